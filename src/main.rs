@@ -1,0 +1,303 @@
+//! The `landtag-lod` command: a thin layer over the library. Flags are parsed here, checked,
+//! and handed to the library's rooms.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use landtag_lod::rdf::{iri::DEFAULT_BASE, Base};
+use landtag_lod::{dump, pipeline, queries, serve, store};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Linked Open Data from the Landtag Nordrhein-Westfalen's protocols and printed papers.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Base IRI every minted IRI starts with (default: a placeholder in the reserved
+    /// `.example` domain; set your own domain when you publish).
+    #[arg(long, global = true, env = "LANDTAG_LOD_BASE", default_value = DEFAULT_BASE)]
+    base: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents (files or folders) into the store, one named graph per document.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        store: PathBuf,
+    },
+    /// Print one document's triples, without a store.
+    Convert {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Turtle)]
+        format: GraphFormat,
+    },
+    /// Run a SPARQL query: its text, @FILE, or the NAME of a query in queries/.
+    Query {
+        #[arg(long)]
+        store: PathBuf,
+        query: String,
+        #[arg(long, value_enum)]
+        format: Option<ResultFormat>,
+    },
+    /// Serve the SPARQL endpoint and the query page.
+    Serve {
+        #[arg(long)]
+        store: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Seconds a query may run before it is stopped.
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// Queries evaluated at once.
+        #[arg(long, default_value_t = 4)]
+        max_concurrent: usize,
+    },
+    /// Write the store as sorted Turtle (`.ttl`) or N-Quads (`.nq`), gzipped for `.gz`.
+    Dump {
+        #[arg(long)]
+        store: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Jsonld,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ResultFormat {
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let base = Base::new(&cli.base)?;
+    match cli.command {
+        Command::Ingest { paths, store } => ingest(&paths, &store, &base),
+        Command::Convert { file, format } => convert(&file, format, &base),
+        Command::Query {
+            store,
+            query,
+            format,
+        } => run_query(&store, &query, format),
+        Command::Serve {
+            store,
+            bind,
+            timeout,
+            max_concurrent,
+        } => {
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                bail!("--timeout must be a positive number of seconds");
+            }
+            let store = store::open(&store)?;
+            let limits = serve::Limits {
+                timeout: std::time::Duration::from_secs_f64(timeout),
+                max_concurrent,
+            };
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+                let addr = listener.local_addr()?;
+                println!("landtag-lod: serving on http://{addr}/  (SPARQL endpoint: http://{addr}/sparql; Ctrl-C stops)");
+                std::io::stdout().flush()?;
+                serve::serve(store, limits, listener).await?;
+                Ok(ExitCode::SUCCESS)
+            })
+        }
+        Command::Dump { store, out } => {
+            let store = store::open(&store)?;
+            let written = dump::dump(&store, &out)?;
+            eprintln!("{}: {} statements", out.display(), written.statements);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn ingest(paths: &[PathBuf], store_dir: &PathBuf, base: &Base) -> Result<ExitCode> {
+    let files = pipeline::collect_files(paths).context("cannot list the input")?;
+    if files.is_empty() {
+        bail!(
+            "no files to ingest under {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let store = store::open(store_dir)?;
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(files.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let now = pipeline::now_utc();
+    let mut failed = 0;
+    for file in &files {
+        bar.set_message(file.display().to_string());
+        let result = pipeline::convert(file, base, &now)
+            .map_err(anyhow::Error::from)
+            .and_then(|c| Ok((store::replace(&store, &c.mapped)?, c)));
+        match result {
+            Ok((outcome, c)) => {
+                for w in &c.warnings {
+                    bar.suspend(|| {
+                        eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message)
+                    });
+                }
+                let what = match outcome {
+                    store::Outcome::Added(n) => format!("added, {n} triples"),
+                    store::Outcome::Replaced(n) => format!("replaced, {n} triples"),
+                    store::Outcome::Unchanged => "unchanged".to_owned(),
+                };
+                bar.suspend(|| eprintln!("{}: {} ({what})", file.display(), c.mapped.document));
+            }
+            Err(e) => {
+                failed += 1;
+                bar.suspend(|| eprintln!("error: {e:#}"));
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    store.flush()?;
+    eprintln!(
+        "{} of {} documents stored in {}",
+        files.len() - failed,
+        files.len(),
+        store_dir.display()
+    );
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn convert(file: &PathBuf, format: GraphFormat, base: &Base) -> Result<ExitCode> {
+    let c = pipeline::convert(file, base, &pipeline::now_utc())?;
+    for w in &c.warnings {
+        eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message);
+    }
+    let rdf_format = match format {
+        GraphFormat::Turtle => RdfFormat::Turtle,
+        GraphFormat::Ntriples => RdfFormat::NTriples,
+        GraphFormat::Nquads => RdfFormat::NQuads,
+        GraphFormat::Jsonld => {
+            RdfFormat::from_media_type("application/ld+json").expect("JSON-LD is supported")
+        }
+    };
+    let mut serializer = RdfSerializer::from_format(rdf_format);
+    if matches!(format, GraphFormat::Turtle) {
+        for (prefix, ns) in landtag_lod::rdf::vocab::PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *ns)?;
+        }
+    }
+    let stdout = std::io::stdout().lock();
+    let mut w = serializer.for_writer(std::io::BufWriter::new(stdout));
+    for q in &c.mapped.quads {
+        if rdf_format.supports_datasets() {
+            w.serialize_quad(q)?;
+        } else {
+            w.serialize_triple(q.as_ref())?;
+        }
+    }
+    w.finish()?.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_query(store_dir: &PathBuf, query: &str, format: Option<ResultFormat>) -> Result<ExitCode> {
+    let text = if let Some(file) = query.strip_prefix('@') {
+        std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read the query file {file}"))?
+    } else if let Some(named) = queries::named(query) {
+        named.to_owned()
+    } else if query
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        let names: Vec<&str> = queries::NAMED.iter().map(|(n, _)| *n).collect();
+        bail!(
+            "no named query `{query}`; the named queries are: {}",
+            names.join(", ")
+        );
+    } else {
+        query.to_owned()
+    };
+    let store = store::open(store_dir)?;
+    let results = store::query(&store, &text, None)?;
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let fmt = match format.unwrap_or(ResultFormat::Csv) {
+                ResultFormat::Csv => QueryResultsFormat::Csv,
+                ResultFormat::Tsv => QueryResultsFormat::Tsv,
+                ResultFormat::Json => QueryResultsFormat::Json,
+                ResultFormat::Xml => QueryResultsFormat::Xml,
+                _ => bail!("a SELECT query's results are csv, tsv, json or xml"),
+            };
+            let mut w = QueryResultsSerializer::from_format(fmt)
+                .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
+            for s in solutions {
+                w.serialize(&s?)?;
+            }
+            w.finish()?.flush()?;
+        }
+        QueryResults::Boolean(b) => {
+            let fmt = match format.unwrap_or(ResultFormat::Json) {
+                ResultFormat::Csv => QueryResultsFormat::Csv,
+                ResultFormat::Tsv => QueryResultsFormat::Tsv,
+                ResultFormat::Xml => QueryResultsFormat::Xml,
+                _ => QueryResultsFormat::Json,
+            };
+            QueryResultsSerializer::from_format(fmt)
+                .serialize_boolean_to_writer(out, b)?
+                .flush()?;
+        }
+        QueryResults::Graph(triples) => {
+            let fmt = match format.unwrap_or(ResultFormat::Turtle) {
+                ResultFormat::Ntriples => RdfFormat::NTriples,
+                ResultFormat::Turtle => RdfFormat::Turtle,
+                _ => bail!("a CONSTRUCT or DESCRIBE query's results are turtle or ntriples"),
+            };
+            let mut w = RdfSerializer::from_format(fmt).for_writer(out);
+            for t in triples {
+                w.serialize_triple(&t?)?;
+            }
+            w.finish()?.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,206 @@
+//! The typed document model: what a parser understood of a document, as plain data.
+//!
+//! Parsers fill these structs; the RDF mapping (`rdf::map`) reads them. No IRIs and no text
+//! positions other than character ranges of the normalised text live here.
+
+use serde::Serialize;
+
+/// The three kinds of source document the Landtag publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DocumentKind {
+    /// Verbatim record of a plenary session.
+    Plenarprotokoll,
+    /// Record of a committee session (mostly reported speech).
+    Ausschussprotokoll,
+    /// A printed paper: motion, bill, interpellation, the government's answer, …
+    Drucksache,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Plenarprotokoll => "Plenarprotokoll",
+            Self::Ausschussprotokoll => "Ausschussprotokoll",
+            Self::Drucksache => "Drucksache",
+        }
+    }
+}
+
+/// A parliamentary group in the Landtag (Fraktion). Not a party: see `rdf::map`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Faction {
+    Cdu,
+    Spd,
+    Fdp,
+    Gruene,
+    Afd,
+}
+
+impl Faction {
+    pub const ALL: [Faction; 5] = [Self::Cdu, Self::Spd, Self::Fdp, Self::Gruene, Self::Afd];
+
+    /// The short label the Landtag prints in speaker lines (`(SPD)`, `(GRÜNE)`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Cdu => "CDU",
+            Self::Spd => "SPD",
+            Self::Fdp => "FDP",
+            Self::Gruene => "GRÜNE",
+            Self::Afd => "AfD",
+        }
+    }
+
+    /// A stable ASCII key, used in identifiers.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Cdu => "cdu",
+            Self::Spd => "spd",
+            Self::Fdp => "fdp",
+            Self::Gruene => "gruene",
+            Self::Afd => "afd",
+        }
+    }
+}
+
+/// A reference to a numbered paper of the Landtag, as printed (`Drucksache 17/15478`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PaperRef {
+    pub kind: PaperKind,
+    pub wahlperiode: u32,
+    pub number: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum PaperKind {
+    Drucksache,
+    Vorlage,
+    Stellungnahme,
+    Ausschussprotokoll,
+    Plenarprotokoll,
+    Information,
+    Zuschrift,
+}
+
+impl PaperKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Drucksache => "Drucksache",
+            Self::Vorlage => "Vorlage",
+            Self::Stellungnahme => "Stellungnahme",
+            Self::Ausschussprotokoll => "Ausschussprotokoll",
+            Self::Plenarprotokoll => "Plenarprotokoll",
+            Self::Information => "Information",
+            Self::Zuschrift => "Zuschrift",
+        }
+    }
+}
+
+/// A character range `[start, end)` in the normalised text (Unicode scalar values, as
+/// SPARQL's `SUBSTR` counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A person as printed: the name without titles, roles or affiliation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    pub name: String,
+    /// Academic titles printed before the name (`Prof. Dr.`), kept apart from it.
+    pub honorific: Option<String>,
+    pub faction: Option<Faction>,
+    /// `fraktionslos` members: no faction, and printed as such.
+    pub fraktionslos: bool,
+    /// The role as printed: `Vorsitzender`, `Vizepräsidentin`, `Minister`, `StS`, `MR`,
+    /// `Ministerin für Kultur und Wissenschaft`.
+    pub role: Option<String>,
+    /// The ministry's abbreviation as printed (`MWIDE`).
+    pub ministry: Option<String>,
+    /// `*)`: the speaker has not reviewed the transcript (§ 102 GeschO).
+    pub unreviewed: bool,
+}
+
+/// A speech or a reported statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contribution {
+    /// The agenda item's number as printed; `None` before the first item.
+    pub item: Option<String>,
+    /// `None` where the text does not name the speaker (an excerpt that starts mid-speech).
+    pub speaker: Option<Speaker>,
+    /// `true` for reported speech (committee protocols), `false` for a verbatim speech.
+    pub reported: bool,
+    pub span: Span,
+    /// Papers mentioned in the contribution's text.
+    pub mentions: Vec<PaperRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub number: String,
+    pub title: Option<String>,
+    /// A note printed with the title, e.g. `(Bericht auf Wunsch der Landesregierung)`.
+    pub title_note: Option<String>,
+    /// Papers printed under the item's heading.
+    pub papers: Vec<PaperRef>,
+    /// `true` where the number is inferred (an excerpt that starts inside the item).
+    pub inferred: bool,
+}
+
+/// The body that met: the plenary or a committee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Body {
+    Plenum,
+    Committee { name: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    pub body: Body,
+    pub session: Option<u32>,
+    pub public: Option<bool>,
+    /// `YYYY-MM-DD`
+    pub date: Option<String>,
+    /// `HH:MM`
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub place: Option<String>,
+    /// Who presided, with the role as printed.
+    pub chairs: Vec<Speaker>,
+    pub minute_taker: Option<String>,
+}
+
+/// The government's answer to a Kleine Anfrage, as its first page states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerTo {
+    pub question_number: u32,
+    /// `YYYY-MM-DD`
+    pub question_date: Option<String>,
+    pub question_paper: Option<PaperRef>,
+    pub asked_by: Vec<Speaker>,
+}
+
+/// A parsed document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub kind: DocumentKind,
+    /// The electoral period (Wahlperiode).
+    pub wahlperiode: Option<u32>,
+    /// The number as printed, `17/10377`; `None` for committee protocols without one.
+    pub number: Option<String>,
+    /// `YYYY-MM-DD`: the paper's date, or the meeting's.
+    pub date: Option<String>,
+    /// `YYYY-MM-DD`: the day a Drucksache was issued (Ausgegeben).
+    pub issued: Option<String>,
+    pub title: Option<String>,
+    /// For a Drucksache: what it is, as printed (`Antwort der Landesregierung auf die Kleine Anfrage`).
+    pub subtype: Option<String>,
+    pub answer_to: Option<AnswerTo>,
+    pub meeting: Option<Meeting>,
+    pub agenda: Vec<AgendaItem>,
+    pub contributions: Vec<Contribution>,
+    /// Every paper mentioned anywhere in the document, once, in order of first mention.
+    pub mentions: Vec<PaperRef>,
+    /// The normalised text every span refers to.
+    pub text: String,
+}

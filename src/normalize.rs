@@ -1,0 +1,222 @@
+//! Decoded text → normalised text: one normaliser for every kind of document.
+//!
+//! What it does, in order:
+//! - line ends unified; a form feed (pdftotext's page break) becomes a paragraph break;
+//! - leading `> ` quote marks, `**` emphasis marks and `*(…)*` italics marks removed
+//!   (the `*)` of an unreviewed speech stays: it is data);
+//! - running page heads cut out and returned beside the text (an excerpt's identity may be
+//!   printed nowhere else);
+//! - a word hyphenated across a line, column or page break joined (`gesam-` + `ten` →
+//!   `gesamten`), but not when the continuation starts a new sentence (`unter-` followed by
+//!   `Im …` stays as printed) nor before `und`/`oder` (`Mittel- und Langfristziele`);
+//! - a paragraph cut by a page break (ends mid-sentence, next starts in lower case) rejoined;
+//! - a document that is one single line (the Drucksache export) gets the same treatment inside
+//!   the line.
+//!
+//! Offsets reported later (a contribution's character range) refer to the text returned here.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The normalised text and what was cut from it.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// Running page heads, as printed, in order of appearance.
+    pub running_heads: Vec<String>,
+}
+
+static PLENARY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{2}\.\d{2}\.\d{4}\s+\d+\s+Nordrhein-Westfalen|Landtag\s+Nordrhein-Westfalen\s+\d+|Nordrhein-Westfalen\s+\d+)\s+Plenarprotokoll\s+\d+/\d+(?:\s+\d{2}\.\d{2}\.\d{4})?$",
+    )
+    .unwrap()
+});
+/// The Drucksache head on pages 2ff. (with ` - ` and a page number); page 1's title block
+/// (`LANDTAG NORDRHEIN-WESTFALEN 17. Wahlperiode Drucksache 17/10377 30.07.2020`) is content.
+static DRUCKSACHE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"LANDTAG NORDRHEIN-WESTFALEN\s+-\s+\d+\.\s+Wahlperiode\s+Drucksache\s+\d+/\d+\s+\d+\b",
+    )
+    .unwrap()
+});
+static INLINE_HYPHEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Lu})").unwrap());
+
+/// Normalises a decoded document.
+pub fn normalize(raw: &str) -> Normalized {
+    let unified = raw
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\u{0C}', "\n\n")
+        .replace('\u{00A0}', " ");
+    let mut running_heads = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for line in unified.split('\n') {
+        let line = clean_marks(line);
+        let trimmed = line.trim();
+        if PLENARY_HEAD.is_match(trimmed) {
+            running_heads.push(trimmed.to_owned());
+            lines.push(String::new());
+            continue;
+        }
+        // Inside a line (the one-line Drucksache) or on a line of its own.
+        let mut cut = String::with_capacity(line.len());
+        let mut last = 0;
+        for m in DRUCKSACHE_HEAD.find_iter(&line) {
+            running_heads.push(m.as_str().to_owned());
+            cut.push_str(line[last..m.start()].trim_end());
+            cut.push(' ');
+            last = m.end();
+        }
+        cut.push_str(&line[last..]);
+        let single = cut.trim().to_owned();
+        lines.push(if single.len() > 2000 {
+            // A whole document on one line: its line breaks became spaces, so a hyphen before
+            // a space and a capital is a compound split at a break (`Nordrhein- Westfalen`).
+            INLINE_HYPHEN.replace_all(&single, "$1-$2").into_owned()
+        } else {
+            single
+        });
+    }
+    Normalized {
+        text: join_lines(&lines),
+        running_heads,
+    }
+}
+
+fn clean_marks(line: &str) -> String {
+    let mut s = line.trim_end();
+    loop {
+        let t = s.trim_start();
+        match t.strip_prefix('>') {
+            Some(rest) => s = rest,
+            None => break,
+        }
+    }
+    s.replace("**", "").replace("*(", "(").replace(")*", ")")
+}
+
+/// Joins hyphenated words and broken paragraphs; collapses runs of blank lines to one.
+fn join_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut pending_blank = false;
+    for line in lines {
+        if line.is_empty() {
+            pending_blank = !out.is_empty();
+            continue;
+        }
+        let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
+        if !out.is_empty() && starts_lower {
+            if let Some(stem) = hyphen_stem(&out) {
+                let first_word = line.split_whitespace().next().unwrap_or("");
+                if matches!(first_word, "und" | "oder" | "bzw." | "sowie" | "bis") {
+                    out.push(' ');
+                } else {
+                    out.truncate(stem);
+                }
+                out.push_str(line);
+                pending_blank = false;
+                continue;
+            }
+            let last = out.chars().last().unwrap_or('.');
+            if pending_blank && (last.is_lowercase() || last == ',') {
+                out.push(' ');
+                out.push_str(line);
+                pending_blank = false;
+                continue;
+            }
+        }
+        if !out.is_empty() {
+            out.push_str(if pending_blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(line);
+        pending_blank = false;
+    }
+    out.push('\n');
+    out
+}
+
+/// Where the hyphen of a word broken at the end of `text` stands (`…gesam-`), if it is one.
+fn hyphen_stem(text: &str) -> Option<usize> {
+    let stem = text.strip_suffix('-')?;
+    let before = stem.chars().last()?;
+    before.is_lowercase().then_some(stem.len())
+}
+
+/// A paragraph of normalised text: lines between blank lines, with its byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraph<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// Splits normalised text into paragraphs.
+pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices("\n\n") {
+        push_paragraph(text, start, i, &mut out);
+        start = i + 2;
+    }
+    push_paragraph(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_paragraph<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Paragraph<'a>>) {
+    let slice = &text[start..end];
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + (slice.len() - slice.trim_start().len());
+    out.push(Paragraph {
+        start: s,
+        end: s + trimmed.len(),
+        text: trimmed,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_hyphenation_across_page_breaks_but_not_new_sentences() {
+        let n = normalize(
+            "innerhalb der gesam-\n\nten Landesverwaltung\n\nunter-\n\nIm Zukunftsvertrag\n",
+        );
+        assert!(n.text.contains("gesamten Landesverwaltung"), "{}", n.text);
+        assert!(
+            n.text.contains("unter-\n\nIm Zukunftsvertrag"),
+            "{}",
+            n.text
+        );
+    }
+
+    #[test]
+    fn cuts_running_heads_and_keeps_them() {
+        let n = normalize("Aspekte wie die\n\n24.11.2022 88 Nordrhein-Westfalen Plenarprotokoll 18/15\n\nlandesweite Einführung\n");
+        assert_eq!(
+            n.running_heads,
+            ["24.11.2022 88 Nordrhein-Westfalen Plenarprotokoll 18/15"]
+        );
+        assert_eq!(n.text, "Aspekte wie die landesweite Einführung\n");
+    }
+
+    #[test]
+    fn strips_marks_but_keeps_the_unreviewed_flag() {
+        let n = normalize("> (Beifall von der CDU)\n\nAngela Freimuth*) (FDP): Wer stimmt der **Empfehlung** zu?\n\n4 Titel *(Bericht)*\n");
+        assert_eq!(
+            n.text,
+            "(Beifall von der CDU)\n\nAngela Freimuth*) (FDP): Wer stimmt der Empfehlung zu?\n\n4 Titel (Bericht)\n"
+        );
+    }
+
+    #[test]
+    fn keeps_suspended_hyphens_before_und() {
+        let n = normalize("die Mittel-\nund Langfristziele\n");
+        assert_eq!(n.text, "die Mittel- und Langfristziele\n");
+    }
+}

@@ -1,0 +1,134 @@
+//! Printed papers (Drucksachen): number, period, date, issue date, kind and title from the
+//! first page; for the government's answer to a Kleine Anfrage also the question's number,
+//! date, paper and askers.
+
+use super::refs::{self, first_date};
+use super::speaker::faction_from_label;
+use super::{Diagnostics, Severity};
+use crate::model::{AnswerTo, Document, DocumentKind, PaperKind, PaperRef, Speaker};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static TITLE_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*LANDTAG NORDRHEIN-WESTFALEN\s+(\d{1,2})\.\s+Wahlperiode\s+Drucksache\s+(\d{1,2})/(\d{1,6})(?:\s+(\d{2}\.\d{2}\.\d{4}))?").unwrap()
+});
+static ISSUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Ausgegeben:\s*(\d{1,2}\.\d{1,2}\.\d{4})").unwrap());
+static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?s)(Antwort\s+der\s+Landesregierung\s+auf\s+die\s+Kleine\s+Anfrage)\s+(\d+)\s+vom\s+(.{6,20}?\d{4})\s+",
+        r"der\s+Abgeordneten\s+(.+?)\s+Drucksache\s+(\d{1,2})/(\d{1,6})\s+(.+?)\s+(?:Vorbemerkung|Der\s+Minister|Die\s+Ministerin|1\.\s)"
+    ))
+    .unwrap()
+});
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Gesetzentwurf|Antrag|Entschließungsantrag|Änderungsantrag|Kleine Anfrage|Große Anfrage|Beschlussempfehlung(?: und Bericht)?|Unterrichtung|Antwort)\b").unwrap()
+});
+
+pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
+    let block = TITLE_BLOCK.captures(text);
+    let (wahlperiode, number, date) = match &block {
+        Some(c) => (
+            c[1].parse().ok(),
+            Some(format!("{}/{}", &c[2], &c[3])),
+            c.get(4)
+                .and_then(|d| first_date(d.as_str()))
+                .map(|(_, d)| d),
+        ),
+        None => {
+            diags.push(Severity::Error, 0, "no Drucksache title block");
+            (None, None, None)
+        }
+    };
+    let after_block = block.as_ref().map_or(0, |c| c.get(0).unwrap().end());
+    let issued = ISSUED
+        .captures(text)
+        .and_then(|c| first_date(&c[1]))
+        .map(|(_, d)| d);
+    let head: &str = &text[after_block..text.len().min(after_block + 3000)];
+    let head = &head[..head
+        .char_indices()
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8())];
+
+    let (mut subtype, mut title, mut answer_to) = (None, None, None);
+    if let Some(c) = ANSWER.captures(head) {
+        subtype = Some(c[1].split_whitespace().collect::<Vec<_>>().join(" "));
+        title = Some(c[7].trim().to_owned());
+        let askers = askers(&c[4]);
+        answer_to = Some(AnswerTo {
+            question_number: c[2].parse().unwrap_or(0),
+            question_date: first_date(&c[3]).map(|(_, d)| d),
+            question_paper: Some(PaperRef {
+                kind: PaperKind::Drucksache,
+                wahlperiode: c[5].parse().unwrap_or(0),
+                number: c[6].parse().unwrap_or(0),
+            }),
+            asked_by: askers,
+        });
+    } else if let Some(k) = KIND.find(head) {
+        subtype = Some(k.as_str().to_owned());
+        diags.push(
+            Severity::Warning,
+            after_block + k.start(),
+            format!(
+                "a Drucksache of kind `{}`: its title is not read yet",
+                k.as_str()
+            ),
+        );
+    } else {
+        diags.push(
+            Severity::Warning,
+            after_block,
+            "the Drucksache's kind was not recognised",
+        );
+    }
+    let mut mentions = Vec::new();
+    refs::merge(
+        &mut mentions,
+        refs::papers(text).into_iter().map(|(_, r)| r),
+    );
+    if let Some(n) = &number {
+        mentions.retain(|m| {
+            !(m.kind == PaperKind::Drucksache && format!("{}/{}", m.wahlperiode, m.number) == *n)
+        });
+    }
+    Document {
+        kind: DocumentKind::Drucksache,
+        wahlperiode,
+        number,
+        date,
+        issued,
+        title,
+        subtype,
+        answer_to,
+        meeting: None,
+        agenda: Vec::new(),
+        contributions: Vec::new(),
+        mentions,
+        text: text.to_owned(),
+    }
+}
+
+/// `Angela Lück SPD`, `Max Muster und Erika Muster GRÜNE`: names and the faction at the end.
+fn askers(s: &str) -> Vec<Speaker> {
+    let s = s.trim();
+    let (names, faction) = match s.rsplit_once(' ') {
+        Some((names, last)) if faction_from_label(last).is_some() => {
+            (names, faction_from_label(last))
+        }
+        _ => (s, None),
+    };
+    names
+        .split(" und ")
+        .map(|n| Speaker {
+            name: n.trim().to_owned(),
+            honorific: None,
+            faction,
+            fraktionslos: false,
+            role: None,
+            ministry: None,
+            unreviewed: false,
+        })
+        .collect()
+}

@@ -1,0 +1,130 @@
+//! Normalised text → typed document model (`crate::model`), plus diagnostics.
+//!
+//! A parser never gives up on a document: it returns what it understood and a list of
+//! diagnostics with their positions; the caller decides what is fatal (`Severity::Error`
+//! means the document cannot be identified or published as it stands). Parsers know nothing
+//! of RDF.
+
+mod committee;
+mod drucksache;
+mod plenary;
+mod protocol;
+pub mod refs;
+pub mod speaker;
+
+use crate::model::{Document, DocumentKind};
+use crate::normalize::Normalized;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Severity {
+    /// The document cannot be stored as it stands.
+    Error,
+    /// Something was not understood; the rest stands.
+    Warning,
+}
+
+/// What a parser could not understand, and where (line of the normalised text, 1-based).
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub line: usize,
+    pub message: String,
+}
+
+/// A parse result: the document if its kind was recognised, and what went wrong.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Collects diagnostics with line numbers computed from byte offsets.
+pub(crate) struct Diagnostics<'a> {
+    text: &'a str,
+    pub list: Vec<Diagnostic>,
+}
+
+impl<'a> Diagnostics<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            list: Vec::new(),
+        }
+    }
+    pub fn push(&mut self, severity: Severity, offset: usize, message: impl Into<String>) {
+        let offset = offset.min(self.text.len());
+        let line = self.text[..offset].matches('\n').count() + 1;
+        self.list.push(Diagnostic {
+            severity,
+            line,
+            message: message.into(),
+        });
+    }
+}
+
+/// Recognises the document's kind from its first page and parses it.
+pub fn parse(normalized: &Normalized) -> Parsed {
+    let text = normalized.text.as_str();
+    let mut diags = Diagnostics::new(text);
+    let document = match detect(normalized) {
+        Some(DocumentKind::Drucksache) => Some(drucksache::parse(text, &mut diags)),
+        Some(DocumentKind::Ausschussprotokoll) => Some(committee::parse(text, &mut diags)),
+        Some(DocumentKind::Plenarprotokoll) => Some(plenary::parse(normalized, &mut diags)),
+        None => {
+            diags.push(
+                Severity::Error,
+                0,
+                "not a document of the Landtag NRW this tool reads: no Drucksache title block, \
+                 no committee protocol head (`61. Sitzung (öffentlich)`), no plenary protocol head",
+            );
+            None
+        }
+    };
+    if let Some(doc) = &document {
+        if doc.wahlperiode.is_none()
+            || (doc.number.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
+        {
+            diags.push(
+                Severity::Error,
+                0,
+                "cannot identify the document: no electoral period and number (or session) found",
+            );
+        }
+    }
+    Parsed {
+        document,
+        diagnostics: diags.list,
+    }
+}
+
+fn detect(normalized: &Normalized) -> Option<DocumentKind> {
+    let head: String = normalized.text.chars().take(600).collect();
+    if drucksache::TITLE_BLOCK.is_match(&head) {
+        Some(DocumentKind::Drucksache)
+    } else if committee::SESSION_LINE.is_match(&head) && head.contains("Ausschuss") {
+        Some(DocumentKind::Ausschussprotokoll)
+    } else if head.contains("Plenarprotokoll")
+        || normalized
+            .running_heads
+            .iter()
+            .any(|h| h.contains("Plenarprotokoll"))
+    {
+        Some(DocumentKind::Plenarprotokoll)
+    } else {
+        None
+    }
+}
+
+/// Converts a byte offset of `text` to a character offset.
+pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}

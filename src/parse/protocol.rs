@@ -1,0 +1,241 @@
+//! The body of a protocol (committee or plenary): agenda item headings, the papers under them,
+//! and contributions in order. One segmenter for both kinds; they differ in `Style`.
+
+use super::speaker::{self, Found};
+use super::{char_offset, refs, Diagnostics, Severity};
+use crate::model::{AgendaItem, Contribution, Span, Speaker};
+use crate::normalize::{paragraphs, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct Style<'a> {
+    /// Committee protocols report speech inside sentences (`Laut X (SPD) steht …`).
+    pub reported_speech: bool,
+    /// A speaker's turn runs on across an item heading (the plenary's chair: `Wir kommen zu: 13 …
+    /// Ich eröffne die Aussprache.`); in committee protocols the minutes resume instead.
+    pub turns_cross_headings: bool,
+    pub chair: Option<&'a str>,
+}
+
+pub struct Body {
+    pub agenda: Vec<AgendaItem>,
+    pub contributions: Vec<Contribution>,
+}
+
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\p{Lu}|„|\x22)([^\n]*)$").unwrap());
+static TITLE_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]*(?:\[[^\]]*\][^()]*)*)\)$").unwrap());
+
+const BEFORE_AGENDA: &str = "Vor Eintritt in die Tagesordnung";
+
+/// An item heading: `13 Verwaltungsdigitalisierung voranbringen - …`, numbered after `last`.
+fn heading(p: &Paragraph, last: Option<u32>) -> Option<(u32, String)> {
+    if p.text.contains('\n') || p.text.len() > 400 {
+        return None;
+    }
+    let c = HEADING.captures(p.text)?;
+    let n: u32 = c[1].parse().ok()?;
+    let title = format!("{}{}", &c[2], &c[3]).trim().to_owned();
+    let ends_like_sentence = title.ends_with(['.', ':', ',', ';']);
+    let in_sequence = match last {
+        Some(l) => n > l && n <= l + 3,
+        None => n >= 1,
+    };
+    (in_sequence && !ends_like_sentence && title.chars().count() > 3).then_some((n, title))
+}
+
+/// Lines printed under a heading: the paper's kind and number, who moved it, the referral.
+fn is_heading_block(p: &Paragraph) -> bool {
+    let t = p.text;
+    t.starts_with("(Überweisung")
+        || (t.len() < 400
+            && speaker::label_at_start(t).is_none()
+            && !t.ends_with(['.', ':', '!', '?'])
+            && !t.starts_with('('))
+}
+
+pub fn segment(
+    text: &str,
+    body_start: usize,
+    body_end: usize,
+    style: &Style,
+    diags: &mut Diagnostics,
+) -> Body {
+    let paras: Vec<Paragraph> = paragraphs(text)
+        .into_iter()
+        .filter(|p| p.start >= body_start && p.end <= body_end)
+        .collect();
+    let mut known: Vec<String> = paras
+        .iter()
+        .filter_map(|p| speaker::label_at_start(p.text))
+        .map(|f| f.speaker.name)
+        .chain(style.chair.map(str::to_owned))
+        .collect();
+    known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    known.dedup();
+
+    let mut agenda: Vec<AgendaItem> = Vec::new();
+    let mut contributions: Vec<Contribution> = Vec::new();
+    let mut item: Option<String> = None;
+    let mut last_number: Option<u32> = None;
+    let mut in_block = false;
+    let mut open: Option<Open> = None;
+    let mut carried: Option<Option<Speaker>> = None;
+
+    // An excerpt that starts inside an item: its number is one less than the first heading's.
+    let first_is_prose = paras
+        .first()
+        .is_some_and(|p| heading(p, None).is_none() && p.text != BEFORE_AGENDA);
+    if first_is_prose {
+        if let Some((n, _)) = paras.iter().find_map(|p| heading(p, None)) {
+            if n > 1 {
+                item = Some((n - 1).to_string());
+                last_number = Some(n - 1);
+                agenda.push(AgendaItem {
+                    number: (n - 1).to_string(),
+                    title: None,
+                    title_note: None,
+                    papers: Vec::new(),
+                    inferred: true,
+                });
+                diags.push(
+                    Severity::Warning,
+                    paras[0].start,
+                    format!(
+                        "the text starts inside an agenda item; numbered {} from the next heading",
+                        n - 1
+                    ),
+                );
+            }
+        }
+        carried = Some(None);
+    }
+
+    for p in &paras {
+        if let Some((n, title)) = heading(p, last_number) {
+            let speaker = close(&mut open, text, p.start, &mut contributions);
+            carried = style
+                .turns_cross_headings
+                .then_some(speaker)
+                .flatten()
+                .map(Some);
+            let (title, title_note) = match TITLE_NOTE.captures(&title) {
+                Some(c) if !c[1].is_empty() => (c[1].to_owned(), Some(c[2].to_owned())),
+                _ => (title, None),
+            };
+            agenda.push(AgendaItem {
+                number: n.to_string(),
+                title: Some(title),
+                title_note,
+                papers: Vec::new(),
+                inferred: false,
+            });
+            item = Some(n.to_string());
+            last_number = Some(n);
+            in_block = true;
+            continue;
+        }
+        if p.text == BEFORE_AGENDA {
+            close(&mut open, text, p.start, &mut contributions);
+            item = None;
+            in_block = false;
+            continue;
+        }
+        if in_block {
+            if is_heading_block(p) {
+                if let Some(a) = agenda.last_mut() {
+                    refs::merge(
+                        &mut a.papers,
+                        refs::papers(p.text).into_iter().map(|(_, r)| r),
+                    );
+                }
+                continue;
+            }
+            in_block = false;
+        }
+        let starts: Vec<(Found, bool)> = match speaker::label_at_start(p.text) {
+            Some(label) => vec![(label, false)],
+            None if style.reported_speech => {
+                speaker::reported_mentions(p.text, style.chair, &known)
+                    .into_iter()
+                    .map(|f| (f, true))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        if starts.is_empty() {
+            if open.is_none() {
+                if let Some(speaker) = carried.take() {
+                    open = Some(Open {
+                        speaker,
+                        reported: false,
+                        start: p.start,
+                        item: item.clone(),
+                    });
+                }
+            }
+            continue;
+        }
+        for (i, (found, reported)) in starts.into_iter().enumerate() {
+            let start = if i == 0 {
+                p.start
+            } else {
+                p.start + found.start
+            };
+            close(&mut open, text, start, &mut contributions);
+            open = Some(Open {
+                speaker: Some(found.speaker),
+                reported,
+                start,
+                item: item.clone(),
+            });
+        }
+        carried = None;
+    }
+    close(&mut open, text, body_end, &mut contributions);
+    Body {
+        agenda,
+        contributions,
+    }
+}
+
+struct Open {
+    speaker: Option<Speaker>,
+    reported: bool,
+    start: usize,
+    item: Option<String>,
+}
+
+/// Ends the open contribution before `at`; returns its speaker.
+fn close(
+    open: &mut Option<Open>,
+    text: &str,
+    at: usize,
+    out: &mut Vec<Contribution>,
+) -> Option<Speaker> {
+    let o = open.take()?;
+    let slice = &text[o.start..at];
+    let end = o.start + slice.trim_end().len();
+    let mentions = {
+        let mut m = Vec::new();
+        refs::merge(
+            &mut m,
+            refs::papers(&text[o.start..end])
+                .into_iter()
+                .map(|(_, r)| r),
+        );
+        m
+    };
+    out.push(Contribution {
+        item: o.item,
+        speaker: o.speaker.clone(),
+        reported: o.reported,
+        span: Span {
+            start: char_offset(text, o.start),
+            end: char_offset(text, end),
+        },
+        mentions,
+    });
+    o.speaker
+}

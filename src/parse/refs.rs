@@ -1,0 +1,128 @@
+//! Paper numbers as printed (`Drucksache 17/15478`, `Vorlage 17/6059`) and German dates.
+
+use crate::model::{PaperKind, PaperRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Drucksachen?|Vorlage|Stellungnahme|Ausschussprotokoll|Plenarprotokoll|Information|Zuschrift)\s+(\d{1,2})/(\d{1,6})\b").unwrap()
+});
+
+/// Every paper reference in `text`, in order, with its byte offset.
+pub fn papers(text: &str) -> Vec<(usize, PaperRef)> {
+    PAPER
+        .captures_iter(text)
+        .filter_map(|c| {
+            let kind = match &c[1] {
+                "Drucksache" | "Drucksachen" => PaperKind::Drucksache,
+                "Vorlage" => PaperKind::Vorlage,
+                "Stellungnahme" => PaperKind::Stellungnahme,
+                "Ausschussprotokoll" => PaperKind::Ausschussprotokoll,
+                "Plenarprotokoll" => PaperKind::Plenarprotokoll,
+                "Information" => PaperKind::Information,
+                _ => PaperKind::Zuschrift,
+            };
+            Some((
+                c.get(0)?.start(),
+                PaperRef {
+                    kind,
+                    wahlperiode: c[2].parse().ok()?,
+                    number: c[3].parse().ok()?,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Adds `refs` to `into`, keeping the first mention's order and no duplicates.
+pub fn merge(into: &mut Vec<PaperRef>, refs: impl IntoIterator<Item = PaperRef>) {
+    for r in refs {
+        if !into.contains(&r) {
+            into.push(r);
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\.\s*(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(\d{4})\b").unwrap()
+});
+static SHORT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
+
+/// The first date in `text` (`2. Dezember 2021` or `30.07.2020`) as `YYYY-MM-DD`.
+pub fn first_date(text: &str) -> Option<(usize, String)> {
+    let long = LONG_DATE.captures(text).and_then(|c| {
+        let month = MONTHS.iter().position(|m| *m == &c[2])? + 1;
+        Some((c.get(0)?.start(), iso(&c[3], month, &c[1])?))
+    });
+    let short = SHORT_DATE
+        .captures(text)
+        .and_then(|c| Some((c.get(0)?.start(), iso(&c[3], c[2].parse().ok()?, &c[1])?)));
+    match (long, short) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn iso(year: &str, month: usize, day: &str) -> Option<String> {
+    let day: u32 = day.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+/// The Wahlperiode (electoral period) of the Landtag NRW in force on an ISO date.
+pub fn wahlperiode_on(date: &str) -> Option<u32> {
+    // First day of each period (constituent session of the newly elected Landtag).
+    const STARTS: [(&str, u32); 6] = [
+        ("2000-06-02", 13),
+        ("2005-06-08", 14),
+        ("2010-06-09", 15),
+        ("2012-05-31", 16),
+        ("2017-06-01", 17),
+        ("2022-06-01", 18),
+    ];
+    STARTS
+        .iter()
+        .rev()
+        .find(|(start, _)| *start <= date)
+        .map(|(_, wp)| *wp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_periods() {
+        assert_eq!(
+            first_date("am 2. Dezember 2021 um").unwrap().1,
+            "2021-12-02"
+        );
+        assert_eq!(first_date("Stand: 30.07.2020").unwrap().1, "2020-07-30");
+        assert_eq!(wahlperiode_on("2021-12-02"), Some(17));
+        assert_eq!(wahlperiode_on("2022-11-24"), Some(18));
+    }
+
+    #[test]
+    fn paper_numbers() {
+        let p = papers("Antrag Drucksache 17/13778 und Vorlage 17/6059");
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].1.kind, PaperKind::Vorlage);
+        assert_eq!(p[1].1.number, 6059);
+    }
+}

@@ -1,0 +1,463 @@
+//! Reads who speaks: speaker labels (`Christina Kampmann (SPD):`), reported-speech mentions
+//! (`Laut Christina Kampmann (SPD) steht …`), faction labels and roles. One reader for every
+//! document kind; votes and interjections (later) reuse `faction_from_label`.
+
+use crate::model::{Faction, Speaker};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Roles printed before a name, longest first so that `Vizepräsidentin` wins over `Vize…`.
+pub const ROLES_BEFORE_NAME: &[&str] = &[
+    "Stellvertretende Vorsitzende",
+    "Stellvertretender Vorsitzender",
+    "stellv. Vorsitzende",
+    "stellv. Vorsitzender",
+    "Ministerpräsidentin",
+    "Ministerpräsident",
+    "Vizepräsidentin",
+    "Vizepräsident",
+    "Präsidentin",
+    "Präsident",
+    "Vorsitzende",
+    "Vorsitzender",
+    "Staatssekretärin",
+    "Staatssekretär",
+    "Ministerin",
+    "Minister",
+    "StS'in",
+    "StS",
+    "MDgt'in",
+    "MDgt",
+    "MD'in",
+    "MD",
+    "LMR'in",
+    "LMR",
+    "MR'in",
+    "MR",
+    "LRD'in",
+    "LRD",
+    "RD'in",
+    "RD",
+    "ORR'in",
+    "ORR",
+    "RR'in",
+    "RR",
+];
+
+/// Roles that preside over a meeting.
+pub fn is_presiding(role: &str) -> bool {
+    role.contains("räsident") && !role.starts_with("Minister") || role.contains("Vorsitz")
+}
+
+/// Capitalised words that start sentences but never names (`Laut Christina Kampmann (SPD)`).
+const NOT_A_NAME: &[&str] = &[
+    "Laut",
+    "Auch",
+    "Wie",
+    "So",
+    "Nach",
+    "Auf",
+    "Von",
+    "Mit",
+    "Für",
+    "Den",
+    "Dem",
+    "Der",
+    "Die",
+    "Das",
+    "Des",
+    "Herr",
+    "Herrn",
+    "Frau",
+    "Kollege",
+    "Kollegin",
+    "Abgeordnete",
+    "Abgeordneter",
+    "Und",
+    "Aber",
+    "Dann",
+    "Doch",
+    "Zudem",
+    "Ferner",
+    "Seitens",
+    "Gegenüber",
+    "Bei",
+    "Zu",
+    "Im",
+    "In",
+    "An",
+    "Am",
+    "Da",
+    "Dass",
+    "Weil",
+    "Als",
+    "Ob",
+    "Während",
+    "Sowohl",
+    "Namens",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Ebenso",
+    "Gleichwohl",
+    "Jedoch",
+    "Allerdings",
+    "Zunächst",
+    "Abschließend",
+    "Schließlich",
+    "Gemäß",
+    "Zufolge",
+];
+
+const TITLES: &str = r"(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s+)*";
+const NAME_WORD: &str = r"\p{Lu}[\p{L}’'\-]*\p{L}|\p{Lu}\.";
+const PARTICLE: &str = r"(?:von|van|de|der|zu|di|den|ter|vom)";
+
+fn roles_alternation() -> String {
+    ROLES_BEFORE_NAME
+        .iter()
+        .map(|r| regex::escape(r))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn name_pattern() -> String {
+    format!(r"(?:{NAME_WORD})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD})){{1,4}}")
+}
+
+/// `Vorsitzender Thorsten Schick:`, `Christina Kampmann (SPD):`, `Angela Freimuth*) (FDP):`.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\*\))?(?:\s*\((?P<affil>[^()\n]{{2,40}})\))?\s*:",
+        roles = roles_alternation(),
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// 18th-period style: `Ina Brandes, Ministerin für Kultur und Wissenschaft:`.
+static LABEL_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\*\))?,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|Staatssekretärin|Staatssekretär)\b[^:\n]{{0,160}}):",
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A mention with an affiliation: `Minister Prof. Dr. Andreas Pinkwart (MWIDE)`.
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\*\))?\s*\((?P<affil>[^()\n]{{2,40}})\)",
+        roles = roles_alternation(),
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A role and a name with no affiliation: `Vorsitzender Thorsten Schick weist …`.
+static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<role>{roles})\s+(?P<titles>{TITLES})(?P<name>{name})",
+        roles = roles_alternation(),
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A speaker read from the text, with the byte range of what was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub speaker: Speaker,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The faction a label names, in any of the spellings the Landtag prints.
+pub fn faction_from_label(label: &str) -> Option<Faction> {
+    let l = label.trim().trim_end_matches("-Fraktion").to_lowercase();
+    let l = l.trim_start_matches("der ").trim_start_matches("den ");
+    match l {
+        "cdu" => Some(Faction::Cdu),
+        "spd" => Some(Faction::Spd),
+        "fdp" => Some(Faction::Fdp),
+        "afd" => Some(Faction::Afd),
+        "grüne" | "grünen" | "die grünen" | "bündnis 90/die grünen" | "bündnis 90/ die grünen" => {
+            Some(Faction::Gruene)
+        }
+        _ => None,
+    }
+}
+
+fn speaker_from(
+    role: Option<&str>,
+    titles: &str,
+    name: &str,
+    star: bool,
+    affil: Option<&str>,
+) -> Speaker {
+    let mut speaker = Speaker {
+        name: collapse(name),
+        honorific: Some(collapse(titles)).filter(|t| !t.is_empty()),
+        faction: None,
+        fraktionslos: false,
+        role: role.map(collapse),
+        ministry: None,
+        unreviewed: star,
+    };
+    if let Some(a) = affil.map(str::trim) {
+        if let Some(f) = faction_from_label(a) {
+            speaker.faction = Some(f);
+        } else if a.eq_ignore_ascii_case("fraktionslos") {
+            speaker.fraktionslos = true;
+        } else {
+            speaker.ministry = Some(a.to_owned());
+        }
+    }
+    speaker
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A speaker label at the start of a paragraph (direct speech), ending at its colon.
+pub fn label_at_start(paragraph: &str) -> Option<Found> {
+    if let Some(c) = LABEL.captures(paragraph) {
+        let has_marker =
+            c.name("role").is_some() || c.name("affil").is_some() || c.name("star").is_some();
+        let affil = c.name("affil").map(|m| m.as_str());
+        let affil_ok = affil.is_none_or(plausible_affiliation);
+        if has_marker && affil_ok {
+            let speaker = speaker_from(
+                c.name("role").map(|m| m.as_str()),
+                &c["titles"],
+                &c["name"],
+                c.name("star").is_some(),
+                affil,
+            );
+            if !NOT_A_NAME.contains(&first_word(&speaker.name)) {
+                return Some(Found {
+                    speaker,
+                    start: 0,
+                    end: c.get(0).unwrap().end(),
+                });
+            }
+        }
+    }
+    let c = LABEL_ROLE_AFTER.captures(paragraph)?;
+    let speaker = speaker_from(
+        Some(&c["role"]),
+        &c["titles"],
+        &c["name"],
+        c.name("star").is_some(),
+        None,
+    );
+    Some(Found {
+        speaker,
+        start: 0,
+        end: c.get(0).unwrap().end(),
+    })
+}
+
+/// Reported-speech mentions in a committee protocol's paragraph, in order: every
+/// `Name (Fraktion|Ministerium)` outside parentheses, a role and name at the paragraph's
+/// start, and the chair (`Vorsitzender Thorsten Schick`) anywhere.
+pub fn reported_mentions(paragraph: &str, chair: Option<&str>, known: &[String]) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for c in MENTION.captures_iter(paragraph) {
+        let whole = c.get(0).unwrap();
+        if depth_at(paragraph, whole.start()) > 0 || !plausible_affiliation(&c["affil"]) {
+            continue;
+        }
+        let name_m = c.name("name").unwrap();
+        let (name, name_start) = trim_name(name_m.as_str(), known);
+        let start = if c.name("role").is_some() || !c["titles"].is_empty() {
+            whole.start()
+        } else {
+            name_m.start() + name_start
+        };
+        let speaker = speaker_from(
+            c.name("role").map(|m| m.as_str()),
+            &c["titles"],
+            &name,
+            c.name("star").is_some(),
+            Some(&c["affil"]),
+        );
+        found.push(Found {
+            speaker,
+            start,
+            end: whole.end(),
+        });
+    }
+    for c in ROLE_NAME.captures_iter(paragraph) {
+        let whole = c.get(0).unwrap();
+        let role = &c["role"];
+        let (name, _) = trim_name(&c["name"], known);
+        let at_start = whole.start() == 0;
+        let is_chair = role.starts_with("Vorsitz") && chair.is_some_and(|ch| ch == name);
+        if !(at_start || is_chair) || depth_at(paragraph, whole.start()) > 0 {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|f| f.start <= whole.start() && whole.start() < f.end)
+        {
+            continue;
+        }
+        let speaker = speaker_from(Some(role), &c["titles"], &name, false, None);
+        found.push(Found {
+            speaker,
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// The name proper inside a run of capitalised words: a known name that ends the run, else
+/// the capitalised words that end it (`Auf den Einwand von Florian Braun` → `Florian Braun`),
+/// taking in particles only where a given name opens the run (`Ursula von der Leyen`).
+/// Returns the name and its byte offset in the run.
+fn trim_name(run: &str, known: &[String]) -> (String, usize) {
+    let run = run.trim();
+    for k in known {
+        if run.ends_with(k.as_str())
+            && (run.len() == k.len() || run[..run.len() - k.len()].ends_with(' '))
+        {
+            return (k.clone(), run.len() - k.len());
+        }
+    }
+    let words: Vec<(usize, &str)> = run
+        .split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Leading sentence words are never part of a name.
+    let mut first = 0;
+    while first + 2 < words.len() && NOT_A_NAME.contains(&words[first].1) {
+        first += 1;
+    }
+    let mut start = words.len() - 1;
+    while start > first && capitalised(words[start - 1].1) {
+        start -= 1;
+    }
+    // Particles belong to the name only when everything before them is part of it too.
+    if start > first && !capitalised(words[start - 1].1) {
+        let head = &words[first..start];
+        let particle_run = head
+            .iter()
+            .skip_while(|(_, w)| capitalised(w))
+            .all(|(_, w)| !capitalised(w));
+        if capitalised(head[0].1) && particle_run {
+            start = first;
+        }
+    }
+    let offset = words[start].0;
+    (collapse(&run[offset..]), offset)
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_whitespace().next().unwrap_or("")
+}
+
+/// A faction, `fraktionslos` or a ministry's abbreviation; not a date or a sentence.
+fn plausible_affiliation(a: &str) -> bool {
+    let a = a.trim();
+    faction_from_label(a).is_some()
+        || a.eq_ignore_ascii_case("fraktionslos")
+        || (a.len() <= 12
+            && a.chars().next().is_some_and(char::is_uppercase)
+            && a.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            && a.chars().filter(|c| c.is_uppercase()).count() >= 2)
+}
+
+/// How many parentheses are open at `pos`.
+fn depth_at(text: &str, pos: usize) -> i32 {
+    let mut depth = 0i32;
+    for ch in text[..pos].chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        let f = label_at_start("Angela Freimuth*) (FDP): Vielen Dank.").unwrap();
+        assert_eq!(f.speaker.name, "Angela Freimuth");
+        assert!(f.speaker.unreviewed);
+        assert_eq!(f.speaker.faction, Some(Faction::Fdp));
+        let f = label_at_start("Vizepräsidentin Berivan Aymaz: Vielen Dank.").unwrap();
+        assert_eq!(f.speaker.role.as_deref(), Some("Vizepräsidentin"));
+        let f =
+            label_at_start("Ina Brandes, Ministerin für Kultur und Wissenschaft: Sehr").unwrap();
+        assert_eq!(f.speaker.name, "Ina Brandes");
+        assert_eq!(
+            f.speaker.role.as_deref(),
+            Some("Ministerin für Kultur und Wissenschaft")
+        );
+        let f = label_at_start("Dr. Christian Blex (fraktionslos): Herr Präsident!").unwrap();
+        assert_eq!(
+            (
+                f.speaker.name.as_str(),
+                f.speaker.honorific.as_deref(),
+                f.speaker.fraktionslos
+            ),
+            ("Christian Blex", Some("Dr."), true)
+        );
+        assert!(label_at_start("Wir kommen zu:").is_none());
+        assert!(label_at_start("Zur Abstimmung! Der Ältestenrat").is_none());
+    }
+
+    #[test]
+    fn reported_speech() {
+        let m = reported_mentions("Auf den Einwand von Florian Braun (CDU), dieses", None, &[]);
+        assert_eq!(m[0].speaker.name, "Florian Braun");
+        let m = reported_mentions("Laut Ursula von der Leyen (CDU) steht", None, &[]);
+        assert_eq!(m[0].speaker.name, "Ursula von der Leyen");
+        let m = reported_mentions(
+            "Laut Christina Kampmann (SPD) steht die SPD-Fraktion",
+            None,
+            &[],
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].speaker.name, "Christina Kampmann");
+        let m = reported_mentions(
+            "Wie Vorsitzender Thorsten Schick begrüßt auch Florian Braun (CDU) das Angebot",
+            Some("Thorsten Schick"),
+            &[],
+        );
+        let names: Vec<_> = m.iter().map(|f| f.speaker.name.as_str()).collect();
+        assert_eq!(names, ["Thorsten Schick", "Florian Braun"]);
+        let m = reported_mentions(
+            "Dieses positive Feedback, so Minister Prof. Dr. Andreas Pinkwart (MWIDE), verstehe er",
+            None,
+            &[],
+        );
+        assert_eq!(m[0].speaker.honorific.as_deref(), Some("Prof. Dr."));
+        assert_eq!(m[0].speaker.ministry.as_deref(), Some("MWIDE"));
+        assert!(
+            reported_mentions("habe Ministerin Yvonne Gebauer die Maßnahmen", None, &[]).is_empty()
+        );
+        assert!(reported_mentions(
+            "(Christina Kampmann [SPD]: Das habe ich gar nicht gesagt!)",
+            None,
+            &[]
+        )
+        .is_empty());
+    }
+}

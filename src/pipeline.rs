@@ -1,0 +1,127 @@
+//! One document through the rooms: source → normalise → parse → map. Used by `ingest` and
+//! `convert`; it decides what is fatal: an unreadable source, a parse error, or a document
+//! that cannot be identified.
+
+use crate::parse::{self, Diagnostic, Severity};
+use crate::rdf::{map, Base, Provenance};
+use crate::{model::Document, normalize, source};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConvertError {
+    #[error(transparent)]
+    Source(#[from] source::SourceError),
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+/// A converted document: the model, its quads, and the warnings met on the way.
+pub struct Converted {
+    pub document: Document,
+    pub mapped: map::Mapped,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Converts one file. `converted_at` is an `xsd:dateTime`.
+pub fn convert(path: &Path, base: &Base, converted_at: &str) -> Result<Converted, ConvertError> {
+    let src = source::read(path)?;
+    let normalized = normalize::normalize(&src.text);
+    let parsed = parse::parse(&normalized);
+    if let Some(e) = parsed.errors().next() {
+        return Err(ConvertError::Parse {
+            path: path.to_owned(),
+            line: e.line,
+            message: e.message.clone(),
+        });
+    }
+    let document = parsed.document.ok_or_else(|| ConvertError::Parse {
+        path: path.to_owned(),
+        line: 1,
+        message: "not a recognised document".into(),
+    })?;
+    let provenance = Provenance {
+        source: path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        digest: src.digest.clone(),
+        converted_at: converted_at.to_owned(),
+    };
+    let mapped =
+        map::map_document(&document, base, &provenance).map_err(|e| ConvertError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            message: e.to_string(),
+        })?;
+    let warnings = parsed
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect();
+    Ok(Converted {
+        document,
+        mapped,
+        warnings,
+    })
+}
+
+/// The files under `paths` (folders are walked, sorted; hidden files skipped).
+pub fn collect_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            while let Some(dir) = stack.pop() {
+                let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)?
+                    .map(|e| e.map(|e| e.path()))
+                    .collect::<Result<_, _>>()?;
+                entries.sort();
+                for e in entries {
+                    let hidden = e
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'));
+                    if hidden {
+                        continue;
+                    }
+                    if e.is_dir() {
+                        stack.push(e);
+                    } else {
+                        out.push(e);
+                    }
+                }
+            }
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Now, as an `xsd:dateTime` in UTC.
+pub fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}

@@ -1,0 +1,243 @@
+//! Minting IRIs. Every IRI is derived from the identity of what it names (a paper's number, a
+//! meeting's body and session, a person's normalised name), never from ingest order, so the
+//! same input always yields the same IRIs and a paper mentioned in one document and ingested
+//! from another has one IRI.
+
+use crate::model::{Document, DocumentKind, Faction, PaperKind, PaperRef};
+use oxigraph::model::NamedNode;
+
+/// The default base, in the `.example` domain reserved for documentation: set `--base` to the
+/// domain you publish under.
+pub const DEFAULT_BASE: &str = "https://landtag-lod.example";
+
+/// The base every IRI is minted under (no trailing slash).
+#[derive(Debug, Clone)]
+pub struct Base(String);
+
+#[derive(Debug, thiserror::Error)]
+#[error("`{0}` is not a usable base IRI: {1}")]
+pub struct BaseError(String, String);
+
+impl Base {
+    pub fn new(base: &str) -> Result<Self, BaseError> {
+        let trimmed = base.trim_end_matches('/');
+        if !(trimmed.starts_with("http://") || trimmed.starts_with("https://")) {
+            return Err(BaseError(
+                base.into(),
+                "it must start with http:// or https://".into(),
+            ));
+        }
+        NamedNode::new(format!("{trimmed}/id"))
+            .map_err(|e| BaseError(base.into(), e.to_string()))?;
+        if trimmed.contains(['?', '#']) {
+            return Err(BaseError(
+                base.into(),
+                "it must not hold a query or fragment".into(),
+            ));
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn node(&self, path: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/{path}", self.0))
+    }
+
+    pub fn landtag(&self) -> NamedNode {
+        self.node("id/landtag")
+    }
+
+    pub fn paper(&self, p: &PaperRef) -> NamedNode {
+        self.node(&format!(
+            "id/{}/{}/{}",
+            p.kind.as_str().to_lowercase(),
+            p.wahlperiode,
+            p.number
+        ))
+    }
+
+    /// The document's own IRI; `None` if it cannot be identified.
+    pub fn document(&self, doc: &Document) -> Option<NamedNode> {
+        let wp = doc.wahlperiode?;
+        match doc.kind {
+            DocumentKind::Drucksache | DocumentKind::Plenarprotokoll => {
+                let (_, n) = doc.number.as_deref()?.split_once('/')?;
+                let kind = if doc.kind == DocumentKind::Drucksache {
+                    PaperKind::Drucksache
+                } else {
+                    PaperKind::Plenarprotokoll
+                };
+                Some(self.paper(&PaperRef {
+                    kind,
+                    wahlperiode: wp,
+                    number: n.parse().ok()?,
+                }))
+            }
+            DocumentKind::Ausschussprotokoll => Some(NamedNode::new_unchecked(format!(
+                "{}/protokoll",
+                self.meeting(doc)?.as_str()
+            ))),
+        }
+    }
+
+    /// The meeting a protocol records.
+    pub fn meeting(&self, doc: &Document) -> Option<NamedNode> {
+        let m = doc.meeting.as_ref()?;
+        let wp = doc.wahlperiode?;
+        let session = m.session?;
+        Some(match &m.body {
+            crate::model::Body::Plenum => self.node(&format!("id/plenum/sitzung/{wp}/{session}")),
+            crate::model::Body::Committee { name } => self.node(&format!(
+                "id/ausschuss/{}/sitzung/{wp}/{session}",
+                committee_key(name)
+            )),
+        })
+    }
+
+    /// The named graph that holds everything read from one document.
+    pub fn graph(&self, doc_iri: &NamedNode) -> NamedNode {
+        let path = doc_iri
+            .as_str()
+            .strip_prefix(&format!("{}/id/", self.0))
+            .unwrap_or(doc_iri.as_str());
+        self.node(&format!("graph/{path}"))
+    }
+
+    pub fn committee(&self, name: &str) -> NamedNode {
+        self.node(&format!("id/ausschuss/{}", committee_key(name)))
+    }
+
+    pub fn ministry(&self, key: &str) -> NamedNode {
+        self.node(&format!("id/ministerium/{}", slug(key)))
+    }
+
+    pub fn faction(&self, wahlperiode: u32, f: Faction) -> NamedNode {
+        self.node(&format!("id/fraktion/{wahlperiode}/{}", f.key()))
+    }
+
+    pub fn party(&self, f: Faction) -> NamedNode {
+        self.node(&format!("id/partei/{}", f.key()))
+    }
+
+    pub fn person(&self, name: &str) -> NamedNode {
+        self.node(&format!("id/person/{}", slug(name)))
+    }
+
+    pub fn role(&self, role: &str) -> NamedNode {
+        self.node(&format!("id/rolle/{}", slug(role)))
+    }
+
+    pub fn membership(&self, person: &str, org: &NamedNode, role: &str) -> NamedNode {
+        let org_path = org
+            .as_str()
+            .rsplit("/id/")
+            .next()
+            .unwrap_or("")
+            .replace('/', "-");
+        self.node(&format!(
+            "id/mitgliedschaft/{}/{org_path}/{}",
+            slug(person),
+            slug(role)
+        ))
+    }
+}
+
+/// Sub-IRIs of a meeting: agenda items (Tagesordnungspunkte) and contributions (Beiträge).
+pub fn agenda_item(meeting: &NamedNode, number: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/top/{}", meeting.as_str(), slug(number)))
+}
+
+pub fn contribution(meeting: &NamedNode, seq: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/beitrag/{seq}", meeting.as_str()))
+}
+
+pub fn text_context(doc: &NamedNode) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/text", doc.as_str()))
+}
+
+/// The committees' own abbreviations; others get a slug of their name.
+fn committee_key(name: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("Ausschuss für Digitalisierung und Innovation", "adi"),
+        ("Ausschuss für Bauen, Wohnen und Digitalisierung", "abwd"),
+        ("Ausschuss für Heimat und Kommunales", "ahk"),
+        ("Haushalts- und Finanzausschuss", "hfa"),
+        ("Hauptausschuss", "ha"),
+        ("Innenausschuss", "ia"),
+        ("Ausschuss für Arbeit, Gesundheit und Soziales", "ags"),
+        ("Ausschuss für Europa und Internationales", "aei"),
+        ("Ausschuss für Schule und Bildung", "asb"),
+        ("Wissenschaftsausschuss", "wissa"),
+        ("Rechtsausschuss", "ra"),
+        ("Verkehrsausschuss", "va"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or_else(|| slug(name), |(_, k)| (*k).to_owned())
+}
+
+/// A readable ASCII slug: lower case, umlauts transliterated, other marks dropped.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        match ch {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            c if c.is_alphabetic() => out.push_str(&fold_diacritic(c)),
+            _ => {
+                if !out.ends_with('-') && !out.is_empty() {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// `î` → `i`, `ğ` → `g`: Latin letters with marks, by their decomposition's base letter.
+fn fold_diacritic(c: char) -> String {
+    const TABLE: &[(&str, char)] = &[
+        ("àáâãåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ķ", 'k'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšș", 's'),
+        ("ţťŧț", 't'),
+        ("ùúûũūŭůűų", 'u'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    TABLE
+        .iter()
+        .find(|(set, _)| set.contains(c))
+        .map_or_else(String::new, |(_, b)| b.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(slug("Berîvan Aymaz"), "berivan-aymaz");
+        assert_eq!(slug("Gönül Eğlence"), "goenuel-eglence");
+        assert_eq!(
+            slug("Ausschuss für Bauen, Wohnen"),
+            "ausschuss-fuer-bauen-wohnen"
+        );
+    }
+}

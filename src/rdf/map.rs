@@ -1,0 +1,447 @@
+//! Model → quads. Everything read from one document goes into that document's named graph.
+//! The mapping knows nothing of text: it reads the model and mints terms through `iri`.
+
+use super::iri::{self, Base};
+use super::vocab::{dcterms, eli, foaf, lt, nif, opengov, org, prov, rdf, rdfs, schema, skos, xsd};
+use crate::model::{Body, Document, DocumentKind, Faction, PaperKind, PaperRef, Speaker};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+
+/// Where a document's graph came from.
+#[derive(Debug, Clone)]
+pub struct Provenance {
+    /// The file name (or URL) it was read from.
+    pub source: String,
+    /// SHA-256 of the source bytes, hex.
+    pub digest: String,
+    /// When it was converted, `xsd:dateTime`.
+    pub converted_at: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the document cannot be identified (no electoral period and number or session): nothing to name its graph by")]
+pub struct Unidentified;
+
+/// The graph name and quads for one document.
+pub struct Mapped {
+    pub document: NamedNode,
+    pub graph: NamedNode,
+    pub quads: Vec<Quad>,
+}
+
+struct Out {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Out {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads
+            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+    fn lit(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+    fn de(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+        self.add(
+            s,
+            p,
+            Literal::new_language_tagged_literal_unchecked(value, "de"),
+        );
+    }
+    fn typed(
+        &mut self,
+        s: &NamedNode,
+        p: NamedNodeRef<'_>,
+        value: impl Into<String>,
+        dt: NamedNodeRef<'_>,
+    ) {
+        self.add(s, p, Literal::new_typed_literal(value, dt));
+    }
+    fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: impl ToString) {
+        self.typed(s, p, value.to_string(), xsd::INTEGER);
+    }
+}
+
+fn paper_class(kind: PaperKind) -> NamedNodeRef<'static> {
+    match kind {
+        PaperKind::Drucksache => lt::DRUCKSACHE,
+        PaperKind::Vorlage => lt::VORLAGE,
+        PaperKind::Stellungnahme => lt::STELLUNGNAHME,
+        PaperKind::Ausschussprotokoll => lt::AUSSCHUSSPROTOKOLL,
+        PaperKind::Plenarprotokoll => lt::PLENARPROTOKOLL,
+        PaperKind::Information => lt::INFORMATION,
+        PaperKind::Zuschrift => lt::ZUSCHRIFT,
+    }
+}
+
+/// Maps a parsed document into its graph.
+pub fn map_document(
+    doc: &Document,
+    base: &Base,
+    provenance: &Provenance,
+) -> Result<Mapped, Unidentified> {
+    let doc_iri = base.document(doc).ok_or(Unidentified)?;
+    let graph = base.graph(&doc_iri);
+    let mut out = Out {
+        graph: graph.clone().into(),
+        quads: Vec::new(),
+    };
+    let wp = doc.wahlperiode.ok_or(Unidentified)?;
+
+    // The graph: where it came from and when.
+    out.add(&graph, rdf::TYPE, prov::ENTITY);
+    out.add(&graph, prov::WAS_DERIVED_FROM, doc_iri.clone());
+    out.lit(&graph, lt::QUELLDATEI, &provenance.source);
+    out.lit(
+        &graph,
+        lt::QUELLPRUEFSUMME,
+        &format!("sha256:{}", provenance.digest),
+    );
+    out.typed(
+        &graph,
+        prov::GENERATED_AT_TIME,
+        provenance.converted_at.clone(),
+        xsd::DATE_TIME,
+    );
+    out.lit(
+        &graph,
+        lt::KONVERTER,
+        concat!("landtag-lod ", env!("CARGO_PKG_VERSION")),
+    );
+
+    // The document.
+    let class = match doc.kind {
+        DocumentKind::Plenarprotokoll => lt::PLENARPROTOKOLL,
+        DocumentKind::Ausschussprotokoll => lt::AUSSCHUSSPROTOKOLL,
+        DocumentKind::Drucksache => lt::DRUCKSACHE,
+    };
+    out.add(&doc_iri, rdf::TYPE, class);
+    out.lit(&doc_iri, dcterms::SOURCE, &provenance.source);
+    out.int(&doc_iri, lt::WAHLPERIODE, wp);
+    out.add(&doc_iri, dcterms::PUBLISHER, base.landtag());
+    if let Some(n) = &doc.number {
+        out.lit(&doc_iri, eli::ID_LOCAL, n);
+    }
+    if let Some(d) = &doc.date {
+        out.typed(&doc_iri, eli::DATE_DOCUMENT, d.clone(), xsd::DATE);
+    }
+    if let Some(d) = &doc.issued {
+        out.typed(&doc_iri, eli::DATE_PUBLICATION, d.clone(), xsd::DATE);
+    }
+    if let Some(t) = &doc.title {
+        out.de(&doc_iri, eli::TITLE, t);
+    }
+    if let Some(t) = &doc.subtype {
+        out.de(&doc_iri, dcterms::TYPE, t);
+    }
+    for m in &doc.mentions {
+        let p = paper(&mut out, base, m);
+        out.add(&doc_iri, dcterms::REFERENCES, p);
+    }
+    let text_iri = iri::text_context(&doc_iri);
+    out.add(&text_iri, rdf::TYPE, nif::CONTEXT);
+    out.add(
+        &text_iri,
+        nif::IS_STRING,
+        Literal::new_simple_literal(&doc.text),
+    );
+    out.add(&text_iri, prov::WAS_DERIVED_FROM, doc_iri.clone());
+
+    if let Some(a) = &doc.answer_to {
+        let mut question = a.question_paper.as_ref().map(|q| paper(&mut out, base, q));
+        if let Some(q) = question.take() {
+            out.add(&doc_iri, lt::ANTWORT_AUF, q.clone());
+            out.int(&q, lt::ANFRAGENUMMER, a.question_number);
+            out.de(&q, dcterms::TYPE, "Kleine Anfrage");
+            if let Some(d) = &a.question_date {
+                out.typed(&q, eli::DATE_DOCUMENT, d.clone(), xsd::DATE);
+            }
+            for asker in &a.asked_by {
+                let person = person(&mut out, base, wp, asker);
+                out.add(&q, dcterms::CREATOR, person);
+            }
+        }
+    }
+
+    if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
+        map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
+    }
+    // One quad once, in a fixed order: `convert` output is deterministic.
+    let mut keyed: Vec<(String, Quad)> =
+        out.quads.into_iter().map(|q| (q.to_string(), q)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    Ok(Mapped {
+        document: doc_iri,
+        graph,
+        quads: keyed.into_iter().map(|(_, q)| q).collect(),
+    })
+}
+
+fn map_meeting(
+    out: &mut Out,
+    base: &Base,
+    doc: &Document,
+    wp: u32,
+    doc_iri: &NamedNode,
+    meeting: &NamedNode,
+    m: &crate::model::Meeting,
+) {
+    out.add(doc_iri, schema::ABOUT, meeting.clone());
+    out.add(meeting, rdf::TYPE, schema::EVENT);
+    out.add(meeting, rdf::TYPE, lt::SITZUNG);
+    out.int(meeting, lt::WAHLPERIODE, wp);
+    let organizer = match &m.body {
+        Body::Plenum => base.landtag(),
+        Body::Committee { name } => {
+            let c = base.committee(name);
+            out.add(&c, rdf::TYPE, lt::AUSSCHUSS);
+            out.de(&c, schema::NAME, name);
+            out.add(&c, org::SUB_ORGANIZATION_OF, base.landtag());
+            c
+        }
+    };
+    landtag(out, base);
+    out.add(meeting, schema::ORGANIZER, organizer.clone());
+    if let Some(s) = m.session {
+        out.int(meeting, lt::SITZUNGSNUMMER, s);
+    }
+    if let Some(p) = m.public {
+        out.typed(meeting, lt::OEFFENTLICH, p.to_string(), xsd::BOOLEAN);
+    }
+    if let Some(d) = &m.date {
+        out.typed(meeting, eli::DATE_DOCUMENT, d.clone(), xsd::DATE);
+        for (time, prop) in [(&m.start, schema::START_DATE), (&m.end, schema::END_DATE)] {
+            match time {
+                Some(t) => out.typed(meeting, prop, format!("{d}T{t}:00"), xsd::DATE_TIME),
+                None if prop == schema::START_DATE => {
+                    out.typed(meeting, prop, d.clone(), xsd::DATE)
+                }
+                None => {}
+            }
+        }
+    }
+    if let Some(p) = &m.place {
+        out.de(meeting, schema::LOCATION, p);
+    }
+    for chair in &m.chairs {
+        let p = person(out, base, wp, chair);
+        out.add(meeting, lt::VORSITZ, p);
+    }
+    if let Some(name) = &m.minute_taker {
+        let p = base.person(name);
+        out.add(&p, rdf::TYPE, foaf::PERSON);
+        out.lit(&p, foaf::NAME, name);
+        out.add(meeting, lt::PROTOKOLLFUEHRUNG, p);
+    }
+    for item in &doc.agenda {
+        let i = iri::agenda_item(meeting, &item.number);
+        out.add(&i, rdf::TYPE, schema::EVENT);
+        out.add(&i, rdf::TYPE, lt::TAGESORDNUNGSPUNKT);
+        out.add(&i, schema::SUPER_EVENT, meeting.clone());
+        out.add(meeting, schema::SUB_EVENT, i.clone());
+        out.lit(&i, schema::IDENTIFIER, &item.number);
+        if let Some(t) = &item.title {
+            out.de(&i, schema::NAME, t);
+        }
+        if let Some(n) = &item.title_note {
+            out.de(&i, dcterms::DESCRIPTION, n);
+        }
+        if item.inferred {
+            out.typed(&i, lt::NUMMER_ERSCHLOSSEN, "true", xsd::BOOLEAN);
+        }
+        for p in &item.papers {
+            let p = paper(out, base, p);
+            out.add(&i, dcterms::REFERENCES, p);
+        }
+    }
+    let text_iri = iri::text_context(doc_iri);
+    for (seq, c) in doc.contributions.iter().enumerate() {
+        let seq = seq + 1;
+        let ci = iri::contribution(meeting, seq);
+        out.add(&ci, rdf::TYPE, opengov::SPEECH);
+        out.int(&ci, schema::POSITION, seq);
+        out.add(&ci, lt::SITZUNG_PROP, meeting.clone());
+        out.add(&ci, prov::WAS_DERIVED_FROM, doc_iri.clone());
+        out.typed(
+            &ci,
+            lt::BERICHTETE_REDE,
+            c.reported.to_string(),
+            xsd::BOOLEAN,
+        );
+        if let Some(n) = &c.item {
+            out.add(
+                &ci,
+                lt::TAGESORDNUNGSPUNKT_PROP,
+                iri::agenda_item(meeting, n),
+            );
+        }
+        let text: String = doc
+            .text
+            .chars()
+            .skip(c.span.start)
+            .take(c.span.end - c.span.start)
+            .collect();
+        out.add(
+            &ci,
+            schema::TEXT,
+            Literal::new_language_tagged_literal_unchecked(text, "de"),
+        );
+        out.add(&ci, nif::REFERENCE_CONTEXT, text_iri.clone());
+        // xsd:integer, not NIF's xsd:nonNegativeInteger: oxigraph 0.5's store keeps derived
+        // integer types as xsd:integer, and `convert` must say what the store says.
+        out.int(&ci, nif::BEGIN_INDEX, c.span.start);
+        out.int(&ci, nif::END_INDEX, c.span.end);
+        for p in &c.mentions {
+            let p = paper(out, base, p);
+            out.add(&ci, dcterms::REFERENCES, p);
+        }
+        let Some(s) = &c.speaker else { continue };
+        let p = person(out, base, wp, s);
+        out.add(&ci, schema::CREATOR, p.clone());
+        if let Some(f) = s.faction {
+            out.add(&ci, lt::FRAKTION_PROP, base.faction(wp, f));
+        }
+        if s.fraktionslos {
+            out.typed(&ci, lt::FRAKTIONSLOS, "true", xsd::BOOLEAN);
+        }
+        if s.unreviewed {
+            out.typed(&ci, lt::NICHT_UEBERPRUEFT, "true", xsd::BOOLEAN);
+        }
+        if let Some(role) = &s.role {
+            out.de(&ci, opengov::ROLE, role);
+            let org = role_organisation(out, base, s, role, &organizer);
+            if let Some(ministry) = ministry_of(out, base, s) {
+                out.add(&ci, lt::MINISTERIUM_PROP, ministry);
+            }
+            membership(out, base, &s.name, &p, &org, role);
+        } else if let Some(ministry) = ministry_of(out, base, s) {
+            out.add(&ci, lt::MINISTERIUM_PROP, ministry);
+        }
+    }
+}
+
+fn landtag(out: &mut Out, base: &Base) {
+    let l = base.landtag();
+    out.add(&l, rdf::TYPE, org::FORMAL_ORGANIZATION);
+    out.de(&l, schema::NAME, "Landtag Nordrhein-Westfalen");
+}
+
+/// A mentioned paper: its class and number, so it is findable before it is ingested.
+fn paper(out: &mut Out, base: &Base, p: &PaperRef) -> NamedNode {
+    let iri = base.paper(p);
+    out.add(&iri, rdf::TYPE, paper_class(p.kind));
+    out.lit(
+        &iri,
+        eli::ID_LOCAL,
+        &format!("{}/{}", p.wahlperiode, p.number),
+    );
+    out.int(&iri, lt::WAHLPERIODE, p.wahlperiode);
+    iri
+}
+
+/// A person with their name, titles and faction membership.
+fn person(out: &mut Out, base: &Base, wp: u32, s: &Speaker) -> NamedNode {
+    let p = base.person(&s.name);
+    out.add(&p, rdf::TYPE, foaf::PERSON);
+    out.lit(&p, foaf::NAME, &s.name);
+    if let Some(h) = &s.honorific {
+        out.lit(&p, foaf::TITLE, h);
+    }
+    if let Some(f) = s.faction {
+        let fi = faction(out, base, wp, f);
+        out.add(&p, org::MEMBER_OF, fi);
+    }
+    p
+}
+
+fn faction(out: &mut Out, base: &Base, wp: u32, f: Faction) -> NamedNode {
+    let fi = base.faction(wp, f);
+    out.add(&fi, rdf::TYPE, lt::FRAKTION);
+    out.lit(&fi, skos::PREF_LABEL, f.label());
+    out.de(
+        &fi,
+        schema::NAME,
+        &format!("Fraktion {} ({wp}. Wahlperiode)", party_name(f)),
+    );
+    out.int(&fi, lt::WAHLPERIODE, wp);
+    out.add(&fi, org::SUB_ORGANIZATION_OF, base.landtag());
+    let party = base.party(f);
+    out.add(&party, rdf::TYPE, lt::PARTEI);
+    out.de(&party, schema::NAME, party_name(f));
+    out.add(&fi, lt::PARTEI_PROP, party);
+    fi
+}
+
+fn party_name(f: Faction) -> &'static str {
+    match f {
+        Faction::Cdu => "Christlich Demokratische Union Deutschlands",
+        Faction::Spd => "Sozialdemokratische Partei Deutschlands",
+        Faction::Fdp => "Freie Demokratische Partei",
+        Faction::Gruene => "Bündnis 90/Die Grünen",
+        Faction::Afd => "Alternative für Deutschland",
+    }
+}
+
+/// The ministry a speaker speaks for: printed as an abbreviation (`MWIDE`) or in the role
+/// (`Ministerin für Kultur und Wissenschaft` → `Ministerium für Kultur und Wissenschaft`).
+fn ministry_of(out: &mut Out, base: &Base, s: &Speaker) -> Option<NamedNode> {
+    let (key, name) = if let Some(abbr) = &s.ministry {
+        (abbr.clone(), None)
+    } else {
+        let role = s.role.as_deref()?;
+        let rest = role
+            .strip_prefix("Ministerin ")
+            .or_else(|| role.strip_prefix("Minister "))?;
+        let name = format!("Ministerium {rest}");
+        (name.clone(), Some(name))
+    };
+    let m = base.ministry(&key);
+    out.add(&m, rdf::TYPE, lt::MINISTERIUM);
+    match name {
+        Some(n) => out.de(&m, schema::NAME, &n),
+        None => out.lit(&m, skos::ALT_LABEL, &key),
+    }
+    Some(m)
+}
+
+/// The organisation a printed role is held in: the ministry for government roles, the
+/// meeting's organiser (committee or Landtag) for presiding roles.
+fn role_organisation(
+    out: &mut Out,
+    base: &Base,
+    s: &Speaker,
+    role: &str,
+    organizer: &NamedNode,
+) -> NamedNode {
+    if crate::parse::speaker::is_presiding(role) {
+        organizer.clone()
+    } else {
+        ministry_of(out, base, s).unwrap_or_else(|| organizer.clone())
+    }
+}
+
+fn membership(
+    out: &mut Out,
+    base: &Base,
+    name: &str,
+    person: &NamedNode,
+    org_iri: &NamedNode,
+    role: &str,
+) {
+    let role_label = role_label(role);
+    let r = base.role(role_label);
+    out.add(&r, rdf::TYPE, org::ROLE);
+    out.de(&r, skos::PREF_LABEL, role_label);
+    let m = base.membership(name, org_iri, role_label);
+    out.add(&m, rdf::TYPE, org::MEMBERSHIP);
+    out.add(&m, org::MEMBER, person.clone());
+    out.add(&m, org::ORGANIZATION_PROP, org_iri.clone());
+    out.add(&m, org::ROLE_PROP, r);
+    out.de(&m, rdfs::LABEL, role);
+}
+
+/// `Ministerin für Kultur und Wissenschaft` holds the role `Ministerin` in that ministry.
+fn role_label(role: &str) -> &str {
+    role.split_once(" für ").map_or(role, |(r, _)| r)
+}

@@ -1,0 +1,137 @@
+//! The terms we publish: standard vocabularies first, our own (`lt:`, declared in
+//! `ontology/landtag.ttl`) where none fits.
+
+macro_rules! terms {
+    ($ns:literal; $($name:ident = $local:literal),* $(,)?) => {
+        pub const NS: &str = $ns;
+        $(pub const $name: oxigraph::model::NamedNodeRef<'static> = oxigraph::model::NamedNodeRef::new_unchecked(concat!($ns, $local));)*
+    };
+}
+
+/// Our own vocabulary. Its namespace does not depend on `--base`: queries keep working across
+/// deployments.
+pub mod lt {
+    terms!("https://w3id.org/landtag-lod/ontology#";
+        PLENARPROTOKOLL = "Plenarprotokoll",
+        AUSSCHUSSPROTOKOLL = "Ausschussprotokoll",
+        DRUCKSACHE = "Drucksache",
+        VORLAGE = "Vorlage",
+        STELLUNGNAHME = "Stellungnahme",
+        INFORMATION = "Information",
+        ZUSCHRIFT = "Zuschrift",
+        SITZUNG = "Sitzung",
+        TAGESORDNUNGSPUNKT = "Tagesordnungspunkt",
+        FRAKTION = "Fraktion",
+        PARTEI = "Partei",
+        AUSSCHUSS = "Ausschuss",
+        MINISTERIUM = "Ministerium",
+        WAHLPERIODE = "wahlperiode",
+        SITZUNGSNUMMER = "sitzungsnummer",
+        OEFFENTLICH = "oeffentlich",
+        VORSITZ = "vorsitz",
+        PROTOKOLLFUEHRUNG = "protokollfuehrung",
+        FRAKTION_PROP = "fraktion",
+        FRAKTIONSLOS = "fraktionslos",
+        PARTEI_PROP = "partei",
+        MINISTERIUM_PROP = "ministerium",
+        TAGESORDNUNGSPUNKT_PROP = "tagesordnungspunkt",
+        SITZUNG_PROP = "sitzung",
+        BERICHTETE_REDE = "berichteteRede",
+        NICHT_UEBERPRUEFT = "nichtUeberprueft",
+        NUMMER_ERSCHLOSSEN = "nummerErschlossen",
+        ANTWORT_AUF = "antwortAuf",
+        ANFRAGENUMMER = "anfragenummer",
+        QUELLDATEI = "quelldatei",
+        QUELLPRUEFSUMME = "quellpruefsumme",
+        KONVERTER = "konverter",
+    );
+}
+
+pub mod rdf {
+    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
+}
+
+pub mod rdfs {
+    terms!("http://www.w3.org/2000/01/rdf-schema#"; LABEL = "label");
+}
+
+pub mod xsd {
+    terms!("http://www.w3.org/2001/XMLSchema#";
+        DATE = "date", DATE_TIME = "dateTime", INTEGER = "integer", BOOLEAN = "boolean",
+    );
+}
+
+pub mod org {
+    terms!("http://www.w3.org/ns/org#";
+        ORGANIZATION = "Organization", FORMAL_ORGANIZATION = "FormalOrganization",
+        MEMBERSHIP = "Membership", ROLE = "Role",
+        MEMBER_OF = "memberOf", SUB_ORGANIZATION_OF = "subOrganizationOf",
+        MEMBER = "member", ORGANIZATION_PROP = "organization", ROLE_PROP = "role",
+    );
+}
+
+pub mod opengov {
+    terms!("http://www.w3.org/ns/opengov#"; SPEECH = "Speech", ROLE = "role");
+}
+
+pub mod eli {
+    terms!("http://data.europa.eu/eli/ontology#";
+        WORK = "Work", ID_LOCAL = "id_local", TITLE = "title", DATE_DOCUMENT = "date_document",
+        DATE_PUBLICATION = "date_publication", IS_ABOUT = "is_about",
+    );
+}
+
+pub mod schema {
+    terms!("http://schema.org/";
+        EVENT = "Event", NAME = "name", START_DATE = "startDate", END_DATE = "endDate",
+        LOCATION = "location", ORGANIZER = "organizer", SUPER_EVENT = "superEvent",
+        SUB_EVENT = "subEvent", IDENTIFIER = "identifier", POSITION = "position",
+        CREATOR = "creator", TEXT = "text", ABOUT = "about",
+    );
+}
+
+pub mod dcterms {
+    terms!("http://purl.org/dc/terms/";
+        REFERENCES = "references", TYPE = "type", DESCRIPTION = "description",
+        PUBLISHER = "publisher", CREATOR = "creator", SOURCE = "source", IS_PART_OF = "isPartOf",
+    );
+}
+
+pub mod foaf {
+    terms!("http://xmlns.com/foaf/0.1/"; PERSON = "Person", NAME = "name", TITLE = "title");
+}
+
+pub mod skos {
+    terms!("http://www.w3.org/2004/02/skos/core#"; PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel");
+}
+
+pub mod prov {
+    terms!("http://www.w3.org/ns/prov#";
+        ENTITY = "Entity", WAS_DERIVED_FROM = "wasDerivedFrom", GENERATED_AT_TIME = "generatedAtTime",
+    );
+}
+
+/// NLP Interchange Format: character offsets into a text (`nif:beginIndex`, `nif:endIndex`).
+pub mod nif {
+    terms!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+        CONTEXT = "Context", IS_STRING = "isString", BEGIN_INDEX = "beginIndex",
+        END_INDEX = "endIndex", REFERENCE_CONTEXT = "referenceContext",
+    );
+}
+
+/// Prefixes for Turtle output, sorted by prefix.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("dcterms", dcterms::NS),
+    ("eli", eli::NS),
+    ("foaf", foaf::NS),
+    ("lt", lt::NS),
+    ("nif", nif::NS),
+    ("opengov", opengov::NS),
+    ("org", org::NS),
+    ("prov", prov::NS),
+    ("rdf", rdf::NS),
+    ("rdfs", rdfs::NS),
+    ("schema", schema::NS),
+    ("skos", skos::NS),
+    ("xsd", xsd::NS),
+];

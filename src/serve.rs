@@ -1,0 +1,466 @@
+//! The SPARQL 1.1 Protocol endpoint (read-only) and a small query page.
+//!
+//! Queries run off the async runtime on the blocking pool, at most `max_concurrent` at once;
+//! each has a time limit, after which it is cancelled through oxigraph's cancellation token
+//! (so the worker really stops) and the client gets 503. An update is refused with 403; a
+//! malformed query gets 400 with the parser's message. Handlers return errors, never panic;
+//! a panic inside a query is caught and answered with 500.
+
+use crate::queries;
+use crate::store::{self, StoreError};
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// Limits of the endpoint.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// A query running longer is cancelled.
+    pub timeout: Duration,
+    /// Queries evaluated at once; more wait (within their time limit).
+    pub max_concurrent: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(30),
+            max_concurrent: 4,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct AppState {
+    store: Store,
+    limits: Limits,
+    permits: Arc<Semaphore>,
+}
+
+/// The endpoint's routes over `store`.
+pub fn router(store: Store, limits: Limits) -> Router {
+    let cors = tower_http::cors::CorsLayer::new()
+        .allow_origin(tower_http::cors::Any)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT]);
+    let state = AppState {
+        store,
+        permits: Arc::new(Semaphore::new(limits.max_concurrent.max(1))),
+        limits,
+    };
+    Router::new()
+        .route("/", get(page))
+        .route("/sparql", get(sparql_get).post(sparql_post))
+        .route("/queries/{name}", get(named_query))
+        .layer(cors)
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(
+    store: Store,
+    limits: Limits,
+    listener: tokio::net::TcpListener,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(store, limits))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+#[derive(Debug)]
+enum ApiError {
+    BadRequest(String),
+    Forbidden(&'static str),
+    NotAcceptable(String),
+    UnsupportedMediaType(String),
+    Timeout(Duration),
+    Internal(String),
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            Self::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            Self::Forbidden(m) => (StatusCode::FORBIDDEN, m.to_owned()),
+            Self::NotAcceptable(m) => (StatusCode::NOT_ACCEPTABLE, m),
+            Self::UnsupportedMediaType(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m),
+            Self::Timeout(d) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the query ran past the time limit of {} s and was stopped",
+                    d.as_secs_f64()
+                ),
+            ),
+            Self::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
+        };
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            message + "\n",
+        )
+            .into_response()
+    }
+}
+
+const READ_ONLY: &str = "this endpoint is read-only: SPARQL updates are refused";
+
+async fn sparql_get(
+    State(state): State<AppState>,
+    Query(params): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    respond(state, &params, &headers).await
+}
+
+async fn sparql_post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let params: Vec<(String, String)> = match content_type.as_str() {
+        "application/x-www-form-urlencoded" => match serde_urlencoded::from_bytes(&body) {
+            Ok(p) => p,
+            Err(e) => return ApiError::BadRequest(format!("malformed form body: {e}")).into_response(),
+        },
+        "application/sparql-query" => match String::from_utf8(body.to_vec()) {
+            Ok(q) => vec![("query".to_owned(), q)],
+            Err(_) => return ApiError::BadRequest("the query is not UTF-8".into()).into_response(),
+        },
+        "application/sparql-update" => return ApiError::Forbidden(READ_ONLY).into_response(),
+        other => {
+            return ApiError::UnsupportedMediaType(format!(
+                "POST wants application/sparql-query or application/x-www-form-urlencoded, not `{other}`"
+            ))
+            .into_response()
+        }
+    };
+    respond(state, &params, &headers).await
+}
+
+async fn respond(state: AppState, params: &[(String, String)], headers: &HeaderMap) -> Response {
+    match run(state, params, headers).await {
+        Ok((content_type, body)) => {
+            let mut r = (StatusCode::OK, body).into_response();
+            r.headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            r
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn run(
+    state: AppState,
+    params: &[(String, String)],
+    headers: &HeaderMap,
+) -> Result<(&'static str, Vec<u8>), ApiError> {
+    if params.iter().any(|(k, _)| k == "update") {
+        return Err(ApiError::Forbidden(READ_ONLY));
+    }
+    let mut queries = params.iter().filter(|(k, _)| k == "query");
+    let query = match (queries.next(), queries.next()) {
+        (Some((_, q)), None) => q.clone(),
+        (None, _) => return Err(ApiError::BadRequest("no `query` parameter".into())),
+        (Some(_), Some(_)) => {
+            return Err(ApiError::BadRequest(
+                "more than one `query` parameter".into(),
+            ))
+        }
+    };
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let format = params
+        .iter()
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.clone());
+    // Parse here so that syntax errors and updates are answered at once.
+    if let Err(e) = SparqlEvaluator::new().parse_query(&query) {
+        if SparqlEvaluator::new().parse_update(&query).is_ok() {
+            return Err(ApiError::Forbidden(READ_ONLY));
+        }
+        return Err(ApiError::BadRequest(format!("SPARQL syntax error: {e}")));
+    }
+
+    let limit = state.limits.timeout;
+    let token = CancellationToken::new();
+    let started = tokio::time::Instant::now();
+    let permit = tokio::time::timeout(limit, state.permits.clone().acquire_owned())
+        .await
+        .map_err(|_| ApiError::Timeout(limit))?
+        .map_err(|_| ApiError::Internal("the endpoint is shutting down".into()))?;
+    let worker_token = token.clone();
+    let store = state.store.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit; // released when the evaluation really ends
+        evaluate(&store, &query, &accept, format.as_deref(), worker_token)
+    });
+    match tokio::time::timeout(limit.saturating_sub(started.elapsed()), task).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(join)) => Err(ApiError::Internal(format!("the query failed: {join}"))),
+        Err(_) => {
+            token.cancel();
+            Err(ApiError::Timeout(limit))
+        }
+    }
+}
+
+/// Result formats for SELECT/ASK, by media type and `format` name.
+const SOLUTION_FORMATS: &[(&str, &str, Option<QueryResultsFormat>)] = &[
+    (
+        "application/sparql-results+json",
+        "json",
+        Some(QueryResultsFormat::Json),
+    ),
+    ("application/json", "json", Some(QueryResultsFormat::Json)),
+    (
+        "application/sparql-results+xml",
+        "xml",
+        Some(QueryResultsFormat::Xml),
+    ),
+    ("application/xml", "xml", Some(QueryResultsFormat::Xml)),
+    ("text/csv", "csv", Some(QueryResultsFormat::Csv)),
+    (
+        "text/tab-separated-values",
+        "tsv",
+        Some(QueryResultsFormat::Tsv),
+    ),
+    ("text/html", "html", None),
+];
+
+/// RDF formats for CONSTRUCT/DESCRIBE.
+const GRAPH_FORMATS: &[(&str, &str, ())] = &[
+    ("text/turtle", "turtle", ()),
+    ("application/n-triples", "ntriples", ()),
+    ("application/ld+json", "jsonld", ()),
+    // The query page's default: a graph result shows as Turtle.
+    ("text/turtle", "html", ()),
+];
+
+/// Media ranges of an Accept header, best first.
+fn accepted(accept: &str) -> Vec<String> {
+    let mut ranges: Vec<(f32, usize, String)> = accept
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut bits = part.split(';');
+            let media = bits.next()?.trim().to_ascii_lowercase();
+            let q = bits
+                .filter_map(|b| b.trim().strip_prefix("q="))
+                .find_map(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (!media.is_empty() && q > 0.0).then_some((q, i, media))
+        })
+        .collect();
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranges.into_iter().map(|r| r.2).collect()
+}
+
+fn pick<'a, T: Copy>(
+    accept: &str,
+    format: Option<&str>,
+    table: &'a [(&'static str, &'static str, T)],
+) -> Result<(&'static str, T), ApiError> {
+    if let Some(f) = format {
+        return table
+            .iter()
+            .find(|(_, name, _)| name.eq_ignore_ascii_case(f))
+            .map(|(media, _, t)| (*media, *t))
+            .ok_or_else(|| ApiError::BadRequest(format!("unknown format `{f}`")));
+    }
+    let ranges = accepted(accept);
+    if ranges.is_empty() {
+        return Ok((table[0].0, table[0].2));
+    }
+    for r in &ranges {
+        if r == "*/*" {
+            return Ok((table[0].0, table[0].2));
+        }
+        let hit = table.iter().find(|(media, _, _)| {
+            *media == r
+                || r.strip_suffix("/*")
+                    .is_some_and(|top| media.starts_with(&format!("{top}/")))
+        });
+        if let Some((media, _, t)) = hit {
+            return Ok((media, *t));
+        }
+    }
+    let offered: Vec<&str> = table.iter().map(|t| t.0).collect();
+    Err(ApiError::NotAcceptable(format!(
+        "none of `{accept}` can be served; offered: {}",
+        offered.join(", ")
+    )))
+}
+
+fn evaluation_error(e: QueryEvaluationError) -> ApiError {
+    match e {
+        QueryEvaluationError::Cancelled => ApiError::Internal("cancelled".into()),
+        e => ApiError::Internal(format!("query evaluation failed: {e}")),
+    }
+}
+
+fn evaluate(
+    store: &Store,
+    query: &str,
+    accept: &str,
+    format: Option<&str>,
+    token: CancellationToken,
+) -> Result<(&'static str, Vec<u8>), ApiError> {
+    let results = store::query(store, query, Some(token)).map_err(|e| match e {
+        StoreError::Syntax(e) => ApiError::BadRequest(format!("SPARQL syntax error: {e}")),
+        StoreError::Evaluation(e) => evaluation_error(e),
+        e => ApiError::Internal(e.to_string()),
+    })?;
+    let io = |e: std::io::Error| ApiError::Internal(format!("serialising the results failed: {e}"));
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let (media, fmt) = pick(accept, format, SOLUTION_FORMATS)?;
+            let Some(fmt) = fmt else {
+                let variables: Vec<String> = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_owned())
+                    .collect();
+                let mut rows = Vec::new();
+                for s in solutions {
+                    let s = s.map_err(evaluation_error)?;
+                    rows.push(
+                        variables
+                            .iter()
+                            .map(|v| s.get(v.as_str()).map(|t| t.to_string()).unwrap_or_default())
+                            .collect(),
+                    );
+                }
+                return Ok((
+                    "text/html; charset=utf-8",
+                    html_table(&variables, &rows).into_bytes(),
+                ));
+            };
+            let mut w = QueryResultsSerializer::from_format(fmt)
+                .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                .map_err(io)?;
+            for s in solutions {
+                w.serialize(&s.map_err(evaluation_error)?).map_err(io)?;
+            }
+            Ok((media, w.finish().map_err(io)?))
+        }
+        QueryResults::Boolean(b) => {
+            let (media, fmt) = pick(accept, format, SOLUTION_FORMATS)?;
+            let fmt = fmt.unwrap_or(QueryResultsFormat::Json);
+            let media = if media.starts_with("text/html") {
+                "application/sparql-results+json"
+            } else {
+                media
+            };
+            Ok((
+                media,
+                QueryResultsSerializer::from_format(fmt)
+                    .serialize_boolean_to_writer(Vec::new(), b)
+                    .map_err(io)?,
+            ))
+        }
+        QueryResults::Graph(triples) => {
+            let (media, ()) = pick(accept, format, GRAPH_FORMATS)?;
+            let rdf_format = RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle);
+            let mut serializer = RdfSerializer::from_format(rdf_format);
+            if rdf_format == RdfFormat::Turtle {
+                for (prefix, ns) in crate::rdf::vocab::PREFIXES {
+                    serializer = serializer
+                        .with_prefix(*prefix, *ns)
+                        .map_err(|e| ApiError::Internal(e.to_string()))?;
+                }
+            }
+            let mut w = serializer.for_writer(Vec::new());
+            for t in triples {
+                w.serialize_triple(&t.map_err(evaluation_error)?)
+                    .map_err(io)?;
+            }
+            Ok((media, w.finish().map_err(io)?))
+        }
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn html_table(variables: &[String], rows: &[Vec<String>]) -> String {
+    let mut h = String::from("<!doctype html><html lang=\"de\"><meta charset=\"utf-8\"><title>landtag-lod: results</title><table border=\"1\"><thead><tr>");
+    for v in variables {
+        h += &format!("<th>{}</th>", escape(v));
+    }
+    h += "</tr></thead><tbody>";
+    for r in rows {
+        h += "<tr>";
+        for c in r {
+            h += &format!("<td>{}</td>", escape(c));
+        }
+        h += "</tr>";
+    }
+    h += &format!("</tbody></table><p>{} rows</p></html>", rows.len());
+    h
+}
+
+async fn named_query(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    let name = name.trim_end_matches(".rq");
+    match queries::named(name) {
+        Some(q) => (
+            [(
+                header::CONTENT_TYPE,
+                "application/sparql-query; charset=utf-8",
+            )],
+            q,
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, format!("no named query `{name}`\n")).into_response(),
+    }
+}
+
+async fn page() -> Html<String> {
+    let mut options = String::new();
+    for (name, q) in queries::NAMED {
+        options += &format!("<option value=\"{}\">{}</option>", escape(q), escape(name));
+    }
+    let first = queries::NAMED.first().map_or("", |(_, q)| q);
+    Html(format!(
+        r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>landtag-lod SPARQL endpoint</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}textarea{{width:100%;height:20em;font-family:monospace}}</style></head>
+<body>
+<h1>landtag-lod</h1>
+<p>Linked Open Data from the protocols and printed papers of the Landtag Nordrhein-Westfalen.
+SPARQL 1.1 endpoint: <code>/sparql</code> (GET <code>?query=</code>, POST form or <code>application/sparql-query</code>; read-only).
+The default graph is the union of all document graphs; <code>GRAPH ?g</code> reaches each document's own graph.</p>
+<form action="/sparql" method="get">
+<label>Named query: <select id="named" onchange="document.getElementById('q').value=this.value">{options}</select></label>
+<textarea id="q" name="query">{first}</textarea>
+<label>Format: <select name="format"><option>html</option><option>json</option><option>csv</option><option>tsv</option><option>xml</option><option>turtle</option><option>jsonld</option></select></label>
+<button type="submit">Run</button>
+</form>
+</body></html>"#,
+        first = escape(first)
+    ))
+}

@@ -1,0 +1,202 @@
+//! Dumps: stable bytes, idempotent ingest, SHACL-valid, parseable to the store's count, and
+//! the Turtle and N-Quads dumps isomorphic (sophia).
+
+use crate::common::*;
+use sophia_api::source::TripleSource;
+use sophia_api::term::{SimpleTerm, Term as _};
+use std::collections::BTreeSet;
+
+fn triple_count(store: &std::path::Path) -> usize {
+    let out = stdout(&ok(&[
+        "query",
+        "--store",
+        s(store),
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
+    ]));
+    out.lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn two_dumps_are_byte_identical_and_reingest_changes_nothing() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let a = dir.path().join("a.ttl");
+    let b = dir.path().join("b.ttl");
+    ok(&["dump", "--store", s(&store), "--out", s(&a)]);
+    ok(&["dump", "--store", s(&store), "--out", s(&b)]);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+
+    let again = ok(&["ingest", s(&corpus()), "--store", s(&store)]);
+    let report = stderr(&again);
+    assert_eq!(report.matches("(unchanged)").count(), 3, "{report}");
+    let c = dir.path().join("c.ttl");
+    ok(&["dump", "--store", s(&store), "--out", s(&c)]);
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&c).unwrap(),
+        "a second ingest changed triples"
+    );
+
+    // A fresh store from the same files gives the same triples, conversion times aside.
+    let other = dir.path().join("other");
+    ok(&["ingest", s(&corpus()), "--store", s(&other)]);
+    let d = dir.path().join("d.nq");
+    let e = dir.path().join("e.nq");
+    ok(&["dump", "--store", s(&store), "--out", s(&d)]);
+    ok(&["dump", "--store", s(&other), "--out", s(&e)]);
+    let strip = |p: &std::path::Path| -> Vec<String> {
+        std::fs::read_to_string(p)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.contains("generatedAtTime"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        strip(&d),
+        strip(&e),
+        "IRIs or triples depend on ingest order or time"
+    );
+}
+
+#[test]
+fn gzip_dumps_are_stable_too() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let a = dir.path().join("a.nq.gz");
+    let b = dir.path().join("b.nq.gz");
+    ok(&["dump", "--store", s(&store), "--out", s(&a)]);
+    ok(&["dump", "--store", s(&store), "--out", s(&b)]);
+    let bytes = std::fs::read(&a).unwrap();
+    assert_eq!(&bytes[..2], b"\x1f\x8b", "gzip magic");
+    assert_eq!(bytes, std::fs::read(&b).unwrap());
+}
+
+#[test]
+fn dump_is_shacl_valid_and_parses_to_the_store_count() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let ttl = dir.path().join("dump.ttl");
+    ok(&["dump", "--store", s(&store), "--out", s(&ttl)]);
+    let count = triple_count(&store);
+    assert!(count > 800, "{count}");
+    let parsed = python(
+        "import sys, rdflib; g = rdflib.Graph(); g.parse(sys.argv[1], format='turtle'); print(len(g))",
+        &[s(&ttl)],
+    );
+    assert_eq!(
+        parsed.trim().parse::<usize>().unwrap(),
+        count,
+        "rdflib's count"
+    );
+    let report = python(
+        "import sys, pyshacl, rdflib\n\
+         data = rdflib.Graph().parse(sys.argv[1], format='turtle')\n\
+         shapes = rdflib.Graph().parse(sys.argv[2], format='turtle')\n\
+         ok, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=rdflib.Graph().parse(sys.argv[3], format='turtle'), inference='none')\n\
+         print('CONFORMS' if ok else text)",
+        &[s(&ttl), s(&repo().join("ontology/shapes.ttl")), s(&repo().join("ontology/landtag.ttl"))],
+    );
+    assert_eq!(report.trim(), "CONFORMS", "{report}");
+}
+
+#[test]
+fn shapes_catch_a_broken_dump() {
+    // The shapes are not vacuous: a speech without its position is reported.
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let ttl = dir.path().join("dump.ttl");
+    ok(&["dump", "--store", s(&store), "--out", s(&ttl)]);
+    let report = python(
+        "import sys, pyshacl, rdflib\n\
+         data = rdflib.Graph().parse(sys.argv[1], format='turtle')\n\
+         data.remove((None, rdflib.URIRef('http://schema.org/position'), None))\n\
+         shapes = rdflib.Graph().parse(sys.argv[2], format='turtle')\n\
+         ok, _, _ = pyshacl.validate(data, shacl_graph=shapes, inference='none')\n\
+         print('CONFORMS' if ok else 'VIOLATES')",
+        &[s(&ttl), s(&repo().join("ontology/shapes.ttl"))],
+    );
+    assert_eq!(report.trim(), "VIOLATES");
+}
+
+type Triple3 = [SimpleTerm<'static>; 3];
+
+fn sophia_triples(path: &std::path::Path) -> Vec<Triple3> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out: Vec<Triple3> = Vec::new();
+    if path.extension().is_some_and(|e| e == "nq") {
+        use sophia_api::source::QuadSource;
+        sophia_turtle::parser::nq::parse_str(&text)
+            .for_each_quad(|q| {
+                use sophia_api::quad::Quad;
+                let [s, p, o] = q.to_spog().0;
+                out.push([s.into_term(), p.into_term(), o.into_term()]);
+            })
+            .unwrap();
+    } else {
+        sophia_turtle::parser::turtle::parse_str(&text)
+            .for_each_triple(|t| {
+                use sophia_api::triple::Triple;
+                let [s, p, o] = t.to_spo();
+                out.push([s.into_term(), p.into_term(), o.into_term()]);
+            })
+            .unwrap();
+    }
+    out
+}
+
+#[test]
+fn turtle_and_nquads_dumps_hold_the_same_graph() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let ttl = dir.path().join("dump.ttl");
+    let nq = dir.path().join("dump.nq");
+    ok(&["dump", "--store", s(&store), "--out", s(&ttl)]);
+    ok(&["dump", "--store", s(&store), "--out", s(&nq)]);
+    let a: BTreeSet<Triple3> = sophia_triples(&ttl).into_iter().collect();
+    let b: BTreeSet<Triple3> = sophia_triples(&nq).into_iter().collect();
+    let a: Vec<Triple3> = a.into_iter().collect();
+    let b: Vec<Triple3> = b.into_iter().collect();
+    assert!(
+        sophia_isomorphism::isomorphic_graphs(&a, &b).unwrap(),
+        "Turtle and N-Quads dumps differ"
+    );
+}
+
+#[test]
+fn convert_output_is_the_stored_graph() {
+    // `convert` (no store) and `ingest` yield isomorphic graphs for a document.
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let doc = corpus().join("mmp18-15_excerpt.txt");
+    let ttl = dir.path().join("convert.ttl");
+    std::fs::write(&ttl, ok(&["convert", s(&doc)]).stdout).unwrap();
+    let graph = "https://landtag-lod.example/graph/plenarprotokoll/18/15";
+    let q = format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(?p != <http://www.w3.org/ns/prov#generatedAtTime>) }}");
+    let stored = dir.path().join("stored.ttl");
+    std::fs::write(
+        &stored,
+        ok(&["query", "--store", s(&store), &q, "--format", "turtle"]).stdout,
+    )
+    .unwrap();
+    let gen = |t: &Triple3| format!("{:?}", t[1]).contains("generatedAtTime");
+    let a: Vec<Triple3> = sophia_triples(&ttl)
+        .into_iter()
+        .filter(|t| !gen(t))
+        .collect();
+    let b: Vec<Triple3> = sophia_triples(&stored);
+    assert!(a.len() > 300, "{}", a.len());
+    assert!(
+        sophia_isomorphism::isomorphic_graphs(&a, &b).unwrap(),
+        "convert and the store disagree"
+    );
+    // JSON-LD output parses too (rdflib), to the same number of triples.
+    let jsonld = dir.path().join("convert.jsonld");
+    std::fs::write(
+        &jsonld,
+        ok(&["convert", s(&doc), "--format", "jsonld"]).stdout,
+    )
+    .unwrap();
+    let n = python("import sys, rdflib; g = rdflib.Dataset(); g.parse(sys.argv[1], format='json-ld'); print(len(list(g.quads())))", &[s(&jsonld)]);
+    assert_eq!(n.trim().parse::<usize>().unwrap(), a.len() + 1);
+}

@@ -1,0 +1,266 @@
+//! The SPARQL endpoint as a real process on loopback.
+
+use crate::common::*;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(store: &std::path::Path, extra: &[&str]) -> Server {
+    let mut child = bin()
+        .args(["serve", "--store", s(store), "--bind", "127.0.0.1:0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_owned();
+    Server { child, url }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into()
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    body: String,
+    cors: Option<String>,
+}
+
+fn get(url: &str, query: &str, accept: &str) -> Reply {
+    let r = agent()
+        .get(url)
+        .query("query", query)
+        .header("Accept", accept)
+        .header("Origin", "http://example.org")
+        .call()
+        .unwrap();
+    reply(r)
+}
+
+fn reply(mut r: ureq::http::Response<ureq::Body>) -> Reply {
+    let content_type = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let cors = r
+        .headers()
+        .get("access-control-allow-origin")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    Reply {
+        status: r.status().as_u16(),
+        content_type,
+        cors,
+        body: r.body_mut().read_to_string().unwrap(),
+    }
+}
+
+const COUNT_SPEECHES: &str = "PREFIX opengov: <http://www.w3.org/ns/opengov#> SELECT (COUNT(*) AS ?n) WHERE { ?c a opengov:Speech }";
+
+#[test]
+fn sparql_protocol() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server = serve(&store, &[]);
+    let endpoint = format!("{}/sparql", server.url);
+
+    let r = get(&endpoint, COUNT_SPEECHES, "application/sparql-results+json");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r
+        .content_type
+        .starts_with("application/sparql-results+json"));
+    let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let n: usize = json["results"]["bindings"][0]["n"]["value"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(n > 40, "{n}");
+    assert_eq!(r.cors.as_deref(), Some("*"), "CORS on GET");
+
+    let r = get(&endpoint, COUNT_SPEECHES, "text/csv");
+    assert_eq!((r.status, r.content_type.as_str()), (200, "text/csv"));
+    assert_eq!(r.body.replace('\r', ""), format!("n\n{n}\n"));
+
+    let r = get(
+        &endpoint,
+        COUNT_SPEECHES,
+        "text/tab-separated-values;q=0.5, application/sparql-results+xml",
+    );
+    assert!(
+        r.content_type.starts_with("application/sparql-results+xml"),
+        "{}",
+        r.content_type
+    );
+
+    let construct = "PREFIX eli: <http://data.europa.eu/eli/ontology#> CONSTRUCT { ?d eli:id_local ?n } WHERE { ?d eli:id_local ?n }";
+    let r = get(&endpoint, construct, "text/turtle");
+    assert_eq!((r.status, r.content_type.as_str()), (200, "text/turtle"));
+    assert!(r.body.contains("\"17/10377\""), "{}", r.body);
+    let r = get(&endpoint, construct, "application/ld+json");
+    assert_eq!(r.status, 200);
+    let _: serde_json::Value = serde_json::from_str(&r.body).expect("JSON-LD is JSON");
+
+    let r = get(&endpoint, "ASK { ?s ?p ?o }", "");
+    assert!(r.body.contains("true"), "{}", r.body);
+
+    // POST, form-encoded and direct.
+    let r = reply(
+        agent()
+            .post(&endpoint)
+            .header("Accept", "text/csv")
+            .send_form([("query", COUNT_SPEECHES)])
+            .unwrap(),
+    );
+    assert_eq!(r.body.replace('\r', ""), format!("n\n{n}\n"));
+    let r = reply(
+        agent()
+            .post(&endpoint)
+            .header("Content-Type", "application/sparql-query")
+            .header("Accept", "text/csv")
+            .send(COUNT_SPEECHES)
+            .unwrap(),
+    );
+    assert_eq!(r.body.replace('\r', ""), format!("n\n{n}\n"));
+
+    // Malformed: 400 with the parser's message.
+    let r = get(&endpoint, "SELECT WHERE {", "");
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("SPARQL syntax error"), "{}", r.body);
+    let r = reply(agent().get(&endpoint).call().unwrap());
+    assert_eq!(r.status, 400);
+
+    // Updates are refused, however they come.
+    let insert = "INSERT DATA { <http://a> <http://b> <http://c> }";
+    assert_eq!(get(&endpoint, insert, "").status, 403);
+    let r = reply(
+        agent()
+            .post(&endpoint)
+            .send_form([("update", insert)])
+            .unwrap(),
+    );
+    assert_eq!(r.status, 403);
+    let r = reply(
+        agent()
+            .post(&endpoint)
+            .header("Content-Type", "application/sparql-update")
+            .send(insert)
+            .unwrap(),
+    );
+    assert_eq!(r.status, 403);
+    let r = get(&endpoint, "ASK { <http://a> <http://b> <http://c> }", "");
+    assert!(r.body.contains("false"));
+
+    // Unacceptable formats and unknown routes.
+    assert_eq!(get(&endpoint, COUNT_SPEECHES, "image/png").status, 406);
+    let r = reply(
+        agent()
+            .get(format!("{}/nowhere", server.url))
+            .call()
+            .unwrap(),
+    );
+    assert_eq!(r.status, 404);
+
+    // The query page lists the named queries.
+    let r = reply(agent().get(format!("{}/", server.url)).call().unwrap());
+    assert!(
+        r.body.contains("contributions") && r.body.contains("<form"),
+        "{}",
+        r.body
+    );
+    let r = reply(
+        agent()
+            .get(format!("{}/queries/documents.rq", server.url))
+            .call()
+            .unwrap(),
+    );
+    assert!(
+        r.body
+            .contains("SELECT DISTINCT ?source ?kind ?number ?date ?title"),
+        "{}",
+        r.body
+    );
+}
+
+#[test]
+fn a_query_past_its_limit_is_stopped_and_frees_its_worker() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    // One worker: if the slow query were not really stopped, nothing after it would run.
+    let server = serve(&store, &["--timeout", "2", "--max-concurrent", "1"]);
+    let endpoint = format!("{}/sparql", server.url);
+    let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let e2 = endpoint.clone();
+    let started = Instant::now();
+    let slow_thread = std::thread::spawn(move || get(&e2, slow, "text/csv"));
+    std::thread::sleep(Duration::from_millis(300));
+    // The server keeps answering while the slow query runs (here: the page, which needs no worker).
+    let page = reply(agent().get(format!("{}/", server.url)).call().unwrap());
+    assert_eq!(page.status, 200);
+    let r = slow_thread.join().unwrap();
+    let took = started.elapsed();
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("time limit"), "{}", r.body);
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    // The single worker is free again.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let r = get(&endpoint, COUNT_SPEECHES, "text/csv");
+        if r.status == 200 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the worker was never freed: {} {}",
+            r.status,
+            r.body
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn concurrent_queries_are_answered() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server = serve(&store, &["--max-concurrent", "2"]);
+    let endpoint = format!("{}/sparql", server.url);
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let e = endpoint.clone();
+            std::thread::spawn(move || get(&e, COUNT_SPEECHES, "text/csv").status)
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().unwrap(), 200);
+    }
+}

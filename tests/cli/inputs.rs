@@ -1,0 +1,133 @@
+//! Bad input: a clear error naming the file and the place, a non-zero exit, nothing stored from
+//! that document, the others kept.
+
+use crate::common::*;
+
+fn graphs(store: &std::path::Path) -> Vec<String> {
+    let out = stdout(&ok(&[
+        "query",
+        "--store",
+        s(store),
+        "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g",
+    ]));
+    out.lines().skip(1).map(str::to_owned).collect()
+}
+
+#[test]
+fn bad_files_are_refused_and_the_good_ones_kept() {
+    let dir = tempdir();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(corpus().join("mmd17-10377.txt"), input.join("good.txt")).unwrap();
+    std::fs::write(input.join("empty.txt"), "").unwrap();
+    std::fs::write(input.join("binary.txt"), b"%PDF-1.7\n\x00\x01\x02garbage").unwrap();
+    std::fs::write(input.join("latin9.txt"), b"Stra\x81e \x8d\x90").unwrap();
+    std::fs::write(
+        input.join("unknown.txt"),
+        "Sehr geehrte Damen und Herren,\n\nein Brief.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    let out = run(&["ingest", s(&input), "--store", s(&store)]);
+    assert!(!out.status.success(), "a bad file must fail the command");
+    let err = stderr(&out);
+    for (file, reason) in [
+        ("empty.txt", "the file is empty"),
+        ("binary.txt", "byte 9: not a text file"),
+        ("latin9.txt", "byte 4: not UTF-8"),
+        ("unknown.txt", "unknown.txt:1: not a document"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} not named:\n{err}"));
+        assert!(
+            line.starts_with("error: ") && line.contains(reason),
+            "{line}"
+        );
+    }
+    assert!(err.contains("1 of 5 documents stored"), "{err}");
+    assert_eq!(
+        graphs(&store),
+        ["https://landtag-lod.example/graph/drucksache/17/10377"]
+    );
+}
+
+#[test]
+fn convert_refuses_bad_input_too() {
+    let dir = tempdir();
+    let f = dir.path().join("empty.txt");
+    std::fs::write(&f, "\n\n").unwrap();
+    let out = run(&["convert", s(&f)]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("empty.txt: the file is empty"));
+    assert!(out.stdout.is_empty());
+    let out = run(&["convert", s(&dir.path().join("missing.txt"))]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("missing.txt: cannot read"));
+}
+
+#[test]
+fn a_windows_1252_twin_gives_the_same_triples() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(corpus().join("mmp18-15_excerpt.txt")).unwrap();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable, "the excerpt is representable in Windows-1252");
+    let twin = dir.path().join("mmp18-15_excerpt.txt");
+    std::fs::write(&twin, &bytes).unwrap();
+    let keep = |o: &std::process::Output| -> Vec<String> {
+        stdout(o)
+            .lines()
+            .filter(|l| !l.contains("sha256:") && !l.contains("generatedAtTime"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let a = keep(&ok(&[
+        "convert",
+        s(&corpus().join("mmp18-15_excerpt.txt")),
+        "--format",
+        "nquads",
+    ]));
+    let b = keep(&ok(&["convert", s(&twin), "--format", "nquads"]));
+    assert!(a.len() > 300, "{}", a.len());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_bad_base_or_query_is_a_clear_error() {
+    let out = run(&[
+        "--base",
+        "ftp://x",
+        "convert",
+        s(&corpus().join("mmd17-10377.txt")),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("not a usable base IRI"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let out = run(&["query", "--store", s(&store), "nosuchquery"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no named query `nosuchquery`"));
+    let out = run(&["query", "--store", s(&store), "SELECT * WHERE {"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("query syntax"), "{}", stderr(&out));
+}
+
+#[test]
+fn base_flag_changes_every_minted_iri() {
+    let out = ok(&[
+        "--base",
+        "https://data.example.org/",
+        "convert",
+        s(&corpus().join("mmd17-10377.txt")),
+        "--format",
+        "ntriples",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("<https://data.example.org/id/drucksache/17/10377>"));
+    assert!(!text.contains("landtag-lod.example"));
+}
