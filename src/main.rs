@@ -9,7 +9,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Linked Open Data from the Landtag Nordrhein-Westfalen's protocols and printed papers.
@@ -145,7 +145,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn ingest(paths: &[PathBuf], store_dir: &PathBuf, base: &Base) -> Result<ExitCode> {
+fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> {
     let files = pipeline::collect_files(paths).context("cannot list the input")?;
     if files.is_empty() {
         bail!(
@@ -206,7 +206,7 @@ fn ingest(paths: &[PathBuf], store_dir: &PathBuf, base: &Base) -> Result<ExitCod
     })
 }
 
-fn convert(file: &PathBuf, format: GraphFormat, base: &Base) -> Result<ExitCode> {
+fn convert(file: &Path, format: GraphFormat, base: &Base) -> Result<ExitCode> {
     let c = pipeline::convert(file, base, &pipeline::now_utc())?;
     for w in &c.warnings {
         eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message);
@@ -238,7 +238,7 @@ fn convert(file: &PathBuf, format: GraphFormat, base: &Base) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_query(store_dir: &PathBuf, query: &str, format: Option<ResultFormat>) -> Result<ExitCode> {
+fn run_query(store_dir: &Path, query: &str, format: Option<ResultFormat>) -> Result<ExitCode> {
     let text = if let Some(file) = query.strip_prefix('@') {
         std::fs::read_to_string(file)
             .with_context(|| format!("cannot read the query file {file}"))?

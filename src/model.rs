@@ -199,8 +199,104 @@ pub struct Document {
     pub meeting: Option<Meeting>,
     pub agenda: Vec<AgendaItem>,
     pub contributions: Vec<Contribution>,
+    pub interjections: Vec<Interjection>,
+    pub votes: Vec<Vote>,
     /// Every paper mentioned anywhere in the document, once, in order of first mention.
     pub mentions: Vec<PaperRef>,
     /// The normalised text every span refers to.
     pub text: String,
+}
+
+/// What kind of event interrupts a speech (a SKOS concept in `ontology/interjections.ttl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum InterjectionKind {
+    Applause,
+    Call,
+    Laughter,
+    Signal,
+    Other,
+}
+
+impl InterjectionKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Applause => "applause",
+            Self::Call => "call",
+            Self::Laughter => "laughter",
+            Self::Signal => "signal",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// One event printed in parentheses inside a speech: `(Beifall von der CDU)`,
+/// `(Jochen Ott [SPD]: Ich bin nicht aufgeregt!)`, `(Heiterkeit)`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Interjection {
+    pub item: Option<String>,
+    /// Index into `Document::contributions`: the contribution it interrupts.
+    pub contribution: Option<usize>,
+    pub kind: InterjectionKind,
+    /// `Vereinzelt`, `Anhaltender`, … as printed.
+    pub qualifier: Option<String>,
+    pub factions: Vec<Faction>,
+    /// Persons named with their faction (`Alexander Baer [SPD]`).
+    pub persons: Vec<Speaker>,
+    /// A call's words, or the description of an event of kind `Other`/`Signal`.
+    pub text: Option<String>,
+    /// The parenthesis the event was read from.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Position {
+    Yes,
+    No,
+    Abstain,
+}
+
+impl Position {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Yes => "yes",
+            Self::No => "no",
+            Self::Abstain => "abstain",
+        }
+    }
+}
+
+/// Who voted: a faction as a whole, or a member on their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Voter {
+    Faction(Faction),
+    Member(Speaker),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum VoteResult {
+    Accepted,
+    Rejected,
+}
+
+/// A decision of the plenary or a committee.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vote {
+    pub item: Option<String>,
+    /// The paper voted on.
+    pub subject: Option<PaperRef>,
+    /// `true` for a vote on a referral recommendation (Überweisungsempfehlung).
+    pub referral: bool,
+    /// Committees a referral sends the paper to, the lead one first.
+    pub referred_to: Vec<String>,
+    /// The lead committee (federführend), where the text names one.
+    pub lead: Option<String>,
+    pub result: Option<VoteResult>,
+    /// `false` where the result is implied by the positions (all yes, none against).
+    pub result_stated: bool,
+    pub positions: Vec<(Voter, Position)>,
+    /// `true` where the positions are deduced, not printed: a vote asked only as `Wer stimmt
+    /// gegen …?`, with nobody against, nobody abstaining and the result `angenommen`.
+    pub positions_inferred: bool,
+    /// The sentences it was read from.
+    pub span: Span,
 }

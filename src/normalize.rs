@@ -43,27 +43,92 @@ static DRUCKSACHE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 static INLINE_HYPHEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Lu})").unwrap());
 
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}\.\d{2}\.\d{4}$").unwrap());
+static PROTOCOL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Plenarprotokoll\s+\d+/\d+$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}$").unwrap());
+
+const PAGE_BREAK: &str = "\u{0C}";
+
 /// Normalises a decoded document.
 pub fn normalize(raw: &str) -> Normalized {
     let unified = raw
         .replace("\r\n", "\n")
         .replace('\r', "\n")
-        .replace('\u{0C}', "\n\n")
+        .replace('\u{0C}', "\n\u{0C}\n")
         .replace('\u{00A0}', " ");
+    let cleaned: Vec<String> = unified
+        .split('\n')
+        .map(|l| {
+            if l == PAGE_BREAK {
+                l.to_owned()
+            } else {
+                clean_marks(l)
+            }
+        })
+        .collect();
     let mut running_heads = Vec::new();
     let mut lines: Vec<String> = Vec::new();
-    for line in unified.split('\n') {
-        let line = clean_marks(line);
+    let next_nonempty =
+        |from: usize| (from..cleaned.len()).find(|&j| !cleaned[j].trim().is_empty());
+    let mut skip_until = 0;
+    let mut page_start = false;
+    for (i, line) in cleaned.iter().enumerate() {
+        if i < skip_until {
+            lines.push(String::new());
+            continue;
+        }
+        if line == PAGE_BREAK {
+            lines.push(String::new());
+            page_start = true;
+            continue;
+        }
         let trimmed = line.trim();
+        if trimmed.is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        let at_page_start = std::mem::take(&mut page_start);
         if PLENARY_HEAD.is_match(trimmed) {
             running_heads.push(trimmed.to_owned());
             lines.push(String::new());
             continue;
         }
+        // pdftotext's heads: `28.01.2026` / `Plenarprotokoll 18/115` with the page number on a
+        // line of its own before or after, and `Landtag` / `Nordrhein-Westfalen` opening a page.
+        if DATE_LINE.is_match(trimmed) {
+            if let Some(j) =
+                next_nonempty(i + 1).filter(|&j| PROTOCOL_LINE.is_match(cleaned[j].trim()))
+            {
+                running_heads.push(format!("{trimmed} {}", cleaned[j].trim()));
+                if let Some(prev) = lines.iter().rposition(|l| !l.is_empty()) {
+                    if PAGE_NUMBER.is_match(&lines[prev]) {
+                        lines[prev].clear();
+                    }
+                }
+                skip_until = j + 1;
+                if let Some(k) =
+                    next_nonempty(j + 1).filter(|&k| PAGE_NUMBER.is_match(cleaned[k].trim()))
+                {
+                    skip_until = k + 1;
+                }
+                lines.push(String::new());
+                continue;
+            }
+        }
+        if at_page_start && trimmed == "Landtag" {
+            if let Some(j) =
+                next_nonempty(i + 1).filter(|&j| cleaned[j].trim() == "Nordrhein-Westfalen")
+            {
+                skip_until = j + 1;
+                lines.push(String::new());
+                continue;
+            }
+        }
         // Inside a line (the one-line Drucksache) or on a line of its own.
         let mut cut = String::with_capacity(line.len());
         let mut last = 0;
-        for m in DRUCKSACHE_HEAD.find_iter(&line) {
+        for m in DRUCKSACHE_HEAD.find_iter(line) {
             running_heads.push(m.as_str().to_owned());
             cut.push_str(line[last..m.start()].trim_end());
             cut.push(' ');
@@ -164,7 +229,8 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
     out
 }
 
-fn push_paragraph<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Paragraph<'a>>) {
+/// Adds `text[start..end]`, trimmed, as a paragraph unless it is blank.
+pub fn push_paragraph<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Paragraph<'a>>) {
     let slice = &text[start..end];
     let trimmed = slice.trim();
     if trimmed.is_empty() {
@@ -211,6 +277,17 @@ mod tests {
         assert_eq!(
             n.text,
             "(Beifall von der CDU)\n\nAngela Freimuth*) (FDP): Wer stimmt der Empfehlung zu?\n\n4 Titel (Bericht)\n"
+        );
+    }
+
+    #[test]
+    fn cuts_pdftotext_heads_and_joins_across_them() {
+        let raw = "Die Beratung sollen im feder-\n\n\u{0C}Landtag\nNordrhein-Westfalen\nführenden Ausschuss erfolgen.\n\n41\n\n28.01.2026\nPlenarprotokoll 18/115\nViele weitere\n";
+        let n = normalize(raw);
+        assert_eq!(n.running_heads, ["28.01.2026 Plenarprotokoll 18/115"]);
+        assert_eq!(
+            n.text,
+            "Die Beratung sollen im federführenden Ausschuss erfolgen.\n\nViele weitere\n"
         );
     }
 

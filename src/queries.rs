@@ -5,6 +5,11 @@
 pub const NAMED: &[(&str, &str)] = &[
     ("documents", include_str!("../queries/documents.rq")),
     ("contributions", include_str!("../queries/contributions.rq")),
+    ("votes", include_str!("../queries/votes.rq")),
+    ("interjections", include_str!("../queries/interjections.rq")),
+    ("faction-votes", include_str!("../queries/faction-votes.rq")),
+    ("applause", include_str!("../queries/applause.rq")),
+    ("mentions", include_str!("../queries/mentions.rq")),
 ];
 
 /// The named query `name`, if there is one.

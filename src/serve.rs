@@ -276,10 +276,10 @@ fn accepted(accept: &str) -> Vec<String> {
     ranges.into_iter().map(|r| r.2).collect()
 }
 
-fn pick<'a, T: Copy>(
+fn pick<T: Copy>(
     accept: &str,
     format: Option<&str>,
-    table: &'a [(&'static str, &'static str, T)],
+    table: &[(&'static str, &'static str, T)],
 ) -> Result<(&'static str, T), ApiError> {
     if let Some(f) = format {
         return table

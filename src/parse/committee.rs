@@ -147,6 +147,8 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         }),
         agenda: body.agenda,
         contributions: body.contributions,
+        interjections: body.interjections,
+        votes: body.votes,
         mentions,
         text: text.to_owned(),
     }

@@ -105,6 +105,8 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         meeting: None,
         agenda: Vec::new(),
         contributions: Vec::new(),
+        interjections: Vec::new(),
+        votes: Vec::new(),
         mentions,
         text: text.to_owned(),
     }

@@ -7,10 +7,12 @@
 
 mod committee;
 mod drucksache;
+pub mod interjection;
 mod plenary;
 mod protocol;
 pub mod refs;
 pub mod speaker;
+pub mod vote;
 
 use crate::model::{Document, DocumentKind};
 use crate::normalize::Normalized;

@@ -115,6 +115,8 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         }),
         agenda: body.agenda,
         contributions: body.contributions,
+        interjections: body.interjections,
+        votes: body.votes,
         mentions,
         text: text.to_owned(),
     }

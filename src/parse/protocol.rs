@@ -3,8 +3,9 @@
 
 use super::speaker::{self, Found};
 use super::{char_offset, refs, Diagnostics, Severity};
-use crate::model::{AgendaItem, Contribution, Span, Speaker};
-use crate::normalize::{paragraphs, Paragraph};
+use super::{interjection, vote};
+use crate::model::{AgendaItem, Contribution, Interjection, PaperKind, Span, Speaker, Vote};
+use crate::normalize::{paragraphs, push_paragraph, Paragraph};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,6 +21,8 @@ pub struct Style<'a> {
 pub struct Body {
     pub agenda: Vec<AgendaItem>,
     pub contributions: Vec<Contribution>,
+    pub interjections: Vec<Interjection>,
+    pub votes: Vec<Vote>,
 }
 
 static HEADING: LazyLock<Regex> =
@@ -55,6 +58,48 @@ fn is_heading_block(p: &Paragraph) -> bool {
             && !t.starts_with('('))
 }
 
+/// Paragraphs, split further where a line opens an interjection (`(Beifall …)`) or a speaker's
+/// label: text from pdftotext has no blank lines between them.
+fn units(text: &str) -> Vec<Paragraph<'_>> {
+    let mut out = Vec::new();
+    for p in paragraphs(text) {
+        let mut start = p.start;
+        let mut depth = 0i32;
+        let mut offset = p.start;
+        for line in p.text.split('\n') {
+            let line_start = offset;
+            offset += line.len() + 1;
+            let opens =
+                depth == 0 && (line.starts_with('(') || speaker::label_at_start(line).is_some());
+            if opens && line_start > start {
+                push_paragraph(text, start, line_start, &mut out);
+                start = line_start;
+            }
+            if line.starts_with('(') && line_start == start {
+                depth = 0;
+            }
+            if text[start..].starts_with('(') {
+                for ch in line.chars() {
+                    match ch {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                if depth <= 0 {
+                    depth = 0;
+                    push_paragraph(text, start, (line_start + line.len()).min(p.end), &mut out);
+                    start = (offset).min(p.end);
+                }
+            }
+        }
+        if start < p.end {
+            push_paragraph(text, start, p.end, &mut out);
+        }
+    }
+    out
+}
+
 pub fn segment(
     text: &str,
     body_start: usize,
@@ -62,7 +107,7 @@ pub fn segment(
     style: &Style,
     diags: &mut Diagnostics,
 ) -> Body {
-    let paras: Vec<Paragraph> = paragraphs(text)
+    let paras: Vec<Paragraph> = units(text)
         .into_iter()
         .filter(|p| p.start >= body_start && p.end <= body_end)
         .collect();
@@ -82,6 +127,9 @@ pub fn segment(
     let mut in_block = false;
     let mut open: Option<Open> = None;
     let mut carried: Option<Option<Speaker>> = None;
+    let mut interjections: Vec<Interjection> = Vec::new();
+    // Where each item's text starts: votes are read item by item.
+    let mut regions: Vec<(Option<String>, usize)> = vec![(None, body_start)];
 
     // An excerpt that starts inside an item: its number is one less than the first heading's.
     let first_is_prose = paras
@@ -99,6 +147,7 @@ pub fn segment(
                     papers: Vec::new(),
                     inferred: true,
                 });
+                regions[0].0 = item.clone();
                 diags.push(
                     Severity::Warning,
                     paras[0].start,
@@ -132,6 +181,7 @@ pub fn segment(
                 inferred: false,
             });
             item = Some(n.to_string());
+            regions.push((item.clone(), p.start));
             last_number = Some(n);
             in_block = true;
             continue;
@@ -139,6 +189,7 @@ pub fn segment(
         if p.text == BEFORE_AGENDA {
             close(&mut open, text, p.start, &mut contributions);
             item = None;
+            regions.push((None, p.start));
             in_block = false;
             continue;
         }
@@ -153,6 +204,26 @@ pub fn segment(
                 continue;
             }
             in_block = false;
+        }
+        if interjection::is_interjection(p.text) {
+            let contribution = open.as_ref().map(|_| contributions.len());
+            let span = Span {
+                start: char_offset(text, p.start),
+                end: char_offset(text, p.end),
+            };
+            for e in interjection::read(p.text) {
+                interjections.push(Interjection {
+                    item: item.clone(),
+                    contribution,
+                    kind: e.kind,
+                    qualifier: e.qualifier,
+                    factions: e.factions,
+                    persons: e.persons,
+                    text: e.text,
+                    span,
+                });
+            }
+            continue;
         }
         let starts: Vec<(Found, bool)> = match speaker::label_at_start(p.text) {
             Some(label) => vec![(label, false)],
@@ -194,10 +265,45 @@ pub fn segment(
         carried = None;
     }
     close(&mut open, text, body_end, &mut contributions);
+    let votes = read_votes(text, &regions, body_end, &agenda);
     Body {
         agenda,
         contributions,
+        interjections,
+        votes,
     }
+}
+
+/// Votes, item by item: committee decisions and plenary `Wer stimmt … zu?` passages. The
+/// fallback subject is the item's first Drucksache.
+fn read_votes(
+    text: &str,
+    regions: &[(Option<String>, usize)],
+    body_end: usize,
+    agenda: &[AgendaItem],
+) -> Vec<Vote> {
+    let mut votes = Vec::new();
+    for (i, (item, start)) in regions.iter().enumerate() {
+        let end = regions.get(i + 1).map_or(body_end, |r| r.1);
+        let region = &text[*start..end];
+        let fallback = item
+            .as_ref()
+            .and_then(|n| agenda.iter().find(|a| &a.number == n))
+            .and_then(|a| a.papers.iter().find(|p| p.kind == PaperKind::Drucksache));
+        let mut read: Vec<vote::Read> = vote::decisions(region, fallback);
+        read.extend(vote::plenary(region, fallback));
+        read.sort_by_key(|r| r.start);
+        for r in read {
+            let mut v = r.vote;
+            v.item = item.clone();
+            v.span = Span {
+                start: char_offset(text, start + r.start),
+                end: char_offset(text, start + r.end),
+            };
+            votes.push(v);
+        }
+    }
+    votes
 }
 
 struct Open {

@@ -391,6 +391,100 @@ fn depth_at(text: &str, pos: usize) -> i32 {
     depth
 }
 
+/// `Alexander Baer [SPD]`, `Dr. Christian Blex [fraktionslos]`: a person with a bracketed
+/// affiliation, as interjections print them.
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<titles>{TITLES})(?P<name>{name})\s*\[(?P<affil>[^\]]+)\]$",
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A person printed as `Name [Fraktion]`.
+pub fn bracketed_person(s: &str) -> Option<Speaker> {
+    let c = BRACKETED.captures(s.trim())?;
+    Some(speaker_from(
+        None,
+        &c["titles"],
+        &c["name"],
+        false,
+        Some(&c["affil"]),
+    ))
+}
+
+/// Who a list names: `von der FDP und Alexander Baer [SPD]`, `der Fraktionen von CDU, SPD und
+/// BÜNDNIS 90/DIE GRÜNEN`, `der AfD-Fraktion`. Unknown parts are returned as they are.
+pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
+    let (mut factions, mut persons, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
+    let cleaned = list.split_whitespace().collect::<Vec<_>>().join(" ");
+    for part in split_list(&cleaned) {
+        let mut p = part.trim().trim_end_matches(['.', ',']).trim();
+        for prefix in [
+            "von ",
+            "bei ",
+            "der Fraktionen ",
+            "den Fraktionen ",
+            "der Fraktion ",
+            "den Fraktionen ",
+            "der Abgeordneten ",
+            "den Abgeordneten ",
+            "Abgeordneten ",
+            "der ",
+            "den ",
+            "dem ",
+            "die ",
+            "von ",
+        ] {
+            p = p.strip_prefix(prefix).unwrap_or(p);
+        }
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        if let Some(f) = faction_from_label(p) {
+            if !factions.contains(&f) {
+                factions.push(f);
+            }
+        } else if let Some(person) = bracketed_person(p) {
+            persons.push(person);
+        } else {
+            unknown.push(p.to_owned());
+        }
+    }
+    (factions, persons, unknown)
+}
+
+/// Splits a list at `,`, ` und ` and ` sowie ` outside brackets.
+fn split_list(s: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0;
+    let mut current = String::new();
+    let mut rest = s;
+    while let Some(ch) = rest.chars().next() {
+        if depth == 0 {
+            if let Some(r) = rest
+                .strip_prefix(", ")
+                .or_else(|| rest.strip_prefix(" und "))
+                .or_else(|| rest.strip_prefix(" sowie "))
+            {
+                parts.push(std::mem::take(&mut current));
+                rest = r;
+                continue;
+            }
+        }
+        match ch {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            _ => {}
+        }
+        current.push(ch);
+        rest = &rest[ch.len_utf8()..];
+    }
+    parts.push(current);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -154,6 +154,18 @@ pub fn contribution(meeting: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/beitrag/{seq}", meeting.as_str()))
 }
 
+pub fn interjection(meeting: &NamedNode, seq: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/ereignis/{seq}", meeting.as_str()))
+}
+
+pub fn vote(meeting: &NamedNode, seq: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/abstimmung/{seq}", meeting.as_str()))
+}
+
+pub fn ballot(vote: &NamedNode, seq: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/stimme/{seq}", vote.as_str()))
+}
+
 pub fn text_context(doc: &NamedNode) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/text", doc.as_str()))
 }

@@ -2,8 +2,12 @@
 //! The mapping knows nothing of text: it reads the model and mints terms through `iri`.
 
 use super::iri::{self, Base};
-use super::vocab::{dcterms, eli, foaf, lt, nif, opengov, org, prov, rdf, rdfs, schema, skos, xsd};
-use crate::model::{Body, Document, DocumentKind, Faction, PaperKind, PaperRef, Speaker};
+use super::vocab::{
+    art, dcterms, eli, foaf, lt, nif, opengov, org, prov, rdf, rdfs, schema, skos, xsd,
+};
+use crate::model::{
+    Body, Document, DocumentKind, Faction, InterjectionKind, PaperKind, PaperRef, Speaker, Voter,
+};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
 /// Where a document's graph came from.
@@ -317,6 +321,187 @@ fn map_meeting(
             membership(out, base, &s.name, &p, &org, role);
         } else if let Some(ministry) = ministry_of(out, base, s) {
             out.add(&ci, lt::MINISTERIUM_PROP, ministry);
+        }
+    }
+    map_interjections(out, base, doc, wp, meeting, &text_iri);
+    map_votes(out, base, doc, wp, meeting, &text_iri, &organizer);
+}
+
+/// Common to events read from the text: where they stand and what they belong to.
+fn situate(
+    out: &mut Out,
+    node: &NamedNode,
+    meeting: &NamedNode,
+    doc_iri_text: &NamedNode,
+    item: &Option<String>,
+    span: crate::model::Span,
+) {
+    out.add(node, lt::SITZUNG_PROP, meeting.clone());
+    if let Some(n) = item {
+        out.add(
+            node,
+            lt::TAGESORDNUNGSPUNKT_PROP,
+            iri::agenda_item(meeting, n),
+        );
+    }
+    out.add(node, nif::REFERENCE_CONTEXT, doc_iri_text.clone());
+    out.int(node, nif::BEGIN_INDEX, span.start);
+    out.int(node, nif::END_INDEX, span.end);
+}
+
+fn kind_concept(out: &mut Out, kind: InterjectionKind) -> NamedNode {
+    let (concept, de) = match kind {
+        InterjectionKind::Applause => (art::BEIFALL, "Beifall"),
+        InterjectionKind::Call => (art::ZURUF, "Zuruf"),
+        InterjectionKind::Laughter => (art::HEITERKEIT, "Heiterkeit"),
+        InterjectionKind::Signal => (art::SIGNAL, "Signal"),
+        InterjectionKind::Other => (art::SONSTIGES, "Sonstiges"),
+    };
+    let c = concept.into_owned();
+    out.add(&c, rdf::TYPE, skos::CONCEPT);
+    out.add(&c, skos::IN_SCHEME, art::SCHEME);
+    out.lit(&c, skos::NOTATION, kind.key());
+    out.de(&c, skos::PREF_LABEL, de);
+    c
+}
+
+fn map_interjections(
+    out: &mut Out,
+    base: &Base,
+    doc: &Document,
+    wp: u32,
+    meeting: &NamedNode,
+    text_iri: &NamedNode,
+) {
+    let doc_iri = base.document(doc).expect("identified before mapping");
+    for (seq, i) in doc.interjections.iter().enumerate() {
+        let node = iri::interjection(meeting, seq + 1);
+        out.add(&node, rdf::TYPE, lt::INTERJEKTION);
+        out.add(&node, prov::WAS_DERIVED_FROM, doc_iri.clone());
+        out.int(&node, schema::POSITION, seq + 1);
+        let concept = kind_concept(out, i.kind);
+        out.add(&node, lt::ART, concept);
+        situate(out, &node, meeting, text_iri, &i.item, i.span);
+        if let Some(c) = i.contribution {
+            out.add(&node, lt::UNTERBRICHT, iri::contribution(meeting, c + 1));
+        }
+        if let Some(q) = &i.qualifier {
+            out.de(&node, lt::ZUSATZ, q);
+        }
+        if let Some(t) = &i.text {
+            out.add(
+                &node,
+                schema::TEXT,
+                Literal::new_language_tagged_literal_unchecked(t, "de"),
+            );
+        }
+        for f in &i.factions {
+            let fi = faction(out, base, wp, *f);
+            out.add(&node, dcterms::CREATOR, fi);
+        }
+        for p in &i.persons {
+            let pi = person(out, base, wp, &resolve(doc, p));
+            out.add(&node, dcterms::CREATOR, pi);
+        }
+    }
+}
+
+/// A member named by surname only (`Dr. Blex`) is the document's speaker of that surname, if
+/// there is exactly one; otherwise the name stays as printed.
+fn resolve(doc: &Document, s: &Speaker) -> Speaker {
+    if s.name.contains(' ') {
+        return s.clone();
+    }
+    let mut names: Vec<&str> = doc
+        .contributions
+        .iter()
+        .filter_map(|c| c.speaker.as_ref())
+        .map(|sp| sp.name.as_str())
+        .filter(|n| n.rsplit(' ').next() == Some(s.name.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    match names.as_slice() {
+        [one] => Speaker {
+            name: (*one).to_owned(),
+            ..s.clone()
+        },
+        _ => s.clone(),
+    }
+}
+
+fn map_votes(
+    out: &mut Out,
+    base: &Base,
+    doc: &Document,
+    wp: u32,
+    meeting: &NamedNode,
+    text_iri: &NamedNode,
+    organizer: &NamedNode,
+) {
+    let doc_iri = base.document(doc).expect("identified before mapping");
+    for (seq, v) in doc.votes.iter().enumerate() {
+        let node = iri::vote(meeting, seq + 1);
+        out.add(&node, rdf::TYPE, opengov::VOTE_EVENT);
+        out.add(&node, prov::WAS_DERIVED_FROM, doc_iri.clone());
+        out.int(&node, schema::POSITION, seq + 1);
+        out.add(&node, schema::ORGANIZER, organizer.clone());
+        situate(out, &node, meeting, text_iri, &v.item, v.span);
+        let text: String = doc
+            .text
+            .chars()
+            .skip(v.span.start)
+            .take(v.span.end - v.span.start)
+            .collect();
+        out.add(
+            &node,
+            schema::TEXT,
+            Literal::new_language_tagged_literal_unchecked(text, "de"),
+        );
+        if let Some(p) = &v.subject {
+            let pi = paper(out, base, p);
+            out.add(&node, lt::GEGENSTAND, pi);
+        }
+        if let Some(r) = v.result {
+            out.lit(
+                &node,
+                opengov::RESULT,
+                match r {
+                    crate::model::VoteResult::Accepted => "accepted",
+                    crate::model::VoteResult::Rejected => "rejected",
+                },
+            );
+            if !v.result_stated {
+                out.typed(&node, lt::ERGEBNIS_ERSCHLOSSEN, "true", xsd::BOOLEAN);
+            }
+        }
+        if v.positions_inferred {
+            out.typed(&node, lt::POSITIONEN_ERSCHLOSSEN, "true", xsd::BOOLEAN);
+        }
+        if v.referral {
+            out.typed(&node, lt::UEBERWEISUNG, "true", xsd::BOOLEAN);
+            for name in &v.referred_to {
+                let c = base.committee(name);
+                out.add(&c, rdf::TYPE, lt::AUSSCHUSS);
+                out.de(&c, schema::NAME, name);
+                out.add(&c, org::SUB_ORGANIZATION_OF, base.landtag());
+                out.add(&node, lt::UEBERWEISUNG_AN, c.clone());
+                if v.lead.as_ref() == Some(name) {
+                    out.add(&node, lt::FEDERFUEHREND, c);
+                }
+            }
+        }
+        for (i, (voter, position)) in v.positions.iter().enumerate() {
+            let ballot = iri::ballot(&node, i + 1);
+            out.add(&ballot, rdf::TYPE, opengov::VOTE);
+            out.add(&ballot, opengov::VOTE_EVENT_PROP, node.clone());
+            out.add(&node, opengov::VOTE_PROP, ballot.clone());
+            out.lit(&ballot, opengov::OPTION, position.key());
+            let who = match voter {
+                Voter::Faction(f) => faction(out, base, wp, *f),
+                Voter::Member(s) => person(out, base, wp, &resolve(doc, s)),
+            };
+            out.add(&ballot, opengov::VOTER, who);
         }
     }
 }

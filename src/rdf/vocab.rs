@@ -44,7 +44,29 @@ pub mod lt {
         QUELLDATEI = "quelldatei",
         QUELLPRUEFSUMME = "quellpruefsumme",
         KONVERTER = "konverter",
+        INTERJEKTION = "Interjektion",
+        ART = "art",
+        ZUSATZ = "zusatz",
+        UNTERBRICHT = "unterbricht",
+        GEGENSTAND = "gegenstand",
+        ERGEBNIS_ERSCHLOSSEN = "ergebnisErschlossen",
+        POSITIONEN_ERSCHLOSSEN = "positionenErschlossen",
+        UEBERWEISUNG = "ueberweisung",
+        UEBERWEISUNG_AN = "ueberweisungAn",
+        FEDERFUEHREND = "federfuehrend",
     );
+}
+
+/// The interjection kinds, a SKOS concept scheme (`ontology/interjektionsarten.ttl`).
+pub mod art {
+    terms!("https://w3id.org/landtag-lod/interjektionsart/";
+        BEIFALL = "beifall", ZURUF = "zuruf", HEITERKEIT = "heiterkeit", SIGNAL = "signal",
+        SONSTIGES = "sonstiges",
+    );
+    pub const SCHEME: oxigraph::model::NamedNodeRef<'static> =
+        oxigraph::model::NamedNodeRef::new_unchecked(
+            "https://w3id.org/landtag-lod/interjektionsart",
+        );
 }
 
 pub mod rdf {
@@ -71,7 +93,11 @@ pub mod org {
 }
 
 pub mod opengov {
-    terms!("http://www.w3.org/ns/opengov#"; SPEECH = "Speech", ROLE = "role");
+    terms!("http://www.w3.org/ns/opengov#";
+        SPEECH = "Speech", ROLE = "role", VOTE_EVENT = "VoteEvent", VOTE = "Vote",
+        VOTE_PROP = "vote", VOTE_EVENT_PROP = "voteEvent", VOTER = "voter", OPTION = "option",
+        RESULT = "result",
+    );
 }
 
 pub mod eli {
@@ -102,7 +128,10 @@ pub mod foaf {
 }
 
 pub mod skos {
-    terms!("http://www.w3.org/2004/02/skos/core#"; PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel");
+    terms!("http://www.w3.org/2004/02/skos/core#";
+        PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel", CONCEPT = "Concept", NOTATION = "notation",
+        IN_SCHEME = "inScheme",
+    );
 }
 
 pub mod prov {
@@ -124,6 +153,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("dcterms", dcterms::NS),
     ("eli", eli::NS),
     ("foaf", foaf::NS),
+    ("art", art::NS),
     ("lt", lt::NS),
     ("nif", nif::NS),
     ("opengov", opengov::NS),

@@ -28,18 +28,19 @@ fn kits() -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn contributions_and_documents_score_f1_one() {
+fn named_queries_score_f1_one_against_the_gold() {
     let dir = tempdir();
     let store = ingested(dir.path());
-    for category in ["contributions", "documents"] {
+    for category in ["contributions", "documents", "votes", "interjections"] {
         let out = ok(&["query", "--store", s(&store), category, "--format", "csv"]);
         let csv = dir.path().join(format!("{category}.csv"));
         std::fs::write(&csv, &out.stdout).unwrap();
         let header = stdout(&out).lines().next().unwrap_or("").to_owned();
-        let want = if category == "documents" {
-            "source,kind,number,date,title"
-        } else {
-            "source,item,seq,speaker,faction,role"
+        let want = match category {
+            "documents" => "source,kind,number,date,title",
+            "contributions" => "source,item,seq,speaker,faction,role",
+            "votes" => "source,item,subject,result,faction,position",
+            _ => "source,item,interjection,kind,faction,person,text",
         };
         assert_eq!(header, want, "the contract's columns");
         for kit in kits() {

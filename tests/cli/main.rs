@@ -6,3 +6,5 @@ mod dumps;
 mod endpoint;
 mod gold;
 mod inputs;
+mod journalism;
+mod pdftext;
