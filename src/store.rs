@@ -41,10 +41,13 @@ pub enum Outcome {
 
 /// Opens (or creates) the store in `dir`.
 pub fn open(dir: &Path) -> Result<Store, StoreError> {
-    Store::open(dir).map_err(|source| StoreError::Open {
+    let error = |source| StoreError::Open {
         path: dir.display().to_string(),
         source,
-    })
+    };
+    // RocksDB makes the last folder, not its parents (`--store var/store` on a fresh checkout).
+    std::fs::create_dir_all(dir).map_err(|e| error(oxigraph::store::StorageError::Io(e)))?;
+    Store::open(dir).map_err(error)
 }
 
 /// Opens the store in `dir` for reading only (serving while nothing writes).

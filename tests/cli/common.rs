@@ -73,7 +73,8 @@ pub fn s(p: &Path) -> &str {
 
 /// A store with the sample corpus in it.
 pub fn ingested(dir: &Path) -> PathBuf {
-    let store = dir.join("store");
+    // A store whose parent folders do not exist yet, as `var/store` on a fresh checkout.
+    let store = dir.join("var/store");
     ok(&["ingest", s(&corpus()), "--store", s(&store)]);
     store
 }
