@@ -30,7 +30,16 @@ static LAUGHTER: LazyLock<Regex> = LazyLock::new(|| {
 static CALL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<who>[^\[\]:]{3,80}\[[^\]]+\]):\s*(?P<text>.+)$").unwrap());
 static CALLS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Zurufe?|Gegenruf)(?P<rest>[^:]*)(?::\s*(?P<text>.+))?$").unwrap()
+    Regex::new(r"^(?:Weitere[rn]?\s+)?(?:Zurufe?|Gegenrufe?)(?P<rest>[^:]*)(?::\s*(?P<text>.+))?$")
+        .unwrap()
+});
+/// A call by a member of the government, printed with the role after the name.
+static MINISTER_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3}),\s+(?P<role>(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?\b[^:]{0,160}):\s*(?P<text>.+)$").unwrap()
+});
+/// Other events that name who: `Widerspruch von der SPD`, `Kopfschütteln von Marcel Hafke [FDP]`.
+static OTHER_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}\-]+(?:\s+\p{Ll}+)?\s+(?:von|bei|zwischen)\s+(?P<list>.+)$").unwrap()
 });
 static SIGNAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Das Ende der Redezeit wird signalisiert|Glocke)").unwrap());
@@ -132,6 +141,28 @@ fn events(segment: &str) -> Vec<Event> {
             text: Some(c["text"].trim().to_owned()),
         }];
     }
+    if let Some(c) = MINISTER_CALL.captures(segment) {
+        let person = Speaker {
+            name: c["name"]
+                .split_whitespace()
+                .filter(|w| !w.ends_with('.'))
+                .collect::<Vec<_>>()
+                .join(" "),
+            honorific: None,
+            faction: None,
+            fraktionslos: false,
+            role: Some(c["role"].trim().to_owned()),
+            ministry: None,
+            unreviewed: false,
+        };
+        return vec![Event {
+            kind: InterjectionKind::Call,
+            qualifier: None,
+            factions: Vec::new(),
+            persons: vec![person],
+            text: Some(c["text"].trim().to_owned()),
+        }];
+    }
     if let Some(c) = APPLAUSE.captures(segment) {
         let mut e = event(InterjectionKind::Applause, &c["rest"], None);
         e.qualifier = c.name("q").map(|q| q.as_str().to_owned());
@@ -160,11 +191,18 @@ fn events(segment: &str) -> Vec<Event> {
             text: Some(segment.to_owned()),
         }];
     }
+    let (factions, persons) = match OTHER_BY.captures(segment) {
+        Some(c) => {
+            let (f, p, _) = actors(&c["list"]);
+            (f, p)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     vec![Event {
         kind: InterjectionKind::Other,
         qualifier: None,
-        factions: Vec::new(),
-        persons: Vec::new(),
+        factions,
+        persons,
         text: Some(segment.to_owned()),
     }]
 }
@@ -216,6 +254,22 @@ mod tests {
         assert_eq!(
             kinds("(Zuruf von der SPD: Alle!)"),
             [(Call, vec!["SPD"], vec![])]
+        );
+        assert_eq!(
+            kinds("(Weitere Zurufe von der SPD)"),
+            [(Call, vec!["SPD"], vec![])]
+        );
+        assert_eq!(
+            kinds("(Widerspruch von der FDP)"),
+            [(Other, vec!["FDP"], vec![])]
+        );
+        assert_eq!(
+            kinds("(Kopfschütteln von Marcel Hafke [FDP])"),
+            [(Other, vec![], vec!["Marcel Hafke".to_owned()])]
+        );
+        assert_eq!(
+            kinds("(Oliver Krischer, Minister für Umwelt, Naturschutz und Verkehr: Das kam eine Woche später!)"),
+            [(Call, vec![], vec!["Oliver Krischer".to_owned()])]
         );
         assert_eq!(
             read("(Jochen Ott [SPD]: Das ist – mit Verlaub – falsch!)")[0]
