@@ -28,7 +28,9 @@ const TOC_START: &str = "Verhandlungspunkte und Ergebnisse:";
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     let session = SESSION_LINE.captures(text);
     let session_at = session.as_ref().map_or(0, |c| c.get(0).unwrap().start());
-    let head_end = text.find(TOC_START).unwrap_or(text.len().min(2000));
+    let head_end = text
+        .find(TOC_START)
+        .unwrap_or_else(|| super::floor_boundary(text, 2000));
     let head = &text[..head_end.max(session_at)];
 
     let committee = head[..session_at]

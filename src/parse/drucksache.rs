@@ -45,11 +45,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         .captures(text)
         .and_then(|c| first_date(&c[1]))
         .map(|(_, d)| d);
-    let head: &str = &text[after_block..text.len().min(after_block + 3000)];
-    let head = &head[..head
-        .char_indices()
-        .last()
-        .map_or(0, |(i, c)| i + c.len_utf8())];
+    let head = &text[after_block..super::floor_boundary(text, after_block + 3000)];
 
     let (mut subtype, mut title, mut answer_to) = (None, None, None);
     if let Some(c) = ANSWER.captures(head) {

@@ -126,6 +126,15 @@ fn detect(normalized: &Normalized) -> Option<DocumentKind> {
     }
 }
 
+/// The largest char boundary of `text` at or before byte `at`.
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Converts a byte offset of `text` to a character offset.
 pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()

@@ -180,6 +180,39 @@ fn sparql_protocol() {
     let r = get(&endpoint, "ASK { <http://a> <http://b> <http://c> }", "");
     assert!(r.body.contains("false"));
 
+    // Malformed requests get 4xx, never a dropped connection.
+    let r = reply(
+        agent()
+            .get(format!("{endpoint}?query=%FF%FE"))
+            .call()
+            .unwrap(),
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    let r = reply(
+        agent()
+            .post(&endpoint)
+            .header("Content-Type", "application/sparql-query")
+            .send(&b"SELECT \xff"[..])
+            .unwrap(),
+    );
+    assert_eq!(r.status, 400);
+    let r = reply(
+        agent()
+            .post(&endpoint)
+            .header("Content-Type", "text/plain")
+            .send("SELECT * {}")
+            .unwrap(),
+    );
+    assert_eq!(r.status, 415);
+    let r = get(
+        &endpoint,
+        COUNT_SPEECHES,
+        "application/sparql-results+json;q=abc, text/csv;q=0",
+    );
+    assert_eq!(r.status, 200, "a malformed q falls back to 1: {}", r.body);
+    let r = get(&endpoint, COUNT_SPEECHES, "application/sparql-results+json");
+    assert_eq!(r.status, 200, "still answering");
+
     // Unacceptable formats and unknown routes.
     assert_eq!(get(&endpoint, COUNT_SPEECHES, "image/png").status, 406);
     let r = reply(

@@ -8,3 +8,4 @@ mod gold;
 mod inputs;
 mod journalism;
 mod pdftext;
+mod robustness;
