@@ -327,26 +327,33 @@ fn map_meeting(
     map_votes(out, base, doc, wp, meeting, &text_iri, &organizer);
 }
 
-/// Common to events read from the text: where they stand and what they belong to.
-fn situate(
-    out: &mut Out,
-    node: &NamedNode,
-    meeting: &NamedNode,
-    doc_iri_text: &NamedNode,
-    item: &Option<String>,
+/// An event read from the text (an interjection, a vote): its class, source, position in the
+/// document, meeting, agenda item and character range.
+struct EventAt<'a> {
+    class: NamedNodeRef<'a>,
+    doc: &'a NamedNode,
+    seq: usize,
+    meeting: &'a NamedNode,
+    text: &'a NamedNode,
+    item: &'a Option<String>,
     span: crate::model::Span,
-) {
-    out.add(node, lt::SITZUNG_PROP, meeting.clone());
-    if let Some(n) = item {
+}
+
+fn event(out: &mut Out, node: &NamedNode, at: EventAt<'_>) {
+    out.add(node, rdf::TYPE, at.class);
+    out.add(node, prov::WAS_DERIVED_FROM, at.doc.clone());
+    out.int(node, schema::POSITION, at.seq);
+    out.add(node, lt::SITZUNG_PROP, at.meeting.clone());
+    if let Some(n) = at.item {
         out.add(
             node,
             lt::TAGESORDNUNGSPUNKT_PROP,
-            iri::agenda_item(meeting, n),
+            iri::agenda_item(at.meeting, n),
         );
     }
-    out.add(node, nif::REFERENCE_CONTEXT, doc_iri_text.clone());
-    out.int(node, nif::BEGIN_INDEX, span.start);
-    out.int(node, nif::END_INDEX, span.end);
+    out.add(node, nif::REFERENCE_CONTEXT, at.text.clone());
+    out.int(node, nif::BEGIN_INDEX, at.span.start);
+    out.int(node, nif::END_INDEX, at.span.end);
 }
 
 fn kind_concept(out: &mut Out, kind: InterjectionKind) -> NamedNode {
@@ -376,12 +383,18 @@ fn map_interjections(
     let doc_iri = base.document(doc).expect("identified before mapping");
     for (seq, i) in doc.interjections.iter().enumerate() {
         let node = iri::interjection(meeting, seq + 1);
-        out.add(&node, rdf::TYPE, lt::INTERJEKTION);
-        out.add(&node, prov::WAS_DERIVED_FROM, doc_iri.clone());
-        out.int(&node, schema::POSITION, seq + 1);
+        let at = EventAt {
+            class: lt::INTERJEKTION,
+            doc: &doc_iri,
+            seq: seq + 1,
+            meeting,
+            text: text_iri,
+            item: &i.item,
+            span: i.span,
+        };
+        event(out, &node, at);
         let concept = kind_concept(out, i.kind);
         out.add(&node, lt::ART, concept);
-        situate(out, &node, meeting, text_iri, &i.item, i.span);
         if let Some(c) = i.contribution {
             out.add(&node, lt::UNTERBRICHT, iri::contribution(meeting, c + 1));
         }
@@ -442,11 +455,17 @@ fn map_votes(
     let doc_iri = base.document(doc).expect("identified before mapping");
     for (seq, v) in doc.votes.iter().enumerate() {
         let node = iri::vote(meeting, seq + 1);
-        out.add(&node, rdf::TYPE, opengov::VOTE_EVENT);
-        out.add(&node, prov::WAS_DERIVED_FROM, doc_iri.clone());
-        out.int(&node, schema::POSITION, seq + 1);
+        let at = EventAt {
+            class: opengov::VOTE_EVENT,
+            doc: &doc_iri,
+            seq: seq + 1,
+            meeting,
+            text: text_iri,
+            item: &v.item,
+            span: v.span,
+        };
+        event(out, &node, at);
         out.add(&node, schema::ORGANIZER, organizer.clone());
-        situate(out, &node, meeting, text_iri, &v.item, v.span);
         let text: String = doc
             .text
             .chars()

@@ -1,6 +1,7 @@
 //! Integration tests: the real binary on the real corpus, a real on-disk store, a real server
 //! over loopback, real validators (pyshacl, rdflib) and the project's gold scorer.
 
+mod architecture;
 mod common;
 mod dumps;
 mod endpoint;

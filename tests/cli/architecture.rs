@@ -1,0 +1,62 @@
+//! The architecture invariants of ARCHITECTURE.md, checked on the source.
+
+use crate::common::*;
+
+fn sources(dir: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(repo().join(dir)).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "rs") {
+            out.push((
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            ));
+        }
+    }
+    assert!(!out.is_empty());
+    out
+}
+
+#[test]
+fn parsers_know_no_rdf() {
+    for (path, text) in sources("src/parse") {
+        for word in ["oxigraph", "crate::rdf", "NamedNode"] {
+            assert!(
+                !text.contains(word),
+                "{path} uses `{word}`: parsers know no RDF"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_mapping_knows_no_text() {
+    for (path, text) in sources("src/rdf") {
+        for word in [
+            "Regex",
+            "crate::normalize",
+            "crate::parse::refs",
+            "crate::parse::vote",
+        ] {
+            assert!(
+                !text.contains(word),
+                "{path} uses `{word}`: the mapping reads the model, not text"
+            );
+        }
+    }
+}
+
+#[test]
+fn iris_are_minted_in_one_place() {
+    for dir in ["src", "src/parse", "src/rdf"] {
+        for (path, text) in sources(dir) {
+            if path.ends_with("iri.rs") || path.ends_with("vocab.rs") {
+                continue;
+            }
+            assert!(
+                !text.contains("NamedNode::new"),
+                "{path} mints IRIs: only rdf/iri.rs does"
+            );
+        }
+    }
+}
