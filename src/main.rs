@@ -132,7 +132,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let addr = listener.local_addr()?;
                 println!("landtag-lod: serving on http://{addr}/  (SPARQL endpoint: http://{addr}/sparql; Ctrl-C stops)");
                 std::io::stdout().flush()?;
-                serve::serve(store, limits, listener).await?;
+                serve::serve(store, limits, base.clone(), listener).await?;
                 Ok(ExitCode::SUCCESS)
             })
         }

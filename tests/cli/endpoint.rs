@@ -297,3 +297,33 @@ fn concurrent_queries_are_answered() {
         assert_eq!(t.join().unwrap(), 200);
     }
 }
+
+#[test]
+fn iris_dereference_to_html_turtle_and_json_ld() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server = serve(&store, &[]);
+    let at = |path: &str, accept: &str| reply(agent().get(format!("{}{path}", server.url)).header("Accept", accept).call().unwrap());
+
+    let r = at("/id/drucksache/17/10377", "text/html,application/xhtml+xml,*/*;q=0.8");
+    assert_eq!(r.status, 200);
+    assert!(r.content_type.starts_with("text/html"));
+    assert!(r.body.contains("<h1>Digitalisierung in öffentlichen Arbeitsbereichen des Landes NRW</h1>"), "{}", r.body);
+    assert!(r.body.contains("href=\"/id/drucksache/17/9399\""), "links stay on this server: {}", r.body);
+
+    let r = at("/id/drucksache/17/10377", "text/turtle");
+    assert_eq!((r.status, r.content_type.as_str()), (200, "text/turtle"));
+    assert!(r.body.contains("eli:id_local \"17/10377\""), "{}", r.body);
+    assert_eq!(r.body.matches("eli:id_local").count(), 1, "each statement once: {}", r.body);
+
+    let r = at("/id/person/christina-kampmann", "application/ld+json");
+    assert_eq!(r.status, 200);
+    let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert!(json.to_string().contains("Christina Kampmann"), "{json}");
+
+    let r = reply(agent().get(format!("{}/id/person/christina-kampmann?format=turtle", server.url)).call().unwrap());
+    assert!(r.body.contains("foaf:name \"Christina Kampmann\""), "{}", r.body);
+
+    assert_eq!(at("/id/person/nobody-at-all", "text/turtle").status, 404);
+    assert_eq!(at("/id/person/nobody-at-all", "text/html").status, 404);
+}

@@ -7,6 +7,7 @@
 //! a panic inside a query is caught and answered with 500.
 
 use crate::queries;
+use crate::rdf::Base;
 use crate::store::{self, StoreError};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -40,15 +41,19 @@ impl Default for Limits {
     }
 }
 
+mod resource;
+
 #[derive(Clone)]
 struct AppState {
     store: Store,
     limits: Limits,
     permits: Arc<Semaphore>,
+    /// IRIs under `{base}/id/` dereference at `/id/…`.
+    base: Base,
 }
 
 /// The endpoint's routes over `store`.
-pub fn router(store: Store, limits: Limits) -> Router {
+pub fn router(store: Store, limits: Limits, base: Base) -> Router {
     let cors = tower_http::cors::CorsLayer::new()
         .allow_origin(tower_http::cors::Any)
         .allow_methods([Method::GET, Method::POST])
@@ -57,11 +62,13 @@ pub fn router(store: Store, limits: Limits) -> Router {
         store,
         permits: Arc::new(Semaphore::new(limits.max_concurrent.max(1))),
         limits,
+        base,
     };
     Router::new()
         .route("/", get(page))
         .route("/sparql", get(sparql_get).post(sparql_post))
         .route("/queries/{name}", get(named_query))
+        .route("/id/{*path}", get(resource::resource))
         .layer(cors)
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .with_state(state)
@@ -71,9 +78,10 @@ pub fn router(store: Store, limits: Limits) -> Router {
 pub async fn serve(
     store: Store,
     limits: Limits,
+    base: Base,
     listener: tokio::net::TcpListener,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(store, limits))
+    axum::serve(listener, router(store, limits, base))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -202,6 +210,19 @@ async fn run(
         return Err(ApiError::BadRequest(format!("SPARQL syntax error: {e}")));
     }
 
+    let store = state.store.clone();
+    in_worker(&state, move |token| {
+        evaluate(&store, &query, &accept, format.as_deref(), token)
+    })
+    .await
+}
+
+/// Runs `work` on the blocking pool, at most `max_concurrent` at once, within the time limit;
+/// past it the token is cancelled (the worker stops at its next step) and the client gets 503.
+async fn in_worker<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(CancellationToken) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     let limit = state.limits.timeout;
     let token = CancellationToken::new();
     let started = tokio::time::Instant::now();
@@ -210,10 +231,9 @@ async fn run(
         .map_err(|_| ApiError::Timeout(limit))?
         .map_err(|_| ApiError::Internal("the endpoint is shutting down".into()))?;
     let worker_token = token.clone();
-    let store = state.store.clone();
     let task = tokio::task::spawn_blocking(move || {
-        let _permit = permit; // released when the evaluation really ends
-        evaluate(&store, &query, &accept, format.as_deref(), worker_token)
+        let _permit = permit; // released when the work really ends
+        work(worker_token)
     });
     match tokio::time::timeout(limit.saturating_sub(started.elapsed()), task).await {
         Ok(Ok(result)) => result,
