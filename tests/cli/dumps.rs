@@ -200,3 +200,29 @@ fn convert_output_is_the_stored_graph() {
     let n = python("import sys, rdflib; g = rdflib.Dataset(); g.parse(sys.argv[1], format='json-ld'); print(len(list(g.quads())))", &[s(&jsonld)]);
     assert_eq!(n.trim().parse::<usize>().unwrap(), a.len() + 1);
 }
+
+#[test]
+fn every_class_published_has_a_shape() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let out = stdout(&ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "SELECT DISTINCT ?class WHERE { ?x a ?class } ORDER BY ?class",
+    ]));
+    let classes: Vec<&str> = out.lines().skip(1).collect();
+    assert!(classes.len() > 15, "{classes:?}");
+    let shapes = python(
+        "import sys, rdflib\n\
+         g = rdflib.Graph().parse(sys.argv[1], format='turtle')\n\
+         for o in sorted(set(g.objects(None, rdflib.URIRef('http://www.w3.org/ns/shacl#targetClass')))): print(o)",
+        &[s(&repo().join("ontology/shapes.ttl"))],
+    );
+    let targets: Vec<&str> = shapes.lines().collect();
+    let missing: Vec<&&str> = classes
+        .iter()
+        .filter(|c| !targets.contains(&c.trim()))
+        .collect();
+    assert!(missing.is_empty(), "classes without a shape: {missing:?}");
+}
