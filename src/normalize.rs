@@ -40,6 +40,7 @@ static DRUCKSACHE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s+\S").unwrap());
 static INLINE_HYPHEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Lu})").unwrap());
 
@@ -185,7 +186,10 @@ fn join_lines(lines: &[String]) -> String {
                 continue;
             }
             let last = out.chars().last().unwrap_or('.');
-            if pending_blank && (last.is_lowercase() || last == ',') {
+            // Never continue an agenda item's heading (`13 Title`) with the lines under it.
+            let last_line = out.rsplit('\n').next().unwrap_or("");
+            let heading = HEADING_LINE.is_match(last_line);
+            if pending_blank && !heading && (last.is_lowercase() || last == ',') {
                 out.push(' ');
                 out.push_str(line);
                 pending_blank = false;
@@ -289,6 +293,12 @@ mod tests {
             n.text,
             "Die Beratung sollen im federführenden Ausschuss erfolgen.\n\nViele weitere\n"
         );
+    }
+
+    #[test]
+    fn a_heading_is_not_continued_by_the_lines_under_it() {
+        let n = normalize("13 Verwaltungsdigitalisierung zeitnah umsetzen\n\nder Fraktion der FDP Drucksache 18/1669\n");
+        assert_eq!(n.text, "13 Verwaltungsdigitalisierung zeitnah umsetzen\n\nder Fraktion der FDP Drucksache 18/1669\n");
     }
 
     #[test]

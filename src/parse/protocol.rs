@@ -266,6 +266,14 @@ pub fn segment(
     }
     close(&mut open, text, body_end, &mut contributions);
     let votes = read_votes(text, &regions, body_end, &agenda);
+    // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
+    for a in agenda.iter_mut().filter(|a| a.inferred) {
+        let subjects = votes
+            .iter()
+            .filter(|v| v.item.as_ref() == Some(&a.number))
+            .filter_map(|v| v.subject.clone());
+        refs::merge(&mut a.papers, subjects);
+    }
     Body {
         agenda,
         contributions,
