@@ -367,7 +367,7 @@ fn evaluate(
                     rows.push(
                         variables
                             .iter()
-                            .map(|v| s.get(v.as_str()).map(|t| t.to_string()).unwrap_or_default())
+                            .map(|v| s.get(v.as_str()).map(html_cell).unwrap_or_default())
                             .collect(),
                     );
                 }
@@ -427,6 +427,18 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// A term as a person reads it: a literal's value, an IRI as a link.
+fn html_cell(term: &oxigraph::model::Term) -> String {
+    match term {
+        oxigraph::model::Term::Literal(l) => escape(l.value()),
+        oxigraph::model::Term::NamedNode(n) => {
+            format!("<a href=\"{0}\">{0}</a>", escape(n.as_str()))
+        }
+        t => escape(&t.to_string()),
+    }
+}
+
+/// Rows of cells already escaped by `html_cell`.
 fn html_table(variables: &[String], rows: &[Vec<String>]) -> String {
     let mut h = String::from("<!doctype html><html lang=\"de\"><meta charset=\"utf-8\"><title>landtag-lod: results</title><table border=\"1\"><thead><tr>");
     for v in variables {
@@ -436,7 +448,7 @@ fn html_table(variables: &[String], rows: &[Vec<String>]) -> String {
     for r in rows {
         h += "<tr>";
         for c in r {
-            h += &format!("<td>{}</td>", escape(c));
+            h += &format!("<td>{c}</td>");
         }
         h += "</tr>";
     }

@@ -223,6 +223,29 @@ fn sparql_protocol() {
     );
     assert_eq!(r.status, 404);
 
+    // An HTML table for people: literals by value, IRIs as links.
+    let docs = "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT ?d ?date WHERE { ?d eli:id_local \"17/10377\" ; eli:date_document ?date }";
+    let r = reply(
+        agent()
+            .get(&endpoint)
+            .query("query", docs)
+            .query("format", "html")
+            .call()
+            .unwrap(),
+    );
+    assert!(
+        r.content_type.starts_with("text/html"),
+        "{}",
+        r.content_type
+    );
+    assert!(r.body.contains("<td>2020-07-30</td>"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("<a href=\"https://landtag-lod.example/id/drucksache/17/10377\">"),
+        "{}",
+        r.body
+    );
+
     // The query page lists the named queries.
     let r = reply(agent().get(format!("{}/", server.url)).call().unwrap());
     assert!(
