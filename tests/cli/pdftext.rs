@@ -40,13 +40,20 @@ fn query(store: &std::path::Path, q: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The PDF sample's text in a store, and the normalised text as stored.
+fn ingested_pdf_text(dir: &std::path::Path) -> (std::path::PathBuf, String) {
+    let txt = pdf_text(dir);
+    let store = dir.join("store");
+    ok(&["ingest", s(&txt), "--store", s(&store)]);
+    let text = query(&store, "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> SELECT ?t WHERE { ?c a nif:Context ; nif:isString ?t }")[0][0].clone();
+    (store, text)
+}
+
 #[test]
 fn every_vote_passage_of_the_pdf_text_becomes_a_vote() {
     let dir = tempdir();
-    let txt = pdf_text(dir.path());
-    let store = dir.path().join("store");
-    ok(&["ingest", s(&txt), "--store", s(&store)]);
-    let text = &query(&store, "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> SELECT ?t WHERE { ?c a nif:Context ; nif:isString ?t }")[0][0];
+    let (store, text) = ingested_pdf_text(dir.path());
+    let text = &text;
     let votes = query(
         &store,
         "PREFIX opengov: <http://www.w3.org/ns/opengov#> PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
@@ -107,10 +114,8 @@ fn every_vote_passage_of_the_pdf_text_becomes_a_vote() {
 #[test]
 fn applause_in_the_pdf_text_is_counted() {
     let dir = tempdir();
-    let txt = pdf_text(dir.path());
-    let store = dir.path().join("store");
-    ok(&["ingest", s(&txt), "--store", s(&store)]);
-    let text = &query(&store, "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> SELECT ?t WHERE { ?c a nif:Context ; nif:isString ?t }")[0][0];
+    let (store, text) = ingested_pdf_text(dir.path());
+    let text = &text;
     let present = text.matches("(Beifall").count();
     let starts: Vec<usize> = query(
         &store,
