@@ -101,6 +101,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         reported_speech: true,
         turns_cross_headings: false,
         chair: chair.as_ref().map(|c| c.name.as_str()),
+        wahlperiode: date.as_deref().and_then(wahlperiode_on),
     };
     let body = protocol::segment(text, body_start, body_end, &style, diags);
     if toc_items > 0 && toc_items != body.agenda.len() {

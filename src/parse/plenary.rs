@@ -73,6 +73,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         reported_speech: false,
         turns_cross_headings: true,
         chair: None,
+        wahlperiode,
     };
     let body = protocol::segment(text, body_start, body_end, &style, diags);
     let mut chairs = Vec::new();

@@ -16,6 +16,8 @@ pub struct Style<'a> {
     /// Ich eröffne die Aussprache.`); in committee protocols the minutes resume instead.
     pub turns_cross_headings: bool,
     pub chair: Option<&'a str>,
+    /// The electoral period: `die Koalitionsfraktionen` are that period's coalition.
+    pub wahlperiode: Option<u32>,
 }
 
 pub struct Body {
@@ -265,7 +267,7 @@ pub fn segment(
         carried = None;
     }
     close(&mut open, text, body_end, &mut contributions);
-    let votes = read_votes(text, &regions, body_end, &agenda);
+    let votes = read_votes(text, &regions, body_end, &agenda, style.wahlperiode);
     // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
     for a in agenda.iter_mut().filter(|a| a.inferred) {
         let subjects = votes
@@ -289,6 +291,7 @@ fn read_votes(
     regions: &[(Option<String>, usize)],
     body_end: usize,
     agenda: &[AgendaItem],
+    wahlperiode: Option<u32>,
 ) -> Vec<Vote> {
     let mut votes = Vec::new();
     for (i, (item, start)) in regions.iter().enumerate() {
@@ -298,8 +301,8 @@ fn read_votes(
             .as_ref()
             .and_then(|n| agenda.iter().find(|a| &a.number == n))
             .and_then(|a| a.papers.iter().find(|p| p.kind == PaperKind::Drucksache));
-        let mut read: Vec<vote::Read> = vote::decisions(region, fallback);
-        read.extend(vote::plenary(region, fallback));
+        let mut read: Vec<vote::Read> = vote::decisions(region, fallback, wahlperiode);
+        read.extend(vote::plenary(region, fallback, wahlperiode));
         read.sort_by_key(|r| r.start);
         for r in read {
             let mut v = r.vote;

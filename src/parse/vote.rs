@@ -54,7 +54,7 @@ static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Committee decisions in `text`.
-pub fn decisions(text: &str, fallback: Option<&PaperRef>) -> Vec<Read> {
+pub fn decisions(text: &str, fallback: Option<&PaperRef>, wahlperiode: Option<u32>) -> Vec<Read> {
     DECISION
         .captures_iter(text)
         .map(|c| {
@@ -90,7 +90,7 @@ pub fn decisions(text: &str, fallback: Option<&PaperRef>) -> Vec<Read> {
                 } else {
                     Position::Abstain
                 };
-                for v in voters(&body[*end..until]) {
+                for v in voters(&body[*end..until], wahlperiode) {
                     positions.push((v, position));
                 }
             }
@@ -124,7 +124,7 @@ pub fn decisions(text: &str, fallback: Option<&PaperRef>) -> Vec<Read> {
 }
 
 /// Plenary votes (`Wer stimmt … zu?`, or only `Wer stimmt gegen …?`) in `text`.
-pub fn plenary(text: &str, fallback: Option<&PaperRef>) -> Vec<Read> {
+pub fn plenary(text: &str, fallback: Option<&PaperRef>, wahlperiode: Option<u32>) -> Vec<Read> {
     // A `gegen` question opens a vote only where no `zu` question is still open.
     let mut questions = Vec::new();
     let mut open_until_result = false;
@@ -155,7 +155,11 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>) -> Vec<Read> {
         let mut positions = Vec::new();
         if q.name("against").is_none() {
             let yes = answer(&text[whole.end()..passage_end]);
-            positions.extend(voters(yes).into_iter().map(|v| (v, Position::Yes)));
+            positions.extend(
+                voters(yes, wahlperiode)
+                    .into_iter()
+                    .map(|v| (v, Position::Yes)),
+            );
         }
         let against = if q.name("against").is_some() {
             Some(whole.end() - whole.start())
@@ -167,12 +171,20 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>) -> Vec<Read> {
         if let Some(a) = against {
             let ans = answer(&passage[a..]);
             none_against = ans.trim().is_empty() || NOBODY.is_match(ans.trim());
-            positions.extend(voters(ans).into_iter().map(|v| (v, Position::No)));
+            positions.extend(
+                voters(ans, wahlperiode)
+                    .into_iter()
+                    .map(|v| (v, Position::No)),
+            );
         }
         if let Some(a) = ABSTAIN.find(passage) {
             let ans = answer(&passage[a.end()..]);
             none_abstaining = ans.trim().is_empty() || NOBODY.is_match(ans.trim());
-            positions.extend(voters(ans).into_iter().map(|v| (v, Position::Abstain)));
+            positions.extend(
+                voters(ans, wahlperiode)
+                    .into_iter()
+                    .map(|v| (v, Position::Abstain)),
+            );
         }
         let stated = RESULT.captures(passage);
         let end = stated.as_ref().map_or_else(
@@ -277,13 +289,21 @@ fn answer(after: &str) -> &str {
 }
 
 /// Factions and members named in an answer or clause.
-fn voters(list: &str) -> Vec<Voter> {
+fn voters(list: &str, wahlperiode: Option<u32>) -> Vec<Voter> {
     let list = list.trim();
     if list.is_empty() || NOBODY.is_match(list) {
         return Vec::new();
     }
     let mut out = Vec::new();
     let mut rest = list.to_owned();
+    if let Some(coalition) = rest
+        .contains("Koalitionsfraktionen")
+        .then(|| wahlperiode.map(coalition))
+        .flatten()
+    {
+        out.extend(coalition.iter().map(|f| Voter::Faction(*f)));
+        rest = rest.replace("Koalitionsfraktionen", "");
+    }
     for m in MEMBER.captures_iter(list) {
         out.push(Voter::Member(Speaker {
             name: m["name"].to_owned(),
@@ -347,6 +367,16 @@ fn committees(list: &str) -> (Option<String>, Vec<String>) {
     (lead.clone(), lead.into_iter().chain(others).collect())
 }
 
+/// The factions that formed the government in an electoral period of the Landtag NRW.
+pub fn coalition(wahlperiode: u32) -> &'static [Faction] {
+    match wahlperiode {
+        14 | 17 => &[Faction::Cdu, Faction::Fdp],
+        15 | 16 => &[Faction::Spd, Faction::Gruene],
+        18 => &[Faction::Cdu, Faction::Gruene],
+        _ => &[],
+    }
+}
+
 /// A voter's label: a faction's short label or a member's name.
 pub fn label(v: &Voter) -> String {
     match v {
@@ -372,7 +402,7 @@ mod tests {
 
     #[test]
     fn committee_decisions() {
-        let r = decisions("Der Ausschuss lehnt den Antrag mit den Stimmen der Fraktionen von FDP, CDU und AfD gegen die Stimmen der Fraktionen von SPD und BÜNDNIS 90/DIE GRÜNEN ab.", None);
+        let r = decisions("Der Ausschuss lehnt den Antrag mit den Stimmen der Fraktionen von FDP, CDU und AfD gegen die Stimmen der Fraktionen von SPD und BÜNDNIS 90/DIE GRÜNEN ab.", None, Some(18));
         assert_eq!(r.len(), 1);
         let (res, pos) = summary(&r[0]);
         assert_eq!(res, Some(VoteResult::Rejected));
@@ -386,16 +416,20 @@ mod tests {
                 ("GRÜNE".into(), "yes")
             ]
         );
-        let r = decisions("Der Ausschuss lehnt den Antrag mit den Stimmen der Fraktionen von CDU, SPD, FDP und BÜNDNIS 90/DIE GRÜNEN gegen die Stimme der AfD-Fraktion ab.", None);
+        let r = decisions("Der Ausschuss lehnt den Antrag mit den Stimmen der Fraktionen von CDU, SPD, FDP und BÜNDNIS 90/DIE GRÜNEN gegen die Stimme der AfD-Fraktion ab.", None, Some(18));
         assert_eq!(summary(&r[0]).1.last().unwrap(), &("AfD".to_owned(), "yes"));
-        let r = decisions("Der Ausschuss nimmt den Antrag einstimmig an.", None);
+        let r = decisions(
+            "Der Ausschuss nimmt den Antrag einstimmig an.",
+            None,
+            Some(18),
+        );
         assert_eq!(summary(&r[0]).1.len(), 5);
     }
 
     #[test]
     fn plenary_votes() {
         let t = "Der Ältestenrat empfiehlt die Überweisung des Antrages Drucksache 18/1666 an den Ausschuss für Heimat und Kommunales - federführend -, an den Innenausschuss sowie an den Hauptausschuss. Die abschließende Beratung und Abstimmung sollen im federführenden Ausschuss in öffentlicher Sitzung erfolgen. Wer stimmt der Überweisungsempfehlung zu? - Das sind die Fraktionen von CDU, SPD, Bündnis 90/Die Grünen, FDP, AfD und der fraktionslose Abgeordnete Dr. Blex. Wer stimmt dagegen? - Ich sehe keine Gegenstimme. Wer enthält sich? - Auch keine Enthaltungen. Somit ist diese Überweisungsempfehlung angenommen worden.";
-        let r = plenary(t, None);
+        let r = plenary(t, None, Some(18));
         assert_eq!(r.len(), 1);
         let v = &r[0].vote;
         assert_eq!(v.subject.as_ref().map(|s| s.number), Some(1666));
@@ -417,25 +451,39 @@ mod tests {
         assert_eq!(pos[5], ("Blex".to_owned(), "yes"));
         // Not stated, implied: all in favour, none against.
         let t = "Wer stimmt der Überweisungsempfehlung zu? – Das sind die Fraktionen von CDU, SPD, Bündnis 90/Die Grünen, FDP und AfD. Wer stimmt dagegen? – Ich sehe keine Gegenstimmen. Wer enthält sich? – Auch keine Enthaltungen.";
-        let r = plenary(t, None);
+        let r = plenary(t, None, Some(18));
         assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
         assert!(!r[0].vote.result_stated);
         // Open when nothing says who voted against.
-        let r = plenary("Wer stimmt dem Antrag Drucksache 18/1 zu? – Die SPD.", None);
+        let r = plenary(
+            "Wer stimmt dem Antrag Drucksache 18/1 zu? – Die SPD.",
+            None,
+            Some(18),
+        );
         assert_eq!(summary(&r[0]).0, None);
         // Asked only for votes against.
-        let r = plenary("Wer stimmt gegen die Überweisungsempfehlung? – Wer enthält sich? – Somit ist diese Überweisungsempfehlung angenommen.", None);
+        let r = plenary("Wer stimmt gegen die Überweisungsempfehlung? – Wer enthält sich? – Somit ist diese Überweisungsempfehlung angenommen.", None, Some(18));
         assert_eq!(r.len(), 1);
         assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
         assert!(r[0].vote.positions_inferred);
         assert_eq!(summary(&r[0]).1.len(), 5);
         // Other ways of saying accepted.
-        let r = plenary("Wer stimmt der Empfehlung zu? – Die SPD. Wer stimmt dagegen? – Keine Gegenstimmen. Wer enthält sich? – Die AfD. Damit schließt sich der Landtag der Empfehlung des Rechtsausschusses an.", None);
+        let r = plenary("Wer stimmt der Empfehlung zu? – Die SPD. Wer stimmt dagegen? – Keine Gegenstimmen. Wer enthält sich? – Die AfD. Damit schließt sich der Landtag der Empfehlung des Rechtsausschusses an.", None, Some(18));
         assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
         assert!(r[0].vote.result_stated);
+        // The coalition of the period.
+        let r = plenary("Wer stimmt dem Antrag Drucksache 18/1 zu? – Das sind die Koalitionsfraktionen. Wer stimmt dagegen? – Die SPD. Damit ist der Antrag angenommen.", None, Some(18));
+        let yes: Vec<String> = r[0]
+            .vote
+            .positions
+            .iter()
+            .filter(|(_, p)| *p == Position::Yes)
+            .map(|(v, _)| label(v))
+            .collect();
+        assert_eq!(yes, ["CDU", "GRÜNE"]);
         // Asked again: one vote.
         let t = "über Drucksache 18/5 ab. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? Ich frage noch einmal. Wer stimmt dem Wahlvorschlag zu? – Die AfD. Wer stimmt dagegen? – Die SPD. Damit ist der Wahlvorschlag angenommen.";
-        let r = plenary(t, None);
+        let r = plenary(t, None, Some(18));
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].start, t.find("Wer").unwrap());
     }
