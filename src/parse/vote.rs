@@ -38,10 +38,25 @@ static AGAINST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static ABSTAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Wer\s+enthält\s+sich(?:\s+der\s+Stimme)?\s*\?").unwrap());
+static ABSTAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:Wer\s+enthält\s+sich(?:\s+der\s+Stimme)?|Gibt\s+es\s+Enthaltungen|Enthaltungen)\s*\?",
+    )
+    .unwrap()
+});
+static REPEATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnoch\s+(?:ein)?mal\b").unwrap());
+/// Where an answer ends: the next question or the result.
+static ANSWER_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bWer\s|\bGibt\s+es\s|\bEnthaltungen\s*\?|\bDamit\b|\bSomit\b|\bDann\s+ist\b")
+        .unwrap()
+});
+/// Phrases around the voters' names in an answer.
+static ANSWER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:das\s+sind|das\s+ist|(?:die|der|den)\s+fraktionen\s+(?:von|der)|(?:die|der)\s+fraktion\s+(?:von|der)|(?:die|der)\s+fraktion|fraktionen\s+von|(?:enthält|enthalten)\s+sich)\b").unwrap()
+});
 static RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Damit|Somit|Dann)\b[^.?]*?\b(?P<res>angenommen|abgelehnt|nicht\s+erteilt|erteilt|beschlossen|schließt\s+sich\s+[^.?]*?\san)\b").unwrap()
+    Regex::new(r"(?:Damit|Somit|Dann)\b[^.?]*?\b(?P<res>angenommen|abgelehnt|nicht\s+erteilt|erteilt|beschlossen|bestätigt|schließt\s+sich\s+[^.?]*?\san)\b").unwrap()
 });
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)").unwrap()
@@ -50,7 +65,7 @@ static MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:der|die|den)?\s*fraktionslosen?\s+Abgeordneten?\s+(?P<titles>(?:(?:Prof\.|Dr\.)\s+)*)(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?)").unwrap()
 });
 static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:ich\s+sehe\s+)?(?:auch\s+)?(?:keine|niemand|keiner)\b").unwrap()
+    Regex::new(r"(?i)^(?:ich\s+sehe\s+)?(?:auch\s+)?(?:keine|niemand|keiner|das\s+ist\s+nicht\s+der\s+fall)\b").unwrap()
 });
 
 /// Committee decisions in `text`.
@@ -170,7 +185,7 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>, wahlperiode: Option<u32>
         let mut none_abstaining = false;
         if let Some(a) = against {
             let ans = answer(&passage[a..]);
-            none_against = ans.trim().is_empty() || NOBODY.is_match(ans.trim());
+            none_against = nobody(&passage[a..], ans);
             positions.extend(
                 voters(ans, wahlperiode)
                     .into_iter()
@@ -179,14 +194,22 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>, wahlperiode: Option<u32>
         }
         if let Some(a) = ABSTAIN.find(passage) {
             let ans = answer(&passage[a.end()..]);
-            none_abstaining = ans.trim().is_empty() || NOBODY.is_match(ans.trim());
+            none_abstaining = nobody(&passage[a.end()..], ans);
             positions.extend(
                 voters(ans, wahlperiode)
                     .into_iter()
                     .map(|v| (v, Position::Abstain)),
             );
         }
-        let stated = RESULT.captures(passage);
+        // `Ich frage noch einmal`, `Wir machen es noch mal`: this round does not count.
+        let found = RESULT.captures(passage);
+        let before_result = found
+            .as_ref()
+            .map_or(super::floor_boundary(passage, 600), |c| {
+                c.get(0).unwrap().start()
+            });
+        let repeated = REPEATED.is_match(&passage[..before_result]);
+        let stated = found.filter(|_| !repeated);
         let end = stated.as_ref().map_or_else(
             || passage.rfind(['.', '?']).map_or(passage.len(), |p| p + 1),
             |c| {
@@ -199,7 +222,10 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>, wahlperiode: Option<u32>
                 Some(VoteResult::Rejected)
             }
             Some(_) => Some(VoteResult::Accepted),
-            None if none_against && positions.iter().any(|(_, p)| *p == Position::Yes) => {
+            None if !repeated
+                && none_against
+                && positions.iter().any(|(_, p)| *p == Position::Yes) =>
+            {
                 Some(VoteResult::Accepted)
             }
             None => None,
@@ -274,17 +300,21 @@ fn drucksache(s: &str) -> Option<PaperRef> {
         .find(|r| r.kind == PaperKind::Drucksache)
 }
 
+/// Nobody answered: `Niemand`, `Keine Gegenstimmen`, or a dash and straight on to the next
+/// question (`Wer stimmt gegen …? – Wer enthält sich? – …`); no dash at all means the chair
+/// asked on without waiting, which says nothing.
+fn nobody(after_question: &str, answer: &str) -> bool {
+    let dashed = after_question.trim_start().starts_with(['–', '-']);
+    NOBODY.is_match(answer.trim()) || (dashed && answer.trim().is_empty())
+}
+
 /// The answer after a question: from its dash to the next question or result sentence.
 fn answer(after: &str) -> &str {
     let a = after
         .trim_start()
         .trim_start_matches(['–', '-'])
         .trim_start();
-    let stop = ["Wer ", "Damit", "Somit", "Dann ist"]
-        .iter()
-        .filter_map(|w| a.find(w))
-        .min()
-        .unwrap_or(a.len());
+    let stop = ANSWER_END.find(a).map_or(a.len(), |m| m.start());
     &a[..stop]
 }
 
@@ -316,14 +346,8 @@ fn voters(list: &str, wahlperiode: Option<u32>) -> Vec<Voter> {
         }));
         rest = rest.replace(m.get(0).unwrap().as_str(), "");
     }
-    let cleaned = rest
-        .replace("Das sind", "")
-        .replace("Das ist", "")
-        .replace("die Fraktionen von", "")
-        .replace("die Fraktion der", "")
-        .replace("die Fraktion von", "")
-        .replace("der Fraktionen von", "")
-        .replace("der Fraktion der", "");
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = ANSWER_WORDS.replace_all(&rest, "");
     // What is left of `… FDP, AfD und [der fraktionslose Abgeordnete Dr. Blex]`.
     let cleaned = cleaned.trim().trim_end_matches(['.', ',']).trim_end();
     let cleaned = cleaned
@@ -471,6 +495,38 @@ mod tests {
         let r = plenary("Wer stimmt der Empfehlung zu? – Die SPD. Wer stimmt dagegen? – Keine Gegenstimmen. Wer enthält sich? – Die AfD. Damit schließt sich der Landtag der Empfehlung des Rechtsausschusses an.", None, Some(18));
         assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
         assert!(r[0].vote.result_stated);
+        // Answers broken over lines, in other words.
+        let t = "Wer stimmt diesem Antrag zu? – Die Fraktion\nder AfD. Wer lehnt diesen Antrag ab? – Die Fraktionen von SPD, Grünen, CDU und FDP. Gibt es Enthaltungen? – Das ist nicht der Fall. Somit ist dieser\nAntrag Drucksache 18/17452 abgelehnt.";
+        let (res, pos) = summary(&plenary(t, None, Some(18))[0]);
+        assert_eq!(res, Some(VoteResult::Rejected));
+        assert_eq!(
+            pos,
+            [
+                ("AfD".into(), "yes"),
+                ("SPD".into(), "no"),
+                ("GRÜNE".into(), "no"),
+                ("CDU".into(), "no"),
+                ("FDP".into(), "no")
+            ]
+        );
+        let t = "Wer stimmt diesem Antrag zu? – Das ist die Fraktion der FDP. Wer\nstimmt dagegen? – Das sind die Fraktionen von\nSPD, Bündnis 90/Die Grünen, CDU und AfD. Wer\nenthält sich? – Niemand. Damit ist der Antrag\nDrucksache 18/17464 abgelehnt.";
+        let (_, pos) = summary(&plenary(t, None, Some(18))[0]);
+        assert_eq!(
+            pos,
+            [
+                ("FDP".into(), "yes"),
+                ("SPD".into(), "no"),
+                ("GRÜNE".into(), "no"),
+                ("CDU".into(), "no"),
+                ("AfD".into(), "no")
+            ]
+        );
+        // Asked three times (18/115): one vote, from the first question to the result.
+        let t = "über den Wahlvorschlag Drucksache 18/17551. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? Wer enthält sich? – Das sind die Fraktionen von CDU und SPD. (Zuruf: Und FDP!) – Ich frage noch einmal. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? – Keine Gegenstimmen. Wer enthält sich? (Zuruf) – Doch? Wir machen es noch mal. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? – Keine. Wer enthält sich? – Die Fraktion der AfD enthält sich nicht, aber die SPD. Damit ist der Wahlvorschlag Drucksache 18/17551 angenommen.";
+        let r = plenary(t, None, Some(18));
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].start, t.find("Wer").unwrap());
+        assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
         // The coalition of the period.
         let r = plenary("Wer stimmt dem Antrag Drucksache 18/1 zu? – Das sind die Koalitionsfraktionen. Wer stimmt dagegen? – Die SPD. Damit ist der Antrag angenommen.", None, Some(18));
         let yes: Vec<String> = r[0]
