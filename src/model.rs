@@ -79,6 +79,8 @@ pub enum PaperKind {
     Plenarprotokoll,
     Information,
     Zuschrift,
+    /// A petition committee's overview of its decisions (`Übersicht 18/33`).
+    Uebersicht,
 }
 
 impl PaperKind {
@@ -91,6 +93,7 @@ impl PaperKind {
             Self::Plenarprotokoll => "Plenarprotokoll",
             Self::Information => "Information",
             Self::Zuschrift => "Zuschrift",
+            Self::Uebersicht => "Uebersicht",
         }
     }
 }

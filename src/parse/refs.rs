@@ -5,7 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PAPER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Drucksachen?|Vorlage|Stellungnahme|Ausschussprotokoll|Plenarprotokoll|Information|Zuschrift)\s+(\d{1,2})/(\d{1,6})\b").unwrap()
+    Regex::new(r"\b(Drucksachen?|Vorlage|Stellungnahme|Ausschussprotokoll|Plenarprotokoll|Information|Zuschrift|Übersicht)\s+(\d{1,2})/(\d{1,6})\b").unwrap()
 });
 
 /// Every paper reference in `text`, in order, with its byte offset.
@@ -20,6 +20,7 @@ pub fn papers(text: &str) -> Vec<(usize, PaperRef)> {
                 "Ausschussprotokoll" => PaperKind::Ausschussprotokoll,
                 "Plenarprotokoll" => PaperKind::Plenarprotokoll,
                 "Information" => PaperKind::Information,
+                "Übersicht" => PaperKind::Uebersicht,
                 _ => PaperKind::Zuschrift,
             };
             Some((
@@ -120,8 +121,9 @@ mod tests {
 
     #[test]
     fn paper_numbers() {
-        let p = papers("Antrag Drucksache 17/13778 und Vorlage 17/6059");
-        assert_eq!(p.len(), 2);
+        let p = papers("Antrag Drucksache 17/13778 und Vorlage 17/6059, Übersicht 18/33");
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[2].1.kind, PaperKind::Uebersicht);
         assert_eq!(p[1].1.kind, PaperKind::Vorlage);
         assert_eq!(p[1].1.number, 6059);
     }

@@ -255,7 +255,7 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>, wahlperiode: Option<u32>
                     .into_iter()
                     .rev()
                     .map(|(_, r)| r)
-                    .find(|r| r.kind == PaperKind::Drucksache)
+                    .find(|r| votable(r.kind))
             })
             .or_else(|| fallback.cloned());
         let referral = obj.contains("Überweisung");
@@ -293,11 +293,21 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>, wahlperiode: Option<u32>
     out
 }
 
+/// The plenary votes on Drucksachen, on a Vorlage itself (`über die Vorlage 18/4675 selbst`) and
+/// on the petitions committee's Übersicht.
+fn votable(kind: PaperKind) -> bool {
+    matches!(
+        kind,
+        PaperKind::Drucksache | PaperKind::Vorlage | PaperKind::Uebersicht
+    )
+}
+
+/// The first paper a sentence names that can be voted on.
 fn drucksache(s: &str) -> Option<PaperRef> {
     refs::papers(s)
         .into_iter()
         .map(|(_, r)| r)
-        .find(|r| r.kind == PaperKind::Drucksache)
+        .find(|r| votable(r.kind))
 }
 
 /// Nobody answered: `Niemand`, `Keine Gegenstimmen`, or a dash and straight on to the next
@@ -527,6 +537,13 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].start, t.find("Wer").unwrap());
         assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
+        // A Vorlage voted on itself, named in the result; an Übersicht.
+        let t = "empfiehlt in Drucksache 18/17498, die in Vorlage 18/4675 beantragte Genehmigung zu erteilen. Wer stimmt der Vorlage zu? – Das sind die Fraktionen von CDU und SPD. Wer stimmt dagegen? – Keine Gegenstimmen. Somit ist die in Vorlage 18/4675 erbetene Genehmigung erteilt.";
+        let s = plenary(t, None, Some(18))[0].vote.subject.clone().unwrap();
+        assert_eq!((s.kind, s.number), (PaperKind::Vorlage, 4675));
+        let t = "Wer stimmt den Beschlüssen zu? – Das sind die Fraktionen von CDU und SPD. Wer stimmt dagegen? – Keine. Damit sind die Beschlüsse in Übersicht 18/33 bestätigt.";
+        let s = plenary(t, None, Some(18))[0].vote.subject.clone().unwrap();
+        assert_eq!((s.kind, s.number), (PaperKind::Uebersicht, 33));
         // The coalition of the period.
         let r = plenary("Wer stimmt dem Antrag Drucksache 18/1 zu? – Das sind die Koalitionsfraktionen. Wer stimmt dagegen? – Die SPD. Damit ist der Antrag angenommen.", None, Some(18));
         let yes: Vec<String> = r[0]

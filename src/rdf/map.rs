@@ -75,6 +75,7 @@ fn paper_class(kind: PaperKind) -> NamedNodeRef<'static> {
         PaperKind::Plenarprotokoll => lt::PLENARPROTOKOLL,
         PaperKind::Information => lt::INFORMATION,
         PaperKind::Zuschrift => lt::ZUSCHRIFT,
+        PaperKind::Uebersicht => lt::UEBERSICHT,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod lt {
         STELLUNGNAHME = "Stellungnahme",
         INFORMATION = "Information",
         ZUSCHRIFT = "Zuschrift",
+        UEBERSICHT = "Uebersicht",
         SITZUNG = "Sitzung",
         TAGESORDNUNGSPUNKT = "Tagesordnungspunkt",
         FRAKTION = "Fraktion",
