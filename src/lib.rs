@@ -1,15 +1,17 @@
 //! landtag-lod: the Landtag Nordrhein-Westfalen's protocols and printed papers as Linked Open
 //! Data. Data flows one way, one module a room:
 //!
-//! `source` (bytes → text) → `normalize` (running heads, hyphenation, marks) → `parse` (text →
+//! `source` (bytes → text; a PDF through `pdf`) → `normalize` (running heads, hyphenation, marks) → `parse` (text →
 //! `model`, with diagnostics; knows no RDF) → `rdf` (model → quads; the only place that knows
 //! IRIs and terms) → `store` (one named graph per document) → `serve` / `dump`.
 //! `pipeline` strings the rooms together for one document.
 
+pub mod bench;
 pub mod dump;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+pub mod pdf;
 pub mod pipeline;
 pub mod queries;
 pub mod rdf;

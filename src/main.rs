@@ -67,6 +67,12 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Measure PDF reading: pages per second as ratios against `pdftotext` in the same run.
+    Bench {
+        pdf: PathBuf,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +141,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 serve::serve(store, limits, base.clone(), listener).await?;
                 Ok(ExitCode::SUCCESS)
             })
+        }
+        Command::Bench { pdf, rounds } => {
+            print!("{}", landtag_lod::bench::pdf(&pdf, rounds)?);
+            Ok(ExitCode::SUCCESS)
         }
         Command::Dump { store, out } => {
             let store = store::open(&store)?;

@@ -106,6 +106,14 @@ pub struct Span {
     pub end: usize,
 }
 
+/// Where a page begins in the normalised text: its first character (as `Span` counts) and the
+/// number printed on it (or its index in the PDF, where none is printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PageStart {
+    pub offset: usize,
+    pub number: u32,
+}
+
 /// A person as printed: the name without titles, roles or affiliation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {
@@ -133,6 +141,8 @@ pub struct Contribution {
     pub speaker: Option<Speaker>,
     /// `true` for reported speech (committee protocols), `false` for a verbatim speech.
     pub reported: bool,
+    /// Given to the record (zu Protokoll gegeben) in an annex (Anlage), not spoken.
+    pub written: bool,
     pub span: Span,
     /// Papers mentioned in the contribution's text.
     pub mentions: Vec<PaperRef>,
@@ -208,6 +218,25 @@ pub struct Document {
     pub mentions: Vec<PaperRef>,
     /// The normalised text every span refers to.
     pub text: String,
+    /// Where its pages begin in `text`; empty when the source shows no page breaks.
+    pub pages: Vec<PageStart>,
+}
+
+impl Document {
+    /// The pages a span stands on: first and last (the same for most).
+    pub fn pages_of(&self, span: Span) -> Option<(u32, u32)> {
+        pages_of(&self.pages, span)
+    }
+}
+
+/// The pages `span` stands on, given where pages begin.
+pub fn pages_of(pages: &[PageStart], span: Span) -> Option<(u32, u32)> {
+    let at = |offset: usize| {
+        let i = pages.partition_point(|p| p.offset <= offset);
+        pages.get(i.checked_sub(1)?).map(|p| p.number)
+    };
+    let first = at(span.start)?;
+    Some((first, at(span.end.saturating_sub(1).max(span.start))?))
 }
 
 /// What kind of event interrupts a speech (a SKOS concept in `ontology/interjections.ttl`).

@@ -14,7 +14,12 @@
 //!   the line.
 //!
 //! Offsets reported later (a contribution's character range) refer to the text returned here.
+//!
+//! Pages: a form feed starts a page (a PDF's text has one per page); without form feeds, a
+//! running head does (it stands at a page's top). A page's number is the one its head prints,
+//! else counted from a neighbour that prints one, else the PDF's page index.
 
+pub use crate::model::PageStart;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -24,6 +29,8 @@ pub struct Normalized {
     pub text: String,
     /// Running page heads, as printed, in order of appearance.
     pub running_heads: Vec<String>,
+    /// Where each page begins in `text`, in order; empty when the source shows no page breaks.
+    pub pages: Vec<PageStart>,
 }
 
 static PLENARY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,7 +81,22 @@ pub fn normalize(raw: &str) -> Normalized {
         |from: usize| (from..cleaned.len()).find(|&j| !cleaned[j].trim().is_empty());
     let mut skip_until = 0;
     let mut page_start = false;
+    let has_form_feeds = raw.contains('\u{0C}');
+    // Per page its printed number (if seen); per line its page.
+    let mut printed: Vec<Option<u32>> = vec![None];
+    let mut page_of: Vec<usize> = Vec::with_capacity(cleaned.len());
+    let mut seen_text = false;
+    let number_page = |n: Option<u32>, printed: &mut Vec<Option<u32>>, seen_text: bool| {
+        let Some(n) = n else { return };
+        let cur = printed.len() - 1;
+        if has_form_feeds || !seen_text {
+            printed[cur].get_or_insert(n);
+        } else {
+            printed.push(Some(n));
+        }
+    };
     for (i, line) in cleaned.iter().enumerate() {
+        page_of.push(printed.len() - 1);
         if i < skip_until {
             lines.push(String::new());
             continue;
@@ -82,6 +104,7 @@ pub fn normalize(raw: &str) -> Normalized {
         if line == PAGE_BREAK {
             lines.push(String::new());
             page_start = true;
+            printed.push(None);
             continue;
         }
         let trimmed = line.trim();
@@ -92,6 +115,7 @@ pub fn normalize(raw: &str) -> Normalized {
         let at_page_start = std::mem::take(&mut page_start);
         if PLENARY_HEAD.is_match(trimmed) {
             running_heads.push(trimmed.to_owned());
+            number_page(head_page_number(trimmed), &mut printed, seen_text);
             lines.push(String::new());
             continue;
         }
@@ -102,8 +126,10 @@ pub fn normalize(raw: &str) -> Normalized {
                 next_nonempty(i + 1).filter(|&j| PROTOCOL_LINE.is_match(cleaned[j].trim()))
             {
                 running_heads.push(format!("{trimmed} {}", cleaned[j].trim()));
+                let mut number = None;
                 if let Some(prev) = lines.iter().rposition(|l| !l.is_empty()) {
                     if PAGE_NUMBER.is_match(&lines[prev]) {
+                        number = lines[prev].parse().ok();
                         lines[prev].clear();
                     }
                 }
@@ -111,8 +137,10 @@ pub fn normalize(raw: &str) -> Normalized {
                 if let Some(k) =
                     next_nonempty(j + 1).filter(|&k| PAGE_NUMBER.is_match(cleaned[k].trim()))
                 {
+                    number = cleaned[k].trim().parse().ok();
                     skip_until = k + 1;
                 }
+                number_page(number, &mut printed, seen_text);
                 lines.push(String::new());
                 continue;
             }
@@ -131,12 +159,17 @@ pub fn normalize(raw: &str) -> Normalized {
         let mut last = 0;
         for m in DRUCKSACHE_HEAD.find_iter(line) {
             running_heads.push(m.as_str().to_owned());
+            // A head inside a one-line document numbers no page: its breaks are lost already.
+            if m.start() == 0 && m.end() == line.trim_end().len() {
+                number_page(head_page_number(m.as_str()), &mut printed, seen_text);
+            }
             cut.push_str(line[last..m.start()].trim_end());
             cut.push(' ');
             last = m.end();
         }
         cut.push_str(&line[last..]);
         let single = cut.trim().to_owned();
+        seen_text |= !single.is_empty();
         lines.push(if single.len() > 2000 {
             // A whole document on one line: its line breaks became spaces, so a hyphen before
             // a space and a capital is a compound split at a break (`Nordrhein- Westfalen`).
@@ -145,10 +178,72 @@ pub fn normalize(raw: &str) -> Normalized {
             single
         });
     }
+    let (text, starts) = join_lines(&lines, &page_of);
+    let numbers = page_numbers(&printed, has_form_feeds);
+    let pages = if numbers.is_empty() {
+        Vec::new()
+    } else {
+        char_offsets(&text, starts, &numbers)
+    };
     Normalized {
-        text: join_lines(&lines),
+        text,
         running_heads,
+        pages,
     }
+}
+
+/// The page number a running head prints: its first token made only of digits
+/// (`24.11.2022 88 Nordrhein-Westfalen Plenarprotokoll 18/15` → 88).
+fn head_page_number(head: &str) -> Option<u32> {
+    head.split_whitespace()
+        .find(|t| t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()
+}
+
+/// Every page's number: as printed, else counted from the nearest page that prints one, else
+/// (a PDF whose heads print none) its index. Empty when pages cannot be told at all.
+fn page_numbers(printed: &[Option<u32>], has_form_feeds: bool) -> Vec<u32> {
+    let known: Vec<(usize, u32)> = printed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.map(|n| (i, n)))
+        .collect();
+    if known.is_empty() {
+        return if has_form_feeds {
+            (1..=printed.len() as u32).collect()
+        } else {
+            Vec::new()
+        };
+    }
+    (0..printed.len())
+        .map(|i| {
+            let &(j, n) = known
+                .iter()
+                .min_by_key(|(j, _)| j.abs_diff(i))
+                .expect("known is not empty");
+            (i64::from(n) + i as i64 - j as i64).max(1) as u32
+        })
+        .collect()
+}
+
+/// Byte offsets of page starts → character offsets, with the pages' numbers.
+fn char_offsets(text: &str, starts: Vec<(usize, usize)>, numbers: &[u32]) -> Vec<PageStart> {
+    let mut out: Vec<PageStart> = Vec::with_capacity(starts.len());
+    let (mut byte, mut chars) = (0, 0);
+    for (b, page) in starts {
+        chars += text[byte..b].chars().count();
+        byte = b;
+        let number = numbers[page];
+        if out.last().is_some_and(|p| p.number == number) {
+            continue;
+        }
+        out.push(PageStart {
+            offset: chars,
+            number,
+        });
+    }
+    out
 }
 
 fn clean_marks(line: &str) -> String {
@@ -164,14 +259,21 @@ fn clean_marks(line: &str) -> String {
 }
 
 /// Joins hyphenated words and broken paragraphs; collapses runs of blank lines to one.
-fn join_lines(lines: &[String]) -> String {
+/// Returns the text and, per page that has text, the byte offset where it begins.
+fn join_lines(lines: &[String], page_of: &[usize]) -> (String, Vec<(usize, usize)>) {
     let mut out = String::new();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut pending_blank = false;
-    for line in lines {
+    for (line, &page) in lines.iter().zip(page_of) {
         if line.is_empty() {
             pending_blank = !out.is_empty();
             continue;
         }
+        let mut mark = |at: usize| {
+            if starts.last().is_none_or(|&(_, p)| p != page) {
+                starts.push((at, page));
+            }
+        };
         let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
         if !out.is_empty() && starts_lower {
             if let Some(stem) = hyphen_stem(&out) {
@@ -181,6 +283,7 @@ fn join_lines(lines: &[String]) -> String {
                 } else {
                     out.truncate(stem);
                 }
+                mark(out.len());
                 out.push_str(line);
                 pending_blank = false;
                 continue;
@@ -191,6 +294,7 @@ fn join_lines(lines: &[String]) -> String {
             let heading = HEADING_LINE.is_match(last_line);
             if pending_blank && !heading && (last.is_lowercase() || last == ',') {
                 out.push(' ');
+                mark(out.len());
                 out.push_str(line);
                 pending_blank = false;
                 continue;
@@ -199,11 +303,12 @@ fn join_lines(lines: &[String]) -> String {
         if !out.is_empty() {
             out.push_str(if pending_blank { "\n\n" } else { "\n" });
         }
+        mark(out.len());
         out.push_str(line);
         pending_blank = false;
     }
     out.push('\n');
-    out
+    (out, starts)
 }
 
 /// Where the hyphen of a word broken at the end of `text` stands (`…gesam-`), if it is one.
@@ -299,6 +404,21 @@ mod tests {
     fn a_heading_is_not_continued_by_the_lines_under_it() {
         let n = normalize("13 Verwaltungsdigitalisierung zeitnah umsetzen\n\nder Fraktion der FDP Drucksache 18/1669\n");
         assert_eq!(n.text, "13 Verwaltungsdigitalisierung zeitnah umsetzen\n\nder Fraktion der FDP Drucksache 18/1669\n");
+    }
+
+    #[test]
+    fn pages_from_form_feeds_and_from_the_heads_that_number_them() {
+        // A PDF's text: a form feed per page; the head numbers the page it opens.
+        let n = normalize("Titel\n\u{0C}Landtag\nNordrhein-Westfalen\n\n2\n\n28.01.2026\nPlenarprotokoll 18/115\n\nRede\n");
+        assert_eq!(n.text, "Titel\n\nRede\n");
+        let numbers: Vec<(usize, u32)> = n.pages.iter().map(|p| (p.offset, p.number)).collect();
+        assert_eq!(numbers, [(0, 1), (7, 2)]);
+        // A text file: a head starts a page; the page before it is counted back.
+        let n = normalize("Erste Seite.\n\n24.11.2022 88 Nordrhein-Westfalen Plenarprotokoll 18/15\n\nZweite Seite.\n");
+        let numbers: Vec<(usize, u32)> = n.pages.iter().map(|p| (p.offset, p.number)).collect();
+        assert_eq!(numbers, [(0, 87), (14, 88)]);
+        // No heads, no form feeds: pages unknown.
+        assert!(normalize("Nur Text.\n").pages.is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("faction-votes", include_str!("../queries/faction-votes.rq")),
     ("applause", include_str!("../queries/applause.rq")),
     ("mentions", include_str!("../queries/mentions.rq")),
+    ("pages", include_str!("../queries/pages.rq")),
 ];
 
 /// The named query `name`, if there is one.

@@ -17,10 +17,12 @@ pub enum SourceError {
     },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
-    #[error("{path}: byte {offset}: not a text file (a NUL or control byte); PDF input is not supported yet")]
+    #[error("{path}: byte {offset}: not a text file (a NUL or control byte), and not a PDF")]
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: byte {offset}: not UTF-8, and not a Windows-1252 text either")]
     Encoding { path: PathBuf, offset: usize },
+    #[error(transparent)]
+    Pdf(#[from] crate::pdf::PdfError),
 }
 
 /// How the bytes were decoded.
@@ -28,6 +30,8 @@ pub enum SourceError {
 pub enum Encoding {
     Utf8,
     Windows1252,
+    /// A PDF, read through `pdf` into text with a form feed between pages.
+    Pdf,
 }
 
 /// A decoded source: its text and where it came from.
@@ -52,6 +56,15 @@ pub fn read(path: &Path) -> Result<Source, SourceError> {
 /// Decodes bytes already in memory; `path` only names them in errors.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Source, SourceError> {
     let path = path.to_owned();
+    if is_pdf(bytes) {
+        let text = crate::pdf::text(&path, bytes)?;
+        return Ok(Source {
+            digest: hex_sha256(bytes),
+            path,
+            text,
+            encoding: Encoding::Pdf,
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError::Empty { path });
@@ -91,6 +104,14 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Source, SourceError> {
     }
 }
 
+/// A PDF starts with `%PDF-` within its first KiB (ISO 32000-1, 7.5.2 and its implementation
+/// note: readers accept leading junk).
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
 fn is_binary_byte(b: u8) -> bool {
     // Tab, LF, CR and form feed (pdftotext's page break) are text; other C0 controls are not.
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)
@@ -123,8 +144,8 @@ mod tests {
             Err(SourceError::Empty { .. })
         ));
         assert!(matches!(
-            decode(Path::new("b"), b"%PDF\x00\x01"),
-            Err(SourceError::Binary { offset: 4, .. })
+            decode(Path::new("b"), b"GIF89a\x00\x01"),
+            Err(SourceError::Binary { offset: 6, .. })
         ));
         assert!(matches!(
             decode(Path::new("u"), b"abc \x81 def"),

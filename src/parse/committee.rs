@@ -154,6 +154,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         votes: body.votes,
         mentions,
         text: text.to_owned(),
+        pages: Vec::new(),
     }
 }
 

@@ -105,6 +105,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         votes: Vec::new(),
         mentions,
         text: text.to_owned(),
+        pages: Vec::new(),
     }
 }
 

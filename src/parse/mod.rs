@@ -12,6 +12,7 @@ mod plenary;
 mod protocol;
 pub mod refs;
 pub mod speaker;
+mod toc;
 pub mod vote;
 
 use crate::model::{Document, DocumentKind};
@@ -77,7 +78,7 @@ impl<'a> Diagnostics<'a> {
 pub fn parse(normalized: &Normalized) -> Parsed {
     let text = normalized.text.as_str();
     let mut diags = Diagnostics::new(text);
-    let document = match detect(normalized) {
+    let mut document = match detect(normalized) {
         Some(DocumentKind::Drucksache) => Some(drucksache::parse(text, &mut diags)),
         Some(DocumentKind::Ausschussprotokoll) => Some(committee::parse(text, &mut diags)),
         Some(DocumentKind::Plenarprotokoll) => Some(plenary::parse(normalized, &mut diags)),
@@ -91,7 +92,8 @@ pub fn parse(normalized: &Normalized) -> Parsed {
             None
         }
     };
-    if let Some(doc) = &document {
+    if let Some(doc) = &mut document {
+        doc.pages = normalized.pages.clone();
         if doc.wahlperiode.is_none()
             || (doc.number.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
         {

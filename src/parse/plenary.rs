@@ -4,7 +4,7 @@
 use super::protocol::{self, Style};
 use super::refs::{self, first_date, wahlperiode_on};
 use super::speaker::is_presiding;
-use super::{Diagnostics, Severity};
+use super::{toc, Diagnostics, Severity};
 use crate::model::{Body, Document, DocumentKind, Meeting};
 use crate::normalize::{paragraphs, Normalized};
 use regex::Regex;
@@ -75,7 +75,16 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         chair: None,
         wahlperiode,
     };
-    let body = protocol::segment(text, body_start, body_end, &style, diags);
+    let mut body = protocol::segment(text, body_start, body_end, &style, diags);
+    for (start, end, item) in annexes(text, body_end) {
+        let annex = protocol::segment(text, start, end, &style, diags);
+        body.contributions
+            .extend(annex.contributions.into_iter().map(|mut c| {
+                c.item = item.clone();
+                c.written = true;
+                c
+            }));
+    }
     let mut chairs = Vec::new();
     for c in &body.contributions {
         if let Some(s) = &c.speaker {
@@ -88,6 +97,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
             }
         }
     }
+    check_against_contents(normalized, body_start, &body.contributions, diags);
     let mut mentions = Vec::new();
     refs::merge(
         &mut mentions,
@@ -120,5 +130,68 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         votes: body.votes,
         mentions,
         text: text.to_owned(),
+        pages: Vec::new(),
+    }
+}
+
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^Anlage \d+$").unwrap());
+static ANNEX_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Zu TOP (\d{1,3})\b").unwrap());
+
+/// The annexes (Anlage 1, 2, …) after the sitting closed: speeches given to the record for an
+/// item (`Zu TOP 18 – … – zu Protokoll gegebene Reden`). Byte ranges with the item's number.
+fn annexes(text: &str, from: usize) -> Vec<(usize, usize, Option<String>)> {
+    let starts: Vec<usize> = ANNEX
+        .find_iter(&text[from..])
+        .map(|m| from + m.end())
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            let end = starts
+                .get(i + 1)
+                .map_or(text.len(), |&n| text[..n].rfind("Anlage").unwrap_or(n));
+            // The annex's heading names the item; the speeches follow it.
+            let heading = paragraphs(&text[s..end])
+                .first()
+                .and_then(|p| Some((p.end, ANNEX_ITEM.captures(p.text)?[1].to_owned())));
+            match heading {
+                Some((after, item)) => (s + after, end, Some(item)),
+                None => (s, end, None),
+            }
+        })
+        .collect()
+}
+
+/// Every speech the table of contents lists must begin on its page in the body: a warning for
+/// each that does not (a speaker label the parser missed, or a page break misplaced).
+fn check_against_contents(
+    normalized: &Normalized,
+    body_start: usize,
+    contributions: &[crate::model::Contribution],
+    diags: &mut Diagnostics,
+) {
+    if normalized.pages.is_empty() {
+        return;
+    }
+    let starts: Vec<(&str, u32)> = contributions
+        .iter()
+        .filter_map(|c| {
+            let s = c.speaker.as_ref()?;
+            let (first, _) = crate::model::pages_of(&normalized.pages, c.span)?;
+            Some((s.name.split_whitespace().last()?, first))
+        })
+        .collect();
+    for e in toc::speeches(&normalized.text, body_start) {
+        if !starts.contains(&(e.surname(), e.page)) {
+            diags.push(
+                Severity::Warning,
+                e.offset,
+                format!(
+                    "the table of contents lists {} on page {}, but no speech of theirs begins there",
+                    e.name, e.page
+                ),
+            );
+        }
     }
 }

@@ -28,7 +28,7 @@ pub struct Body {
 }
 
 static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\p{Lu}|„|\x22)([^\n]*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\p{Lu}|\d|„|\x22)([^\n]*)$").unwrap());
 static TITLE_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]*(?:\[[^\]]*\][^()]*)*)\)$").unwrap());
 
@@ -36,12 +36,21 @@ const BEFORE_AGENDA: &str = "Vor Eintritt in die Tagesordnung";
 
 /// An item heading: `13 Verwaltungsdigitalisierung voranbringen - …`, numbered after `last`.
 fn heading(p: &Paragraph, last: Option<u32>) -> Option<(u32, String)> {
-    if p.text.contains('\n') || p.text.len() > 400 {
+    // A long title breaks over up to four lines in the PDF's column.
+    let lines: Vec<&str> = p.text.lines().collect();
+    if lines.len() > 4 || p.text.len() > 400 {
         return None;
     }
-    let c = HEADING.captures(p.text)?;
+    let c = HEADING.captures(lines[0])?;
     let n: u32 = c[1].parse().ok()?;
-    let title = format!("{}{}", &c[2], &c[3]).trim().to_owned();
+    let mut title = format!("{}{}", &c[2], &c[3]).trim().to_owned();
+    for l in &lines[1..] {
+        if l.starts_with('(') || speaker::label_at_start(l).is_some() {
+            return None;
+        }
+        title.push(' ');
+        title.push_str(l.trim());
+    }
     let ends_like_sentence = title.ends_with(['.', ':', ',', ';']);
     let in_sequence = match last {
         Some(l) => n > l && n <= l + 3,
@@ -348,6 +357,7 @@ fn close(
         item: o.item,
         speaker: o.speaker.clone(),
         reported: o.reported,
+        written: false,
         span: Span {
             start: char_offset(text, o.start),
             end: char_offset(text, end),

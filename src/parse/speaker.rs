@@ -129,7 +129,7 @@ fn name_pattern() -> String {
 /// `Vorsitzender Thorsten Schick:`, `Christina Kampmann (SPD):`, `Angela Freimuth*) (FDP):`.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\*\))?(?:\s*\((?P<affil>[^()\n]{{2,40}})\))?\s*:",
+        r"^(?:(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?(?:\s*\((?P<affil>[^()\n]{{2,40}})\))?\s*:",
         roles = roles_alternation(),
         name = name_pattern()
     ))
@@ -139,7 +139,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// 18th-period style: `Ina Brandes, Ministerin für Kultur und Wissenschaft:`.
 static LABEL_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\*\))?,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|Staatssekretärin|Staatssekretär)\b[^:\n]{{0,160}}):",
+        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|Staatssekretärin|Staatssekretär)\b[^:.!?()]{{0,200}}):",
         name = name_pattern()
     ))
     .unwrap()
@@ -148,7 +148,7 @@ static LABEL_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A mention with an affiliation: `Minister Prof. Dr. Andreas Pinkwart (MWIDE)`.
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\*\))?\s*\((?P<affil>[^()\n]{{2,40}})\)",
+        r"(?:\b(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*\((?P<affil>[^()\n]{{2,40}})\)",
         roles = roles_alternation(),
         name = name_pattern()
     ))

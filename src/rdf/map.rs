@@ -297,6 +297,7 @@ fn map_meeting(
         // integer types as xsd:integer, and `convert` must say what the store says.
         out.int(&ci, nif::BEGIN_INDEX, c.span.start);
         out.int(&ci, nif::END_INDEX, c.span.end);
+        pages(out, &ci, doc.pages_of(c.span));
         for p in &c.mentions {
             let p = paper(out, base, p);
             out.add(&ci, dcterms::REFERENCES, p);
@@ -309,6 +310,9 @@ fn map_meeting(
         }
         if s.fraktionslos {
             out.typed(&ci, lt::FRAKTIONSLOS, "true", xsd::BOOLEAN);
+        }
+        if c.written {
+            out.typed(&ci, lt::ZU_PROTOKOLL_GEGEBEN, "true", xsd::BOOLEAN);
         }
         if s.unreviewed {
             out.typed(&ci, lt::NICHT_UEBERPRUEFT, "true", xsd::BOOLEAN);
@@ -338,6 +342,16 @@ struct EventAt<'a> {
     text: &'a NamedNode,
     item: &'a Option<String>,
     span: crate::model::Span,
+    pages: Option<(u32, u32)>,
+}
+
+/// The printed pages a span stands on: `schema:pageStart`, and `schema:pageEnd` (always, so
+/// "which pages" is one pattern).
+fn pages(out: &mut Out, node: &NamedNode, pages: Option<(u32, u32)>) {
+    if let Some((first, last)) = pages {
+        out.int(node, schema::PAGE_START, first);
+        out.int(node, schema::PAGE_END, last);
+    }
 }
 
 fn event(out: &mut Out, node: &NamedNode, at: EventAt<'_>) {
@@ -355,6 +369,7 @@ fn event(out: &mut Out, node: &NamedNode, at: EventAt<'_>) {
     out.add(node, nif::REFERENCE_CONTEXT, at.text.clone());
     out.int(node, nif::BEGIN_INDEX, at.span.start);
     out.int(node, nif::END_INDEX, at.span.end);
+    pages(out, node, at.pages);
 }
 
 fn kind_concept(out: &mut Out, kind: InterjectionKind) -> NamedNode {
@@ -392,6 +407,7 @@ fn map_interjections(
             text: text_iri,
             item: &i.item,
             span: i.span,
+            pages: doc.pages_of(i.span),
         };
         event(out, &node, at);
         let concept = kind_concept(out, i.kind);
@@ -464,6 +480,7 @@ fn map_votes(
             text: text_iri,
             item: &v.item,
             span: v.span,
+            pages: doc.pages_of(v.span),
         };
         event(out, &node, at);
         out.add(&node, schema::ORGANIZER, organizer.clone());

@@ -38,7 +38,7 @@ pub mod lt {
         TAGESORDNUNGSPUNKT_PROP = "tagesordnungspunkt",
         SITZUNG_PROP = "sitzung",
         BERICHTETE_REDE = "berichteteRede",
-        NICHT_UEBERPRUEFT = "nichtUeberprueft",
+        NICHT_UEBERPRUEFT = "nichtUeberprueft", ZU_PROTOKOLL_GEGEBEN = "zuProtokollGegeben",
         NUMMER_ERSCHLOSSEN = "nummerErschlossen",
         ANTWORT_AUF = "antwortAuf",
         ANFRAGENUMMER = "anfragenummer",
@@ -113,7 +113,8 @@ pub mod schema {
         EVENT = "Event", NAME = "name", START_DATE = "startDate", END_DATE = "endDate",
         LOCATION = "location", ORGANIZER = "organizer", SUPER_EVENT = "superEvent",
         SUB_EVENT = "subEvent", IDENTIFIER = "identifier", POSITION = "position",
-        CREATOR = "creator", TEXT = "text", ABOUT = "about",
+        CREATOR = "creator", TEXT = "text", ABOUT = "about", PAGE_START = "pageStart",
+        PAGE_END = "pageEnd",
     );
 }
 

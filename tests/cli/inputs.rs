@@ -20,7 +20,7 @@ fn bad_files_are_refused_and_the_good_ones_kept() {
     std::fs::create_dir(&input).unwrap();
     std::fs::copy(corpus().join("mmd17-10377.txt"), input.join("good.txt")).unwrap();
     std::fs::write(input.join("empty.txt"), "").unwrap();
-    std::fs::write(input.join("binary.txt"), b"%PDF-1.7\n\x00\x01\x02garbage").unwrap();
+    std::fs::write(input.join("binary.txt"), b"GIF89a\n\x00\x01\x02garbage").unwrap();
     std::fs::write(input.join("latin9.txt"), b"Stra\x81e \x8d\x90").unwrap();
     std::fs::write(
         input.join("unknown.txt"),
@@ -33,7 +33,7 @@ fn bad_files_are_refused_and_the_good_ones_kept() {
     let err = stderr(&out);
     for (file, reason) in [
         ("empty.txt", "the file is empty"),
-        ("binary.txt", "byte 9: not a text file"),
+        ("binary.txt", "byte 7: not a text file"),
         ("latin9.txt", "byte 4: not UTF-8"),
         ("unknown.txt", "unknown.txt:1: not a document"),
     ] {

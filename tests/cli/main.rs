@@ -8,5 +8,5 @@ mod endpoint;
 mod gold;
 mod inputs;
 mod journalism;
-mod pdftext;
+mod pdf;
 mod robustness;

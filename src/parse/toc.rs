@@ -1,0 +1,69 @@
+//! A plenary protocol's table of contents (Inhalt): the speakers it lists under each item, with
+//! the page each speech begins on. It is not read as speeches; it checks the body: every listed
+//! speech must be found beginning on the listed page.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `Henning Höne (FDP) ........ 8`, `Ministerin Dorothee Feller ...... 14`.
+static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|Staatssekretärin|Staatssekretär)\s+)?(?P<name>(?:Prof\.\s+)?(?:Dr\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|zu|der)){1,4})(?:\s*\*\))?(?:\s*\((?P<affil>[^()\n]{2,30})\))?\s*\.{3,}\s*(?P<page>\d{1,4})$",
+    )
+    .unwrap()
+});
+
+/// A speech the table of contents lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The name as listed, titles included.
+    pub name: String,
+    pub page: u32,
+    /// Byte offset of the entry in the text.
+    pub offset: usize,
+}
+
+impl Entry {
+    /// The surname: what the body's labels and the list share however titles are printed.
+    pub fn surname(&self) -> &str {
+        self.name.split_whitespace().last().unwrap_or("")
+    }
+}
+
+/// The speeches listed in `text[..end]` (the part before the sitting begins). An entry needs a
+/// faction or a government role; `Vereidigung von Ministerin … 7` and `Ergebnis … 27` are items.
+pub fn speeches(text: &str, end: usize) -> Vec<Entry> {
+    ENTRY
+        .captures_iter(&text[..end])
+        .filter(|c| c.name("role").is_some() || c.name("affil").is_some())
+        .filter_map(|c| {
+            Some(Entry {
+                name: c["name"].to_owned(),
+                page: c["page"].parse().ok()?,
+                offset: c.get(0)?.start(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_speakers_not_items() {
+        let text = "Vereidigung von Ministerin Verena Schäffer ...... 7\n\nMinisterin Verena Schäffer ............ 7\nDr. Jan Heinisch (CDU) ............... 10\nErgebnis ..................... 27\nDrucksache 18/17540 ......... 7\nLena Teschlade (SPD)................. 53\n";
+        let got: Vec<(String, u32)> = speeches(text, text.len())
+            .into_iter()
+            .map(|e| (e.name, e.page))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Verena Schäffer".to_owned(), 7),
+                ("Dr. Jan Heinisch".to_owned(), 10),
+                ("Lena Teschlade".to_owned(), 53)
+            ]
+        );
+    }
+}

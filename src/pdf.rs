@@ -1,0 +1,280 @@
+//! The Landtag's PDFs → text in reading order, one form feed between pages.
+//!
+//! Glyphs and their boxes come from poppler (`pdftotext -bbox-layout`, Debian `poppler-utils`);
+//! the reading order is ours. poppler's own order reads some pages of the two-column protocol
+//! wrongly (page 138 of Plenarprotokoll 18/115 puts the right column's first block, the end of a
+//! vote, before the left column), so this module takes poppler's blocks with their boxes and
+//! orders them itself:
+//!
+//! - the running head (blocks in the top tenth of the page: `Landtag / Nordrhein-Westfalen`, the
+//!   date, `Plenarprotokoll 18/115`, the page number) comes first, left to right, so the
+//!   normaliser finds and cuts it at the page's start;
+//! - the body is cut into bands at blocks that span both columns (a title, a table); inside a
+//!   band the left column is read top to bottom, then the right one.
+//!
+//! Blocks are separated by a blank line, lines by a line break: the shape of `pdftotext`'s plain
+//! output, so one normaliser serves text files and PDFs alike. ARCHITECTURE.md records why
+//! poppler and not a pure-Rust crate (measured on the 148-page sample).
+
+use quick_xml::events::Event;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Why a PDF could not be read. Each variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error(
+        "{path}: reading a PDF needs `pdftotext` (Debian: apt-get install poppler-utils): {source}"
+    )]
+    Tool {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: the PDF is truncated: no `%%EOF` trailer in its last 2 KiB ({size} bytes in all)"
+    )]
+    Truncated { path: PathBuf, size: usize },
+    #[error("{path}: the PDF is encrypted and needs a password to open")]
+    Encrypted { path: PathBuf },
+    #[error("{path}: the PDF is damaged: {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path}: none of its {pages} pages has a text layer (a scanned PDF?); OCR is not supported"
+    )]
+    NoText { path: PathBuf, pages: usize },
+}
+
+/// A positioned block of text lines, as poppler groups them.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Block {
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+    lines: Vec<String>,
+}
+
+/// A page: its size and its blocks in poppler's order.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Page {
+    width: f64,
+    height: f64,
+    blocks: Vec<Block>,
+}
+
+/// Reads a PDF into text: pages in order, separated by a form feed, each in reading order.
+pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(PdfError::Truncated {
+            path: path.to_owned(),
+            size: bytes.len(),
+        });
+    }
+    let out = Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .map_err(|source| PdfError::Tool {
+            path: path.to_owned(),
+            source,
+        })?;
+    if !out.status.success() {
+        // Exit 1: cannot open (damaged, or a user password); 3: permissions.
+        let err = String::from_utf8_lossy(&out.stderr);
+        let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
+        if encrypted || err.contains("password") {
+            return Err(PdfError::Encrypted {
+                path: path.to_owned(),
+            });
+        }
+        return Err(PdfError::Corrupt {
+            path: path.to_owned(),
+            detail: format!("poppler cannot open it (exit {})", out.status),
+        });
+    }
+    // poppler repairs what it can and says so only on stderr: a damaged object makes it skip
+    // text without failing. What it had to repair is not trusted.
+    let err = String::from_utf8_lossy(&out.stderr);
+    if let Some(first) = err.lines().find(|l| l.starts_with("Syntax Error")) {
+        return Err(PdfError::Corrupt {
+            path: path.to_owned(),
+            detail: first.trim().to_owned(),
+        });
+    }
+    let pages = pages(&String::from_utf8_lossy(&out.stdout)).map_err(|e| PdfError::Corrupt {
+        path: path.to_owned(),
+        detail: format!("unreadable layout from poppler: {e}"),
+    })?;
+    if pages.iter().all(|p| p.blocks.is_empty()) {
+        return Err(PdfError::NoText {
+            path: path.to_owned(),
+            pages: pages.len(),
+        });
+    }
+    Ok(pages
+        .iter()
+        .map(reading_order)
+        .collect::<Vec<_>>()
+        .join("\u{0C}"))
+}
+
+/// Parses poppler's `-bbox-layout` XHTML into pages of blocks.
+fn pages(xhtml: &str) -> Result<Vec<Page>, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_str(xhtml);
+    let mut pages: Vec<Page> = Vec::new();
+    let mut line: Option<Vec<String>> = None;
+    let mut in_word = false;
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) => match e.name().as_ref() {
+                b"page" => pages.push(Page {
+                    width: attr(&e, b"width"),
+                    height: attr(&e, b"height"),
+                    blocks: Vec::new(),
+                }),
+                b"block" => {
+                    if let Some(p) = pages.last_mut() {
+                        p.blocks.push(Block {
+                            x_min: attr(&e, b"xMin"),
+                            y_min: attr(&e, b"yMin"),
+                            x_max: attr(&e, b"xMax"),
+                            y_max: attr(&e, b"yMax"),
+                            lines: Vec::new(),
+                        });
+                    }
+                }
+                b"line" => line = Some(Vec::new()),
+                b"word" => in_word = true,
+                _ => {}
+            },
+            Event::Text(t) if in_word => {
+                if let Some(words) = line.as_mut() {
+                    words.push(t.unescape()?.into_owned());
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"word" => in_word = false,
+                b"line" => {
+                    let words = line.take().unwrap_or_default();
+                    let block = pages.last_mut().and_then(|p| p.blocks.last_mut());
+                    if let (Some(b), false) = (block, words.is_empty()) {
+                        b.lines.push(words.join(" "));
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    for p in &mut pages {
+        p.blocks.retain(|b| !b.lines.is_empty());
+    }
+    Ok(pages)
+}
+
+fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> f64 {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// One page's text: running head first, then bands of left column, right column.
+fn reading_order(page: &Page) -> String {
+    let head_limit = page.height * 0.1;
+    let mid = page.width / 2.0;
+    let gutter = page.width * 0.02;
+    let (mut head, mut body): (Vec<&Block>, Vec<&Block>) =
+        page.blocks.iter().partition(|b| b.y_max < head_limit);
+    head.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+    body.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+    let mut ordered: Vec<&Block> = head;
+    let (mut left, mut right): (Vec<&Block>, Vec<&Block>) = (Vec::new(), Vec::new());
+    for b in body {
+        if b.x_max <= mid + gutter {
+            left.push(b);
+        } else if b.x_min >= mid - gutter {
+            right.push(b);
+        } else {
+            // Spans both columns: what stands above it is read first.
+            ordered.append(&mut left);
+            ordered.append(&mut right);
+            ordered.push(b);
+        }
+    }
+    ordered.append(&mut left);
+    ordered.append(&mut right);
+    ordered
+        .iter()
+        .map(|b| b.lines.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(x: (f64, f64), y: f64, text: &str) -> Block {
+        Block {
+            x_min: x.0,
+            y_min: y,
+            x_max: x.1,
+            y_max: y + 10.0,
+            lines: vec![text.to_owned()],
+        }
+    }
+
+    #[test]
+    fn head_first_then_left_column_then_right() {
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            blocks: vec![
+                block((57.0, 148.0), 43.0, "Landtag"),
+                block((312.0, 539.0), 92.0, "right top"),
+                block((57.0, 283.0), 110.0, "left top"),
+                block((438.0, 538.0), 43.0, "28.01.2026"),
+                block((57.0, 283.0), 700.0, "left bottom"),
+                block((290.0, 305.0), 54.0, "138"),
+            ],
+        };
+        assert_eq!(
+            reading_order(&page),
+            "Landtag\n\n138\n\n28.01.2026\n\nleft top\n\nleft bottom\n\nright top"
+        );
+    }
+
+    #[test]
+    fn a_block_across_both_columns_cuts_the_page_into_bands() {
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            blocks: vec![
+                block((312.0, 539.0), 100.0, "upper right"),
+                block((57.0, 283.0), 100.0, "upper left"),
+                block((200.0, 400.0), 300.0, "title"),
+                block((312.0, 539.0), 400.0, "lower right"),
+                block((57.0, 283.0), 400.0, "lower left"),
+            ],
+        };
+        assert_eq!(
+            reading_order(&page),
+            "upper left\n\nupper right\n\ntitle\n\nlower left\n\nlower right"
+        );
+    }
+
+    #[test]
+    fn parses_poppler_bbox_layout() {
+        let xhtml = r#"<html><body><doc><page width="595.2" height="841.0"><flow><block xMin="57" yMin="92" xMax="283" yMax="149"><line xMin="57" yMin="92" xMax="283" yMax="100"><word xMin="57" yMin="92" xMax="80" yMax="100">Sch&#252;ler</word><word xMin="81" yMin="92" xMax="90" yMax="100">&amp;</word></line></block></flow></page><page width="595.2" height="841.0"></page></doc></body></html>"#;
+        let pages = pages(xhtml).unwrap();
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].blocks[0].lines, ["Schüler &"]);
+        assert!(pages[1].blocks.is_empty());
+    }
+}
