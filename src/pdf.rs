@@ -23,9 +23,7 @@ use std::process::Command;
 /// Why a PDF could not be read. Each variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error(
-        "{path}: reading a PDF needs `pdftotext` (Debian: apt-get install poppler-utils): {source}"
-    )]
+    #[error("{path}: reading a PDF needs `pdftotext` (Debian: apt-get install poppler-utils)")]
     Tool {
         path: PathBuf,
         #[source]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Why a source could not be read as text. Each variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: PathBuf,
         #[source]

@@ -229,3 +229,21 @@ fn damaged_pdfs_are_refused_and_nothing_is_stored_from_them() {
     let graphs = query(&store, "SELECT ?g WHERE { GRAPH ?g { } }");
     assert_eq!(graphs.len(), 1, "{graphs:?}");
 }
+
+#[test]
+fn without_poppler_a_pdf_gets_an_install_hint() {
+    let dir = tempdir();
+    let out = bin()
+        .env("PATH", dir.path())
+        .args(["convert", s(&sample_pdf())])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("mmp18-115.pdf: reading a PDF needs `pdftotext`")
+            && err.contains("apt-get install poppler-utils"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
