@@ -182,7 +182,12 @@ fn check_against_contents(
             Some((s.name.split_whitespace().last()?, first))
         })
         .collect();
-    for e in toc::speeches(&normalized.text, body_start) {
+    let listed = toc::speeches(&normalized.text, body_start);
+    tracing::debug!(
+        entries = listed.len(),
+        "checking the body against the contents list"
+    );
+    for e in listed {
         if !starts.contains(&(e.surname(), e.page)) {
             diags.push(
                 Severity::Warning,
