@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod dump;
+pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod parse;

@@ -67,6 +67,33 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Load RDF files (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) into the store,
+    /// each into a graph of its own named after the file (e.g. the ontology, to serve it).
+    Load {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        store: PathBuf,
+    },
+    /// Link persons and factions' parties to Wikidata: match the store's persons against the
+    /// member list, keep every link in the review file (corrections there win), and write the
+    /// links into the store's links graph. `--refresh` first updates the member list and the
+    /// dated faction memberships from a SPARQL endpoint.
+    Link {
+        /// The store to link; optional with `--refresh` alone.
+        #[arg(long, required_unless_present = "refresh")]
+        store: Option<PathBuf>,
+        #[arg(long, default_value = "data/wikidata/landtag-nrw-members.tsv")]
+        members: PathBuf,
+        #[arg(long, default_value = "data/links.tsv")]
+        review: PathBuf,
+        #[arg(long)]
+        refresh: bool,
+        #[arg(long, default_value = "https://query.wikidata.org/sparql")]
+        endpoint: String,
+        #[arg(long, default_value = "data/wikidata/memberships.tsv")]
+        memberships: PathBuf,
+    },
     /// Measure PDF reading: pages per second as ratios against `pdftotext` in the same run.
     Bench {
         pdf: PathBuf,
@@ -141,6 +168,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 serve::serve(store, limits, base.clone(), listener).await?;
                 Ok(ExitCode::SUCCESS)
             })
+        }
+        Command::Load { files, store } => {
+            let store = store::open(&store)?;
+            for f in &files {
+                let name = f
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let graph = base.file_graph(&name);
+                let n = store::load(&store, f, graph.as_ref())?;
+                eprintln!("{}: {n} triples in {graph}", f.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Link {
+            store,
+            members,
+            review,
+            refresh,
+            endpoint,
+            memberships,
+        } => {
+            if refresh {
+                let r = landtag_lod::link::refresh::refresh(&endpoint, &members, &memberships)?;
+                eprintln!("{r}");
+            }
+            match store {
+                Some(dir) => link(&dir, &members, &review, &base),
+                None => Ok(ExitCode::SUCCESS),
+            }
         }
         Command::Bench { pdf, rounds } => {
             print!("{}", landtag_lod::bench::pdf(&pdf, rounds)?);
@@ -309,5 +365,62 @@ fn run_query(store_dir: &Path, query: &str, format: Option<ResultFormat>) -> Res
             w.finish()?.flush()?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn link(
+    store_dir: &Path,
+    members_path: &Path,
+    review_path: &Path,
+    base: &Base,
+) -> Result<ExitCode> {
+    use landtag_lod::link;
+    use landtag_lod::rdf::links;
+    let members = link::read_members(members_path)?;
+    let review = link::read_review(review_path)?;
+    let store = store::open(store_dir)?;
+    let persons = links::persons(&store, base)?;
+    let (rows, report) = link::link(&persons, &members, &review);
+    link::write_review(review_path, &rows)
+        .with_context(|| format!("cannot write {}", review_path.display()))?;
+    let index = link::Index::new(&members);
+    let parties: Vec<_> = links::factions(&store)?
+        .into_iter()
+        .filter_map(|(faction, label, party)| {
+            Some((faction, party, index.party(&label)?.qid.clone()))
+        })
+        .collect();
+    let mut inputs = std::fs::read(review_path)?;
+    inputs.extend(std::fs::read(members_path)?);
+    inputs.extend(format!("{parties:?}").bytes());
+    let digest = landtag_lod::source::hex_sha256(&inputs);
+    let mapped = links::map_links(base, &rows, &parties, &digest, &pipeline::now_utc());
+    let outcome = store::replace(&store, &mapped)?;
+    let by = |m: &str| report.linked.iter().filter(|l| l.method == m).count();
+    eprintln!(
+        "persons: {} linked ({} by name, {} by first and last name, {} by surname, {} confirmed in review), {} ambiguous, {} not in the list, {} vetoed; parties: {}",
+        report.linked.len(),
+        by("name"),
+        by("first-last"),
+        by("surname"),
+        report.linked.iter().filter(|l| l.status == link::Status::Confirmed).count(),
+        report.ambiguous.len(),
+        report.not_in_list.len(),
+        report.vetoed.len(),
+        parties.len(),
+    );
+    for (p, candidates) in &report.ambiguous {
+        let c: Vec<String> = candidates.iter().map(|(q, l)| format!("{q} {l}")).collect();
+        eprintln!("ambiguous: {} ({}): {}", p.name, p.id, c.join(", "));
+    }
+    if !report.not_in_list.is_empty() {
+        let names: Vec<&str> = report.not_in_list.iter().map(|p| p.name.as_str()).collect();
+        eprintln!("not in the list: {}", names.join(", "));
+    }
+    eprintln!(
+        "{}: {outcome:?}; review file {}",
+        store_dir.display(),
+        review_path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

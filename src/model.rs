@@ -216,6 +216,8 @@ pub struct Document {
     pub votes: Vec<Vote>,
     /// Every paper mentioned anywhere in the document, once, in order of first mention.
     pub mentions: Vec<PaperRef>,
+    /// Persons the text names who are not speakers (`Ministerin Ina Scharrenbach`), once each.
+    pub mentioned_persons: Vec<Speaker>,
     /// The normalised text every span refers to.
     pub text: String,
     /// Where its pages begin in `text`; empty when the source shows no page breaks.

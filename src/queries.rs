@@ -11,6 +11,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("applause", include_str!("../queries/applause.rq")),
     ("mentions", include_str!("../queries/mentions.rq")),
     ("pages", include_str!("../queries/pages.rq")),
+    ("links", include_str!("../queries/links.rq")),
 ];
 
 /// The named query `name`, if there is one.

@@ -117,7 +117,8 @@ fn is_binary_byte(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// SHA-256 of `bytes`, hex.
+pub fn hex_sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     let hash = sha2::Sha256::digest(bytes);
     hash.iter().map(|b| format!("{b:02x}")).collect()

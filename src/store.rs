@@ -26,6 +26,39 @@ pub enum StoreError {
     Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
     #[error("query evaluation: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("{path}: {message}")]
+    Load { path: String, message: String },
+}
+
+/// Loads an RDF file (format by extension: `.ttl`, `.nt`, `.nq`, `.trig`, `.rdf`, `.jsonld`)
+/// into `graph`, replacing what that graph held, in one transaction. Quads of a dataset format
+/// all go into `graph`. For data that is not a Landtag document: the ontology, a fixture.
+pub fn load(store: &Store, path: &Path, graph: NamedNodeRef<'_>) -> Result<usize, StoreError> {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    let err = |message: String| StoreError::Load {
+        path: path.display().to_string(),
+        message,
+    };
+    let format = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(RdfFormat::from_extension)
+        .ok_or_else(|| {
+            err("unknown RDF format (use .ttl, .nt, .nq, .trig, .rdf or .jsonld)".into())
+        })?;
+    let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    let quads = RdfParser::from_format(format)
+        .without_named_graphs()
+        .with_default_graph(graph)
+        .for_slice(&bytes)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| err(e.to_string()))?;
+    let mut tx = store.start_transaction()?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph))?;
+    tx.insert_named_graph(graph);
+    tx.extend(quads.iter());
+    tx.commit()?;
+    Ok(quads.len())
 }
 
 /// What `replace` did.

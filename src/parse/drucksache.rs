@@ -106,6 +106,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         mentions,
         text: text.to_owned(),
         pages: Vec::new(),
+        mentioned_persons: Vec::new(),
     }
 }
 

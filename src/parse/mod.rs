@@ -94,6 +94,27 @@ pub fn parse(normalized: &Normalized) -> Parsed {
     };
     if let Some(doc) = &mut document {
         doc.pages = normalized.pages.clone();
+        if doc.kind != DocumentKind::Drucksache {
+            let speakers: Vec<&str> = doc
+                .contributions
+                .iter()
+                .filter_map(|c| Some(c.speaker.as_ref()?.name.as_str()))
+                .collect();
+            // A speaker's surname is no given name: `Minister Liminski Fragen …`.
+            let surnames: Vec<&str> = speakers
+                .iter()
+                .filter_map(|n| n.rsplit(' ').next())
+                .collect();
+            doc.mentioned_persons = speaker::government_mentions(text)
+                .into_iter()
+                .filter(|m| !speakers.contains(&m.name.as_str()))
+                .filter(|m| {
+                    !surnames
+                        .iter()
+                        .any(|s| m.name.starts_with(&format!("{s} ")))
+                })
+                .collect();
+        }
         if doc.wahlperiode.is_none()
             || (doc.number.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
         {

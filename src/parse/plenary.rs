@@ -131,6 +131,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         mentions,
         text: text.to_owned(),
         pages: Vec::new(),
+        mentioned_persons: Vec::new(),
     }
 }
 

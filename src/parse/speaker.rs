@@ -401,6 +401,50 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A member of the government named with role and full name in running text:
+/// `in Vertretung von Ministerin Ina Scharrenbach`, `Ministerin Yvonne Gebauer die Maßnahmen`.
+static GOVERNMENT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<role>Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|Staatssekretärin|Staatssekretär)\s+(?P<titles>{TITLES})(?P<given>\p{{Lu}}[\p{{Ll}}’'\-]+(?:-\p{{Lu}}[\p{{Ll}}]+)?)\s+(?P<surname>\p{{Lu}}[\p{{L}}’'\-]*\p{{Ll}})(?P<after>\s*\S*)"
+    ))
+    .unwrap()
+});
+
+/// Members of the government mentioned by role, given name and surname. Only two-word names
+/// followed by a lower-case word, punctuation or another role are taken: German nouns are
+/// capitalised too, and `Minister Liminski Stellung` must not become a person.
+pub fn government_mentions(text: &str) -> Vec<Speaker> {
+    let mut out: Vec<Speaker> = Vec::new();
+    for c in GOVERNMENT_MENTION.captures_iter(text) {
+        let after = c["after"].trim_start();
+        let ends = after.is_empty()
+            || after.starts_with(|ch: char| ch.is_lowercase() || ",.;:!?)–-".contains(ch))
+            || ROLES_BEFORE_NAME.iter().any(|r| after.starts_with(r));
+        let role_word = |w: &str| ROLES_BEFORE_NAME.contains(&w) || NOT_A_NAME.contains(&w);
+        // `Minister Liminski Stellung nehmen`: a noun's suffix is no surname's.
+        let noun = [
+            "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "tum", "ismus",
+        ]
+        .iter()
+        .any(|suffix| c["surname"].ends_with(suffix));
+        if !ends || noun || role_word(&c["given"]) || role_word(&c["surname"]) {
+            continue;
+        }
+        let name = format!("{} {}", &c["given"], &c["surname"]);
+        if out.iter().any(|s| s.name == name) {
+            continue;
+        }
+        out.push(speaker_from(
+            Some(&c["role"]),
+            &c["titles"],
+            &name,
+            false,
+            None,
+        ));
+    }
+    out
+}
+
 /// A person printed as `Name [Fraktion]`.
 pub fn bracketed_person(s: &str) -> Option<Speaker> {
     let c = BRACKETED.captures(s.trim())?;
@@ -488,6 +532,19 @@ fn split_list(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn government_members_mentioned_by_role_and_full_name() {
+        let names: Vec<String> = government_mentions(
+            "spricht nun in Vertretung von Ministerin Ina Scharrenbach Ministerin Brandes. \
+             Für die Bildung habe Ministerin Yvonne Gebauer die Maßnahmen vorgestellt. \
+             Dazu wird Minister Liminski Stellung nehmen. Unter Ministerpräsident Wüst, immer …",
+        )
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+        assert_eq!(names, ["Ina Scharrenbach", "Yvonne Gebauer"]);
+    }
 
     #[test]
     fn labels() {

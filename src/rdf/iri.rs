@@ -46,6 +46,27 @@ impl Base {
         NamedNode::new_unchecked(format!("{}/{path}", self.0))
     }
 
+    /// The graph a loaded RDF file goes into: `{base}/graph/datei/{file name}`.
+    pub fn file_graph(&self, file_name: &str) -> NamedNode {
+        self.node(&format!("graph/datei/{}", slug(file_name)))
+    }
+
+    /// The graph that holds the links to Wikidata (made from `data/links.tsv`).
+    pub fn links_graph(&self) -> NamedNode {
+        self.node("graph/links")
+    }
+
+    /// A local IRI from its path under the base (`id/person/christian-blex`), as the review
+    /// file keeps it.
+    pub fn from_path(&self, path: &str) -> NamedNode {
+        self.node(path)
+    }
+
+    /// The path of a local IRI under the base, or `None` for a foreign IRI.
+    pub fn path_of<'a>(&self, iri: &'a str) -> Option<&'a str> {
+        iri.strip_prefix(self.0.as_str())?.strip_prefix('/')
+    }
+
     pub fn landtag(&self) -> NamedNode {
         self.node("id/landtag")
     }
@@ -237,6 +258,13 @@ fn fold_diacritic(c: char) -> String {
         .iter()
         .find(|(set, _)| set.contains(c))
         .map_or_else(String::new, |(_, b)| b.to_string())
+}
+
+/// A Wikidata item (`Q42` → `http://www.wikidata.org/entity/Q42`); `None` unless `qid` is one.
+pub fn wikidata(qid: &str) -> Option<NamedNode> {
+    let digits = qid.strip_prefix('Q')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{qid}")))
 }
 
 #[cfg(test)]

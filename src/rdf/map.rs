@@ -108,11 +108,7 @@ pub fn map_document(
         provenance.converted_at.clone(),
         xsd::DATE_TIME,
     );
-    out.lit(
-        &graph,
-        lt::KONVERTER,
-        concat!("landtag-lod ", env!("CARGO_PKG_VERSION")),
-    );
+    out.lit(&graph, lt::KONVERTER, env!("LANDTAG_LOD_CONVERTER"));
 
     // The document.
     let class = match doc.kind {
@@ -327,6 +323,10 @@ fn map_meeting(
         } else if let Some(ministry) = ministry_of(out, base, s) {
             out.add(&ci, lt::MINISTERIUM_PROP, ministry);
         }
+    }
+    for s in &doc.mentioned_persons {
+        let p = person(out, base, wp, s);
+        out.add(doc_iri, schema::MENTIONS, p);
     }
     map_interjections(out, base, doc, wp, meeting, &text_iri);
     map_votes(out, base, doc, wp, meeting, &text_iri, &organizer);

@@ -1,6 +1,7 @@
 //! The only place that knows IRIs and terms: model → quads.
 
 pub mod iri;
+pub mod links;
 pub mod map;
 pub mod vocab;
 

@@ -114,7 +114,7 @@ pub mod schema {
         LOCATION = "location", ORGANIZER = "organizer", SUPER_EVENT = "superEvent",
         SUB_EVENT = "subEvent", IDENTIFIER = "identifier", POSITION = "position",
         CREATOR = "creator", TEXT = "text", ABOUT = "about", PAGE_START = "pageStart",
-        PAGE_END = "pageEnd",
+        PAGE_END = "pageEnd", MENTIONS = "mentions",
     );
 }
 
@@ -134,6 +134,10 @@ pub mod skos {
         PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel", CONCEPT = "Concept", NOTATION = "notation",
         IN_SCHEME = "inScheme",
     );
+}
+
+pub mod owl {
+    terms!("http://www.w3.org/2002/07/owl#"; SAME_AS = "sameAs");
 }
 
 pub mod prov {

@@ -103,3 +103,18 @@ pub fn python(code: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Dumps `store` as Turtle into `dir` and validates it against `ontology/shapes.ttl` with
+/// pyshacl: `CONFORMS`, or the violations.
+pub fn shacl(store: &Path, dir: &Path) -> String {
+    let ttl = dir.join("shacl-dump.ttl");
+    ok(&["dump", "--store", s(store), "--out", s(&ttl)]);
+    python(
+        "import sys, pyshacl, rdflib\n\
+         data = rdflib.Graph().parse(sys.argv[1], format='turtle')\n\
+         shapes = rdflib.Graph().parse(sys.argv[2], format='turtle')\n\
+         ok, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=rdflib.Graph().parse(sys.argv[3], format='turtle'), inference='none')\n\
+         print('CONFORMS' if ok else text)",
+        &[s(&ttl), s(&repo().join("ontology/shapes.ttl")), s(&repo().join("ontology/landtag.ttl"))],
+    )
+}

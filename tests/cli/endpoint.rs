@@ -5,9 +5,9 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server {
+pub struct Server {
     child: Child,
-    url: String,
+    pub url: String,
 }
 
 impl Drop for Server {
@@ -17,7 +17,7 @@ impl Drop for Server {
     }
 }
 
-fn serve(store: &std::path::Path, extra: &[&str]) -> Server {
+pub fn serve(store: &std::path::Path, extra: &[&str]) -> Server {
     let mut child = bin()
         .args(["serve", "--store", s(store), "--bind", "127.0.0.1:0"])
         .args(extra)

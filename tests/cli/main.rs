@@ -8,5 +8,6 @@ mod endpoint;
 mod gold;
 mod inputs;
 mod journalism;
+mod links;
 mod pdf;
 mod robustness;

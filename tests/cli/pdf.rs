@@ -188,6 +188,8 @@ fn a_contributions_page_is_queryable() {
          SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { { ?e a opengov:VoteEvent } UNION { ?e a lt:Interjektion } FILTER NOT EXISTS { ?e schema:pageStart ?p } }",
     );
     assert_eq!(events[0][0], "0", "an event without a page");
+    let report = shacl(&store, dir.path());
+    assert_eq!(report.trim(), "CONFORMS", "{report}");
 }
 
 #[test]

@@ -1,0 +1,312 @@
+//! Links to Wikidata: scored against the gold, the review file's corrections, ambiguity,
+//! the PDF sample's persons, and `--refresh` against our own endpoint on loopback.
+
+use crate::common::*;
+use crate::endpoint::serve;
+
+fn members() -> std::path::PathBuf {
+    repo().join("data/wikidata/landtag-nrw-members.tsv")
+}
+
+/// Runs `link` on `store` with a review file in `dir`; returns stderr.
+fn link(store: &std::path::Path, dir: &std::path::Path, members: &std::path::Path) -> String {
+    let review = dir.join("links.tsv");
+    stderr(&ok(&[
+        "link",
+        "--store",
+        s(store),
+        "--members",
+        s(members),
+        "--review",
+        s(&review),
+    ]))
+}
+
+fn links(store: &std::path::Path) -> Vec<(String, String)> {
+    stdout(&ok(&[
+        "query",
+        "--store",
+        s(store),
+        "links",
+        "--format",
+        "csv",
+    ]))
+    .lines()
+    .skip(1)
+    .map(|l| {
+        let (label, iri) = l.rsplit_once(',').unwrap();
+        (
+            label.to_owned(),
+            iri.trim_start_matches("http://www.wikidata.org/entity/")
+                .to_owned(),
+        )
+    })
+    .collect()
+}
+
+#[test]
+fn links_score_f1_one_and_doubtful_persons_stay_unlinked() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let err = link(&store, dir.path(), &members());
+    let csv = dir.path().join("links.csv");
+    let out = ok(&["query", "--store", s(&store), "links", "--format", "csv"]);
+    assert_eq!(stdout(&out).lines().next(), Some("label,wikidata"));
+    std::fs::write(&csv, &out.stdout).unwrap();
+    let mut kits = vec![repo().join("tests/gold-kit")];
+    if repo().join("../shared/tools/score-gold").exists() {
+        kits.push(repo().join("../shared"));
+    }
+    for kit in kits {
+        let report = std::process::Command::new("python3")
+            .arg(kit.join("tools/score-gold"))
+            .args(["links", s(&csv), "--gold-dir", s(&kit.join("gold"))])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&report.stdout);
+        assert!(
+            report.status.success() && text.contains("F1 1.000"),
+            "{text}"
+        );
+    }
+    let linked: Vec<String> = links(&store).into_iter().map(|(l, _)| l).collect();
+    for nobody in [
+        "Thorsten Ricke",
+        "Christoph Dammermann",
+        "Vanessa Kriele",
+        "Alexander Baer",
+        "Ina Brandes",
+    ] {
+        assert!(!linked.contains(&nobody.to_owned()), "{nobody} linked");
+        assert!(
+            err.contains(nobody),
+            "{nobody} not reported as not in the list:\n{err}"
+        );
+    }
+    // `Dr. Blex` (printed by surname only, voting) gets the item's full name.
+    assert!(linked.contains(&"Christian Blex".to_owned()), "{linked:?}");
+    // Every link is in the review file, with method and evidence.
+    let review = std::fs::read_to_string(dir.path().join("links.tsv")).unwrap();
+    assert!(review.starts_with("person\tname\tqid\tlabel\tmethod\tstatus\tevidence\n"));
+    assert!(review.contains("id/person/sven-werner-tritschler\tSven Werner Tritschler\tQ27925137\tSven Tritschler\tfirst-last\tauto\t"), "{review}");
+    assert!(
+        review.contains("\tQ30001851\tChristian Blex\tsurname\tauto\t"),
+        "{review}"
+    );
+    // A faction points at its party's item; the faction is not the party.
+    let q = "PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX owl: <http://www.w3.org/2002/07/owl#>
+             SELECT DISTINCT ?f ?same WHERE { ?f a lt:Fraktion ; lt:partei/owl:sameAs <http://www.wikidata.org/entity/Q49768> OPTIONAL { ?f owl:sameAs ?same } }";
+    let rows = stdout(&ok(&["query", "--store", s(&store), q, "--format", "csv"]));
+    let rows: Vec<&str> = rows.lines().skip(1).collect();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.ends_with(',')),
+        "{rows:?}"
+    );
+    // The linked store still conforms to the shapes.
+    let report = shacl(&store, dir.path());
+    assert_eq!(report.trim(), "CONFORMS", "{report}");
+    // A second run with nothing changed leaves the store as it is.
+    let again = link(&store, dir.path(), &members());
+    assert!(again.contains("Unchanged"), "{again}");
+}
+
+#[test]
+fn a_veto_or_a_confirmation_in_the_review_file_wins() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    link(&store, dir.path(), &members());
+    let file = dir.path().join("links.tsv");
+    let review = std::fs::read_to_string(&file).unwrap();
+    let vetoed = review.replace(
+        "\tQ109936\tAndreas Pinkwart\tname\tauto\t",
+        "\tQ109936\tAndreas Pinkwart\tname\tveto\t",
+    );
+    assert_ne!(vetoed, review, "Pinkwart's row");
+    std::fs::write(&file, vetoed).unwrap();
+    let err = link(&store, dir.path(), &members());
+    assert!(err.contains("1 vetoed"), "{err}");
+    let linked = links(&store);
+    assert!(
+        !linked.iter().any(|(l, _)| l == "Andreas Pinkwart"),
+        "{linked:?}"
+    );
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("\tQ109936\tAndreas Pinkwart\tname\tveto\t"));
+    // A malformed review file is refused, naming the line.
+    std::fs::write(&file, "person\tname\tqid\tlabel\tmethod\tstatus\tevidence\nid/person/x\tX\tQ1\tX\tname\tmaybe\t\n").unwrap();
+    let out = run(&[
+        "link",
+        "--store",
+        s(&store),
+        "--members",
+        s(&members()),
+        "--review",
+        s(&file),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("links.tsv:2: status `maybe`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn homonyms_in_the_list_mean_no_link_and_a_report_with_the_candidates() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    // A second `Jochen Ott` in the list, as there are two `Karl Müller`.
+    let mut list = std::fs::read_to_string(members()).unwrap();
+    list.push_str("Q999999991\tperson\tJochen Ott\t\n");
+    let doubled = dir.path().join("members.tsv");
+    std::fs::write(&doubled, list).unwrap();
+    let err = link(&store, dir.path(), &doubled);
+    assert!(
+        err.contains("ambiguous: Jochen Ott (id/person/jochen-ott): Q1691142 Jochen Ott, Q999999991 Jochen Ott"),
+        "{err}"
+    );
+    assert!(!links(&store).iter().any(|(l, _)| l == "Jochen Ott"));
+    let review = std::fs::read_to_string(dir.path().join("links.tsv")).unwrap();
+    assert!(review.contains("id/person/jochen-ott\tJochen Ott\t\t\tname\tambiguous\tcandidates: Q1691142 Jochen Ott, Q999999991 Jochen Ott"), "{review}");
+}
+
+#[test]
+fn persons_of_the_pdf_sample_linked_as_checked_by_hand() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    ok(&[
+        "ingest",
+        s(&repo().join("sample/pdf/mmp18-115.pdf")),
+        "--store",
+        s(&store),
+    ]);
+    let err = link(&store, dir.path(), &members());
+    println!("{err}");
+    let linked = links(&store);
+    // Each checked by hand: the protocol's speaker is the member of the Landtag NRW the item
+    // describes (party, office and period agree).
+    let checked = [
+        ("Herbert Reul", "Q74168"),
+        ("André Kuper", "Q520320"),
+        ("Angela Freimuth", "Q532607"),
+        ("Christian Dahm", "Q1079229"),
+        ("Christof Rasche", "Q1084323"),
+        ("Dagmar Hanses", "Q1157280"),
+        ("Dietmar Brockes", "Q1223354"),
+        ("Ralf Witzel", "Q1249103"),
+        ("Elisabeth Müller-Witt", "Q1330146"),
+        ("Hendrik Wüst", "Q1387541"),
+        ("Henning Höne", "Q1578958"),
+        ("Jan Heinisch", "Q1681823"),
+        ("Jochen Ott", "Q1691142"),
+        ("Josef Neumann", "Q1705368"),
+        ("Rainer Schmeltzer", "Q1740559"),
+        ("Marcus Optendrenk", "Q1894271"),
+        ("Markus Wagner", "Q1901855"),
+        ("Mehrdad Mostofizadeh", "Q1917412"),
+        ("Sarah Philipp", "Q2224454"),
+        ("Thomas Nückel", "Q2426353"),
+        ("Sven Werner Tritschler", "Q27925137"),
+        ("Berivan Aymaz", "Q29961583"),
+        ("Christian Blex", "Q30001851"),
+        ("Franziska Müller-Rech", "Q30069482"),
+        ("Christos Katzidis", "Q30243123"),
+        ("Frank Müller", "Q30167163"),
+        ("Tim Achtermeyer", "Q112040016"),
+        ("Julia Eisentraut", "Q112073882"),
+        ("Gönül Eğlence", "Q112112781"),
+        ("Hartmut Beucker", "Q113495557"),
+    ];
+    for (name, qid) in checked {
+        assert!(
+            linked.contains(&(name.to_owned(), qid.to_owned())),
+            "{name} → {qid} missing"
+        );
+    }
+    // No person links to two items, no item to two persons.
+    let mut qids: Vec<&String> = linked.iter().map(|(_, q)| q).collect();
+    qids.sort();
+    let n = qids.len();
+    qids.dedup();
+    assert_eq!(qids.len(), n, "an item linked twice");
+    assert!(err.contains("0 ambiguous"), "{err}");
+}
+
+#[test]
+fn refresh_reads_a_wikidata_shaped_endpoint_on_loopback() {
+    let dir = tempdir();
+    let wd = dir.path().join("wd-store");
+    ok(&[
+        "load",
+        s(&repo().join("tests/fixtures/wikidata/members.ttl")),
+        "--store",
+        s(&wd),
+    ]);
+    let server = serve(&wd, &[]);
+    let list = dir.path().join("members.tsv");
+    std::fs::copy(members(), &list).unwrap();
+    let before = std::fs::read_to_string(&list).unwrap().lines().count();
+    let memberships = dir.path().join("memberships.tsv");
+    let out = ok(&[
+        "link",
+        "--refresh",
+        "--endpoint",
+        &format!("{}/sparql", server.url),
+        "--members",
+        s(&list),
+        "--memberships",
+        s(&memberships),
+    ]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("4 persons in the answer (1 new, 1 relabelled), 5 dated memberships"),
+        "{err}"
+    );
+    let after = std::fs::read_to_string(&list).unwrap();
+    assert_eq!(after.lines().count(), before + 1);
+    assert!(after.contains("Q900000101\tperson\tAndreas Keith\t\n"));
+    assert!(after.contains("Q27925137\tperson\tSven Werner Tritschler\tSven Tritschler\n"));
+    assert!(!after.contains("Nicht Mitglied"));
+    assert!(
+        after.starts_with("qid\tkind\tlabel\taliases\nQ13124\tparty\tFDP\t"),
+        "parties first, kept"
+    );
+    let m = std::fs::read_to_string(&memberships).unwrap();
+    assert!(m.starts_with("person\tterm\tgroup\tparty\tstart\tend\n"));
+    assert!(
+        m.contains("Q30001851\tQ900000017\tQ900000201\tQ6721203\t2017-06-01\t2022-05-31\n"),
+        "{m}"
+    );
+    assert!(
+        m.contains("Q30001851\tQ900000018\t\tQ6721203\t2022-06-01\t\n"),
+        "{m}"
+    );
+    // The refreshed list links the new member in the PDF sample.
+    let store = dir.path().join("store");
+    ok(&[
+        "ingest",
+        s(&repo().join("sample/pdf/mmp18-115.pdf")),
+        "--store",
+        s(&store),
+    ]);
+    link(&store, dir.path(), &list);
+    assert!(links(&store).contains(&("Andreas Keith".to_owned(), "Q900000101".to_owned())));
+    // An endpoint that does not answer SPARQL gets a clear error.
+    let out = run(&[
+        "link",
+        "--refresh",
+        "--endpoint",
+        &format!("{}/nothing", server.url),
+        "--members",
+        s(&list),
+        "--memberships",
+        s(&memberships),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("/nothing: HTTP 404"),
+        "{}",
+        stderr(&out)
+    );
+}
