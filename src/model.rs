@@ -191,6 +191,101 @@ pub struct AnswerTo {
     pub question_date: Option<String>,
     pub question_paper: Option<PaperRef>,
     pub asked_by: Vec<Speaker>,
+    /// The member of the government who answered, as printed (`Minister für Wirtschaft, …`).
+    pub answered_by: Option<String>,
+    /// Those the answer was agreed with (`im Einvernehmen mit …`), as printed.
+    pub in_agreement_with: Vec<String>,
+}
+
+/// A ministry of Nordrhein-Westfalen: its abbreviation and full name (17th and 18th period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Ministry {
+    pub abbr: &'static str,
+    pub name: &'static str,
+}
+
+/// The ministries the documents name, by abbreviation (as committee protocols print them) and
+/// full name (as roles print them: `Ministerin für Kultur und Wissenschaft`).
+pub const MINISTRIES: &[Ministry] = &[
+    Ministry {
+        abbr: "MWIDE",
+        name: "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie",
+    },
+    Ministry {
+        abbr: "MSB",
+        name: "Ministerium für Schule und Bildung",
+    },
+    Ministry {
+        abbr: "MKW",
+        name: "Ministerium für Kultur und Wissenschaft",
+    },
+    Ministry {
+        abbr: "MHKBG",
+        name: "Ministerium für Heimat, Kommunales, Bau und Gleichstellung",
+    },
+    Ministry {
+        abbr: "MHKBD",
+        name: "Ministerium für Heimat, Kommunales, Bau und Digitalisierung",
+    },
+    Ministry {
+        abbr: "FM",
+        name: "Ministerium der Finanzen",
+    },
+    Ministry {
+        abbr: "IM",
+        name: "Ministerium des Innern",
+    },
+    Ministry {
+        abbr: "JM",
+        name: "Ministerium der Justiz",
+    },
+    Ministry {
+        abbr: "MAGS",
+        name: "Ministerium für Arbeit, Gesundheit und Soziales",
+    },
+    Ministry {
+        abbr: "MKFFI",
+        name: "Ministerium für Kinder, Familie, Flüchtlinge und Integration",
+    },
+    Ministry {
+        abbr: "MKJFGFI",
+        name: "Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration",
+    },
+    Ministry {
+        abbr: "MULNV",
+        name: "Ministerium für Umwelt, Landwirtschaft, Natur- und Verbraucherschutz",
+    },
+    Ministry {
+        abbr: "MUNV",
+        name: "Ministerium für Umwelt, Naturschutz und Verkehr",
+    },
+    Ministry {
+        abbr: "MLV",
+        name: "Ministerium für Landwirtschaft und Verbraucherschutz",
+    },
+    Ministry {
+        abbr: "MWIKE",
+        name: "Ministerium für Wirtschaft, Industrie, Klimaschutz und Energie",
+    },
+    Ministry {
+        abbr: "VM",
+        name: "Ministerium für Verkehr",
+    },
+];
+
+/// The ministry a printed abbreviation or role names: `MWIDE`, `Ministerin für Schule und
+/// Bildung`, `Minister der Finanzen`.
+pub fn ministry(abbr_or_role: &str) -> Option<Ministry> {
+    let t = abbr_or_role
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rest = t
+        .strip_prefix("Ministerin ")
+        .or_else(|| t.strip_prefix("Minister "));
+    MINISTRIES.iter().copied().find(|m| {
+        m.abbr == t || rest.is_some_and(|r| m.name.strip_prefix("Ministerium ") == Some(r))
+    })
 }
 
 /// A parsed document.

@@ -61,7 +61,20 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
                 number: c[6].parse().unwrap_or(0),
             }),
             asked_by: askers,
+            answered_by: None,
+            in_agreement_with: Vec::new(),
         });
+        if let (Some(a), Some(c)) = (answer_to.as_mut(), ANSWERED_BY.captures(text)) {
+            a.answered_by = Some(collapse(&c["by"]));
+            if let Some(with) = c.name("with") {
+                a.in_agreement_with = AGREEMENT_SPLIT
+                    .split(&format!(", {}", collapse(with.as_str())))
+                    .map(str::trim)
+                    .filter(|r| r.starts_with("Minister"))
+                    .map(str::to_owned)
+                    .collect();
+            }
+        }
     } else if let Some(k) = KIND.find(head) {
         subtype = Some(k.as_str().to_owned());
         diags.push(
@@ -131,4 +144,22 @@ fn askers(s: &str) -> Vec<Speaker> {
             unreviewed: false,
         })
         .collect()
+}
+
+/// `Der Minister für … hat die Kleine Anfrage 3733 mit Schreiben vom 30. Juli 2020 namens der
+/// Landesregierung im Einvernehmen mit dem Minister der Finanzen, der Ministerin für … und der
+/// Ministerin für … beantwortet.`
+static ANSWERED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:Der|Die) (?P<by>(?:Ministerpräsident(?:in)?|Minister(?:in)?)\b[^.]{0,160}?) hat die Kleine Anfrage \d+ mit Schreiben vom \d{1,2}\.\s*\S+\s+\d{4}\s*(?:namens der Landesregierung)?(?: im Einvernehmen mit (?P<with>[^.]{0,600}?))? beantwortet",
+    )
+    .unwrap()
+});
+
+/// `, dem Minister …, der Ministerin … und der Ministerin …`: one role after each separator.
+static AGREEMENT_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:,| und) (?:dem|der) ").unwrap());
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

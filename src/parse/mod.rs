@@ -5,6 +5,7 @@
 //! means the document cannot be identified or published as it stands). Parsers know nothing
 //! of RDF.
 
+pub mod amount;
 mod committee;
 mod drucksache;
 pub mod interjection;

@@ -161,6 +161,20 @@ pub fn map_document(
                 let person = person(&mut out, base, wp, asker);
                 out.add(&q, dcterms::CREATOR, person);
             }
+            out.add(&q, lt::BEANTWORTET_DURCH, doc_iri.clone());
+        }
+        // The answer's author is the ministry of the member of government who answered.
+        if let Some(m) = a
+            .answered_by
+            .as_deref()
+            .and_then(|r| ministry_for(&mut out, base, r))
+        {
+            out.add(&doc_iri, dcterms::CREATOR, m);
+        }
+        for role in &a.in_agreement_with {
+            if let Some(m) = ministry_for(&mut out, base, role) {
+                out.add(&doc_iri, lt::IM_EINVERNEHMEN_MIT, m);
+            }
         }
     }
 
@@ -608,21 +622,41 @@ fn party_name(f: Faction) -> &'static str {
 /// The ministry a speaker speaks for: printed as an abbreviation (`MWIDE`) or in the role
 /// (`Ministerin für Kultur und Wissenschaft` → `Ministerium für Kultur und Wissenschaft`).
 fn ministry_of(out: &mut Out, base: &Base, s: &Speaker) -> Option<NamedNode> {
-    let (key, name) = if let Some(abbr) = &s.ministry {
-        (abbr.clone(), None)
-    } else {
-        let role = s.role.as_deref()?;
-        let rest = role
-            .strip_prefix("Ministerin ")
-            .or_else(|| role.strip_prefix("Minister "))?;
-        let name = format!("Ministerium {rest}");
-        (name.clone(), Some(name))
+    match &s.ministry {
+        Some(abbr) => ministry_for(out, base, abbr),
+        None => ministry_for(out, base, s.role.as_deref()?),
+    }
+}
+
+/// The ministry an abbreviation (`MWIDE`) or a government role (`Ministerin für Kultur und
+/// Wissenschaft`) names. A known ministry's IRI is keyed by its abbreviation, so the committee
+/// protocol's `MWIDE` and the Drucksache's `Minister für Wirtschaft, …` are one ministry.
+fn ministry_for(out: &mut Out, base: &Base, abbr_or_role: &str) -> Option<NamedNode> {
+    let (key, name, abbr) = match crate::model::ministry(abbr_or_role) {
+        Some(m) => (m.abbr.to_owned(), Some(m.name.to_owned()), Some(m.abbr)),
+        None => {
+            let role = abbr_or_role;
+            match role
+                .strip_prefix("Ministerin ")
+                .or_else(|| role.strip_prefix("Minister "))
+            {
+                Some(rest) => {
+                    let name = format!("Ministerium {rest}");
+                    (name.clone(), Some(name), None)
+                }
+                // An abbreviation not in the table.
+                None if !role.contains(' ') => (role.to_owned(), None, Some(role)),
+                None => return None,
+            }
+        }
     };
     let m = base.ministry(&key);
     out.add(&m, rdf::TYPE, lt::MINISTERIUM);
-    match name {
-        Some(n) => out.de(&m, schema::NAME, &n),
-        None => out.lit(&m, skos::ALT_LABEL, &key),
+    if let Some(n) = name {
+        out.de(&m, schema::NAME, &n);
+    }
+    if let Some(a) = abbr {
+        out.lit(&m, skos::ALT_LABEL, a);
     }
     Some(m)
 }

@@ -38,6 +38,7 @@ pub mod lt {
         TAGESORDNUNGSPUNKT_PROP = "tagesordnungspunkt",
         SITZUNG_PROP = "sitzung",
         BERICHTETE_REDE = "berichteteRede",
+        BEANTWORTET_DURCH = "beantwortetDurch", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
         NICHT_UEBERPRUEFT = "nichtUeberprueft", ZU_PROTOKOLL_GEGEBEN = "zuProtokollGegeben",
         NUMMER_ERSCHLOSSEN = "nummerErschlossen",
         ANTWORT_AUF = "antwortAuf",

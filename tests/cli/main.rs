@@ -9,5 +9,6 @@ mod gold;
 mod inputs;
 mod journalism;
 mod links;
+mod papers;
 mod pdf;
 mod robustness;
