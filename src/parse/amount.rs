@@ -133,7 +133,7 @@ mod tests {
         let plain = int.to_string();
         let mut grouped = String::new();
         for (i, ch) in plain.chars().enumerate() {
-            if i > 0 && (plain.len() - i) % 3 == 0 {
+            if i > 0 && (plain.len() - i).is_multiple_of(3) {
                 grouped.push('.');
             }
             grouped.push(ch);
@@ -177,7 +177,7 @@ mod tests {
                 units = units * 10u128.pow(frac_digits as u32) + f * 10u128.pow(exponent as u32);
                 divisor = 10u128.pow(frac_digits as u32);
             }
-            let want = if units % divisor == 0 {
+            let want = if units.is_multiple_of(divisor) {
                 (units / divisor).to_string()
             } else {
                 let w = format!("{}.{:0width$}", units / divisor, units % divisor, width = frac_digits);
