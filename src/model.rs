@@ -197,6 +197,28 @@ pub struct AnswerTo {
     pub in_agreement_with: Vec<String>,
 }
 
+/// A funding statement: an amount the text ties to a programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Funding {
+    /// The programme as the text names it (`Digitale Modellregionen in NRW`).
+    pub programme: String,
+    /// The value in units, an `xsd:decimal` lexical form (`91000000`).
+    pub value: String,
+    /// ISO 4217 (`EUR`).
+    pub currency: String,
+    /// `rund`, `rd.`, `ca.`, `etwa` …
+    pub approximate: bool,
+    /// `in den Jahren 2020 bis 2022`.
+    pub from_year: Option<u32>,
+    pub to_year: Option<u32>,
+    /// `Bis Ende 2021` → `2021-12-31`.
+    pub until: Option<String>,
+    /// The state government provides it (`die Landesregierung`, `Landesmittel`).
+    pub by_government: bool,
+    /// The sentence it was read from.
+    pub span: Span,
+}
+
 /// A ministry of Nordrhein-Westfalen: its abbreviation and full name (17th and 18th period).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Ministry {
@@ -313,6 +335,8 @@ pub struct Document {
     pub mentions: Vec<PaperRef>,
     /// Persons the text names who are not speakers (`Ministerin Ina Scharrenbach`), once each.
     pub mentioned_persons: Vec<Speaker>,
+    /// Money the text ties to a programme (read from Drucksachen: the government's answers).
+    pub funding: Vec<Funding>,
     /// The normalised text every span refers to.
     pub text: String,
     /// Where its pages begin in `text`; empty when the source shows no page breaks.

@@ -12,6 +12,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("mentions", include_str!("../queries/mentions.rq")),
     ("pages", include_str!("../queries/pages.rq")),
     ("links", include_str!("../queries/links.rq")),
+    ("funding", include_str!("../queries/funding.rq")),
 ];
 
 /// The named query `name`, if there is one.

@@ -156,6 +156,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         text: text.to_owned(),
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
+        funding: Vec::new(),
     }
 }
 

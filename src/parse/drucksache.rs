@@ -120,6 +120,23 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         text: text.to_owned(),
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
+        funding: super::funding::read(text)
+            .into_iter()
+            .map(|f| crate::model::Funding {
+                programme: f.programme,
+                value: f.amount.value,
+                currency: f.amount.currency.unwrap_or("EUR").to_owned(),
+                approximate: f.amount.approximate,
+                from_year: f.from_year,
+                to_year: f.to_year,
+                until: f.until,
+                by_government: f.by_government,
+                span: crate::model::Span {
+                    start: super::char_offset(text, f.start),
+                    end: super::char_offset(text, f.end),
+                },
+            })
+            .collect(),
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod amount;
 mod committee;
 mod drucksache;
+pub mod funding;
 pub mod interjection;
 mod plenary;
 mod protocol;

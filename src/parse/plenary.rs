@@ -132,6 +132,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         text: text.to_owned(),
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
+        funding: Vec::new(),
     }
 }
 

@@ -51,6 +51,16 @@ impl Base {
         self.node(&format!("graph/datei/{}", slug(file_name)))
     }
 
+    /// A programme, from its name (`id/programm/digitale-modellregionen-in-nrw`).
+    pub fn programme(&self, name: &str) -> NamedNode {
+        self.node(&format!("id/programm/{}", slug(name)))
+    }
+
+    /// The state government (Landesregierung Nordrhein-Westfalen).
+    pub fn government(&self) -> NamedNode {
+        self.node("id/landesregierung")
+    }
+
     /// The graph that holds the links to Wikidata (made from `data/links.tsv`).
     pub fn links_graph(&self) -> NamedNode {
         self.node("graph/links")
@@ -185,6 +195,15 @@ pub fn vote(meeting: &NamedNode, seq: usize) -> NamedNode {
 
 pub fn ballot(vote: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/stimme/{seq}", vote.as_str()))
+}
+
+/// The `seq`-th funding statement of a document, and its amount.
+pub fn funding(doc: &NamedNode, seq: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/finanzierung/{seq}", doc.as_str()))
+}
+
+pub fn funding_amount(funding: &NamedNode) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/betrag", funding.as_str()))
 }
 
 pub fn text_context(doc: &NamedNode) -> NamedNode {

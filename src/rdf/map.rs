@@ -178,6 +178,7 @@ pub fn map_document(
         }
     }
 
+    map_funding(&mut out, base, doc, &doc_iri, &text_iri);
     if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
         map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
     }
@@ -700,4 +701,67 @@ fn membership(
 /// `Ministerin für Kultur und Wissenschaft` holds the role `Ministerin` in that ministry.
 fn role_label(role: &str) -> &str {
     role.split_once(" für ").map_or(role, |(r, _)| r)
+}
+
+/// Funding statements: a `schema:MonetaryGrant` for the programme it funds, with its
+/// `schema:MonetaryAmount`, funder, period and the sentence it was read from.
+fn map_funding(
+    out: &mut Out,
+    base: &Base,
+    doc: &Document,
+    doc_iri: &NamedNode,
+    text_iri: &NamedNode,
+) {
+    for (i, f) in doc.funding.iter().enumerate() {
+        let node = iri::funding(doc_iri, i + 1);
+        out.add(&node, rdf::TYPE, schema::MONETARY_GRANT);
+        out.add(&node, prov::WAS_DERIVED_FROM, doc_iri.clone());
+        out.int(&node, schema::POSITION, i + 1);
+        let programme = base.programme(&f.programme);
+        out.add(&programme, rdf::TYPE, lt::PROGRAMM);
+        out.de(&programme, schema::NAME, &f.programme);
+        out.add(&node, schema::FUNDED_ITEM, programme);
+        if f.by_government {
+            let government = base.government();
+            out.add(&government, rdf::TYPE, org::FORMAL_ORGANIZATION);
+            out.de(
+                &government,
+                schema::NAME,
+                "Landesregierung Nordrhein-Westfalen",
+            );
+            out.add(&node, schema::FUNDER, government);
+        }
+        let amount = iri::funding_amount(&node);
+        out.add(&node, schema::AMOUNT, amount.clone());
+        out.add(&amount, rdf::TYPE, schema::MONETARY_AMOUNT);
+        out.typed(&amount, schema::VALUE, f.value.clone(), xsd::DECIMAL);
+        out.lit(&amount, schema::CURRENCY, &f.currency);
+        out.typed(
+            &amount,
+            lt::UNGEFAEHR,
+            f.approximate.to_string(),
+            xsd::BOOLEAN,
+        );
+        if let Some(y) = f.from_year {
+            out.typed(&amount, schema::VALID_FROM, format!("{y}-01-01"), xsd::DATE);
+        }
+        let through = f.until.clone().or(f.to_year.map(|y| format!("{y}-12-31")));
+        if let Some(d) = through {
+            out.typed(&amount, schema::VALID_THROUGH, d, xsd::DATE);
+        }
+        let text: String = doc
+            .text
+            .chars()
+            .skip(f.span.start)
+            .take(f.span.end - f.span.start)
+            .collect();
+        out.add(
+            &node,
+            schema::TEXT,
+            Literal::new_language_tagged_literal_unchecked(text, "de"),
+        );
+        out.add(&node, nif::REFERENCE_CONTEXT, text_iri.clone());
+        out.int(&node, nif::BEGIN_INDEX, f.span.start);
+        out.int(&node, nif::END_INDEX, f.span.end);
+    }
 }

@@ -38,7 +38,7 @@ pub mod lt {
         TAGESORDNUNGSPUNKT_PROP = "tagesordnungspunkt",
         SITZUNG_PROP = "sitzung",
         BERICHTETE_REDE = "berichteteRede",
-        BEANTWORTET_DURCH = "beantwortetDurch", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
+        BEANTWORTET_DURCH = "beantwortetDurch", PROGRAMM = "Programm", UNGEFAEHR = "ungefaehr", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
         NICHT_UEBERPRUEFT = "nichtUeberprueft", ZU_PROTOKOLL_GEGEBEN = "zuProtokollGegeben",
         NUMMER_ERSCHLOSSEN = "nummerErschlossen",
         ANTWORT_AUF = "antwortAuf",
@@ -82,6 +82,7 @@ pub mod rdfs {
 pub mod xsd {
     terms!("http://www.w3.org/2001/XMLSchema#";
         DATE = "date", DATE_TIME = "dateTime", INTEGER = "integer", BOOLEAN = "boolean",
+        DECIMAL = "decimal",
     );
 }
 
@@ -115,7 +116,10 @@ pub mod schema {
         LOCATION = "location", ORGANIZER = "organizer", SUPER_EVENT = "superEvent",
         SUB_EVENT = "subEvent", IDENTIFIER = "identifier", POSITION = "position",
         CREATOR = "creator", TEXT = "text", ABOUT = "about", PAGE_START = "pageStart",
-        PAGE_END = "pageEnd", MENTIONS = "mentions",
+        PAGE_END = "pageEnd", MENTIONS = "mentions", MONETARY_GRANT = "MonetaryGrant",
+        MONETARY_AMOUNT = "MonetaryAmount", FUNDED_ITEM = "fundedItem", FUNDER = "funder",
+        AMOUNT = "amount", VALUE = "value", CURRENCY = "currency", VALID_FROM = "validFrom",
+        VALID_THROUGH = "validThrough",
     );
 }
 

@@ -52,3 +52,60 @@ fn the_answer_17_10377_its_question_asker_and_ministries() {
     );
     assert_eq!(rows, ["1"]);
 }
+
+#[test]
+fn funding_statements_score_f1_one_and_only_tied_money_counts() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let out = ok(&["query", "--store", s(&store), "funding", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out).lines().next(),
+        Some("source,programme,amount,currency,approximate,text")
+    );
+    let csv = dir.path().join("funding.csv");
+    std::fs::write(&csv, &out.stdout).unwrap();
+    let mut kits = vec![repo().join("tests/gold-kit")];
+    if repo().join("../shared/tools/score-gold").exists() {
+        kits.push(repo().join("../shared"));
+    }
+    for kit in kits {
+        let report = std::process::Command::new("python3")
+            .arg(kit.join("tools/score-gold"))
+            .args(["funding", s(&csv), "--gold-dir", s(&kit.join("gold"))])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&report.stdout);
+        assert!(
+            report.status.success() && text.contains("F1 1.000"),
+            "{text}"
+        );
+    }
+    // The committee protocol's minimum wage of 12 Euro funds nothing.
+    assert!(!stdout(&out).contains(",12,"), "{}", stdout(&out));
+    // Programme, value, flag and period, as the gold has them.
+    let rows = select(
+        &store,
+        "PREFIX schema: <http://schema.org/> PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+         SELECT ?programme ?value ?approx ?from ?through ?funder WHERE {
+           ?f a schema:MonetaryGrant ; schema:fundedItem/schema:name ?programme ; schema:amount ?a .
+           ?a schema:value ?value ; lt:ungefaehr ?approx .
+           OPTIONAL { ?a schema:validFrom ?from } OPTIONAL { ?a schema:validThrough ?through }
+           OPTIONAL { ?f schema:funder/schema:name ?funder }
+         } ORDER BY ?value",
+    );
+    let strip = |r: &String| {
+        r.replace("^^<http://www.w3.org/2001/XMLSchema#date>", "")
+            .replace("^^<http://www.w3.org/2001/XMLSchema#decimal>", "")
+            .replace("\"Landesregierung Nordrhein-Westfalen\"@de", "Land")
+    };
+    let rows: Vec<String> = rows.iter().map(strip).collect();
+    assert_eq!(
+        rows,
+        [
+            "\"Umsetzung des Onlinezugangsgesetzes\"@de\t\"81000000\"\ttrue\t\"2020-01-01\"\t\"2022-12-31\"\tLand",
+            "\"Digitale Modellregionen in NRW\"@de\t\"91000000\"\ttrue\t\t\"2021-12-31\"\tLand",
+            "\"Ausstattung der Lehrerinnen und Lehrer mit digitalen Endgeräten\"@de\t\"103000000\"\ttrue\t\t\t",
+            "\"Novellierung des EGovG NRW\"@de\t\"600000000\"\ttrue\t\t\tLand",
+        ]
+    );
+}
