@@ -197,6 +197,15 @@ pub struct AnswerTo {
     pub in_agreement_with: Vec<String>,
 }
 
+/// A numbered question (`1. Welche …?`) and the answer printed under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub number: u32,
+    pub question: Span,
+    /// `None` where the question is printed without an answer.
+    pub answer: Option<Span>,
+}
+
 /// A funding statement: an amount the text ties to a programme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Funding {
@@ -337,6 +346,8 @@ pub struct Document {
     pub mentioned_persons: Vec<Speaker>,
     /// Money the text ties to a programme (read from Drucksachen: the government's answers).
     pub funding: Vec<Funding>,
+    /// The numbered questions of a Kleine Anfrage, with the answer to each (an answer paper).
+    pub questions: Vec<Question>,
     /// The normalised text every span refers to.
     pub text: String,
     /// Where its pages begin in `text`; empty when the source shows no page breaks.

@@ -157,6 +157,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
         funding: Vec::new(),
+        questions: Vec::new(),
     }
 }
 

@@ -120,6 +120,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         text: text.to_owned(),
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
+        questions: questions(text),
         funding: super::funding::read(text)
             .into_iter()
             .map(|f| crate::model::Funding {
@@ -179,4 +180,43 @@ static AGREEMENT_SPLIT: LazyLock<Regex> =
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `1. Welche …?` opens question 1; its answer runs to `2. …?`. Numbers must run 1, 2, 3 …
+/// and a question must end with `?` within 800 characters (so `26. November` opens nothing).
+static QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2})\.\s+(\p{Lu}[^?]{5,800}\?)").unwrap());
+
+/// The numbered questions and the answers under them.
+fn questions(text: &str) -> Vec<crate::model::Question> {
+    let span = |a: usize, b: usize| crate::model::Span {
+        start: super::char_offset(text, a),
+        end: super::char_offset(text, b),
+    };
+    let mut found: Vec<(u32, usize, usize)> = Vec::new(); // number, question start, end
+    let mut from = 0;
+    while let Some(c) = QUESTION.captures_at(text, from) {
+        let (n, q) = (c.get(1).unwrap(), c.get(2).unwrap());
+        let number: u32 = n.as_str().parse().unwrap_or(0);
+        if number == found.len() as u32 + 1 {
+            found.push((number, n.start(), q.end()));
+            from = q.end();
+        } else {
+            from = n.end();
+        }
+    }
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, &(number, start, end))| {
+            let next = found.get(i + 1).map_or(text.len(), |f| f.1);
+            let answer = text[end..next].trim();
+            let a_start = end + (text[end..next].len() - text[end..next].trim_start().len());
+            crate::model::Question {
+                number,
+                question: span(start, end),
+                answer: (!answer.is_empty()).then(|| span(a_start, a_start + answer.len())),
+            }
+        })
+        .collect()
 }

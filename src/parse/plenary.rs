@@ -133,6 +133,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
         funding: Vec::new(),
+        questions: Vec::new(),
     }
 }
 

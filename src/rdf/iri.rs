@@ -197,6 +197,15 @@ pub fn ballot(vote: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/stimme/{seq}", vote.as_str()))
 }
 
+/// A numbered question of a paper, and its answer.
+pub fn question(doc: &NamedNode, number: u32) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/frage/{number}", doc.as_str()))
+}
+
+pub fn answer(question: &NamedNode) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/antwort", question.as_str()))
+}
+
 /// The `seq`-th funding statement of a document, and its amount.
 pub fn funding(doc: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/finanzierung/{seq}", doc.as_str()))

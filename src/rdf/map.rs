@@ -179,6 +179,7 @@ pub fn map_document(
     }
 
     map_funding(&mut out, base, doc, &doc_iri, &text_iri);
+    map_questions(&mut out, doc, &doc_iri, &text_iri);
     if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
         map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
     }
@@ -763,5 +764,45 @@ fn map_funding(
         out.add(&node, nif::REFERENCE_CONTEXT, text_iri.clone());
         out.int(&node, nif::BEGIN_INDEX, f.span.start);
         out.int(&node, nif::END_INDEX, f.span.end);
+    }
+}
+
+/// A paper's numbered questions (`schema:Question`) and the answers under them
+/// (`schema:Answer`, the question's `schema:acceptedAnswer`), with their text and offsets.
+fn map_questions(out: &mut Out, doc: &Document, doc_iri: &NamedNode, text_iri: &NamedNode) {
+    let text_of = |span: crate::model::Span| -> String {
+        doc.text
+            .chars()
+            .skip(span.start)
+            .take(span.end - span.start)
+            .collect()
+    };
+    for q in &doc.questions {
+        let qi = iri::question(doc_iri, q.number);
+        out.add(&qi, rdf::TYPE, schema::QUESTION);
+        out.add(doc_iri, schema::HAS_PART, qi.clone());
+        out.int(&qi, schema::POSITION, q.number);
+        out.add(
+            &qi,
+            schema::TEXT,
+            Literal::new_language_tagged_literal_unchecked(text_of(q.question), "de"),
+        );
+        out.add(&qi, nif::REFERENCE_CONTEXT, text_iri.clone());
+        out.int(&qi, nif::BEGIN_INDEX, q.question.start);
+        out.int(&qi, nif::END_INDEX, q.question.end);
+        if let Some(a) = q.answer {
+            let ai = iri::answer(&qi);
+            out.add(&ai, rdf::TYPE, schema::ANSWER);
+            out.add(&qi, schema::ACCEPTED_ANSWER, ai.clone());
+            out.add(&ai, schema::PARENT_ITEM, qi.clone());
+            out.add(
+                &ai,
+                schema::TEXT,
+                Literal::new_language_tagged_literal_unchecked(text_of(a), "de"),
+            );
+            out.add(&ai, nif::REFERENCE_CONTEXT, text_iri.clone());
+            out.int(&ai, nif::BEGIN_INDEX, a.start);
+            out.int(&ai, nif::END_INDEX, a.end);
+        }
     }
 }

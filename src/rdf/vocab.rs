@@ -119,7 +119,8 @@ pub mod schema {
         PAGE_END = "pageEnd", MENTIONS = "mentions", MONETARY_GRANT = "MonetaryGrant",
         MONETARY_AMOUNT = "MonetaryAmount", FUNDED_ITEM = "fundedItem", FUNDER = "funder",
         AMOUNT = "amount", VALUE = "value", CURRENCY = "currency", VALID_FROM = "validFrom",
-        VALID_THROUGH = "validThrough",
+        VALID_THROUGH = "validThrough", QUESTION = "Question", ANSWER = "Answer",
+        ACCEPTED_ANSWER = "acceptedAnswer", PARENT_ITEM = "parentItem", HAS_PART = "hasPart",
     );
 }
 

@@ -109,3 +109,27 @@ fn funding_statements_score_f1_one_and_only_tied_money_counts() {
         ]
     );
 }
+
+#[test]
+fn the_numbered_questions_and_their_answers() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let rows = select(
+        &store,
+        "PREFIX schema: <http://schema.org/> PREFIX eli: <http://data.europa.eu/eli/ontology#>
+         SELECT ?n (STRENDS(STR(?q), \"?\") AS ?asks) (SUBSTR(STR(?a), 1, 30) AS ?answer) WHERE {
+           ?d eli:id_local \"17/10377\" ; schema:hasPart ?x .
+           ?x a schema:Question ; schema:position ?n ; schema:text ?q ; schema:acceptedAnswer/schema:text ?a
+         } ORDER BY ?n",
+    );
+    assert_eq!(
+        rows,
+        [
+            "1\ttrue\t\"Die Frage wird so verstanden, \"",
+            "2\ttrue\t\"Mit der Novellierung des EGovG\"",
+            "3\ttrue\t\"Sowohl im Rahmen des Jahrespro\"",
+            "4\ttrue\t\"Im Jahr 2019 wurden die notwen\"",
+            "5\ttrue\t\"Das Ministerium für Schule und\"",
+        ]
+    );
+}
