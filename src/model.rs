@@ -197,6 +197,37 @@ pub struct AnswerTo {
     pub in_agreement_with: Vec<String>,
 }
 
+/// A programme a paper names (`LOGINEO NRW LMS`, `Digitale Modellregionen in NRW`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Programme {
+    pub name: String,
+    pub part_of: Option<String>,
+    /// `YYYY-MM-DD`: `Rollout am 26. November 2019`.
+    pub rollout: Option<String>,
+    /// `YYYY-MM-DD`: the day the Landtag passed it (a law's amendment).
+    pub passed: Option<String>,
+    /// `YYYY`: `im Sommer 2018 … gestartet`.
+    pub started: Option<String>,
+    /// Named only as something that is to come (`soll … ergänzt werden`).
+    pub planned: bool,
+}
+
+/// A count the text gives: value, what it counts, the date counted, the programme it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub value: String,
+    pub unit: String,
+    /// `401 von 580`: the whole it is part of.
+    pub of: Option<String>,
+    /// `bis zu`, `ca.`, `rund` … as printed.
+    pub qualifier: Option<String>,
+    /// `YYYY-MM-DD`: `(Stand 25. Juni 2020)`, `Datenstand: 12.11.21`.
+    pub as_of: Option<String>,
+    pub programme: Option<String>,
+    /// The sentence it was read from.
+    pub span: Span,
+}
+
 /// A numbered question (`1. Welche …?`) and the answer printed under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Question {
@@ -348,6 +379,10 @@ pub struct Document {
     pub funding: Vec<Funding>,
     /// The numbered questions of a Kleine Anfrage, with the answer to each (an answer paper).
     pub questions: Vec<Question>,
+    /// Programmes a Drucksache names, with parts, dates and status.
+    pub programmes: Vec<Programme>,
+    /// Counts the text gives (`872 Schulen (Stand 25. Juni 2020)`).
+    pub figures: Vec<Figure>,
     /// The normalised text every span refers to.
     pub text: String,
     /// Where its pages begin in `text`; empty when the source shows no page breaks.

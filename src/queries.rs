@@ -13,6 +13,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("pages", include_str!("../queries/pages.rq")),
     ("links", include_str!("../queries/links.rq")),
     ("funding", include_str!("../queries/funding.rq")),
+    ("programmes", include_str!("../queries/programmes.rq")),
 ];
 
 /// The named query `name`, if there is one.

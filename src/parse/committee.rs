@@ -158,6 +158,8 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         mentioned_persons: Vec::new(),
         funding: Vec::new(),
         questions: Vec::new(),
+        programmes: Vec::new(),
+        figures: Vec::new(),
     }
 }
 

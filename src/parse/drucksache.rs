@@ -121,6 +121,18 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
         questions: questions(text),
+        programmes: super::programme::programmes(text)
+            .into_iter()
+            .map(|p| crate::model::Programme {
+                name: p.name,
+                part_of: p.part_of,
+                rollout: p.rollout,
+                passed: p.passed,
+                started: p.started,
+                planned: p.planned,
+            })
+            .collect(),
+        figures: Vec::new(),
         funding: super::funding::read(text)
             .into_iter()
             .map(|f| crate::model::Funding {

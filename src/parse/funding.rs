@@ -51,7 +51,8 @@ static GOVERNMENT: LazyLock<Regex> =
 /// Abbreviations after which a full stop ends no sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mio.", "Mrd.", "Tsd.", "rd.", "ca.", "bzw.", "z.B.", "u.a.", "d.h.", "i.H.v.", "vgl.", "ggf.",
-    "inkl.", "einschl.", "Nr.", "Abs.", "Art.", "Dr.", "Prof.", "S.", "u.", "etc.",
+    "inkl.", "einschl.", "Nr.", "Abs.", "Art.", "Dr.", "Prof.", "S.", "u.", "etc.", "mind.",
+    "max.", "zzgl.", "gem.",
 ];
 
 /// The sentences of `text` as byte ranges.

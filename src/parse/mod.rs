@@ -11,6 +11,7 @@ mod drucksache;
 pub mod funding;
 pub mod interjection;
 mod plenary;
+pub mod programme;
 mod protocol;
 pub mod refs;
 pub mod speaker;
@@ -96,6 +97,33 @@ pub fn parse(normalized: &Normalized) -> Parsed {
     };
     if let Some(doc) = &mut document {
         doc.pages = normalized.pages.clone();
+        let named: Vec<programme::Programme> = doc
+            .programmes
+            .iter()
+            .map(|p| programme::Programme {
+                name: p.name.clone(),
+                ..programme::Programme::default()
+            })
+            .chain(doc.funding.iter().map(|f| programme::Programme {
+                name: f.programme.clone(),
+                ..programme::Programme::default()
+            }))
+            .collect();
+        doc.figures = programme::figures(text, &named)
+            .into_iter()
+            .map(|f| crate::model::Figure {
+                value: f.value,
+                unit: f.unit,
+                of: f.of,
+                qualifier: f.qualifier,
+                as_of: f.as_of,
+                programme: f.programme,
+                span: crate::model::Span {
+                    start: char_offset(text, f.start),
+                    end: char_offset(text, f.end),
+                },
+            })
+            .collect();
         if doc.kind != DocumentKind::Drucksache {
             let speakers: Vec<&str> = doc
                 .contributions

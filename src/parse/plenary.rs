@@ -134,6 +134,8 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         mentioned_persons: Vec::new(),
         funding: Vec::new(),
         questions: Vec::new(),
+        programmes: Vec::new(),
+        figures: Vec::new(),
     }
 }
 

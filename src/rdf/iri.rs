@@ -197,6 +197,11 @@ pub fn ballot(vote: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/stimme/{seq}", vote.as_str()))
 }
 
+/// The `seq`-th figure (count) a document gives.
+pub fn figure(doc: &NamedNode, seq: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/zahl/{seq}", doc.as_str()))
+}
+
 /// A numbered question of a paper, and its answer.
 pub fn question(doc: &NamedNode, number: u32) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/frage/{number}", doc.as_str()))

@@ -180,6 +180,7 @@ pub fn map_document(
 
     map_funding(&mut out, base, doc, &doc_iri, &text_iri);
     map_questions(&mut out, doc, &doc_iri, &text_iri);
+    map_programmes(&mut out, base, doc, &doc_iri, &text_iri);
     if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
         map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
     }
@@ -804,5 +805,76 @@ fn map_questions(out: &mut Out, doc: &Document, doc_iri: &NamedNode, text_iri: &
             out.int(&ai, nif::BEGIN_INDEX, a.start);
             out.int(&ai, nif::END_INDEX, a.end);
         }
+    }
+}
+
+/// Programmes a paper names (`lt:Programm`, part of another by `dcterms:isPartOf`, with rollout,
+/// passing and start dates) and the counts the text gives (`lt:Kennzahl`: value, unit, the
+/// date counted, the programme it is about, the sentence).
+fn map_programmes(
+    out: &mut Out,
+    base: &Base,
+    doc: &Document,
+    doc_iri: &NamedNode,
+    text_iri: &NamedNode,
+) {
+    for p in &doc.programmes {
+        let pi = base.programme(&p.name);
+        out.add(&pi, rdf::TYPE, lt::PROGRAMM);
+        out.de(&pi, schema::NAME, &p.name);
+        out.add(doc_iri, schema::MENTIONS, pi.clone());
+        if let Some(whole) = &p.part_of {
+            out.add(&pi, dcterms::IS_PART_OF, base.programme(whole));
+        }
+        if let Some(d) = &p.rollout {
+            out.typed(&pi, lt::EINFUEHRUNG, d.clone(), xsd::DATE);
+        }
+        if let Some(d) = &p.passed {
+            out.typed(&pi, lt::VERABSCHIEDET, d.clone(), xsd::DATE);
+        }
+        if let Some(y) = &p.started {
+            out.typed(&pi, schema::START_DATE, y.clone(), xsd::G_YEAR);
+        }
+        if p.planned {
+            out.typed(&pi, lt::GEPLANT, "true", xsd::BOOLEAN);
+        }
+    }
+    for (i, f) in doc.figures.iter().enumerate() {
+        let fi = iri::figure(doc_iri, i + 1);
+        out.add(&fi, rdf::TYPE, lt::KENNZAHL);
+        out.add(&fi, prov::WAS_DERIVED_FROM, doc_iri.clone());
+        out.int(&fi, schema::POSITION, i + 1);
+        out.typed(&fi, schema::VALUE, f.value.clone(), xsd::DECIMAL);
+        out.de(&fi, schema::UNIT_TEXT, &f.unit);
+        if let Some(of) = &f.of {
+            out.typed(&fi, lt::GESAMT, of.clone(), xsd::DECIMAL);
+        }
+        if let Some(q) = &f.qualifier {
+            out.de(&fi, lt::ZUSATZ, q);
+        }
+        if let Some(d) = &f.as_of {
+            out.typed(&fi, lt::STAND, d.clone(), xsd::DATE);
+        }
+        if let Some(p) = &f.programme {
+            let pi = base.programme(p);
+            out.add(&pi, rdf::TYPE, lt::PROGRAMM);
+            out.de(&pi, schema::NAME, p);
+            out.add(&fi, schema::ABOUT, pi);
+        }
+        let text: String = doc
+            .text
+            .chars()
+            .skip(f.span.start)
+            .take(f.span.end - f.span.start)
+            .collect();
+        out.add(
+            &fi,
+            schema::TEXT,
+            Literal::new_language_tagged_literal_unchecked(text, "de"),
+        );
+        out.add(&fi, nif::REFERENCE_CONTEXT, text_iri.clone());
+        out.int(&fi, nif::BEGIN_INDEX, f.span.start);
+        out.int(&fi, nif::END_INDEX, f.span.end);
+        out.add(&fi, nif::REFERENCE_CONTEXT, text_iri.clone());
     }
 }

@@ -38,7 +38,9 @@ pub mod lt {
         TAGESORDNUNGSPUNKT_PROP = "tagesordnungspunkt",
         SITZUNG_PROP = "sitzung",
         BERICHTETE_REDE = "berichteteRede",
-        BEANTWORTET_DURCH = "beantwortetDurch", PROGRAMM = "Programm", UNGEFAEHR = "ungefaehr", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
+        BEANTWORTET_DURCH = "beantwortetDurch", PROGRAMM = "Programm", UNGEFAEHR = "ungefaehr",
+        KENNZAHL = "Kennzahl", STAND = "stand", GESAMT = "gesamt", EINFUEHRUNG = "einfuehrung",
+        VERABSCHIEDET = "verabschiedet", GEPLANT = "geplant", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
         NICHT_UEBERPRUEFT = "nichtUeberprueft", ZU_PROTOKOLL_GEGEBEN = "zuProtokollGegeben",
         NUMMER_ERSCHLOSSEN = "nummerErschlossen",
         ANTWORT_AUF = "antwortAuf",
@@ -82,7 +84,7 @@ pub mod rdfs {
 pub mod xsd {
     terms!("http://www.w3.org/2001/XMLSchema#";
         DATE = "date", DATE_TIME = "dateTime", INTEGER = "integer", BOOLEAN = "boolean",
-        DECIMAL = "decimal",
+        DECIMAL = "decimal", G_YEAR = "gYear",
     );
 }
 
@@ -121,6 +123,7 @@ pub mod schema {
         AMOUNT = "amount", VALUE = "value", CURRENCY = "currency", VALID_FROM = "validFrom",
         VALID_THROUGH = "validThrough", QUESTION = "Question", ANSWER = "Answer",
         ACCEPTED_ANSWER = "acceptedAnswer", PARENT_ITEM = "parentItem", HAS_PART = "hasPart",
+        UNIT_TEXT = "unitText",
     );
 }
 

@@ -133,3 +133,78 @@ fn the_numbered_questions_and_their_answers() {
         ]
     );
 }
+
+#[test]
+fn programmes_with_parts_dates_and_figures_as_the_gold_lists_them() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let out = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "programmes",
+        "--format",
+        "csv",
+    ]);
+    let csv = stdout(&out);
+    assert_eq!(
+        csv.lines().next(),
+        Some("programme,part_of,rollout,passed,started,planned,figure,unit,as_of,source")
+    );
+    for row in [
+        "LOGINEO NRW,,2019-11-26,,,,872,Schulen,2020-06-25,mmd17-10377.txt",
+        "LOGINEO NRW LMS,LOGINEO NRW,2020-06-10,,,,786,Schulen,2020-07-02,mmd17-10377.txt",
+        "LOGINEO NRW Messenger,LOGINEO NRW,,,,true,,,,",
+        "EDMOND NRW,,,,,,,,,",
+        "Digitale Modellregionen in NRW,,,,2018,,,,,",
+        "Novellierung des EGovG NRW,,,2020-06-25,,,,,,",
+        "Umsetzung des Onlinezugangsgesetzes,,,,,,,,,",
+        "Ausstattung der Lehrerinnen und Lehrer mit digitalen Endgeräten,,,,,,,,,",
+    ] {
+        assert!(csv.lines().any(|l| l == row), "{row} missing:\n{csv}");
+    }
+    // The counts of the gold files, each with its qualifier, whole or date where printed.
+    let figures = select(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX schema: <http://schema.org/>
+         PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dcterms: <http://purl.org/dc/terms/>
+         SELECT ?src ?v ?unit ?extra WHERE {
+           ?f a lt:Kennzahl ; schema:value ?v ; schema:unitText ?unit ; prov:wasDerivedFrom/dcterms:source ?src
+           OPTIONAL { ?f lt:zusatz ?q } OPTIONAL { ?f lt:gesamt ?of } OPTIONAL { ?f lt:stand ?asof }
+           BIND(COALESCE(STR(?q), STR(?of), STR(?asof), \"\") AS ?extra)
+         }",
+    );
+    let has = |src: &str, v: &str, unit: &str, extra: &str| {
+        figures.iter().any(|r| {
+            let f: Vec<&str> = r.split('\t').collect();
+            f[0].contains(src)
+                && f[1].starts_with(&format!("\"{v}\""))
+                && f[2].contains(unit)
+                && f[3] == format!("\"{extra}\"")
+        })
+    };
+    for (src, v, unit, extra) in [
+        ("mmd17-10377", "872", "Schulen", "2020-06-25"),
+        ("mmd17-10377", "786", "Schulen", "2020-07-02"),
+        ("mmd17-10377", "120", "Kommunen", "bis zu"),
+        ("mmd17-10377", "50", "Kommunen", ""),
+        ("mmd17-10377", "45", "Digitalbeauftragten", "ca."),
+        ("mmd17-10377", "575", "OZG-Leistungen", ""),
+        ("mmd17-10377", "14", "Themenfeldkoordinatorinnen", "bis zu"),
+        ("apr17-adi-61", "330", "OZG Leistungen", "2021-11-12"),
+        ("apr17-adi-61", "78", "Ziele", ""),
+        ("apr17-adi-61", "44", "Ziele", ""),
+        ("apr17-adi-61", "575", "OZG-Leistungen", ""),
+        ("apr17-adi-61", "70", "Dienstleistungen", ""),
+        ("apr17-adi-61", "63", "kommunale Partner", ""),
+        ("apr17-adi-61", "396", "Kommune", ""),
+        ("mmp18-15_excerpt", "401", "OZG-Leistungen", "580"),
+        ("mmp18-15_excerpt", "575", "Verwaltungsleistungen", ""),
+        ("mmp18-15_excerpt", "35", "Lebenslagen", ""),
+    ] {
+        assert!(
+            has(src, v, unit, extra),
+            "{src} {v} {unit} {extra}:\n{figures:#?}"
+        );
+    }
+}
