@@ -197,6 +197,32 @@ pub struct AnswerTo {
     pub in_agreement_with: Vec<String>,
 }
 
+/// What an attachment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum AttachmentKind {
+    /// A letter (`Mit freundlichen Grüßen`), e.g. a faction asking for a report.
+    Letter,
+    /// A presentation's slides.
+    Presentation,
+}
+
+/// An attachment (Anlage) of a committee protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    pub number: u32,
+    pub kind: AttachmentKind,
+    /// `Thema Digitalstrategie 2.0`, or the agenda item it belongs to.
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`
+    pub date: Option<String>,
+    /// The letter's sender (with faction) and addressee.
+    pub from: Option<Speaker>,
+    pub to: Option<String>,
+    /// The numbered questions a letter asks.
+    pub questions: Vec<Question>,
+    pub span: Span,
+}
+
 /// A programme a paper names (`LOGINEO NRW LMS`, `Digitale Modellregionen in NRW`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Programme {
@@ -383,6 +409,8 @@ pub struct Document {
     pub programmes: Vec<Programme>,
     /// Counts the text gives (`872 Schulen (Stand 25. Juni 2020)`).
     pub figures: Vec<Figure>,
+    /// A committee protocol's attachments (Anlagen): documents of their own, parts of it.
+    pub attachments: Vec<Attachment>,
     /// The normalised text every span refers to.
     pub text: String,
     /// Where its pages begin in `text`; empty when the source shows no page breaks.

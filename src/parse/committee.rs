@@ -89,10 +89,11 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
             },
             |p| p.start,
         );
-    let body_end = paras
-        .iter()
-        .find(|p| p.start > body_start && p.text.starts_with("gez. "))
-        .map_or(text.len(), |p| p.start);
+    // `gez.` starts in lower case, so the normaliser may have joined it to the line before
+    // (`– keine Wortbeiträge gez. Thorsten Schick`): found anywhere after the body's start.
+    let body_end = text[body_start..]
+        .find("gez. ")
+        .map_or(text.len(), |i| body_start + i);
     let toc_items = TOC_ENTRY
         .find_iter(&text[head_end.min(body_start)..body_start])
         .count();
@@ -160,7 +161,148 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         questions: Vec::new(),
         programmes: Vec::new(),
         figures: Vec::new(),
+        attachments: attachments(text, body_end),
     }
 }
 
 use super::speaker;
+
+static ANLAGEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(\d{1,2}) Anlagen?$").unwrap());
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"Mit freundlichen Grüßen\s*\n+\s*(?P<name>[^\n]+?)(?: MdL)?\s*\n(?P<function>[^\n]*)",
+    )
+    .unwrap()
+});
+static SENDER_FACTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(?P<f>[\p{L}ÜÖÄ /90]+?)-Fraktion im Landtag").unwrap());
+static ADDRESSEE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(?:Herrn|Frau) (?P<name>[^\n]+?)(?: MdL)?$").unwrap());
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^Thema (?P<t>[^\n]+)$").unwrap());
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\d{1,2}\.\d{1,2}\.\d{4}$").unwrap());
+/// `4 Digitalstrategie 2.0 (… Präsentation … [s. Anlage 2])`: the item an attachment belongs to.
+static ITEM_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\d{1,2} (?P<title>[^(\n]+?) \((?P<cues>[^\n]*)\)").unwrap());
+
+/// The attachments after the signature (`2 Anlagen`): a letter (up to its `Mit freundlichen
+/// Grüßen` and signature) and, after it, a presentation's slides.
+fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
+    use crate::model::{Attachment, AttachmentKind, Span};
+    let Some(head) = ANLAGEN.captures_at(text, body_end) else {
+        return Vec::new();
+    };
+    let count: u32 = head[1].parse().unwrap_or(0);
+    let mut start = head.get(0).map_or(text.len(), |m| m.end());
+    let span = |a: usize, b: usize| Span {
+        start: super::char_offset(text, a),
+        end: super::char_offset(text, b),
+    };
+    // The agenda item that cites `Anlage N`, and what the cue says it is.
+    let cue = |n: u32| -> Option<(String, bool)> {
+        ITEM_CUE.captures_iter(&text[..body_end]).find_map(|c| {
+            let needle = format!("Anlage {n}]");
+            let cues = &c["cues"];
+            let at = cues.find(&needle)?;
+            let part = cues[..at].rsplit(';').next().unwrap_or("");
+            Some((c["title"].trim().to_owned(), part.contains("Präsentation")))
+        })
+    };
+    let mut out = Vec::new();
+    for number in 1..=count {
+        if start >= text.len() {
+            break;
+        }
+        let rest = &text[start..];
+        let (title, presentation) = cue(number).map_or((None, false), |(t, p)| (Some(t), p));
+        let letter_end = SIGNATURE
+            .captures(rest)
+            .filter(|_| !presentation)
+            .map(|c| c.get(0).unwrap().end());
+        match letter_end {
+            Some(end) => {
+                let body = &rest[..end];
+                let sig = SIGNATURE.captures(body).unwrap();
+                let mut from = Speaker {
+                    name: sig["name"].trim().to_owned(),
+                    honorific: None,
+                    faction: None,
+                    fraktionslos: false,
+                    role: None,
+                    ministry: None,
+                    unreviewed: false,
+                };
+                from.faction = SENDER_FACTION
+                    .captures(body)
+                    .and_then(|c| super::speaker::faction_from_label(c["f"].trim()));
+                out.push(Attachment {
+                    number,
+                    kind: AttachmentKind::Letter,
+                    title: SUBJECT
+                        .captures(body)
+                        .map(|c| c["t"].trim().to_owned())
+                        .or(title),
+                    date: DATE_LINE
+                        .find(body)
+                        .and_then(|m| refs::first_date(m.as_str()))
+                        .map(|(_, d)| d),
+                    from: Some(from),
+                    to: ADDRESSEE
+                        .captures(body)
+                        .map(|c| c["name"].trim().to_owned()),
+                    questions: super::drucksache::questions_in(text, start, start + end),
+                    span: span(start, start + end),
+                });
+                start += end;
+            }
+            None => {
+                // Slides run to the next attachment's letter, or to the end.
+                let end = text.len();
+                out.push(Attachment {
+                    number,
+                    kind: AttachmentKind::Presentation,
+                    title,
+                    date: None,
+                    from: None,
+                    to: None,
+                    questions: Vec::new(),
+                    span: span(start, end),
+                });
+                start = end;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_letter_and_slides_after_the_signature() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/sample/corpus/apr17-adi-61_2021-12-02.txt"
+        ))
+        .unwrap();
+        let n = crate::normalize::normalize(&text);
+        let parsed = crate::parse::parse(&n);
+        let doc = parsed.document.unwrap();
+        let a = &doc.attachments;
+        assert_eq!(a.len(), 2, "{a:#?}");
+        let letter = &a[0];
+        assert_eq!(letter.kind, crate::model::AttachmentKind::Letter);
+        assert_eq!(letter.title.as_deref(), Some("Digitalstrategie 2.0"));
+        assert_eq!(letter.date.as_deref(), Some("2021-11-22"));
+        let from = letter.from.as_ref().unwrap();
+        assert_eq!(
+            (from.name.as_str(), from.faction),
+            ("Christina Kampmann", Some(crate::model::Faction::Spd))
+        );
+        assert_eq!(letter.to.as_deref(), Some("Thorsten Schick"));
+        assert_eq!(letter.questions.len(), 5);
+        assert_eq!(a[1].kind, crate::model::AttachmentKind::Presentation);
+        assert_eq!(a[1].title.as_deref(), Some("Digitalstrategie 2.0"));
+    }
+}

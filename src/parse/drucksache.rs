@@ -133,6 +133,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
             })
             .collect(),
         figures: Vec::new(),
+        attachments: Vec::new(),
         funding: super::funding::read(text)
             .into_iter()
             .map(|f| crate::model::Funding {
@@ -201,12 +202,19 @@ static QUESTION: LazyLock<Regex> =
 
 /// The numbered questions and the answers under them.
 fn questions(text: &str) -> Vec<crate::model::Question> {
+    questions_in(text, 0, text.len())
+}
+
+/// The numbered questions in `text[from..to]` (spans of the whole text).
+pub(super) fn questions_in(text: &str, from: usize, to: usize) -> Vec<crate::model::Question> {
+    let text_all = text;
+    let text = &text_all[..to];
     let span = |a: usize, b: usize| crate::model::Span {
-        start: super::char_offset(text, a),
-        end: super::char_offset(text, b),
+        start: super::char_offset(text_all, a),
+        end: super::char_offset(text_all, b),
     };
     let mut found: Vec<(u32, usize, usize)> = Vec::new(); // number, question start, end
-    let mut from = 0;
+    let mut from = from;
     while let Some(c) = QUESTION.captures_at(text, from) {
         let (n, q) = (c.get(1).unwrap(), c.get(2).unwrap());
         let number: u32 = n.as_str().parse().unwrap_or(0);

@@ -136,6 +136,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         questions: Vec::new(),
         programmes: Vec::new(),
         figures: Vec::new(),
+        attachments: Vec::new(),
     }
 }
 

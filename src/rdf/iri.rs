@@ -197,6 +197,11 @@ pub fn ballot(vote: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/stimme/{seq}", vote.as_str()))
 }
 
+/// A protocol's `n`-th attachment (Anlage).
+pub fn attachment(doc: &NamedNode, n: u32) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/anlage/{n}", doc.as_str()))
+}
+
 /// The `seq`-th figure (count) a document gives.
 pub fn figure(doc: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/zahl/{seq}", doc.as_str()))

@@ -179,7 +179,8 @@ pub fn map_document(
     }
 
     map_funding(&mut out, base, doc, &doc_iri, &text_iri);
-    map_questions(&mut out, doc, &doc_iri, &text_iri);
+    map_questions(&mut out, doc, &doc_iri, &doc.questions, &text_iri);
+    map_attachments(&mut out, base, doc, wp, &doc_iri, &text_iri);
     map_programmes(&mut out, base, doc, &doc_iri, &text_iri);
     if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
         map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
@@ -770,7 +771,13 @@ fn map_funding(
 
 /// A paper's numbered questions (`schema:Question`) and the answers under them
 /// (`schema:Answer`, the question's `schema:acceptedAnswer`), with their text and offsets.
-fn map_questions(out: &mut Out, doc: &Document, doc_iri: &NamedNode, text_iri: &NamedNode) {
+fn map_questions(
+    out: &mut Out,
+    doc: &Document,
+    doc_iri: &NamedNode,
+    questions: &[crate::model::Question],
+    text_iri: &NamedNode,
+) {
     let text_of = |span: crate::model::Span| -> String {
         doc.text
             .chars()
@@ -778,7 +785,7 @@ fn map_questions(out: &mut Out, doc: &Document, doc_iri: &NamedNode, text_iri: &
             .take(span.end - span.start)
             .collect()
     };
-    for q in &doc.questions {
+    for q in questions {
         let qi = iri::question(doc_iri, q.number);
         out.add(&qi, rdf::TYPE, schema::QUESTION);
         out.add(doc_iri, schema::HAS_PART, qi.clone());
@@ -876,5 +883,57 @@ fn map_programmes(
         out.int(&fi, nif::BEGIN_INDEX, f.span.start);
         out.int(&fi, nif::END_INDEX, f.span.end);
         out.add(&fi, nif::REFERENCE_CONTEXT, text_iri.clone());
+    }
+}
+
+/// A committee protocol's attachments: documents of their own (`lt:Anlage`), parts of it,
+/// with kind, title, date, sender and addressee of a letter, and the questions it asks.
+fn map_attachments(
+    out: &mut Out,
+    base: &Base,
+    doc: &Document,
+    wp: u32,
+    doc_iri: &NamedNode,
+    text_iri: &NamedNode,
+) {
+    use crate::model::AttachmentKind;
+    for a in &doc.attachments {
+        let ai = iri::attachment(doc_iri, a.number);
+        out.add(&ai, rdf::TYPE, lt::ANLAGE);
+        out.add(&ai, dcterms::IS_PART_OF, doc_iri.clone());
+        out.add(doc_iri, dcterms::HAS_PART, ai.clone());
+        out.int(&ai, schema::POSITION, a.number);
+        let kind = match a.kind {
+            AttachmentKind::Letter => "Schreiben",
+            AttachmentKind::Presentation => "Präsentation",
+        };
+        out.de(&ai, dcterms::TYPE, kind);
+        if let Some(t) = &a.title {
+            out.de(&ai, dcterms::TITLE, t);
+        }
+        if let Some(d) = a.date.as_ref().or(doc.date.as_ref()) {
+            out.typed(&ai, eli::DATE_DOCUMENT, d.clone(), xsd::DATE);
+        }
+        if let Some(from) = &a.from {
+            let p = person(out, base, wp, from);
+            out.add(&ai, dcterms::CREATOR, p);
+        }
+        if let Some(to) = &a.to {
+            let s = Speaker {
+                name: to.clone(),
+                honorific: None,
+                faction: None,
+                fraktionslos: false,
+                role: None,
+                ministry: None,
+                unreviewed: false,
+            };
+            let p = person(out, base, wp, &s);
+            out.add(&ai, schema::RECIPIENT, p);
+        }
+        out.add(&ai, nif::REFERENCE_CONTEXT, text_iri.clone());
+        out.int(&ai, nif::BEGIN_INDEX, a.span.start);
+        out.int(&ai, nif::END_INDEX, a.span.end);
+        map_questions(out, doc, &ai, &a.questions, text_iri);
     }
 }

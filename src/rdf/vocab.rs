@@ -40,7 +40,7 @@ pub mod lt {
         BERICHTETE_REDE = "berichteteRede",
         BEANTWORTET_DURCH = "beantwortetDurch", PROGRAMM = "Programm", UNGEFAEHR = "ungefaehr",
         KENNZAHL = "Kennzahl", STAND = "stand", GESAMT = "gesamt", EINFUEHRUNG = "einfuehrung",
-        VERABSCHIEDET = "verabschiedet", GEPLANT = "geplant", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
+        VERABSCHIEDET = "verabschiedet", GEPLANT = "geplant", ANLAGE = "Anlage", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
         NICHT_UEBERPRUEFT = "nichtUeberprueft", ZU_PROTOKOLL_GEGEBEN = "zuProtokollGegeben",
         NUMMER_ERSCHLOSSEN = "nummerErschlossen",
         ANTWORT_AUF = "antwortAuf",
@@ -123,7 +123,7 @@ pub mod schema {
         AMOUNT = "amount", VALUE = "value", CURRENCY = "currency", VALID_FROM = "validFrom",
         VALID_THROUGH = "validThrough", QUESTION = "Question", ANSWER = "Answer",
         ACCEPTED_ANSWER = "acceptedAnswer", PARENT_ITEM = "parentItem", HAS_PART = "hasPart",
-        UNIT_TEXT = "unitText",
+        UNIT_TEXT = "unitText", RECIPIENT = "recipient",
     );
 }
 
@@ -131,6 +131,7 @@ pub mod dcterms {
     terms!("http://purl.org/dc/terms/";
         REFERENCES = "references", TYPE = "type", DESCRIPTION = "description",
         PUBLISHER = "publisher", CREATOR = "creator", SOURCE = "source", IS_PART_OF = "isPartOf",
+        HAS_PART = "hasPart", TITLE = "title",
     );
 }
 

@@ -208,3 +208,28 @@ fn programmes_with_parts_dates_and_figures_as_the_gold_lists_them() {
         );
     }
 }
+
+#[test]
+fn a_committee_protocols_attachments_are_documents_of_their_own() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let rows = select(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
+         PREFIX schema: <http://schema.org/> PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+         SELECT ?n ?kind ?title ?date ?from ?to (COUNT(DISTINCT ?q) AS ?questions) WHERE {
+           ?a a lt:Anlage ; dcterms:isPartOf ?p ; schema:position ?n ; dcterms:type ?kind ; dcterms:title ?title ; eli:date_document ?date .
+           ?p a lt:Ausschussprotokoll .
+           OPTIONAL { ?a dcterms:creator/foaf:name ?from } OPTIONAL { ?a schema:recipient/foaf:name ?to }
+           OPTIONAL { ?a schema:hasPart ?q }
+         } GROUP BY ?n ?kind ?title ?date ?from ?to ORDER BY ?n",
+    );
+    let date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+    assert_eq!(
+        rows,
+        [
+            format!("1\t\"Schreiben\"@de\t\"Digitalstrategie 2.0\"@de\t\"2021-11-22\"{date}\t\"Christina Kampmann\"\t\"Thorsten Schick\"\t5"),
+            format!("2\t\"Präsentation\"@de\t\"Digitalstrategie 2.0\"@de\t\"2021-12-02\"{date}\t\t\t0"),
+        ]
+    );
+}
