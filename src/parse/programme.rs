@@ -61,6 +61,9 @@ static PLANNED: LazyLock<Regex> =
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<qual>\b(?:bis zu|ca\.|rund|etwa|mindestens|mind\.|fast|über)\s+)?\b(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+von\s+(?P<of>\d{1,3}(?:\.\d{3})+|\d+))?\s+(?P<unit>(?:\p{Ll}+e[nr]?\s+)?(?:\p{Lu}{2,}\s+)?\p{Lu}[\p{L}\-]*\p{L})").unwrap()
 });
+static BACK_TO_PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:das|dieses|diesem|des|dem) (?:Förderprogramm|Programm)s?\b").unwrap()
+});
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:\(Stand:?\s*(?P<a>[^)]{6,25})\)|Datenstand:?\s*(?P<b>\d{1,2}\.\d{1,2}\.\d{2,4}))",
@@ -208,16 +211,26 @@ pub fn programmes(text: &str) -> Vec<Programme> {
 /// The counts a text gives, with their date and programme where printed.
 pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
     let mut out = Vec::new();
-    for (start, end) in sentences(text) {
+    // The programme last named, and in which sentence: `das Förderprogramm` points back to it.
+    let mut last: Option<(usize, String)> = None;
+    for (k, (start, end)) in sentences(text).into_iter().enumerate() {
         let s = &text[start..end];
         let as_of = AS_OF
             .captures(s)
             .and_then(|c| date(c.name("a").or(c.name("b"))?.as_str()));
-        let programme = programmes
+        let named = programmes
             .iter()
             .filter(|p| s.contains(&p.name))
             .max_by_key(|p| p.name.len())
             .map(|p| p.name.clone());
+        let programme = named.clone().or_else(|| {
+            let (at, name) = last.as_ref()?;
+            (k - at <= 3 && BACK_TO_PROGRAMME.is_match(s)).then(|| name.clone())
+        });
+        // Only a name introduced as a programme (`das Förderprogramm „…“`) is pointed back to.
+        if let Some(n) = named.filter(|_| s.contains("rogramm")) {
+            last = Some((k, n));
+        }
         for c in FIGURE.captures_iter(s) {
             let n = c.name("n").unwrap();
             let unit = c["unit"].to_owned();

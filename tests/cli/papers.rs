@@ -156,7 +156,8 @@ fn programmes_with_parts_dates_and_figures_as_the_gold_lists_them() {
         "LOGINEO NRW LMS,LOGINEO NRW,2020-06-10,,,,786,Schulen,2020-07-02,mmd17-10377.txt",
         "LOGINEO NRW Messenger,LOGINEO NRW,,,,true,,,,",
         "EDMOND NRW,,,,,,,,,",
-        "Digitale Modellregionen in NRW,,,,2018,,,,,",
+        // `das Förderprogramm für bis zu 120 Kommunen` points back to the programme named before.
+        "Digitale Modellregionen in NRW,,,,2018,,120,Kommunen,,mmd17-10377.txt",
         "Novellierung des EGovG NRW,,,2020-06-25,,,,,,",
         "Umsetzung des Onlinezugangsgesetzes,,,,,,,,,",
         "Ausstattung der Lehrerinnen und Lehrer mit digitalen Endgeräten,,,,,,,,,",
