@@ -145,8 +145,16 @@ fn date(s: &str) -> Option<String> {
 /// The programmes a text names.
 pub fn programmes(text: &str) -> Vec<Programme> {
     let mut out: Vec<Programme> = Vec::new();
+    // `Digitale Modellregionen NRW` is `Digitale Modellregionen in NRW`: one programme, named
+    // as first printed.
+    let key = |name: &str| -> Vec<String> {
+        name.split_whitespace()
+            .filter(|w| !matches!(*w, "in" | "im" | "der" | "des" | "die" | "für"))
+            .map(str::to_lowercase)
+            .collect()
+    };
     let add = |out: &mut Vec<Programme>, name: &str| -> usize {
-        match out.iter().position(|p| p.name == name) {
+        match out.iter().position(|p| key(&p.name) == key(name)) {
             Some(i) => i,
             None => {
                 out.push(Programme {
