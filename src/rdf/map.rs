@@ -295,22 +295,7 @@ fn map_meeting(
                 iri::agenda_item(meeting, n),
             );
         }
-        let text: String = doc
-            .text
-            .chars()
-            .skip(c.span.start)
-            .take(c.span.end - c.span.start)
-            .collect();
-        out.add(
-            &ci,
-            schema::TEXT,
-            Literal::new_language_tagged_literal_unchecked(text, "de"),
-        );
-        out.add(&ci, nif::REFERENCE_CONTEXT, text_iri.clone());
-        // xsd:integer, not NIF's xsd:nonNegativeInteger: oxigraph 0.5's store keeps derived
-        // integer types as xsd:integer, and `convert` must say what the store says.
-        out.int(&ci, nif::BEGIN_INDEX, c.span.start);
-        out.int(&ci, nif::END_INDEX, c.span.end);
+        read_from(out, &ci, doc, c.span, &text_iri);
         pages(out, &ci, doc.pages_of(c.span));
         for p in &c.mentions {
             let p = paper(out, base, p);
@@ -752,20 +737,7 @@ fn map_funding(
         if let Some(d) = through {
             out.typed(&amount, schema::VALID_THROUGH, d, xsd::DATE);
         }
-        let text: String = doc
-            .text
-            .chars()
-            .skip(f.span.start)
-            .take(f.span.end - f.span.start)
-            .collect();
-        out.add(
-            &node,
-            schema::TEXT,
-            Literal::new_language_tagged_literal_unchecked(text, "de"),
-        );
-        out.add(&node, nif::REFERENCE_CONTEXT, text_iri.clone());
-        out.int(&node, nif::BEGIN_INDEX, f.span.start);
-        out.int(&node, nif::END_INDEX, f.span.end);
+        read_from(out, &node, doc, f.span, text_iri);
     }
 }
 
@@ -778,39 +750,18 @@ fn map_questions(
     questions: &[crate::model::Question],
     text_iri: &NamedNode,
 ) {
-    let text_of = |span: crate::model::Span| -> String {
-        doc.text
-            .chars()
-            .skip(span.start)
-            .take(span.end - span.start)
-            .collect()
-    };
     for q in questions {
         let qi = iri::question(doc_iri, q.number);
         out.add(&qi, rdf::TYPE, schema::QUESTION);
         out.add(doc_iri, schema::HAS_PART, qi.clone());
         out.int(&qi, schema::POSITION, q.number);
-        out.add(
-            &qi,
-            schema::TEXT,
-            Literal::new_language_tagged_literal_unchecked(text_of(q.question), "de"),
-        );
-        out.add(&qi, nif::REFERENCE_CONTEXT, text_iri.clone());
-        out.int(&qi, nif::BEGIN_INDEX, q.question.start);
-        out.int(&qi, nif::END_INDEX, q.question.end);
+        read_from(out, &qi, doc, q.question, text_iri);
         if let Some(a) = q.answer {
             let ai = iri::answer(&qi);
             out.add(&ai, rdf::TYPE, schema::ANSWER);
             out.add(&qi, schema::ACCEPTED_ANSWER, ai.clone());
             out.add(&ai, schema::PARENT_ITEM, qi.clone());
-            out.add(
-                &ai,
-                schema::TEXT,
-                Literal::new_language_tagged_literal_unchecked(text_of(a), "de"),
-            );
-            out.add(&ai, nif::REFERENCE_CONTEXT, text_iri.clone());
-            out.int(&ai, nif::BEGIN_INDEX, a.start);
-            out.int(&ai, nif::END_INDEX, a.end);
+            read_from(out, &ai, doc, a, text_iri);
         }
     }
 }
@@ -868,21 +819,7 @@ fn map_programmes(
             out.de(&pi, schema::NAME, p);
             out.add(&fi, schema::ABOUT, pi);
         }
-        let text: String = doc
-            .text
-            .chars()
-            .skip(f.span.start)
-            .take(f.span.end - f.span.start)
-            .collect();
-        out.add(
-            &fi,
-            schema::TEXT,
-            Literal::new_language_tagged_literal_unchecked(text, "de"),
-        );
-        out.add(&fi, nif::REFERENCE_CONTEXT, text_iri.clone());
-        out.int(&fi, nif::BEGIN_INDEX, f.span.start);
-        out.int(&fi, nif::END_INDEX, f.span.end);
-        out.add(&fi, nif::REFERENCE_CONTEXT, text_iri.clone());
+        read_from(out, &fi, doc, f.span, text_iri);
     }
 }
 
@@ -936,4 +873,30 @@ fn map_attachments(
         out.int(&ai, nif::END_INDEX, a.span.end);
         map_questions(out, doc, &ai, &a.questions, text_iri);
     }
+}
+
+/// The words a node was read from: `schema:text` (German) and its character range in the
+/// document's text. Offsets are xsd:integer, not NIF's xsd:nonNegativeInteger: oxigraph 0.5's
+/// store keeps derived integer types as xsd:integer, and `convert` must say what the store says.
+fn read_from(
+    out: &mut Out,
+    node: &NamedNode,
+    doc: &Document,
+    span: crate::model::Span,
+    text_iri: &NamedNode,
+) {
+    let text: String = doc
+        .text
+        .chars()
+        .skip(span.start)
+        .take(span.end - span.start)
+        .collect();
+    out.add(
+        node,
+        schema::TEXT,
+        Literal::new_language_tagged_literal_unchecked(text, "de"),
+    );
+    out.add(node, nif::REFERENCE_CONTEXT, text_iri.clone());
+    out.int(node, nif::BEGIN_INDEX, span.start);
+    out.int(node, nif::END_INDEX, span.end);
 }

@@ -4,7 +4,7 @@
 use crate::common::*;
 use std::process::Command;
 
-fn score(category: &str, csv: &std::path::Path, kit: &std::path::Path) -> String {
+pub fn score(category: &str, csv: &std::path::Path, kit: &std::path::Path) -> String {
     let out = Command::new("python3")
         .arg(kit.join("tools/score-gold"))
         .args([category, s(csv), "--gold-dir", s(&kit.join("gold"))])
@@ -18,7 +18,7 @@ fn score(category: &str, csv: &std::path::Path, kit: &std::path::Path) -> String
     report
 }
 
-fn kits() -> Vec<std::path::PathBuf> {
+pub fn kits() -> Vec<std::path::PathBuf> {
     let mut kits = vec![repo().join("tests/gold-kit")];
     let shared = repo().join("../shared");
     if shared.join("tools/score-gold").exists() {

@@ -53,21 +53,9 @@ fn links_score_f1_one_and_doubtful_persons_stay_unlinked() {
     let out = ok(&["query", "--store", s(&store), "links", "--format", "csv"]);
     assert_eq!(stdout(&out).lines().next(), Some("label,wikidata"));
     std::fs::write(&csv, &out.stdout).unwrap();
-    let mut kits = vec![repo().join("tests/gold-kit")];
-    if repo().join("../shared/tools/score-gold").exists() {
-        kits.push(repo().join("../shared"));
-    }
-    for kit in kits {
-        let report = std::process::Command::new("python3")
-            .arg(kit.join("tools/score-gold"))
-            .args(["links", s(&csv), "--gold-dir", s(&kit.join("gold"))])
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&report.stdout);
-        assert!(
-            report.status.success() && text.contains("F1 1.000"),
-            "{text}"
-        );
+    for kit in crate::gold::kits() {
+        let report = crate::gold::score("links", &csv, &kit);
+        assert!(report.contains("F1 1.000"), "{report}");
     }
     let linked: Vec<String> = links(&store).into_iter().map(|(l, _)| l).collect();
     for nobody in [

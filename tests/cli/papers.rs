@@ -64,21 +64,9 @@ fn funding_statements_score_f1_one_and_only_tied_money_counts() {
     );
     let csv = dir.path().join("funding.csv");
     std::fs::write(&csv, &out.stdout).unwrap();
-    let mut kits = vec![repo().join("tests/gold-kit")];
-    if repo().join("../shared/tools/score-gold").exists() {
-        kits.push(repo().join("../shared"));
-    }
-    for kit in kits {
-        let report = std::process::Command::new("python3")
-            .arg(kit.join("tools/score-gold"))
-            .args(["funding", s(&csv), "--gold-dir", s(&kit.join("gold"))])
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&report.stdout);
-        assert!(
-            report.status.success() && text.contains("F1 1.000"),
-            "{text}"
-        );
+    for kit in crate::gold::kits() {
+        let report = crate::gold::score("funding", &csv, &kit);
+        assert!(report.contains("F1 1.000"), "{report}");
     }
     // The committee protocol's minimum wage of 12 Euro funds nothing.
     assert!(!stdout(&out).contains(",12,"), "{}", stdout(&out));
