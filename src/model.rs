@@ -132,6 +132,21 @@ pub struct Speaker {
     pub unreviewed: bool,
 }
 
+impl Speaker {
+    /// A person known by name only: no titles, role, faction or flags.
+    pub fn named(name: &str) -> Self {
+        Speaker {
+            name: name.to_owned(),
+            honorific: None,
+            faction: None,
+            fraktionslos: false,
+            role: None,
+            ministry: None,
+            unreviewed: false,
+        }
+    }
+}
+
 /// A speech or a reported statement.
 #[derive(Debug, Clone, Serialize)]
 pub struct Contribution {

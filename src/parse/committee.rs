@@ -225,15 +225,7 @@ fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
             Some(end) => {
                 let body = &rest[..end];
                 let sig = SIGNATURE.captures(body).unwrap();
-                let mut from = Speaker {
-                    name: sig["name"].trim().to_owned(),
-                    honorific: None,
-                    faction: None,
-                    fraktionslos: false,
-                    role: None,
-                    ministry: None,
-                    unreviewed: false,
-                };
+                let mut from = Speaker::named(sig["name"].trim());
                 from.faction = SENDER_FACTION
                     .captures(body)
                     .and_then(|c| super::speaker::faction_from_label(c["f"].trim()));

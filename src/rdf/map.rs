@@ -856,16 +856,7 @@ fn map_attachments(
             out.add(&ai, dcterms::CREATOR, p);
         }
         if let Some(to) = &a.to {
-            let s = Speaker {
-                name: to.clone(),
-                honorific: None,
-                faction: None,
-                fraktionslos: false,
-                role: None,
-                ministry: None,
-                unreviewed: false,
-            };
-            let p = person(out, base, wp, &s);
+            let p = person(out, base, wp, &Speaker::named(to));
             out.add(&ai, schema::RECIPIENT, p);
         }
         out.add(&ai, nif::REFERENCE_CONTEXT, text_iri.clone());

@@ -109,12 +109,17 @@ pub fn python(code: &str, args: &[&str]) -> String {
 pub fn shacl(store: &Path, dir: &Path) -> String {
     let ttl = dir.join("shacl-dump.ttl");
     ok(&["dump", "--store", s(store), "--out", s(&ttl)]);
+    shacl_report(&ttl)
+}
+
+/// Validates a Turtle file against `ontology/shapes.ttl` (with the ontology) with pyshacl.
+pub fn shacl_report(ttl: &Path) -> String {
     python(
         "import sys, pyshacl, rdflib\n\
          data = rdflib.Graph().parse(sys.argv[1], format='turtle')\n\
          shapes = rdflib.Graph().parse(sys.argv[2], format='turtle')\n\
          ok, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=rdflib.Graph().parse(sys.argv[3], format='turtle'), inference='none')\n\
          print('CONFORMS' if ok else text)",
-        &[s(&ttl), s(&repo().join("ontology/shapes.ttl")), s(&repo().join("ontology/landtag.ttl"))],
+        &[s(ttl), s(&repo().join("ontology/shapes.ttl")), s(&repo().join("ontology/landtag.ttl"))],
     )
 }

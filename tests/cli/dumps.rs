@@ -89,14 +89,7 @@ fn dump_is_shacl_valid_and_parses_to_the_store_count() {
         count,
         "rdflib's count"
     );
-    let report = python(
-        "import sys, pyshacl, rdflib\n\
-         data = rdflib.Graph().parse(sys.argv[1], format='turtle')\n\
-         shapes = rdflib.Graph().parse(sys.argv[2], format='turtle')\n\
-         ok, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=rdflib.Graph().parse(sys.argv[3], format='turtle'), inference='none')\n\
-         print('CONFORMS' if ok else text)",
-        &[s(&ttl), s(&repo().join("ontology/shapes.ttl")), s(&repo().join("ontology/landtag.ttl"))],
-    );
+    let report = shacl_report(&ttl);
     assert_eq!(report.trim(), "CONFORMS", "{report}");
 }
 
