@@ -70,6 +70,20 @@ pub struct PaperRef {
     pub number: u32,
 }
 
+/// What a document says of a Drucksache it cites: its kind and who submitted it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedPaper {
+    pub paper: PaperRef,
+    /// In the nominative: `Antrag`, `Gesetzentwurf`, `Beschlussempfehlung`, `Mündliche Anfrage`.
+    pub kind: String,
+    /// `der Fraktion der CDU und der Fraktion BÜNDNIS 90/DIE GRÜNEN`.
+    pub factions: Vec<Faction>,
+    /// `der Landesregierung`.
+    pub by_government: bool,
+    /// `des Innenausschusses`, in the nominative: `Innenausschuss`.
+    pub committee: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum PaperKind {
     Drucksache,
@@ -126,7 +140,9 @@ pub struct Speaker {
     /// The role as printed: `Vorsitzender`, `Vizepräsidentin`, `Minister`, `StS`, `MR`,
     /// `Ministerin für Kultur und Wissenschaft`.
     pub role: Option<String>,
-    /// The ministry's abbreviation as printed (`MWIDE`).
+    /// The ministry as printed apart from the role: its abbreviation (`MWIDE`), or the
+    /// portfolio a minister without a ministry of their own serves in (`im Geschäftsbereich des
+    /// Ministerpräsidenten`, the Staatskanzlei).
     pub ministry: Option<String>,
     /// `*)`: the speaker has not reviewed the transcript (§ 102 GeschO).
     pub unreviewed: bool,
@@ -251,6 +267,8 @@ pub struct Programme {
     pub started: Option<String>,
     /// Named only as something that is to come (`soll … ergänzt werden`).
     pub planned: bool,
+    /// What it is, as the text calls it: `Lernmanagementsystem`, `Förderprogramm`.
+    pub kind: Option<String>,
 }
 
 /// A count the text gives: value, what it counts, the date counted, the programme it is about.
@@ -374,6 +392,12 @@ pub const MINISTRIES: &[Ministry] = &[
         abbr: "VM",
         name: "Ministerium für Verkehr",
     },
+    // The Minister-President's own office; ministers for federal and European affairs serve
+    // `im Geschäftsbereich des Ministerpräsidenten`, that is in it.
+    Ministry {
+        abbr: "StK",
+        name: "Staatskanzlei",
+    },
 ];
 
 /// The ministry a printed abbreviation or role names: `MWIDE`, `Ministerin für Schule und
@@ -386,8 +410,15 @@ pub fn ministry(abbr_or_role: &str) -> Option<Ministry> {
     let rest = t
         .strip_prefix("Ministerin ")
         .or_else(|| t.strip_prefix("Minister "));
+    if t.starts_with("im Geschäftsbereich des Ministerpräsidenten")
+        || t.starts_with("im Geschäftsbereich der Ministerpräsidentin")
+    {
+        return MINISTRIES.iter().copied().find(|m| m.abbr == "StK");
+    }
     MINISTRIES.iter().copied().find(|m| {
-        m.abbr == t || rest.is_some_and(|r| m.name.strip_prefix("Ministerium ") == Some(r))
+        m.abbr == t
+            || m.name == t
+            || rest.is_some_and(|r| m.name.strip_prefix("Ministerium ") == Some(r))
     })
 }
 
@@ -414,6 +445,8 @@ pub struct Document {
     pub votes: Vec<Vote>,
     /// Every paper mentioned anywhere in the document, once, in order of first mention.
     pub mentions: Vec<PaperRef>,
+    /// The Drucksachen it names with their kind (`Antrag der Fraktion der SPD Drucksache …`).
+    pub cited: Vec<CitedPaper>,
     /// Persons the text names who are not speakers (`Ministerin Ina Scharrenbach`), once each.
     pub mentioned_persons: Vec<Speaker>,
     /// Money the text ties to a programme (read from Drucksachen: the government's answers).

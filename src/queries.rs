@@ -14,6 +14,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("links", include_str!("../queries/links.rq")),
     ("funding", include_str!("../queries/funding.rq")),
     ("programmes", include_str!("../queries/programmes.rq")),
+    ("papers", include_str!("../queries/papers.rq")),
 ];
 
 /// The named query `name`, if there is one.

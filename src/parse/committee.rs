@@ -154,6 +154,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         interjections: body.interjections,
         votes: body.votes,
         mentions,
+        cited: Vec::new(),
         text: text.to_owned(),
         pages: Vec::new(),
         mentioned_persons: Vec::new(),

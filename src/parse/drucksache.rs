@@ -117,6 +117,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         interjections: Vec::new(),
         votes: Vec::new(),
         mentions,
+        cited: Vec::new(),
         text: text.to_owned(),
         pages: Vec::new(),
         mentioned_persons: Vec::new(),
@@ -130,6 +131,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
                 passed: p.passed,
                 started: p.started,
                 planned: p.planned,
+                kind: p.kind,
             })
             .collect(),
         figures: Vec::new(),

@@ -6,6 +6,7 @@
 //! of RDF.
 
 pub mod amount;
+pub mod cited;
 mod committee;
 mod drucksache;
 pub mod funding;
@@ -97,6 +98,16 @@ pub fn parse(normalized: &Normalized) -> Parsed {
     };
     if let Some(doc) = &mut document {
         doc.pages = normalized.pages.clone();
+        let own = doc
+            .number
+            .clone()
+            .filter(|_| doc.kind == DocumentKind::Drucksache);
+        doc.cited = cited::cited(text)
+            .into_iter()
+            .filter(|c| {
+                own.as_deref() != Some(&*format!("{}/{}", c.paper.wahlperiode, c.paper.number))
+            })
+            .collect();
         let named: Vec<programme::Programme> = doc
             .programmes
             .iter()

@@ -23,6 +23,9 @@ pub struct Programme {
     pub passed: Option<String>,
     pub started: Option<String>,
     pub planned: bool,
+    /// What it is, as the text calls it: `Lernmanagementsystem`, `Förderprogramm`, `eine
+    /// Datenbank mit … Bildungsmedien` (without the article).
+    pub kind: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,13 +59,28 @@ static PASSED: LazyLock<Regex> = LazyLock::new(|| {
 static STARTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bim (?:Frühjahr|Sommer|Herbst|Winter|Jahr) (?P<year>\d{4})\b[^.]*?„(?P<name>[^“”]+)[“”]\s+gestartet").unwrap()
 });
+/// `das Lernmanagementsystem LOGINEO NRW LMS`, `des Förderprogramms „…“`: a noun naming a kind
+/// of thing right before the name.
+static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Dd](?:as|er|ie|em|en|es)\s+(?P<kind>\p{Lu}\p{Ll}*(?:system|plattform|programm|portal|datenbank|dienst|netzwerk|paket|projekt|gesetz))s?\s+„?$").unwrap()
+});
+/// `EDMOND NRW, eine Datenbank mit …, die …`: an apposition after the name.
+static KIND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[“”]?,\s+(?:eine?|einen)\s+(?P<kind>[^.;:]{3,100}?),\s+(?:die|der|das|welche|mit de[mr])\b").unwrap()
+});
+/// `Mit LOGINEO NRW stellt das Land eine webbasierte Arbeitsplattform für Schulen … zur
+/// Verfügung`.
+static KIND_PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[“”]?\s+(?:stellt|stellen) (?:das Land|die Landesregierung)(?: \p{L}+)? (?:eine?|einen) (?P<kind>[^.;:,]{3,100}?) zur Verfügung").unwrap()
+});
 static PLANNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:soll|sollen|geplant|beabsichtigt)\b").unwrap());
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<qual>\b(?:bis zu|ca\.|rund|etwa|mindestens|mind\.|fast|über)\s+)?\b(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+von\s+(?P<of>\d{1,3}(?:\.\d{3})+|\d+))?\s+(?P<unit>(?:\p{Ll}+e[nr]?\s+)?(?:\p{Lu}{2,}\s+)?\p{Lu}[\p{L}\-]*\p{L})").unwrap()
 });
 static BACK_TO_PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:das|dieses|diesem|des|dem) (?:Förderprogramm|Programm)s?\b").unwrap()
+    Regex::new(r"\b(?:das|dieses|diesem|des|dem) (?:Förderprogramm|Programm|\p{L}*[Aa]ngebot)s?\b")
+        .unwrap()
 });
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -199,6 +217,12 @@ pub fn programmes(text: &str) -> Vec<Programme> {
             let i = add(&mut out, c["name"].trim());
             out[i].started = Some(c["year"].to_owned());
         }
+        for n in &names {
+            let i = add(&mut out, n);
+            if out[i].kind.is_none() {
+                out[i].kind = kind_in(s, n, &names);
+            }
+        }
     }
     for p in &mut out {
         if seen_unplanned.contains(&p.name) {
@@ -216,32 +240,132 @@ pub fn programmes(text: &str) -> Vec<Programme> {
     out
 }
 
+/// What a sentence calls the programme `name`: a kind noun before it, an apposition after it,
+/// or what `Mit NAME stellt das Land … zur Verfügung`. An occurrence that is the start of a
+/// longer name (`LOGINEO NRW` in `LOGINEO NRW LMS`) is the longer one's.
+fn kind_in(s: &str, name: &str, names: &[String]) -> Option<String> {
+    for (at, _) in s.match_indices(name) {
+        let longer = names
+            .iter()
+            .any(|n| n.len() > name.len() && s[at..].starts_with(n.as_str()));
+        if longer {
+            continue;
+        }
+        let before = &s[..at];
+        let after = &s[at + name.len()..];
+        if let Some(c) = KIND_BEFORE.captures(before) {
+            return Some(c["kind"].to_owned());
+        }
+        let provided = before
+            .trim_end()
+            .ends_with("Mit")
+            .then(|| KIND_PROVIDED.captures(after));
+        if let Some(c) = KIND_AFTER.captures(after).or(provided.flatten()) {
+            return Some(c["kind"].split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    None
+}
+
+/// Laws the government's prose names by their abbreviation: `die Umsetzung des OZG` is the
+/// programme `Umsetzung des Onlinezugangsgesetzes`.
+const LAW_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Onlinezugangsgesetz", "OZG"),
+    ("E-Government-Gesetz", "EGovG"),
+];
+
+/// The names a programme goes by: its own, and with a law abbreviated.
+fn aliases(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_owned()];
+    for (long, short) in LAW_ABBREVIATIONS {
+        for form in [format!("{long}es"), format!("{long}s"), (*long).to_owned()] {
+            if name.contains(&form) {
+                out.push(name.replacen(&form, short, 1));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Words by which a sentence goes on about what the ones before were about.
+static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Dd]araufhin|[Zz]udem|[Ss]o (?:hat|haben|wurde|wurden)|z\.\s?B\.|[Dd]abei|[Hh]ierbei|[Dd]ies(?:e[rnms]?)?|[Zz]u den|[Ww]eiterhin|[Aa]ußerdem|[Dd]arüber hinaus)(?:\s|$)").unwrap()
+});
+
+/// How many sentences after a programme was last named (or pointed back to) a count is still
+/// about it, within one answer: the government answers a question a paragraph at a time.
+const TOPIC_SENTENCES: usize = 4;
+
 /// The counts a text gives, with their date and programme where printed.
+///
+/// A count is about a programme its sentence names; the one `das Förderprogramm` points back
+/// to; or, in a sentence that goes on (`daraufhin`, `Zudem`, `Zu den`, `dieses`) a few
+/// sentences after one was named, that one (`50 Kommunen haben daraufhin …`). A question (a
+/// sentence ending in `?`) starts a new topic.
 pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
     let mut out = Vec::new();
-    // The programme last named, and in which sentence: `das Förderprogramm` points back to it.
+    let names: Vec<(String, Vec<String>)> = programmes
+        .iter()
+        .map(|p| (p.name.clone(), aliases(&p.name)))
+        .collect();
+    // The programme last named or gone on about, and in which sentence; the programme last
+    // introduced as one (`das Förderprogramm „…“`).
+    let mut topic: Option<(usize, String)> = None;
     let mut last: Option<(usize, String)> = None;
     for (k, (start, end)) in sentences(text).into_iter().enumerate() {
         let s = &text[start..end];
+        if s.trim_end().ends_with('?') {
+            topic = None;
+            continue;
+        }
         let as_of = AS_OF
             .captures(s)
             .and_then(|c| date(c.name("a").or(c.name("b"))?.as_str()));
-        let named = programmes
+        let named = names
             .iter()
-            .filter(|p| s.contains(&p.name))
-            .max_by_key(|p| p.name.len())
-            .map(|p| p.name.clone());
-        let programme = named.clone().or_else(|| {
-            let (at, name) = last.as_ref()?;
-            (k - at <= 3 && BACK_TO_PROGRAMME.is_match(s)).then(|| name.clone())
-        });
-        // Only a name introduced as a programme (`das Förderprogramm „…“`) is pointed back to.
-        if let Some(n) = named.filter(|_| s.contains("rogramm")) {
+            .filter(|(_, forms)| forms.iter().any(|f| s.contains(f.as_str())))
+            .max_by_key(|(n, _)| n.len())
+            .map(|(n, _)| n.clone());
+        let programme = if named.is_some() {
+            named.clone()
+        } else if let Some(back) = BACK_TO_PROGRAMME.find(s) {
+            // `das Förderprogramm` points back to a programme introduced as one (not to a law's
+            // amendment), `dieses Beratungsangebot` also to the one the text is about.
+            let offer = !back.as_str().contains("rogramm");
+            last.as_ref()
+                .filter(|(at, _)| k - at <= 3)
+                .or(topic
+                    .as_ref()
+                    .filter(|(at, _)| offer && k - at <= TOPIC_SENTENCES))
+                .map(|(_, n)| n.clone())
+        } else if CONTINUES.is_match(s) {
+            topic
+                .as_ref()
+                .filter(|(at, _)| k - at <= TOPIC_SENTENCES)
+                .map(|(_, n)| n.clone())
+        } else {
+            None
+        };
+        if let Some(n) = named.clone().filter(|_| s.contains("rogramm")) {
             last = Some((k, n));
         }
-        for c in FIGURE.captures_iter(s) {
+        if let Some(n) = named.or(programme.clone()) {
+            topic = Some((k, n));
+        }
+        let found = FIGURE.captures_iter(s).collect::<Vec<_>>();
+        for (j, c) in found.iter().enumerate() {
             let n = c.name("n").unwrap();
-            let unit = c["unit"].to_owned();
+            let mut unit = c["unit"].to_owned();
+            // `17 Unternehmens- und 35 Lebenslagen`: the first count's unit ends in the
+            // second's (`Unternehmenslagen`), also where an extraction lost the hyphen.
+            let next = found.get(j + 1);
+            if let Some(whole) = next.and_then(|next| {
+                let between = &s[c.get(0).unwrap().end()..next.get(0).unwrap().start()];
+                elided(&unit, between, &next["unit"])
+            }) {
+                unit = whole;
+            }
             let first = unit.split_whitespace().last().unwrap_or("");
             let before = s[..n.start()].trim_end();
             let glued = s[..n.start()]
@@ -277,6 +401,89 @@ pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
             });
         }
     }
+    out.extend(of_which(text, &out));
+    out
+}
+
+/// `17 Unternehmens- und 35 Lebenslagen`: `Unternehmenslagen`. `unit` is the first count's
+/// unit as read (`Unternehmens-` or, hyphen lost, `Unternehmensund`), `between` what follows it
+/// up to the second count, `next` the second count's unit.
+fn elided(unit: &str, between: &str, next: &str) -> Option<String> {
+    let stem = match unit.strip_suffix("und") {
+        Some(stem) if between.trim().is_empty() => stem,
+        _ if between.trim_start().starts_with("- und") => unit,
+        _ => return None,
+    };
+    // A linking `s` (Fugen-s) on the stem: the second word's head follows its own first one.
+    if !stem.ends_with('s') || stem.chars().count() < 4 || next.contains(' ') {
+        return None;
+    }
+    let cut = next
+        .char_indices()
+        .skip(3)
+        .find(|&(i, ch)| ch == 's' && next[i + 1..].chars().count() >= 3)?
+        .0;
+    Some(format!("{stem}{}", &next[cut + 1..]))
+}
+
+static OF_WHICH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bdavon\b(?P<head>[^\d.;:,]{0,40})").unwrap());
+static OF_WHICH_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,]*(?:(?:und|sowie)\s+)?(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<w>(?:mind\.|ca\.|max\.)[^\n,;.]*|\p{Ll}[^\n,;.]*)").unwrap()
+});
+
+static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:und|sowie)\s+\d").unwrap());
+
+/// `330 OZG Leistungen … davon flächendeckend 75 bundesweit, 0 landesweit und 255 mind. in
+/// einer Gemeinde` (a slide, a line each): counts out of the one before `davon`, with its unit,
+/// date and programme, and their own words as the qualifier.
+fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for c in OF_WHICH.captures_iter(text) {
+        let at = c.get(0).unwrap().start();
+        // The whole: the last count before `davon`, at most a few lines back.
+        let Some(whole) = figures
+            .iter()
+            .filter(|f| {
+                f.start <= at
+                    && text[f.start..at]
+                        .rfind(&f.value)
+                        .is_some_and(|i| at - (f.start + i) <= 80)
+            })
+            .last()
+        else {
+            continue;
+        };
+        let head = c["head"].split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut pos = c.get(0).unwrap().end();
+        while let Some(item) = OF_WHICH_ITEM.captures(&text[pos..]) {
+            let w = item.name("w").unwrap();
+            // `75 bundesweit und 3 landesweit`: the next count starts at `und`.
+            let w_end = NEXT_ITEM
+                .find(w.as_str())
+                .map_or(w.end(), |m| w.start() + m.start());
+            let words = item["w"][..w_end - w.start()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let line_end = pos + w_end;
+            out.push(Figure {
+                value: item["n"].replace('.', ""),
+                unit: whole.unit.clone(),
+                of: Some(whole.value.clone()),
+                qualifier: Some(if head.is_empty() {
+                    words
+                } else {
+                    format!("{head} {words}")
+                }),
+                as_of: whole.as_of.clone(),
+                programme: whole.programme.clone(),
+                start: pos + item.name("n").unwrap().start(),
+                end: line_end,
+            });
+            pos = line_end;
+        }
+    }
     out
 }
 
@@ -306,6 +513,94 @@ mod tests {
         assert_eq!(
             get("Novellierung des EGovG NRW").passed.as_deref(),
             Some("2020-06-25")
+        );
+    }
+
+    #[test]
+    fn what_a_programme_is_called() {
+        let text = "Mit LOGINEO NRW stellt das Land eine webbasierte Arbeitsplattform für Schulen \
+            in Nordrhein-Westfalen zur Verfügung, die Abläufe erleichtert. Über LOGINEO NRW haben \
+            Lehrkräfte Zugriff auf EDMOND NRW, eine Datenbank mit Tausenden lizensierten, \
+            audiovisuellen Bildungsmedien, die sie einsetzen dürfen. Das Lernmanagementsystem \
+            LOGINEO NRW LMS wird den Schulen kostenlos zur Verfügung gestellt. Die Entwicklung \
+            von LOGINEO NRW wurde abgestimmt.";
+        let kinds: Vec<(String, Option<String>)> = programmes(text)
+            .into_iter()
+            .map(|p| (p.name, p.kind))
+            .collect();
+        let kind = |n: &str| {
+            kinds
+                .iter()
+                .find(|(x, _)| x == n)
+                .and_then(|(_, k)| k.clone())
+        };
+        assert_eq!(
+            kind("LOGINEO NRW").as_deref(),
+            Some("webbasierte Arbeitsplattform für Schulen in Nordrhein-Westfalen")
+        );
+        assert_eq!(
+            kind("EDMOND NRW").as_deref(),
+            Some("Datenbank mit Tausenden lizensierten, audiovisuellen Bildungsmedien")
+        );
+        assert_eq!(
+            kind("LOGINEO NRW LMS").as_deref(),
+            Some("Lernmanagementsystem")
+        );
+    }
+
+    #[test]
+    fn counts_whose_unit_is_elided_or_which_are_part_of_another() {
+        let show = |f: &Figure| {
+            format!(
+                "{} {} | {} | {} | {}",
+                f.value,
+                f.unit,
+                f.of.clone().unwrap_or_default(),
+                f.qualifier.clone().unwrap_or_default(),
+                f.as_of.clone().unwrap_or_default()
+            )
+        };
+        for text in [
+            "und zwar für 575 Verwaltungsleistungen in 17 Unternehmensund 35 Lebenslagen.",
+            "und zwar für 575 Verwaltungsleistungen in 17 Unternehmens- und 35 Lebenslagen.",
+        ] {
+            let f: Vec<String> = figures(text, &[]).iter().map(show).collect();
+            assert_eq!(
+                f,
+                [
+                    "575 Verwaltungsleistungen |  |  | ",
+                    "17 Unternehmenslagen |  |  | ",
+                    "35 Lebenslagen |  |  | "
+                ],
+                "{text}"
+            );
+        }
+        // A Bund is no elided compound.
+        assert!(figures("in 17 Bund und 35 Ländern", &[])
+            .iter()
+            .all(|f| f.unit != "Bundländern"));
+        let slide = "Nordrhein-Westfalen\n\n330 OZG Leistungen\n\nonline verfügbar\n\ndavon \
+            flächendeckend\n\n \n75 bundesweit\n\n0 landesweit\n\nund\n\n255 mind. In einer \
+            Gemeinde\n\nQuelle: PVOG | Datenstand: 12.11.21\n";
+        let f: Vec<String> = figures(slide, &[]).iter().map(show).collect();
+        assert_eq!(
+            f,
+            [
+                "330 OZG Leistungen |  |  | 2021-11-12",
+                "75 OZG Leistungen | 330 | flächendeckend bundesweit | 2021-11-12",
+                "0 OZG Leistungen | 330 | flächendeckend landesweit | 2021-11-12",
+                "255 OZG Leistungen | 330 | flächendeckend mind. In einer Gemeinde | 2021-11-12",
+            ]
+        );
+        let prose = "Es gibt 40 Schulen, davon 12 inklusiv und 3 digital. Wir gehen davon aus, dass 5 von ihnen folgen.";
+        let f: Vec<String> = figures(prose, &[]).iter().map(show).collect();
+        assert_eq!(
+            f,
+            [
+                "40 Schulen |  |  | ",
+                "12 Schulen | 40 | inklusiv | ",
+                "3 Schulen | 40 | digital | "
+            ]
         );
     }
 

@@ -196,13 +196,26 @@ fn speaker_from(
     star: bool,
     affil: Option<&str>,
 ) -> Speaker {
+    // `Minister für …, Internationales sowie Medien im Geschäftsbereich des Ministerpräsidenten`:
+    // the office is the role; the portfolio it sits in is the ministry (the Staatskanzlei), not
+    // a word of the title. A minister without a ministry of their own is printed this way.
+    let (role, portfolio) = match role.map(collapse) {
+        Some(r) => match r.split_once(" im Geschäftsbereich ") {
+            Some((office, of)) => (
+                Some(office.to_owned()),
+                Some(format!("im Geschäftsbereich {of}")),
+            ),
+            None => (Some(r), None),
+        },
+        None => (None, None),
+    };
     let mut speaker = Speaker {
         name: collapse(name),
         honorific: Some(collapse(titles)).filter(|t| !t.is_empty()),
         faction: None,
         fraktionslos: false,
-        role: role.map(collapse),
-        ministry: None,
+        role,
+        ministry: portfolio,
         unreviewed: star,
     };
     if let Some(a) = affil.map(str::trim) {
@@ -560,6 +573,24 @@ mod tests {
         assert_eq!(
             f.speaker.role.as_deref(),
             Some("Ministerin für Kultur und Wissenschaft")
+        );
+        let f = label_at_start(
+            "Nathanael Liminski, Minister für Bundes- und Europaangelegenheiten, Internationales \
+             sowie Medien im Geschäftsbereich des Ministerpräsidenten: Herr Präsident!",
+        )
+        .unwrap();
+        assert_eq!(
+            (f.speaker.role.as_deref(), f.speaker.ministry.as_deref()),
+            (
+                Some(
+                    "Minister für Bundes- und Europaangelegenheiten, Internationales sowie Medien"
+                ),
+                Some("im Geschäftsbereich des Ministerpräsidenten")
+            )
+        );
+        assert_eq!(
+            crate::model::ministry("im Geschäftsbereich des Ministerpräsidenten").map(|m| m.abbr),
+            Some("StK")
         );
         let f = label_at_start("Dr. Christian Blex (fraktionslos): Herr Präsident!").unwrap();
         assert_eq!(

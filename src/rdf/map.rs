@@ -182,6 +182,7 @@ pub fn map_document(
     map_questions(&mut out, doc, &doc_iri, &doc.questions, &text_iri);
     map_attachments(&mut out, base, doc, wp, &doc_iri, &text_iri);
     map_programmes(&mut out, base, doc, &doc_iri, &text_iri);
+    map_cited(&mut out, base, doc);
     if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
         map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
     }
@@ -212,13 +213,7 @@ fn map_meeting(
     out.int(meeting, lt::WAHLPERIODE, wp);
     let organizer = match &m.body {
         Body::Plenum => base.landtag(),
-        Body::Committee { name } => {
-            let c = base.committee(name);
-            out.add(&c, rdf::TYPE, lt::AUSSCHUSS);
-            out.de(&c, schema::NAME, name);
-            out.add(&c, org::SUB_ORGANIZATION_OF, base.landtag());
-            c
-        }
+        Body::Committee { name } => committee(out, base, name),
     };
     landtag(out, base);
     out.add(meeting, schema::ORGANIZER, organizer.clone());
@@ -521,10 +516,7 @@ fn map_votes(
         if v.referral {
             out.typed(&node, lt::UEBERWEISUNG, "true", xsd::BOOLEAN);
             for name in &v.referred_to {
-                let c = base.committee(name);
-                out.add(&c, rdf::TYPE, lt::AUSSCHUSS);
-                out.de(&c, schema::NAME, name);
-                out.add(&c, org::SUB_ORGANIZATION_OF, base.landtag());
+                let c = committee(out, base, name);
                 out.add(&node, lt::UEBERWEISUNG_AN, c.clone());
                 if v.lead.as_ref() == Some(name) {
                     out.add(&node, lt::FEDERFUEHREND, c);
@@ -578,6 +570,44 @@ fn person(out: &mut Out, base: &Base, wp: u32, s: &Speaker) -> NamedNode {
         out.add(&p, org::MEMBER_OF, fi);
     }
     p
+}
+
+/// The state government.
+fn government(out: &mut Out, base: &Base) -> NamedNode {
+    let g = base.government();
+    out.add(&g, rdf::TYPE, org::FORMAL_ORGANIZATION);
+    out.de(&g, schema::NAME, "Landesregierung Nordrhein-Westfalen");
+    g
+}
+
+/// A committee of the Landtag, by its name in the nominative.
+fn committee(out: &mut Out, base: &Base, name: &str) -> NamedNode {
+    let c = base.committee(name);
+    out.add(&c, rdf::TYPE, lt::AUSSCHUSS);
+    out.de(&c, schema::NAME, name);
+    out.add(&c, org::SUB_ORGANIZATION_OF, base.landtag());
+    c
+}
+
+/// What the document says of the Drucksachen it cites: their kind and who submitted them
+/// (factions, the government or a committee), as `dcterms:type` and `dcterms:creator`.
+fn map_cited(out: &mut Out, base: &Base, doc: &Document) {
+    for c in &doc.cited {
+        let p = paper(out, base, &c.paper);
+        out.de(&p, dcterms::TYPE, &c.kind);
+        for f in &c.factions {
+            let fi = faction(out, base, c.paper.wahlperiode, *f);
+            out.add(&p, dcterms::CREATOR, fi);
+        }
+        if c.by_government {
+            let g = government(out, base);
+            out.add(&p, dcterms::CREATOR, g);
+        }
+        if let Some(name) = &c.committee {
+            let ci = committee(out, base, name);
+            out.add(&p, dcterms::CREATOR, ci);
+        }
+    }
 }
 
 fn faction(out: &mut Out, base: &Base, wp: u32, f: Faction) -> NamedNode {
@@ -710,14 +740,8 @@ fn map_funding(
         out.de(&programme, schema::NAME, &f.programme);
         out.add(&node, schema::FUNDED_ITEM, programme);
         if f.by_government {
-            let government = base.government();
-            out.add(&government, rdf::TYPE, org::FORMAL_ORGANIZATION);
-            out.de(
-                &government,
-                schema::NAME,
-                "Landesregierung Nordrhein-Westfalen",
-            );
-            out.add(&node, schema::FUNDER, government);
+            let g = government(out, base);
+            out.add(&node, schema::FUNDER, g);
         }
         let amount = iri::funding_amount(&node);
         out.add(&node, schema::AMOUNT, amount.clone());
@@ -795,6 +819,9 @@ fn map_programmes(
         }
         if p.planned {
             out.typed(&pi, lt::GEPLANT, "true", xsd::BOOLEAN);
+        }
+        if let Some(k) = &p.kind {
+            out.de(&pi, dcterms::TYPE, k);
         }
     }
     for (i, f) in doc.figures.iter().enumerate() {

@@ -31,9 +31,24 @@ pub fn kits() -> Vec<std::path::PathBuf> {
 fn named_queries_score_f1_one_against_the_gold() {
     let dir = tempdir();
     let store = ingested(dir.path());
+    named_queries_score_f1_one(dir.path(), &store);
+}
+
+/// Links to Wikidata add names (`skos:prefLabel`) to persons: the queries must still tell a
+/// person from a faction.
+#[test]
+fn named_queries_score_f1_one_after_linking_too() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let review = dir.path().join("links.tsv");
+    ok(&["link", "--store", s(&store), "--review", s(&review)]);
+    named_queries_score_f1_one(dir.path(), &store);
+}
+
+fn named_queries_score_f1_one(dir: &std::path::Path, store: &std::path::Path) {
     for category in ["contributions", "documents", "votes", "interjections"] {
-        let out = ok(&["query", "--store", s(&store), category, "--format", "csv"]);
-        let csv = dir.path().join(format!("{category}.csv"));
+        let out = ok(&["query", "--store", s(store), category, "--format", "csv"]);
+        let csv = dir.join(format!("{category}.csv"));
         std::fs::write(&csv, &out.stdout).unwrap();
         let header = stdout(&out).lines().next().unwrap_or("").to_owned();
         let want = match category {

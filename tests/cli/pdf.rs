@@ -131,16 +131,16 @@ fn speakers_follow_the_landtag_index_and_the_table_of_contents() {
     let report = std::process::Command::new("python3")
         .arg(kit.join("tools/score-gold"))
         .args(["speakers-pdf", s(&csv), "--gold-dir", s(&kit.join("gold"))])
-        .args(["--min", "0.98"])
+        .args(["--min", "0.99"])
         .output()
         .expect("python3 runs the scorer");
     let text = String::from_utf8_lossy(&report.stdout);
     println!("{text}");
-    // 107 of 109: the two misses are Nathanael Liminski's speeches, whose printed role
-    // (`… im Geschäftsbereich des Ministerpräsidenten`) the scorer's chair filter drops.
+    // Every one of the Landtag's 109, Nathanael Liminski's two among them: his role is the
+    // office (`Minister für …`), the `Geschäftsbereich des Ministerpräsidenten` his ministry.
     assert!(
-        text.contains("found in order 107"),
-        "recall fell below 107/109:\n{text}"
+        text.contains("found in order 109"),
+        "recall fell below 109/109:\n{text}"
     );
     assert!(report.status.success(), "{text}");
 }
@@ -248,4 +248,59 @@ fn without_poppler_a_pdf_gets_an_install_hint() {
         "{err}"
     );
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn every_drucksache_the_protocol_treats_has_its_kind_and_submitters() {
+    let dir = tempdir();
+    let (store, _) = ingested_pdf(dir.path());
+    let rows: Vec<String> = query(&store, "papers")
+        .into_iter()
+        .map(|r| r[..3].join(" "))
+        .collect();
+    for row in [
+        "18/17456 Antrag CDU",
+        "18/17456 Antrag GRÜNE",
+        "18/17449 Antrag SPD",
+        "18/17452 Antrag AfD",
+        "18/17465 Antrag FDP",
+        "18/16225 Gesetzentwurf Landesregierung",
+        "18/17492 Beschlussempfehlung Innenausschuss",
+        "18/17495 Beschlussempfehlung Haushalts- und Finanzausschuss",
+        "18/17568 Änderungsantrag CDU",
+        "18/17568 Änderungsantrag SPD",
+        "18/17568 Änderungsantrag GRÜNE",
+        "18/17538 Mündliche Anfrage ",
+        "18/17162 Unterrichtung ",
+        "18/17441 Übersicht ",
+        "18/17552 Wahlvorschlag FDP",
+    ] {
+        assert!(rows.iter().any(|r| r == row), "{row} missing:\n{rows:#?}");
+    }
+    // Every Drucksache the protocol names has its kind.
+    let untyped = query(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
+         PREFIX eli: <http://data.europa.eu/eli/ontology#>
+         SELECT ?n WHERE { ?d a lt:Plenarprotokoll ; dcterms:references ?p . ?p a lt:Drucksache ; eli:id_local ?n
+           FILTER NOT EXISTS { ?p dcterms:type ?k } }",
+    );
+    assert!(untyped.is_empty(), "without a kind: {untyped:?}");
+    // Nathanael Liminski's portfolio, `im Geschäftsbereich des Ministerpräsidenten`, is the
+    // Staatskanzlei, not a ministry of its own.
+    let posts = query(
+        &store,
+        "PREFIX org: <http://www.w3.org/ns/org#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+         PREFIX schema: <http://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+         SELECT DISTINCT ?org ?label WHERE { ?m org:member/foaf:name \"Nathanael Liminski\" ;
+           org:organization/schema:name ?org ; rdfs:label ?label }",
+    );
+    assert_eq!(
+        posts,
+        [[
+            "Staatskanzlei".to_owned(),
+            "Minister für Bundes- und Europaangelegenheiten, Internationales sowie Medien"
+                .to_owned()
+        ]]
+    );
 }

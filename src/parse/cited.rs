@@ -1,0 +1,168 @@
+//! What a document says of the papers it cites: their kind and who submitted them.
+//!
+//! A plenary protocol prints every paper under its agenda item (`Antrag / der Fraktion der CDU
+//! und / der Fraktion BÜNDNIS 90/DIE GRÜNEN / Drucksache 18/17456 – Neudruck`, `Gesetzentwurf /
+//! der Landesregierung / Drucksache 18/16225`, `Beschlussempfehlung / des Innenausschusses /
+//! Drucksache 18/17492`), and speeches and votes name them in passing (`die Überweisung des
+//! Antrages Drucksache 18/1669`). Papers the corpus does not hold get their kind this way.
+
+use crate::model::{CitedPaper, Faction, PaperKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?P<kind>
+            Entschließungsantr(?:ag|ages|ags) | Änderungsantr(?:ag|ages|ags) | Antr(?:ag|ages|ags)
+          | Gesetzentw(?:urf|urfes|urfs) | Beschlussempfehlung(?:\s+und\s+(?:des\s+)?Bericht(?:s|es)?)?
+          | Unterrichtung | Mündliche[n]?\s+Anfrage | Große[n]?\s+Anfrage | Kleine[n]?\s+Anfrage
+          | Wahlvorschlag(?:s|es)?
+          | Übersicht(?:\s+\d+)?(?:\s+gemäß\s+§\s*\d+\s+Abs\.\s*\d+\s+GO)? )
+        (?P<by>\s+(?:der|des|durch|von)\s[^.:;!?()„“]{2,160}?)?
+        [\s,]+Drucksache\s+(?P<wp>\d{1,2})/(?P<n>\d{1,6})\b",
+    )
+    .unwrap()
+});
+static FACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Fraktion(?:\s+der)?\s+(?P<f>BÜNDNIS\s+90\s*/\s*DIE\s+GRÜNEN|Bündnis\s+90\s*/\s*Die\s+Grünen|GRÜNEN?|CDU|SPD|FDP|AfD)").unwrap()
+});
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^des\s+(?P<c>(?:[\p{L}\-]+\s+und\s+)?\p{L}*[Aa]usschusses(?:\s+für\s+[^\d]+?)?)\s*$",
+    )
+    .unwrap()
+});
+
+/// Every paper `text` names with its kind, once, in order of first mention; a later mention
+/// adds who submitted it where the first did not say.
+pub fn cited(text: &str) -> Vec<CitedPaper> {
+    let mut out: Vec<CitedPaper> = Vec::new();
+    for c in CITED.captures_iter(text) {
+        let by = c
+            .name("by")
+            .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+            // `der Fraktion BÜNDNIS 90/DIE GRÜNEN` has the only digits a submitter's name has.
+            .filter(|b| !b.replace("90", "").contains(|ch: char| ch.is_ascii_digit()));
+        let (Ok(wahlperiode), Ok(number)) = (c["wp"].parse(), c["n"].parse()) else {
+            continue;
+        };
+        let paper = crate::model::PaperRef {
+            kind: PaperKind::Drucksache,
+            wahlperiode,
+            number,
+        };
+        let factions: Vec<Faction> = by
+            .iter()
+            .flat_map(|b| FACTION.captures_iter(b))
+            .filter_map(|f| super::speaker::faction_from_label(&f["f"]))
+            .fold(Vec::new(), |mut v, f| {
+                if !v.contains(&f) {
+                    v.push(f);
+                }
+                v
+            });
+        let by_government = by.as_deref() == Some("der Landesregierung");
+        let committee = by
+            .as_deref()
+            .and_then(|b| COMMITTEE.captures(b))
+            .map(|m| nominative(&m["c"]));
+        let found = CitedPaper {
+            paper,
+            kind: kind_of(&c["kind"]).to_owned(),
+            factions,
+            by_government,
+            committee,
+        };
+        match out.iter_mut().find(|p| p.paper == found.paper) {
+            Some(p) => {
+                let says_more = p.factions.is_empty() && !p.by_government && p.committee.is_none();
+                if says_more && p.kind == found.kind {
+                    p.factions = found.factions;
+                    p.by_government = found.by_government;
+                    p.committee = found.committee;
+                }
+            }
+            None => out.push(found),
+        }
+    }
+    out
+}
+
+/// The kind in the nominative: `des Antrages` → `Antrag`.
+fn kind_of(printed: &str) -> &'static str {
+    let p = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    match p.as_str() {
+        s if s.starts_with("Entschließungsantr") => "Entschließungsantrag",
+        s if s.starts_with("Änderungsantr") => "Änderungsantrag",
+        s if s.starts_with("Antr") => "Antrag",
+        s if s.starts_with("Gesetzentw") => "Gesetzentwurf",
+        s if s.starts_with("Beschlussempfehlung und") => "Beschlussempfehlung und Bericht",
+        s if s.starts_with("Beschlussempfehlung") => "Beschlussempfehlung",
+        s if s.starts_with("Unterrichtung") => "Unterrichtung",
+        s if s.starts_with("Mündliche") => "Mündliche Anfrage",
+        s if s.starts_with("Große") => "Große Anfrage",
+        s if s.starts_with("Kleine") => "Kleine Anfrage",
+        s if s.starts_with("Übersicht") => "Übersicht",
+        _ => "Wahlvorschlag",
+    }
+}
+
+/// `Haushalts- und Finanzausschusses` → `Haushalts- und Finanzausschuss`.
+fn nominative(genitive: &str) -> String {
+    genitive
+        .split_whitespace()
+        .map(|w| {
+            w.strip_suffix("ausschusses")
+                .map_or(w.to_owned(), |s| format!("{s}ausschuss"))
+        })
+        .map(|w| {
+            if w == "Ausschusses" {
+                "Ausschuss".to_owned()
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(p: &CitedPaper) -> String {
+        format!(
+            "{}/{} {} {:?} {} {}",
+            p.paper.wahlperiode,
+            p.paper.number,
+            p.kind,
+            p.factions,
+            p.by_government,
+            p.committee.clone().unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn kinds_and_submitters_of_the_papers_an_item_lists() {
+        let text = "2 Ein Titel\n\nAntrag\nder Fraktion der CDU und\nder Fraktion BÜNDNIS 90/DIE GRÜNEN\n\
+            Drucksache 18/17456 – Neudruck\n\nGesetzentwurf\nder Landesregierung\nDrucksache 18/16225\n\n\
+            Beschlussempfehlung\ndes Haushalts- und Finanzausschusses\nDrucksache 18/17495\n\n\
+            Mündliche Anfrage\nDrucksache 18/17538\n\nÜbersicht 38\ngemäß § 82 Abs. 2 GO\nDrucksache 18/17441\n\nUnterrichtung\ndurch den Präsidenten\nDrucksache 18/17162\n\n\
+            Der Ältestenrat empfiehlt die Überweisung des Antrages Drucksache 18/1669 an den Ausschuss. \
+            In Drucksache 18/1 steht es. Die Abstimmung über den Antrag der Fraktion der SPD Drucksache 18/17449.";
+        let got: Vec<String> = cited(text).iter().map(show).collect();
+        assert_eq!(
+            got,
+            [
+                "18/17456 Antrag [Cdu, Gruene] false ",
+                "18/16225 Gesetzentwurf [] true ",
+                "18/17495 Beschlussempfehlung [] false Haushalts- und Finanzausschuss",
+                "18/17538 Mündliche Anfrage [] false ",
+                "18/17441 Übersicht [] false ",
+                "18/17162 Unterrichtung [] false ",
+                "18/1669 Antrag [] false ",
+                "18/17449 Antrag [Spd] false ",
+            ]
+        );
+    }
+}
