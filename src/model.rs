@@ -282,6 +282,8 @@ pub struct Figure {
     pub qualifier: Option<String>,
     /// `YYYY-MM-DD`: `(Stand 25. Juni 2020)`, `Datenstand: 12.11.21`.
     pub as_of: Option<String>,
+    /// Where the count comes from, as printed (`Quelle: PVOG`).
+    pub source_note: Option<String>,
     pub programme: Option<String>,
     /// The sentence it was read from.
     pub span: Span,

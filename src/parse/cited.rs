@@ -88,6 +88,32 @@ pub fn cited(text: &str) -> Vec<CitedPaper> {
     out
 }
 
+static HEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<by>der\s+Landesregierung|der\s+Fraktion(?:\s+der)?\s+(?:BÜNDNIS\s+90\s*/\s*DIE\s+GRÜNEN|CDU|SPD|FDP|AfD)(?:(?:\s*,|\s+und)\s+der\s+Fraktion(?:\s+der)?\s+(?:BÜNDNIS\s+90\s*/\s*DIE\s+GRÜNEN|CDU|SPD|FDP|AfD))*)").unwrap()
+});
+
+/// Who submitted a Drucksache, from its own head: `Antrag` followed by `der Fraktion der CDU
+/// und der Fraktion BÜNDNIS 90/DIE GRÜNEN` or `der Landesregierung` (`after_kind`).
+pub fn submitted(
+    paper: crate::model::PaperRef,
+    kind: &str,
+    after_kind: &str,
+) -> Option<CitedPaper> {
+    let by = HEAD_BY.captures(after_kind)?;
+    let by = by["by"].split_whitespace().collect::<Vec<_>>().join(" ");
+    let factions = FACTION
+        .captures_iter(&by)
+        .filter_map(|f| super::speaker::faction_from_label(&f["f"]))
+        .collect();
+    Some(CitedPaper {
+        paper,
+        kind: kind_of(kind).to_owned(),
+        factions,
+        by_government: by == "der Landesregierung",
+        committee: None,
+    })
+}
+
 /// The kind in the nominative: `des Antrages` → `Antrag`.
 fn kind_of(printed: &str) -> &'static str {
     let p = printed.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -140,6 +166,26 @@ mod tests {
             p.by_government,
             p.committee.clone().unwrap_or_default(),
         )
+    }
+
+    #[test]
+    fn the_submitters_a_drucksache_prints_in_its_head() {
+        let own = crate::model::PaperRef {
+            kind: PaperKind::Drucksache,
+            wahlperiode: 18,
+            number: 17456,
+        };
+        let head = " der Fraktion der CDU und\nder Fraktion BÜNDNIS 90/DIE GRÜNEN\nEin Titel";
+        let p = submitted(own.clone(), "Antrag", head).unwrap();
+        assert_eq!(show(&p), "18/17456 Antrag [Cdu, Gruene] false ");
+        let p = submitted(
+            own.clone(),
+            "Gesetzentwurf",
+            " der Landesregierung\nGesetz zur …",
+        )
+        .unwrap();
+        assert_eq!(show(&p), "18/17456 Gesetzentwurf [] true ");
+        assert!(submitted(own, "Antrag", " Verwaltung digitalisieren").is_none());
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     let head = &text[after_block..super::floor_boundary(text, after_block + 3000)];
 
     let (mut subtype, mut title, mut answer_to) = (None, None, None);
+    let mut submitted = None;
     if let Some(c) = ANSWER.captures(head) {
         subtype = Some(c[1].split_whitespace().collect::<Vec<_>>().join(" "));
         title = Some(c[7].trim().to_owned());
@@ -77,6 +78,14 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         }
     } else if let Some(k) = KIND.find(head) {
         subtype = Some(k.as_str().to_owned());
+        let own = block.as_ref().and_then(|c| {
+            Some(PaperRef {
+                kind: PaperKind::Drucksache,
+                wahlperiode: c[2].parse().ok()?,
+                number: c[3].parse().ok()?,
+            })
+        });
+        submitted = own.and_then(|p| super::cited::submitted(p, k.as_str(), &head[k.end()..]));
         diags.push(
             Severity::Warning,
             after_block + k.start(),
@@ -117,7 +126,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         interjections: Vec::new(),
         votes: Vec::new(),
         mentions,
-        cited: Vec::new(),
+        cited: submitted.into_iter().collect(),
         text: text.to_owned(),
         pages: Vec::new(),
         mentioned_persons: Vec::new(),

@@ -102,12 +102,14 @@ pub fn parse(normalized: &Normalized) -> Parsed {
             .number
             .clone()
             .filter(|_| doc.kind == DocumentKind::Drucksache);
-        doc.cited = cited::cited(text)
+        // A Drucksache's own head (`Antrag der Fraktion der SPD`) came with the document.
+        let others: Vec<_> = cited::cited(text)
             .into_iter()
             .filter(|c| {
                 own.as_deref() != Some(&*format!("{}/{}", c.paper.wahlperiode, c.paper.number))
             })
             .collect();
+        doc.cited.extend(others);
         let named: Vec<programme::Programme> = doc
             .programmes
             .iter()
@@ -128,6 +130,7 @@ pub fn parse(normalized: &Normalized) -> Parsed {
                 of: f.of,
                 qualifier: f.qualifier,
                 as_of: f.as_of,
+                source_note: f.source_note,
                 programme: f.programme,
                 span: crate::model::Span {
                     start: char_offset(text, f.start),

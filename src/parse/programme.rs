@@ -39,6 +39,8 @@ pub struct Figure {
     /// `bis zu`, `ca.`, `rund`, `mindestens`, `fast` as printed.
     pub qualifier: Option<String>,
     pub as_of: Option<String>,
+    /// `Quelle: PVOG`.
+    pub source_note: Option<String>,
     pub programme: Option<String>,
     /// Byte range of the sentence.
     pub start: usize,
@@ -88,6 +90,9 @@ static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// `Quelle: PVOG | Datenstand: 12.11.21`: where a slide's counts come from.
+static SOURCE_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bQuelle:\s*(?P<q>[^|\n.;]{2,60})").unwrap());
 static SHORT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})$").unwrap());
 /// Words after a number that make it no count: dates, paragraphs, money, time, periods.
@@ -322,6 +327,7 @@ pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
         let as_of = AS_OF
             .captures(s)
             .and_then(|c| date(c.name("a").or(c.name("b"))?.as_str()));
+        let source_note = SOURCE_NOTE.captures(s).map(|c| c["q"].trim().to_owned());
         let named = names
             .iter()
             .filter(|(_, forms)| forms.iter().any(|f| s.contains(f.as_str())))
@@ -395,6 +401,7 @@ pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
                 of: c.name("of").map(|m| m.as_str().replace('.', "")),
                 qualifier: c.name("qual").map(|m| m.as_str().trim().to_owned()),
                 as_of: as_of.clone(),
+                source_note: source_note.clone(),
                 programme: programme.clone(),
                 start,
                 end,
@@ -477,6 +484,7 @@ fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
                     format!("{head} {words}")
                 }),
                 as_of: whole.as_of.clone(),
+                source_note: whole.source_note.clone(),
                 programme: whole.programme.clone(),
                 start: pos + item.name("n").unwrap().start(),
                 end: line_end,
@@ -582,7 +590,11 @@ mod tests {
         let slide = "Nordrhein-Westfalen\n\n330 OZG Leistungen\n\nonline verfügbar\n\ndavon \
             flächendeckend\n\n \n75 bundesweit\n\n0 landesweit\n\nund\n\n255 mind. In einer \
             Gemeinde\n\nQuelle: PVOG | Datenstand: 12.11.21\n";
-        let f: Vec<String> = figures(slide, &[]).iter().map(show).collect();
+        let found = figures(slide, &[]);
+        assert!(found
+            .iter()
+            .all(|f| f.source_note.as_deref() == Some("PVOG")));
+        let f: Vec<String> = found.iter().map(show).collect();
         assert_eq!(
             f,
             [

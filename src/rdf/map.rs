@@ -840,6 +840,9 @@ fn map_programmes(
         if let Some(d) = &f.as_of {
             out.typed(&fi, lt::STAND, d.clone(), xsd::DATE);
         }
+        if let Some(q) = &f.source_note {
+            out.lit(&fi, lt::QUELLE, q);
+        }
         if let Some(p) = &f.programme {
             let pi = base.programme(p);
             out.add(&pi, rdf::TYPE, lt::PROGRAMM);

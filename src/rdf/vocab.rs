@@ -39,7 +39,7 @@ pub mod lt {
         SITZUNG_PROP = "sitzung",
         BERICHTETE_REDE = "berichteteRede",
         BEANTWORTET_DURCH = "beantwortetDurch", PROGRAMM = "Programm", UNGEFAEHR = "ungefaehr",
-        KENNZAHL = "Kennzahl", STAND = "stand", GESAMT = "gesamt", EINFUEHRUNG = "einfuehrung",
+        KENNZAHL = "Kennzahl", STAND = "stand", QUELLE = "quelle", GESAMT = "gesamt", EINFUEHRUNG = "einfuehrung",
         VERABSCHIEDET = "verabschiedet", GEPLANT = "geplant", ANLAGE = "Anlage", IM_EINVERNEHMEN_MIT = "imEinvernehmenMit",
         NICHT_UEBERPRUEFT = "nichtUeberprueft", ZU_PROTOKOLL_GEGEBEN = "zuProtokollGegeben",
         NUMMER_ERSCHLOSSEN = "nummerErschlossen",

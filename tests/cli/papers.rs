@@ -192,6 +192,25 @@ fn programmes_with_parts_dates_and_figures_as_the_gold_lists_them() {
                 && f[3] == format!("\"{extra}\"")
         })
     };
+    // The slide's counts with their printed source and the whole they are out of.
+    let slide = select(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX schema: <http://schema.org/>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         SELECT DISTINCT ?v ?of WHERE { ?f a lt:Kennzahl ; schema:value ?v ; lt:quelle \"PVOG\" ;
+           lt:stand \"2021-11-12\"^^<http://www.w3.org/2001/XMLSchema#date> OPTIONAL { ?f lt:gesamt ?of } }
+         ORDER BY ?v",
+    );
+    let d = |v: &str| format!("\"{v}\"^^<http://www.w3.org/2001/XMLSchema#decimal>");
+    assert_eq!(
+        slide,
+        [
+            format!("{}\t{}", d("0"), d("330")),
+            format!("{}\t{}", d("75"), d("330")),
+            format!("{}\t{}", d("255"), d("330")),
+            format!("{}\t", d("330")),
+        ]
+    );
     for (src, v, unit, extra) in [
         ("mmd17-10377", "872", "Schulen", "2020-06-25"),
         ("mmd17-10377", "786", "Schulen", "2020-07-02"),
