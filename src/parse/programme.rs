@@ -452,7 +452,9 @@ fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
         let Some(whole) = figures
             .iter()
             .filter(|f| {
+                // Only the sentence `davon` is in, or the one it follows.
                 f.start <= at
+                    && f.end + 80 >= at
                     && text[f.start..at]
                         .rfind(&f.value)
                         .is_some_and(|i| at - (f.start + i) <= 80)
