@@ -2,6 +2,7 @@
 //! over loopback, real validators (pyshacl, rdflib) and the project's gold scorer.
 
 mod architecture;
+mod browser;
 mod common;
 mod dumps;
 mod endpoint;

@@ -1,0 +1,224 @@
+//! The pages in a real browser: headless Chromium driven over WebDriver (chromedriver), against
+//! our server on loopback. Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs
+//! them). The WebDriver protocol is plain HTTP and JSON, so the test speaks it with `ureq`.
+
+use crate::common::*;
+use crate::endpoint::serve;
+use serde_json::{json, Value};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The key under which WebDriver returns an element reference.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+struct Driver {
+    child: Child,
+    url: String,
+    agent: ureq::Agent,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (apt-get install chromium chromium-driver)");
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let url = format!("http://127.0.0.1:{port}");
+        let since = Instant::now();
+        while agent.get(format!("{url}/status")).call().is_err() {
+            assert!(
+                since.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, url, agent }
+    }
+
+    fn call(&self, method: &str, path: &str, body: Value) -> Value {
+        let url = format!("{}{path}", self.url);
+        let mut reply = match method {
+            "GET" => self.agent.get(&url).call(),
+            "DELETE" => self.agent.delete(&url).call(),
+            _ => self
+                .agent
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .send(body.to_string()),
+        }
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let text = reply.body_mut().read_to_string().unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(v["value"].get("error").is_none(), "{method} {path}: {v}");
+        v["value"].clone()
+    }
+}
+
+/// A browser session.
+struct Session<'a> {
+    driver: &'a Driver,
+    id: String,
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        let _ = self
+            .driver
+            .agent
+            .delete(format!("{}/session/{}", self.driver.url, self.id))
+            .call();
+    }
+}
+
+impl<'a> Session<'a> {
+    fn new(driver: &'a Driver) -> Self {
+        let caps = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        }}}});
+        let v = driver.call("POST", "/session", caps);
+        let id = v["sessionId"].as_str().expect("a session").to_owned();
+        Session { driver, id }
+    }
+    fn call(&self, method: &str, path: &str, body: Value) -> Value {
+        self.driver
+            .call(method, &format!("/session/{}{path}", self.id), body)
+    }
+    fn go(&self, url: &str) {
+        self.call("POST", "/url", json!({ "url": url }));
+    }
+    fn find_all(&self, css: &str) -> Vec<String> {
+        let v = self.call(
+            "POST",
+            "/elements",
+            json!({"using": "css selector", "value": css}),
+        );
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e[ELEMENT].as_str().unwrap().to_owned())
+            .collect()
+    }
+    fn find(&self, css: &str) -> String {
+        let all = self.find_all(css);
+        assert!(!all.is_empty(), "no element `{css}` on {}", self.url());
+        all[0].clone()
+    }
+    fn text(&self, element: &str) -> String {
+        self.call("GET", &format!("/element/{element}/text"), Value::Null)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+    fn property(&self, element: &str, name: &str) -> String {
+        self.call(
+            "GET",
+            &format!("/element/{element}/property/{name}"),
+            Value::Null,
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+    fn click(&self, element: &str) {
+        self.call("POST", &format!("/element/{element}/click"), json!({}));
+    }
+    fn url(&self) -> String {
+        self.call("GET", "/url", Value::Null)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+    fn title(&self) -> String {
+        self.call("GET", "/title", Value::Null)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+#[test]
+fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server = serve(&store, &[]);
+    let driver = Driver::start();
+    let b = Session::new(&driver);
+
+    // The query page: choosing a named query puts its text in the box.
+    b.go(&format!("{}/", server.url));
+    assert_eq!(b.title(), "landtag-lod SPARQL endpoint");
+    let papers = b
+        .find_all("#named option")
+        .into_iter()
+        .find(|o| b.text(o) == "papers")
+        .expect("the papers query is offered");
+    b.click(&papers);
+    let q = b.property(&b.find("#q"), "value");
+    assert!(
+        q.contains("SELECT DISTINCT ?paper ?kind ?submitter ?source"),
+        "{q}"
+    );
+
+    // Run it: the results come back as a table, with the paper the Drucksache answers.
+    b.click(&b.find("button[type=submit]"));
+    assert!(b.url().contains("/sparql?query="), "{}", b.url());
+    let rows: Vec<String> = b.find_all("tbody tr").iter().map(|r| b.text(r)).collect();
+    assert!(
+        rows.iter().any(|r| r.contains("17/9399")
+            && r.contains("Kleine Anfrage")
+            && r.contains("Angela Lück")),
+        "{rows:#?}"
+    );
+
+    // A resource page, and a click through to the person who asked.
+    b.go(&format!("{}/id/drucksache/17/10377", server.url));
+    // Headed by its title, with the number among its facts.
+    assert_eq!(
+        b.text(&b.find("h1")),
+        "Digitalisierung in öffentlichen Arbeitsbereichen des Landes NRW"
+    );
+    assert!(b.text(&b.find("table")).contains("17/10377"));
+    let question = b
+        .find_all("a")
+        .into_iter()
+        .find(|a| b.property(a, "href").ends_with("/id/drucksache/17/9399"))
+        .expect("a link to the question's paper");
+    b.click(&question);
+    assert!(b.url().ends_with("/id/drucksache/17/9399"), "{}", b.url());
+    let page = b.text(&b.find("body"));
+    assert!(page.contains("Kleine Anfrage"), "{page}");
+    let asker = b
+        .find_all("a")
+        .into_iter()
+        .find(|a| b.text(a).contains("Angela Lück") || b.property(a, "href").contains("lueck"))
+        .unwrap_or_else(|| panic!("a link to the asker:\n{page}"));
+    b.click(&asker);
+    let page = b.text(&b.find("body"));
+    assert!(page.contains("Angela Lück"), "{page}");
+    // Every page offers its Turtle and JSON-LD.
+    let formats: Vec<String> = b.find_all("a").iter().map(|a| b.text(a)).collect();
+    assert!(
+        formats.iter().any(|t| t == "Turtle") && formats.iter().any(|t| t == "JSON-LD"),
+        "{formats:?}"
+    );
+}
