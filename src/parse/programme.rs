@@ -449,18 +449,14 @@ fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
     for c in OF_WHICH.captures_iter(text) {
         let at = c.get(0).unwrap().start();
         // The whole: the last count before `davon`, at most a few lines back.
-        let Some(whole) = figures
-            .iter()
-            .filter(|f| {
-                // Only the sentence `davon` is in, or the one it follows.
-                f.start <= at
-                    && f.end + 80 >= at
-                    && text[f.start..at]
-                        .rfind(&f.value)
-                        .is_some_and(|i| at - (f.start + i) <= 80)
-            })
-            .last()
-        else {
+        let Some(whole) = figures.iter().rev().find(|f| {
+            // Only the sentence `davon` is in, or the one it follows.
+            f.start <= at
+                && f.end + 80 >= at
+                && text[f.start..at]
+                    .rfind(&f.value)
+                    .is_some_and(|i| at - (f.start + i) <= 80)
+        }) else {
             continue;
         };
         let head = c["head"].split_whitespace().collect::<Vec<_>>().join(" ");
