@@ -16,10 +16,11 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
             Entschließungsantr(?:ag|ages|ags) | Änderungsantr(?:ag|ages|ags) | Antr(?:ag|ages|ags)
           | Gesetzentw(?:urf|urfes|urfs) | Beschlussempfehlung(?:\s+und\s+(?:des\s+)?Bericht(?:s|es)?)?
           | Unterrichtung | Mündliche[n]?\s+Anfrage | Große[n]?\s+Anfrage | Kleine[n]?\s+Anfrage
+          | Antwort\s+der\s+Landesregierung
           | Wahlvorschlag(?:s|es)?
           | Übersicht(?:\s+\d+)?(?:\s+gemäß\s+§\s*\d+\s+Abs\.\s*\d+\s+GO)? )
         (?P<by>\s+(?:der|des|durch|von)\s[^.:;!?()„“]{2,160}?)?
-        [\s,]+Drucksache\s+(?P<wp>\d{1,2})/(?P<n>\d{1,6})\b",
+        [\s,–-]+Drucksache\s+(?P<wp>\d{1,2})/(?P<n>\d{1,6})\b",
     )
     .unwrap()
 });
@@ -61,7 +62,8 @@ pub fn cited(text: &str) -> Vec<CitedPaper> {
                 }
                 v
             });
-        let by_government = by.as_deref() == Some("der Landesregierung");
+        let by_government =
+            by.as_deref() == Some("der Landesregierung") || c["kind"].starts_with("Antwort");
         let committee = by
             .as_deref()
             .and_then(|b| COMMITTEE.captures(b))
@@ -129,6 +131,7 @@ fn kind_of(printed: &str) -> &'static str {
         s if s.starts_with("Große") => "Große Anfrage",
         s if s.starts_with("Kleine") => "Kleine Anfrage",
         s if s.starts_with("Übersicht") => "Übersicht",
+        s if s.starts_with("Antwort") => "Antwort der Landesregierung",
         _ => "Wahlvorschlag",
     }
 }
@@ -195,7 +198,7 @@ mod tests {
             Beschlussempfehlung\ndes Haushalts- und Finanzausschusses\nDrucksache 18/17495\n\n\
             Mündliche Anfrage\nDrucksache 18/17538\n\nÜbersicht 38\ngemäß § 82 Abs. 2 GO\nDrucksache 18/17441\n\nUnterrichtung\ndurch den Präsidenten\nDrucksache 18/17162\n\n\
             Der Ältestenrat empfiehlt die Überweisung des Antrages Drucksache 18/1669 an den Ausschuss. \
-            In Drucksache 18/1 steht es. Die Abstimmung über den Antrag der Fraktion der SPD Drucksache 18/17449.";
+            In Drucksache 18/1 steht es. Die Antwort der Landesregierung – Drucksache 18/293; für alle. Die Abstimmung über den Antrag der Fraktion der SPD Drucksache 18/17449.";
         let got: Vec<String> = cited(text).iter().map(show).collect();
         assert_eq!(
             got,
@@ -207,6 +210,7 @@ mod tests {
                 "18/17441 Übersicht [] false ",
                 "18/17162 Unterrichtung [] false ",
                 "18/1669 Antrag [] false ",
+                "18/293 Antwort der Landesregierung [] true ",
                 "18/17449 Antrag [Spd] false ",
             ]
         );
