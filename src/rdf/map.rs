@@ -35,6 +35,9 @@ pub struct Mapped {
 struct Out {
     graph: GraphName,
     quads: Vec<Quad>,
+    /// The byte offset of each character of the document's text, and its length at the end:
+    /// spans count characters (NIF offsets), and slicing by them must not walk the text anew.
+    char_bytes: Vec<usize>,
 }
 
 impl Out {
@@ -90,6 +93,12 @@ pub fn map_document(
     let mut out = Out {
         graph: graph.clone().into(),
         quads: Vec::new(),
+        char_bytes: doc
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([doc.text.len()])
+            .collect(),
     };
     let wp = doc.wahlperiode.ok_or(Unidentified)?;
 
@@ -906,12 +915,9 @@ fn read_from(
     span: crate::model::Span,
     text_iri: &NamedNode,
 ) {
-    let text: String = doc
-        .text
-        .chars()
-        .skip(span.start)
-        .take(span.end - span.start)
-        .collect();
+    let at = |c: usize| out.char_bytes[c.min(out.char_bytes.len() - 1)];
+    let (start, end) = (at(span.start), at(span.end.max(span.start)));
+    let text = doc.text[start..end].to_owned();
     out.add(
         node,
         schema::TEXT,
