@@ -298,3 +298,131 @@ fn refresh_reads_a_wikidata_shaped_endpoint_on_loopback() {
         stderr(&out)
     );
 }
+
+/// What a throttling peer saw: each request's arrival, User-Agent, and how many were in flight.
+#[derive(Default)]
+struct Seen {
+    arrivals: Vec<std::time::Instant>,
+    agents: Vec<String>,
+    in_flight: usize,
+    most_in_flight: usize,
+}
+
+/// A peer in front of `upstream` that behaves as the Wikidata Query Service does under load:
+/// every other request gets `429 Too Many Requests` with `Retry-After: 1`; the others are passed
+/// on to our real endpoint and its answer returned.
+fn throttling_peer(upstream: String) -> (String, std::sync::Arc<std::sync::Mutex<Seen>>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/sparql", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Seen::default()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for (n, stream) in listener.incoming().enumerate() {
+            let Ok(mut stream) = stream else { continue };
+            let log = log.clone();
+            let upstream = upstream.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let (mut length, mut agent, mut content_type) = (0, String::new(), String::new());
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                loop {
+                    line.clear();
+                    reader.read_line(&mut line).unwrap();
+                    let Some((k, v)) = line.trim_end().split_once(':') else {
+                        break;
+                    };
+                    match k.to_ascii_lowercase().as_str() {
+                        "content-length" => length = v.trim().parse().unwrap(),
+                        "user-agent" => agent = v.trim().to_owned(),
+                        "content-type" => content_type = v.trim().to_owned(),
+                        _ => {}
+                    }
+                }
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body).unwrap();
+                {
+                    let mut s = log.lock().unwrap();
+                    s.arrivals.push(std::time::Instant::now());
+                    s.agents.push(agent);
+                    s.in_flight += 1;
+                    s.most_in_flight = s.most_in_flight.max(s.in_flight);
+                }
+                let reply = if n % 2 == 0 {
+                    "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .to_owned()
+                } else {
+                    let mut r = ureq::Agent::config_builder()
+                        .http_status_as_error(false)
+                        .build()
+                        .new_agent()
+                        .post(&upstream)
+                        .header("Content-Type", &content_type)
+                        .header("Accept", "application/sparql-results+json")
+                        .send(&body[..])
+                        .unwrap();
+                    let text = r.body_mut().read_to_string().unwrap();
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+                        text.len()
+                    )
+                };
+                log.lock().unwrap().in_flight -= 1;
+                stream.write_all(reply.as_bytes()).unwrap();
+            });
+        }
+    });
+    (url, seen)
+}
+
+#[test]
+fn refresh_waits_out_a_429_and_asks_one_query_at_a_time() {
+    let dir = tempdir();
+    let wd = dir.path().join("wd-store");
+    ok(&[
+        "load",
+        s(&repo().join("tests/fixtures/wikidata/members.ttl")),
+        "--store",
+        s(&wd),
+    ]);
+    let server = serve(&wd, &[]);
+    let (peer, seen) = throttling_peer(format!("{}/sparql", server.url));
+    let list = dir.path().join("members.tsv");
+    std::fs::copy(members(), &list).unwrap();
+    let memberships = dir.path().join("memberships.tsv");
+    let out = ok(&[
+        "link",
+        "--refresh",
+        "--endpoint",
+        &peer,
+        "--members",
+        s(&list),
+        "--memberships",
+        s(&memberships),
+    ]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("4 persons in the answer (1 new, 1 relabelled), 5 dated memberships"),
+        "{err}"
+    );
+    let seen = seen.lock().unwrap();
+    // Two queries, each refused once and asked again: four requests, never two at once.
+    assert_eq!(seen.arrivals.len(), 4);
+    assert_eq!(seen.most_in_flight, 1);
+    // Each retry came after the second the peer asked for.
+    for pair in [(0, 1), (2, 3)] {
+        let waited = seen.arrivals[pair.1] - seen.arrivals[pair.0];
+        assert!(
+            waited >= std::time::Duration::from_millis(950),
+            "retried after {waited:?}"
+        );
+    }
+    assert!(
+        seen.agents
+            .iter()
+            .all(|a| a.starts_with("landtag-lod/") && a.contains("Landtag NRW")),
+        "{:?}",
+        seen.agents
+    );
+}
