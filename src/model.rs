@@ -82,6 +82,10 @@ pub struct CitedPaper {
     pub by_government: bool,
     /// `des Innenausschusses`, in the nominative: `Innenausschuss`.
     pub committee: Option<String>,
+    /// `Kleine Anfrage 3733 der Abgeordneten Angela Lück SPD`: the members who ask.
+    pub members: Vec<Speaker>,
+    /// `Kleine Anfrage 3733`: the question's own number.
+    pub question_number: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

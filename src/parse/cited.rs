@@ -74,6 +74,8 @@ pub fn cited(text: &str) -> Vec<CitedPaper> {
             factions,
             by_government,
             committee,
+            members: Vec::new(),
+            question_number: None,
         };
         match out.iter_mut().find(|p| p.paper == found.paper) {
             Some(p) => {
@@ -95,25 +97,30 @@ static HEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Who submitted a Drucksache, from its own head: `Antrag` followed by `der Fraktion der CDU
-/// und der Fraktion BÜNDNIS 90/DIE GRÜNEN` or `der Landesregierung` (`after_kind`).
+/// und der Fraktion BÜNDNIS 90/DIE GRÜNEN` or `der Landesregierung` (`after_kind`); and how much
+/// of `after_kind` that took.
 pub fn submitted(
     paper: crate::model::PaperRef,
     kind: &str,
     after_kind: &str,
-) -> Option<CitedPaper> {
-    let by = HEAD_BY.captures(after_kind)?;
-    let by = by["by"].split_whitespace().collect::<Vec<_>>().join(" ");
+) -> Option<(CitedPaper, usize)> {
+    let c = HEAD_BY.captures(after_kind)?;
+    let len = c.get(0).unwrap().end();
+    let by = c["by"].split_whitespace().collect::<Vec<_>>().join(" ");
     let factions = FACTION
         .captures_iter(&by)
         .filter_map(|f| super::speaker::faction_from_label(&f["f"]))
         .collect();
-    Some(CitedPaper {
+    let p = CitedPaper {
         paper,
         kind: kind_of(kind).to_owned(),
         factions,
         by_government: by == "der Landesregierung",
         committee: None,
-    })
+        members: Vec::new(),
+        question_number: None,
+    };
+    Some((p, len))
 }
 
 /// The kind in the nominative: `des Antrages` → `Antrag`.
@@ -179,9 +186,10 @@ mod tests {
             number: 17456,
         };
         let head = " der Fraktion der CDU und\nder Fraktion BÜNDNIS 90/DIE GRÜNEN\nEin Titel";
-        let p = submitted(own.clone(), "Antrag", head).unwrap();
+        let (p, len) = submitted(own.clone(), "Antrag", head).unwrap();
+        assert_eq!(&head[len..], "\nEin Titel");
         assert_eq!(show(&p), "18/17456 Antrag [Cdu, Gruene] false ");
-        let p = submitted(
+        let (p, _) = submitted(
             own.clone(),
             "Gesetzentwurf",
             " der Landesregierung\nGesetz zur …",

@@ -5,7 +5,7 @@
 use super::refs::{self, first_date};
 use super::speaker::faction_from_label;
 use super::{Diagnostics, Severity};
-use crate::model::{AnswerTo, Document, DocumentKind, PaperKind, PaperRef, Speaker};
+use crate::model::{AnswerTo, CitedPaper, Document, DocumentKind, PaperKind, PaperRef, Speaker};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -85,15 +85,24 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
                 number: c[3].parse().ok()?,
             })
         });
-        submitted = own.and_then(|p| super::cited::submitted(p, k.as_str(), &head[k.end()..]));
-        diags.push(
-            Severity::Warning,
-            after_block + k.start(),
-            format!(
-                "a Drucksache of kind `{}`: its title is not read yet",
-                k.as_str()
-            ),
-        );
+        let (paper, read) = own
+            .map(|p| other_head(p, k.as_str(), &head[k.end()..]))
+            .unzip();
+        submitted = paper.flatten();
+        title = read
+            .map(|r| &head[k.end() + r..])
+            .and_then(title_before_body);
+        if title.is_none() {
+            diags.push(
+                Severity::Warning,
+                after_block + k.start(),
+                format!(
+                    "a Drucksache of kind `{}`: its title was not found before its first \
+                     section (`I.`, `A Problem`, `Vorbemerkung`)",
+                    k.as_str()
+                ),
+            );
+        }
     } else {
         diags.push(
             Severity::Warning,
@@ -166,6 +175,54 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
 }
 
 /// `Angela Lück SPD`, `Max Muster und Erika Muster GRÜNE`: names and the faction at the end.
+static QUESTION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<n>\d+)\s+(?:vom\s+\d{1,2}\.\s*\p{L}+\s+\d{4}\s+)?(?:des|der)\s+Abgeordneten\s+(?P<who>[^\n]+?\s+(?:CDU|SPD|FDP|AfD|GRÜNE|BÜNDNIS\s+90/DIE\s+GRÜNEN|fraktionslos))\b").unwrap()
+});
+static NUMBER_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?P<n>\d+)\b").unwrap());
+/// Where a paper's body begins after its title: a section (`I. Ausgangslage`, `A Problem`,
+/// `Vorbemerkung der Kleinen Anfrage`, `Der Landtag stellt fest`).
+static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:I\.\s+\p{Lu}|A\s+Problem\b|Vorbemerkung\b|Der Landtag (?:stellt|beschließt)\b|Begründung\b)").unwrap()
+});
+
+/// The head of a Drucksache other than an answer, after its kind: who submitted it (factions,
+/// the government; for a Kleine Anfrage its number and the asking members), and how much of
+/// `after_kind` that was.
+fn other_head(paper: PaperRef, kind: &str, after_kind: &str) -> (Option<CitedPaper>, usize) {
+    if kind.ends_with("Anfrage") {
+        if let Some(c) = QUESTION_HEAD.captures(after_kind) {
+            let p = CitedPaper {
+                paper,
+                kind: kind.to_owned(),
+                factions: Vec::new(),
+                by_government: false,
+                committee: None,
+                members: askers(&collapse(&c["who"])),
+                question_number: c["n"].parse().ok(),
+            };
+            return (Some(p), c.get(0).unwrap().end());
+        }
+    }
+    let (number, skip) = match NUMBER_HEAD.captures(after_kind) {
+        Some(c) if kind.ends_with("Anfrage") => (c["n"].parse().ok(), c.get(0).unwrap().end()),
+        _ => (None, 0),
+    };
+    match super::cited::submitted(paper, kind, &after_kind[skip..]) {
+        Some((mut p, len)) => {
+            p.question_number = number;
+            (Some(p), skip + len)
+        }
+        None => (None, skip),
+    }
+}
+
+/// The title: what stands before the body begins, if that is a title's length.
+fn title_before_body(rest: &str) -> Option<String> {
+    let end = BODY_START.find(rest)?.start();
+    let title = collapse(&rest[..end]);
+    (5..=300).contains(&title.chars().count()).then_some(title)
+}
+
 fn askers(s: &str) -> Vec<Speaker> {
     let s = s.trim();
     let (names, faction) = match s.rsplit_once(' ') {
@@ -250,4 +307,85 @@ pub(super) fn questions_in(text: &str, from: usize, to: usize) -> Vec<crate::mod
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Document, Vec<String>) {
+        let mut diags = Diagnostics::new(text);
+        let doc = parse(text, &mut diags);
+        let messages = diags.list.iter().map(|d| d.message.clone()).collect();
+        (doc, messages)
+    }
+
+    // Heads as the Landtag prints them (the text export has no line breaks).
+    #[test]
+    fn an_antrag_its_factions_and_title() {
+        let (doc, diags) = read(
+            "LANDTAG NORDRHEIN-WESTFALEN 18. Wahlperiode Drucksache 18/17456 27.01.2026 Antrag \
+             der Fraktion der CDU und der Fraktion BÜNDNIS 90/DIE GRÜNEN Kinder und Jugendliche \
+             vor Gewalt schützen I. Ausgangslage Der Schutz …",
+        );
+        assert_eq!(doc.subtype.as_deref(), Some("Antrag"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Kinder und Jugendliche vor Gewalt schützen")
+        );
+        let own = &doc.cited[0];
+        assert_eq!(
+            (own.paper.number, own.factions.clone()),
+            (
+                17456,
+                vec![crate::model::Faction::Cdu, crate::model::Faction::Gruene]
+            )
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_gesetzentwurf_of_the_government() {
+        let (doc, _) = read(
+            "LANDTAG NORDRHEIN-WESTFALEN 18. Wahlperiode Drucksache 18/16225 02.10.2025 \
+             Gesetzentwurf der Landesregierung Gesetz zur Änderung des Kommunalwahlgesetzes \
+             A Problem Die Zersplitterung …",
+        );
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Gesetz zur Änderung des Kommunalwahlgesetzes")
+        );
+        assert!(doc.cited[0].by_government);
+    }
+
+    #[test]
+    fn a_kleine_anfrage_its_number_and_askers() {
+        let (doc, _) = read(
+            "LANDTAG NORDRHEIN-WESTFALEN 17. Wahlperiode Drucksache 17/9399 20.05.2020 Kleine \
+             Anfrage 3733 der Abgeordneten Angela Lück SPD Digitalisierung in öffentlichen \
+             Arbeitsbereichen des Landes NRW Vorbemerkung der Kleinen Anfrage Zu Beginn …",
+        );
+        assert_eq!(doc.subtype.as_deref(), Some("Kleine Anfrage"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Digitalisierung in öffentlichen Arbeitsbereichen des Landes NRW")
+        );
+        let own = &doc.cited[0];
+        assert_eq!(own.question_number, Some(3733));
+        assert_eq!(own.members[0].name, "Angela Lück");
+        assert_eq!(own.members[0].faction, Some(crate::model::Faction::Spd));
+    }
+
+    #[test]
+    fn without_a_section_the_title_is_not_guessed() {
+        let (doc, diags) = read(
+            "LANDTAG NORDRHEIN-WESTFALEN 18. Wahlperiode Drucksache 18/1 01.06.2022 Antrag \
+             der Fraktion der SPD Ein Text ohne Gliederung, der einfach weitergeht.",
+        );
+        assert_eq!(doc.title, None);
+        assert!(
+            diags.iter().any(|d| d.contains("title was not found")),
+            "{diags:?}"
+        );
+    }
 }

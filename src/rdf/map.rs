@@ -616,6 +616,13 @@ fn map_cited(out: &mut Out, base: &Base, doc: &Document) {
             let ci = committee(out, base, name);
             out.add(&p, dcterms::CREATOR, ci);
         }
+        for m in &c.members {
+            let pi = person(out, base, c.paper.wahlperiode, m);
+            out.add(&p, dcterms::CREATOR, pi);
+        }
+        if let Some(n) = c.question_number {
+            out.int(&p, lt::ANFRAGENUMMER, n);
+        }
     }
 }
 
