@@ -79,8 +79,9 @@ pub fn cited(text: &str) -> Vec<CitedPaper> {
         };
         match out.iter_mut().find(|p| p.paper == found.paper) {
             Some(p) => {
-                let says_more = p.factions.is_empty() && !p.by_government && p.committee.is_none();
-                if says_more && p.kind == found.kind {
+                let said_nothing =
+                    p.factions.is_empty() && !p.by_government && p.committee.is_none();
+                if said_nothing && p.kind == found.kind {
                     p.factions = found.factions;
                     p.by_government = found.by_government;
                     p.committee = found.committee;
