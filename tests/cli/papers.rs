@@ -292,6 +292,8 @@ fn the_papers_a_document_cites_have_their_kind_and_submitter() {
     assert_eq!(csv.lines().next(), Some("paper,kind,submitter,source"));
     for row in [
         "17/9399,Kleine Anfrage,Angela Lück,mmd17-10377.txt",
+        // The answer itself, by the ministry of the minister who answered.
+        "17/10377,Antwort der Landesregierung auf die Kleine Anfrage,\"Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie\",mmd17-10377.txt",
         "17/15478,Gesetzentwurf,Landesregierung,apr17-adi-61_2021-12-02.txt",
         "17/13778,Antrag,SPD,apr17-adi-61_2021-12-02.txt",
         // `Der Ältestenrat empfiehlt die Überweisung des Antrages Drucksache 18/1669`.
