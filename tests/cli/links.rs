@@ -221,36 +221,46 @@ fn persons_of_the_pdf_sample_linked_as_checked_by_hand() {
     assert!(err.contains("0 ambiguous"), "{err}");
 }
 
-#[test]
-fn refresh_reads_a_wikidata_shaped_endpoint_on_loopback() {
-    let dir = tempdir();
-    let wd = dir.path().join("wd-store");
+/// Our own endpoint on loopback, loaded with a Turtle fixture in Wikidata's model.
+fn wikidata_shaped_endpoint(dir: &std::path::Path) -> crate::endpoint::Server {
+    let wd = dir.join("wd-store");
     ok(&[
         "load",
         s(&repo().join("tests/fixtures/wikidata/members.ttl")),
         "--store",
         s(&wd),
     ]);
-    let server = serve(&wd, &[]);
-    let list = dir.path().join("members.tsv");
-    std::fs::copy(members(), &list).unwrap();
-    let before = std::fs::read_to_string(&list).unwrap().lines().count();
-    let memberships = dir.path().join("memberships.tsv");
+    serve(&wd, &[])
+}
+
+/// Runs `link --refresh` against `endpoint`; it must answer with the fixture's persons.
+fn refreshed(endpoint: &str, list: &std::path::Path, memberships: &std::path::Path) {
     let out = ok(&[
         "link",
         "--refresh",
         "--endpoint",
-        &format!("{}/sparql", server.url),
+        endpoint,
         "--members",
-        s(&list),
+        s(list),
         "--memberships",
-        s(&memberships),
+        s(memberships),
     ]);
     let err = stderr(&out);
     assert!(
         err.contains("4 persons in the answer (1 new, 1 relabelled), 5 dated memberships"),
         "{err}"
     );
+}
+
+#[test]
+fn refresh_reads_a_wikidata_shaped_endpoint_on_loopback() {
+    let dir = tempdir();
+    let server = wikidata_shaped_endpoint(dir.path());
+    let list = dir.path().join("members.tsv");
+    std::fs::copy(members(), &list).unwrap();
+    let before = std::fs::read_to_string(&list).unwrap().lines().count();
+    let memberships = dir.path().join("memberships.tsv");
+    refreshed(&format!("{}/sparql", server.url), &list, &memberships);
     let after = std::fs::read_to_string(&list).unwrap();
     assert_eq!(after.lines().count(), before + 1);
     assert!(after.contains("Q900000101\tperson\tAndreas Keith\t\n"));
@@ -379,33 +389,12 @@ fn throttling_peer(upstream: String) -> (String, std::sync::Arc<std::sync::Mutex
 #[test]
 fn refresh_waits_out_a_429_and_asks_one_query_at_a_time() {
     let dir = tempdir();
-    let wd = dir.path().join("wd-store");
-    ok(&[
-        "load",
-        s(&repo().join("tests/fixtures/wikidata/members.ttl")),
-        "--store",
-        s(&wd),
-    ]);
-    let server = serve(&wd, &[]);
+    let server = wikidata_shaped_endpoint(dir.path());
     let (peer, seen) = throttling_peer(format!("{}/sparql", server.url));
     let list = dir.path().join("members.tsv");
     std::fs::copy(members(), &list).unwrap();
     let memberships = dir.path().join("memberships.tsv");
-    let out = ok(&[
-        "link",
-        "--refresh",
-        "--endpoint",
-        &peer,
-        "--members",
-        s(&list),
-        "--memberships",
-        s(&memberships),
-    ]);
-    let err = stderr(&out);
-    assert!(
-        err.contains("4 persons in the answer (1 new, 1 relabelled), 5 dated memberships"),
-        "{err}"
-    );
+    refreshed(&peer, &list, &memberships);
     let seen = seen.lock().unwrap();
     // Two queries, each refused once and asked again: four requests, never two at once.
     assert_eq!(seen.arrivals.len(), 4);
