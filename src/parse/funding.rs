@@ -67,11 +67,17 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let next = after.trim_start();
         let spaced = after.len() > next.len();
         let next_upper = next.starts_with(|c: char| c.is_uppercase() || c == '„');
-        if !(next.is_empty() || spaced && next_upper) {
-            continue;
-        }
         let word_start = text[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
         let word = &text[word_start..=i];
+        // `… in Anspruch zu nehmen. 50 Kommunen haben …`: a count opens the next sentence after a
+        // plain word (not after `Nr.`, `Abs.`, `ca.`, a date's `25.` or a lone letter).
+        let next_count = next.starts_with(|c: char| c.is_ascii_digit())
+            && ch == '.'
+            && word.chars().count() > 4
+            && word[..word.len() - 1].chars().all(char::is_lowercase);
+        if !(next.is_empty() || spaced && (next_upper || next_count)) {
+            continue;
+        }
         let ordinal = word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit()) && word.len() > 1;
         if ch == '.' && (ABBREVIATIONS.contains(&word) || ordinal) {
             continue;

@@ -390,7 +390,10 @@ pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
                 || (n.as_str().len() >= 5 && !n.as_str().contains('.'))
                 // A number opening a line is an agenda item's or a list's.
                 || (s[..n.start()].ends_with('\n') && n.as_str().len() <= 2)
-                || (n.start() == 0 && c.name("qual").is_none())
+                // … and one opening the text or a line before its sentence (an agenda item).
+                || (n.start() == 0
+                    && c.name("qual").is_none()
+                    && (start == 0 || text[..start].ends_with('\n')))
                 || unit.ends_with("und")
             {
                 continue;

@@ -114,6 +114,64 @@ fn link(iri: &str, base: &str, label: Option<&str>) -> String {
     format!("<a href=\"{}\">{}</a>", escape(href), escape(&text))
 }
 
+/// How many referring statements a page lists; the rest are a SPARQL query away.
+const REFERRERS: usize = 300;
+
+/// What points to `node` (`?s ?p node`): a table headed `Verweise hierher`, most `REFERRERS`
+/// rows, labelled like the page's own values.
+fn referrers(
+    store: &oxigraph::store::Store,
+    node: &NamedNode,
+    base: &str,
+    token: oxigraph::sparql::CancellationToken,
+) -> Result<String, ApiError> {
+    let q = format!(
+        "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX schema: <http://schema.org/>
+         PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+         SELECT ?p ?s (SAMPLE(?l) AS ?label) WHERE {{
+           {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) }} ORDER BY ?p ?s LIMIT {} }}
+           OPTIONAL {{ ?s foaf:name|schema:name|skos:prefLabel|eli:title|rdfs:label|schema:text ?l }}
+         }} GROUP BY ?p ?s ORDER BY ?p ?s",
+        REFERRERS + 1
+    );
+    let results =
+        store::query(store, &q, Some(token)).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let QueryResults::Solutions(solutions) = results else {
+        return Ok(String::new());
+    };
+    let mut rows = String::new();
+    let mut n = 0;
+    for s in solutions {
+        let s = s.map_err(|e| ApiError::Internal(e.to_string()))?;
+        n += 1;
+        if n > REFERRERS {
+            rows += &format!(
+                "<tr><td colspan=\"2\">… more than {REFERRERS}: ask the SPARQL endpoint</td></tr>\n"
+            );
+            break;
+        }
+        let (Some(Term::NamedNode(p)), Some(Term::NamedNode(subject))) = (s.get("p"), s.get("s"))
+        else {
+            continue;
+        };
+        let label = s.get("label").and_then(|t| match t {
+            Term::Literal(l) => Some(l.value().chars().take(120).collect::<String>()),
+            _ => None,
+        });
+        rows += &format!(
+            "<tr><th>{}</th><td>{}</td></tr>\n",
+            link(p.as_str(), base, None),
+            link(subject.as_str(), base, label.as_deref())
+        );
+    }
+    Ok(if rows.is_empty() {
+        String::new()
+    } else {
+        format!("<h2>Verweise hierher</h2>\n<table class=\"incoming\">\n{rows}</table>\n")
+    })
+}
+
 fn page(
     store: &oxigraph::store::Store,
     node: &NamedNode,
@@ -128,8 +186,8 @@ fn page(
            OPTIONAL {{ ?o foaf:name|schema:name|skos:prefLabel|eli:title ?l }}
          }} GROUP BY ?p ?o ORDER BY ?p ?o"
     );
-    let results =
-        store::query(store, &q, Some(token)).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let results = store::query(store, &q, Some(token.clone()))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let QueryResults::Solutions(solutions) = results else {
         return Ok(None);
     };
@@ -172,6 +230,7 @@ fn page(
     if n == 0 {
         return Ok(None);
     }
+    let incoming = referrers(store, node, base, token)?;
     let iri = node.as_str();
     let title = title.unwrap_or_else(|| short(iri));
     Ok(Some(format!(
@@ -180,7 +239,7 @@ fn page(
          <link rel=\"alternate\" type=\"application/ld+json\" href=\"?format=jsonld\">\n\
          <style>body{{font-family:sans-serif;max-width:70em;margin:2em auto}}th{{text-align:left;vertical-align:top;padding-right:1em;white-space:nowrap}}td{{padding-bottom:.3em}}</style></head>\n\
          <body><h1>{t}</h1><p><code>{i}</code> · <a href=\"?format=turtle\">Turtle</a> · <a href=\"?format=jsonld\">JSON-LD</a> · <a href=\"/\">SPARQL</a></p>\n\
-         <table>\n{rows}</table></body></html>\n",
+         <table>\n{rows}</table>\n{incoming}</body></html>\n",
         t = escape(&title),
         i = escape(iri),
     )))

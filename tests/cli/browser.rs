@@ -215,6 +215,16 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
     b.click(&asker);
     let page = b.text(&b.find("body"));
     assert!(page.contains("Angela Lück"), "{page}");
+    // Her page lists what points to her: the question she asked.
+    let back: Vec<String> = b
+        .find_all("table.incoming a")
+        .iter()
+        .map(|a| b.property(a, "href"))
+        .collect();
+    assert!(
+        back.iter().any(|h| h.ends_with("/id/drucksache/17/9399")),
+        "{back:?}"
+    );
     // Every page offers its Turtle and JSON-LD.
     let formats: Vec<String> = b.find_all("a").iter().map(|a| b.text(a)).collect();
     assert!(

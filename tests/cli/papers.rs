@@ -192,6 +192,17 @@ fn programmes_with_parts_dates_and_figures_as_the_gold_lists_them() {
                 && f[3] == format!("\"{extra}\"")
         })
     };
+    // A count keeps the sentence it stands in, also where that sentence opens with it.
+    let fifty = select(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX schema: <http://schema.org/>
+         SELECT ?t WHERE { ?f a lt:Kennzahl ; schema:value 50.0 ; schema:text ?t }",
+    );
+    assert_eq!(fifty.len(), 1, "{fifty:?}");
+    assert!(
+        fifty[0].starts_with("\"50 Kommunen haben daraufhin"),
+        "{fifty:?}"
+    );
     // The slide's counts with their printed source and the whole they are out of.
     let slide = select(
         &store,
