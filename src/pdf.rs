@@ -282,7 +282,7 @@ mod tests {
             "NaN", "-1e308", "1e308", "inf", "-0", "", "\"", "<block>", "</line>", "&#0;",
             "&bogus;",
         ];
-        let mut state: u64 = 0x5EED_0F_B0B0;
+        let mut state: u64 = 0x5EED_0FB0_B0B0;
         let mut next = |n: usize| {
             state ^= state << 13;
             state ^= state >> 7;
