@@ -52,16 +52,7 @@ pub fn cited(text: &str) -> Vec<CitedPaper> {
             wahlperiode,
             number,
         };
-        let factions: Vec<Faction> = by
-            .iter()
-            .flat_map(|b| FACTION.captures_iter(b))
-            .filter_map(|f| super::speaker::faction_from_label(&f["f"]))
-            .fold(Vec::new(), |mut v, f| {
-                if !v.contains(&f) {
-                    v.push(f);
-                }
-                v
-            });
+        let factions = by.as_deref().map(factions_in).unwrap_or_default();
         let by_government =
             by.as_deref() == Some("der Landesregierung") || c["kind"].starts_with("Antwort");
         let committee = by
@@ -108,10 +99,7 @@ pub fn submitted(
     let c = HEAD_BY.captures(after_kind)?;
     let len = c.get(0).unwrap().end();
     let by = c["by"].split_whitespace().collect::<Vec<_>>().join(" ");
-    let factions = FACTION
-        .captures_iter(&by)
-        .filter_map(|f| super::speaker::faction_from_label(&f["f"]))
-        .collect();
+    let factions = factions_in(&by);
     let p = CitedPaper {
         paper,
         kind: kind_of(kind).to_owned(),
@@ -122,6 +110,18 @@ pub fn submitted(
         question_number: None,
     };
     Some((p, len))
+}
+
+/// The factions a submitter phrase names, each once: `der Fraktion der CDU und der Fraktion
+/// BÜNDNIS 90/DIE GRÜNEN`.
+fn factions_in(by: &str) -> Vec<Faction> {
+    let mut out = Vec::new();
+    for f in FACTION.captures_iter(by) {
+        if let Some(f) = super::speaker::faction_from_label(&f["f"]).filter(|f| !out.contains(f)) {
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// The kind in the nominative: `des Antrages` → `Antrag`.

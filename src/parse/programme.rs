@@ -207,6 +207,9 @@ pub fn programmes(text: &str) -> Vec<Programme> {
             } else {
                 seen_unplanned.push(n.clone());
             }
+            if out[i].kind.is_none() {
+                out[i].kind = kind_in(s, n, &names);
+            }
         }
         // The longest name the sentence holds is the one a date belongs to.
         let main = names.iter().max_by_key(|n| n.len()).cloned();
@@ -221,12 +224,6 @@ pub fn programmes(text: &str) -> Vec<Programme> {
         if let Some(c) = STARTED.captures(s) {
             let i = add(&mut out, c["name"].trim());
             out[i].started = Some(c["year"].to_owned());
-        }
-        for n in &names {
-            let i = add(&mut out, n);
-            if out[i].kind.is_none() {
-                out[i].kind = kind_in(s, n, &names);
-            }
         }
     }
     for p in &mut out {

@@ -38,7 +38,8 @@ pub fn serve(store: &std::path::Path, extra: &[&str]) -> Server {
     Server { child, url }
 }
 
-fn agent() -> ureq::Agent {
+/// An HTTP client that returns error statuses as answers, with a generous timeout.
+pub fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(60)))

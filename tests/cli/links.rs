@@ -363,10 +363,7 @@ fn throttling_peer(upstream: String) -> (String, std::sync::Arc<std::sync::Mutex
                     "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                         .to_owned()
                 } else {
-                    let mut r = ureq::Agent::config_builder()
-                        .http_status_as_error(false)
-                        .build()
-                        .new_agent()
+                    let mut r = crate::endpoint::agent()
                         .post(&upstream)
                         .header("Content-Type", &content_type)
                         .header("Accept", "application/sparql-results+json")
