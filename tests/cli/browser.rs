@@ -37,11 +37,7 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver runs (apt-get install chromium chromium-driver)");
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(60)))
-            .build()
-            .into();
+        let agent = crate::endpoint::agent();
         let url = format!("http://127.0.0.1:{port}");
         let since = Instant::now();
         while agent.get(format!("{url}/status")).call().is_err() {
@@ -148,6 +144,18 @@ impl<'a> Session<'a> {
             .unwrap_or_default()
             .to_owned()
     }
+    /// Waits (at most 20 s) until the browser is at a URL containing `part`: a click starts a
+    /// navigation that may not have begun when the click returns.
+    fn wait_for_url(&self, part: &str) -> String {
+        let since = Instant::now();
+        loop {
+            let url = self.url();
+            if url.contains(part) || since.elapsed() > Duration::from_secs(20) {
+                return url;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
     fn title(&self) -> String {
         self.call("GET", "/title", Value::Null)
             .as_str()
@@ -181,7 +189,8 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
 
     // Run it: the results come back as a table, with the paper the Drucksache answers.
     b.click(&b.find("button[type=submit]"));
-    assert!(b.url().contains("/sparql?query="), "{}", b.url());
+    let url = b.wait_for_url("/sparql?query=");
+    assert!(url.contains("/sparql?query="), "{url}");
     let rows: Vec<String> = b.find_all("tbody tr").iter().map(|r| b.text(r)).collect();
     assert!(
         rows.iter().any(|r| r.contains("17/9399")
@@ -204,7 +213,8 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
         .find(|a| b.property(a, "href").ends_with("/id/drucksache/17/9399"))
         .expect("a link to the question's paper");
     b.click(&question);
-    assert!(b.url().ends_with("/id/drucksache/17/9399"), "{}", b.url());
+    let url = b.wait_for_url("/id/drucksache/17/9399");
+    assert!(url.ends_with("/id/drucksache/17/9399"), "{url}");
     let page = b.text(&b.find("body"));
     assert!(page.contains("Kleine Anfrage"), "{page}");
     let asker = b
@@ -212,7 +222,9 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
         .into_iter()
         .find(|a| b.text(a).contains("Angela Lück") || b.property(a, "href").contains("lueck"))
         .unwrap_or_else(|| panic!("a link to the asker:\n{page}"));
+    let href = b.property(&asker, "href");
     b.click(&asker);
+    assert_eq!(b.wait_for_url(&href), href);
     let page = b.text(&b.find("body"));
     assert!(page.contains("Angela Lück"), "{page}");
     // Her page lists what points to her: the question she asked.
