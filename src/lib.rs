@@ -8,7 +8,9 @@
 
 pub mod bench;
 pub mod dump;
+pub mod lexicon;
 pub mod link;
+pub mod members;
 pub mod model;
 pub mod normalize;
 pub mod parse;
@@ -16,6 +18,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod queries;
 pub mod rdf;
+pub mod resolve;
 pub mod serve;
 pub mod source;
 pub mod store;

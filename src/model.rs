@@ -26,41 +26,11 @@ impl DocumentKind {
     }
 }
 
-/// A parliamentary group in the Landtag (Fraktion). Not a party: see `rdf::map`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Faction {
-    Cdu,
-    Spd,
-    Fdp,
-    Gruene,
-    Afd,
-}
-
-impl Faction {
-    pub const ALL: [Faction; 5] = [Self::Cdu, Self::Spd, Self::Fdp, Self::Gruene, Self::Afd];
-
-    /// The short label the Landtag prints in speaker lines (`(SPD)`, `(GRÜNE)`).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Cdu => "CDU",
-            Self::Spd => "SPD",
-            Self::Fdp => "FDP",
-            Self::Gruene => "GRÜNE",
-            Self::Afd => "AfD",
-        }
-    }
-
-    /// A stable ASCII key, used in identifiers.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Cdu => "cdu",
-            Self::Spd => "spd",
-            Self::Fdp => "fdp",
-            Self::Gruene => "gruene",
-            Self::Afd => "afd",
-        }
-    }
-}
+/// A parliamentary group in the Landtag (Fraktion): an entry of the lexicon by period
+/// (`data/lexicon/fraktionen.tsv`). Not a party: see `rdf::map`.
+pub use crate::lexicon::Faction;
+/// A ministry of Nordrhein-Westfalen: an entry of `data/lexicon/ministerien.tsv`.
+pub use crate::lexicon::Ministry;
 
 /// A reference to a numbered paper of the Landtag, as printed (`Drucksache 17/15478`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -324,110 +294,6 @@ pub struct Funding {
     pub span: Span,
 }
 
-/// A ministry of Nordrhein-Westfalen: its abbreviation and full name (17th and 18th period).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Ministry {
-    pub abbr: &'static str,
-    pub name: &'static str,
-}
-
-/// The ministries the documents name, by abbreviation (as committee protocols print them) and
-/// full name (as roles print them: `Ministerin für Kultur und Wissenschaft`).
-pub const MINISTRIES: &[Ministry] = &[
-    Ministry {
-        abbr: "MWIDE",
-        name: "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie",
-    },
-    Ministry {
-        abbr: "MSB",
-        name: "Ministerium für Schule und Bildung",
-    },
-    Ministry {
-        abbr: "MKW",
-        name: "Ministerium für Kultur und Wissenschaft",
-    },
-    Ministry {
-        abbr: "MHKBG",
-        name: "Ministerium für Heimat, Kommunales, Bau und Gleichstellung",
-    },
-    Ministry {
-        abbr: "MHKBD",
-        name: "Ministerium für Heimat, Kommunales, Bau und Digitalisierung",
-    },
-    Ministry {
-        abbr: "FM",
-        name: "Ministerium der Finanzen",
-    },
-    Ministry {
-        abbr: "IM",
-        name: "Ministerium des Innern",
-    },
-    Ministry {
-        abbr: "JM",
-        name: "Ministerium der Justiz",
-    },
-    Ministry {
-        abbr: "MAGS",
-        name: "Ministerium für Arbeit, Gesundheit und Soziales",
-    },
-    Ministry {
-        abbr: "MKFFI",
-        name: "Ministerium für Kinder, Familie, Flüchtlinge und Integration",
-    },
-    Ministry {
-        abbr: "MKJFGFI",
-        name: "Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration",
-    },
-    Ministry {
-        abbr: "MULNV",
-        name: "Ministerium für Umwelt, Landwirtschaft, Natur- und Verbraucherschutz",
-    },
-    Ministry {
-        abbr: "MUNV",
-        name: "Ministerium für Umwelt, Naturschutz und Verkehr",
-    },
-    Ministry {
-        abbr: "MLV",
-        name: "Ministerium für Landwirtschaft und Verbraucherschutz",
-    },
-    Ministry {
-        abbr: "MWIKE",
-        name: "Ministerium für Wirtschaft, Industrie, Klimaschutz und Energie",
-    },
-    Ministry {
-        abbr: "VM",
-        name: "Ministerium für Verkehr",
-    },
-    // The Minister-President's own office; ministers for federal and European affairs serve
-    // `im Geschäftsbereich des Ministerpräsidenten`, that is in it.
-    Ministry {
-        abbr: "StK",
-        name: "Staatskanzlei",
-    },
-];
-
-/// The ministry a printed abbreviation or role names: `MWIDE`, `Ministerin für Schule und
-/// Bildung`, `Minister der Finanzen`.
-pub fn ministry(abbr_or_role: &str) -> Option<Ministry> {
-    let t = abbr_or_role
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let rest = t
-        .strip_prefix("Ministerin ")
-        .or_else(|| t.strip_prefix("Minister "));
-    if t.starts_with("im Geschäftsbereich des Ministerpräsidenten")
-        || t.starts_with("im Geschäftsbereich der Ministerpräsidentin")
-    {
-        return MINISTRIES.iter().copied().find(|m| m.abbr == "StK");
-    }
-    MINISTRIES.iter().copied().find(|m| {
-        m.abbr == t
-            || m.name == t
-            || rest.is_some_and(|r| m.name.strip_prefix("Ministerium ") == Some(r))
-    })
-}
-
 /// A parsed document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
@@ -580,4 +446,86 @@ pub struct Vote {
     pub positions_inferred: bool,
     /// The sentences it was read from.
     pub span: Span,
+    /// How the vote was taken: by show of hands, by roll call, as a (secret) election.
+    pub method: VoteMethod,
+    /// The totals the chair announced (roll calls and elections).
+    pub tally: Option<Tally>,
+    /// Every member's vote in a roll call, from the protocol's annex.
+    pub members: Vec<MemberVote>,
+    /// What an election filled and who was elected.
+    pub election: Option<Election>,
+}
+
+/// How a vote was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum VoteMethod {
+    /// By show of hands (Handzeichen), or a decision recorded as narrative.
+    #[default]
+    Show,
+    /// Namentliche Abstimmung: each member's vote is recorded.
+    RollCall,
+    /// A (secret) election of a person to an office, with ballot counts.
+    Election,
+}
+
+/// The totals of a roll call or an election, as announced. `None` where not announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    /// Members of the Landtag (`Dem Landtag gehören 199 Abgeordnete an`).
+    pub members: Option<u32>,
+    /// Votes cast (`Ihre Stimme abgegeben haben 217 Abgeordnete`).
+    pub cast: Option<u32>,
+    pub valid: Option<u32>,
+    pub invalid: Option<u32>,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+}
+
+/// What one member did in a roll call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BallotOption {
+    Yes,
+    No,
+    Abstain,
+    /// `entschuldigt`
+    Excused,
+    /// `abwesend`, or no mark at all
+    Absent,
+}
+
+impl BallotOption {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Yes => "yes",
+            Self::No => "no",
+            Self::Abstain => "abstain",
+            Self::Excused => "excused",
+            Self::Absent => "absent",
+        }
+    }
+}
+
+/// A row of a roll call's annex table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberVote {
+    /// `Lfd. Nr.`
+    pub number: u32,
+    /// The member as printed (surname, given name where printed), resolved to the period's member
+    /// list where it is unambiguous.
+    pub member: Speaker,
+    /// The faction printed in the table.
+    pub faction: Option<Faction>,
+    pub option: BallotOption,
+}
+
+/// An election's office and outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Election {
+    /// `Präsident des Landtags`, `Erste Vizepräsidentin des Landtags`, as printed.
+    pub office: String,
+    /// The member the chair declared elected.
+    pub elected: Option<Speaker>,
+    /// Candidates of a contested election with their votes (`entfielen auf den Kandidaten X 177`).
+    pub candidates: Vec<(Speaker, u32)>,
 }

@@ -53,13 +53,27 @@ struct Block {
     lines: Vec<String>,
 }
 
-/// A page: its size and its blocks in poppler's order.
+/// A page: its size, its blocks in poppler's order, and every word with its box (tables are
+/// read from these).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Page {
     width: f64,
     height: f64,
     blocks: Vec<Block>,
+    words: Vec<Word>,
 }
+
+/// A word and its box.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Word {
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+    text: String,
+}
+
+mod table;
 
 /// Reads a PDF into text: pages in order, separated by a form feed, each in reading order.
 pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
@@ -114,9 +128,14 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
     }
     Ok(pages
         .iter()
-        .map(reading_order)
+        .map(page_text)
         .collect::<Vec<_>>()
         .join("\u{0C}"))
+}
+
+/// A page's text: a roll call's annex table row by row, any other page in reading order.
+fn page_text(page: &Page) -> String {
+    table::roll_call(page).unwrap_or_else(|| reading_order(page))
 }
 
 /// Parses poppler's `-bbox-layout` XHTML into pages of blocks.
@@ -125,13 +144,14 @@ fn pages(xhtml: &str) -> Result<Vec<Page>, quick_xml::Error> {
     let mut pages: Vec<Page> = Vec::new();
     let mut line: Option<Vec<String>> = None;
     let mut in_word = false;
+    let mut word = Word::default();
     loop {
         match reader.read_event()? {
             Event::Start(e) => match e.name().as_ref() {
                 b"page" => pages.push(Page {
                     width: attr(&e, b"width"),
                     height: attr(&e, b"height"),
-                    blocks: Vec::new(),
+                    ..Page::default()
                 }),
                 b"block" => {
                     if let Some(p) = pages.last_mut() {
@@ -145,16 +165,32 @@ fn pages(xhtml: &str) -> Result<Vec<Page>, quick_xml::Error> {
                     }
                 }
                 b"line" => line = Some(Vec::new()),
-                b"word" => in_word = true,
+                b"word" => {
+                    in_word = true;
+                    word = Word {
+                        x_min: attr(&e, b"xMin"),
+                        y_min: attr(&e, b"yMin"),
+                        x_max: attr(&e, b"xMax"),
+                        y_max: attr(&e, b"yMax"),
+                        text: String::new(),
+                    };
+                }
                 _ => {}
             },
             Event::Text(t) if in_word => {
+                let t = t.unescape()?.into_owned();
                 if let Some(words) = line.as_mut() {
-                    words.push(t.unescape()?.into_owned());
+                    words.push(t.clone());
                 }
+                word.text.push_str(&t);
             }
             Event::End(e) => match e.name().as_ref() {
-                b"word" => in_word = false,
+                b"word" => {
+                    in_word = false;
+                    if let Some(p) = pages.last_mut() {
+                        p.words.push(std::mem::take(&mut word));
+                    }
+                }
                 b"line" => {
                     let words = line.take().unwrap_or_default();
                     let block = pages.last_mut().and_then(|p| p.blocks.last_mut());
@@ -233,6 +269,7 @@ mod tests {
         let page = Page {
             width: 600.0,
             height: 800.0,
+            words: Vec::new(),
             blocks: vec![
                 block((57.0, 148.0), 43.0, "Landtag"),
                 block((312.0, 539.0), 92.0, "right top"),
@@ -253,6 +290,7 @@ mod tests {
         let page = Page {
             width: 600.0,
             height: 800.0,
+            words: Vec::new(),
             blocks: vec![
                 block((312.0, 539.0), 100.0, "upper right"),
                 block((57.0, 283.0), 100.0, "upper left"),
@@ -311,7 +349,7 @@ mod tests {
             }
             if let Ok(pages) = pages(&t) {
                 for p in &pages {
-                    let _ = reading_order(p);
+                    let _ = page_text(p);
                 }
             }
         }

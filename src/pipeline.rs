@@ -38,11 +38,12 @@ pub fn convert(path: &Path, base: &Base, converted_at: &str) -> Result<Converted
             message: e.message.clone(),
         });
     }
-    let document = parsed.document.ok_or_else(|| ConvertError::Parse {
+    let mut document = parsed.document.ok_or_else(|| ConvertError::Parse {
         path: path.to_owned(),
         line: 1,
         message: "not a recognised document".into(),
     })?;
+    crate::resolve::resolve(&mut document);
     let provenance = Provenance {
         source: path.file_name().map_or_else(
             || path.display().to_string(),

@@ -15,6 +15,8 @@ pub const NAMED: &[(&str, &str)] = &[
     ("funding", include_str!("../queries/funding.rq")),
     ("programmes", include_str!("../queries/programmes.rq")),
     ("papers", include_str!("../queries/papers.rq")),
+    ("member-votes", include_str!("../queries/member-votes.rq")),
+    ("roll-calls", include_str!("../queries/roll-calls.rq")),
 ];
 
 /// The named query `name`, if there is one.

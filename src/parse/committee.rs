@@ -102,7 +102,10 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         reported_speech: true,
         turns_cross_headings: false,
         chair: chair.as_ref().map(|c| c.name.as_str()),
-        wahlperiode: date.as_deref().and_then(wahlperiode_on),
+        when: super::vote::When {
+            wahlperiode: date.as_deref().and_then(wahlperiode_on),
+            date: date.as_deref(),
+        },
     };
     let body = protocol::segment(text, body_start, body_end, &style, diags);
     if toc_items > 0 && toc_items != body.agenda.len() {
@@ -291,7 +294,7 @@ mod tests {
         let from = letter.from.as_ref().unwrap();
         assert_eq!(
             (from.name.as_str(), from.faction),
-            ("Christina Kampmann", Some(crate::model::Faction::Spd))
+            ("Christina Kampmann", crate::model::Faction::by_key("spd"))
         );
         assert_eq!(letter.to.as_deref(), Some("Thorsten Schick"));
         assert_eq!(letter.questions.len(), 5);

@@ -338,7 +338,9 @@ mod tests {
             (own.paper.number, own.factions.clone()),
             (
                 17456,
-                vec![crate::model::Faction::Cdu, crate::model::Faction::Gruene]
+                ["cdu", "gruene"]
+                    .map(|k| crate::model::Faction::by_key(k).unwrap())
+                    .to_vec()
             )
         );
         assert!(diags.is_empty(), "{diags:?}");
@@ -373,7 +375,7 @@ mod tests {
         let own = &doc.cited[0];
         assert_eq!(own.question_number, Some(3733));
         assert_eq!(own.members[0].name, "Angela Lück");
-        assert_eq!(own.members[0].faction, Some(crate::model::Faction::Spd));
+        assert_eq!(own.members[0].faction, crate::model::Faction::by_key("spd"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::protocol::{self, Style};
 use super::refs::{self, first_date, wahlperiode_on};
 use super::speaker::is_presiding;
 use super::{toc, Diagnostics, Severity};
-use crate::model::{Body, Document, DocumentKind, Meeting};
+use crate::model::{Body, Document, DocumentKind, Meeting, Tally, Vote, VoteMethod};
 use crate::normalize::{paragraphs, Normalized};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -73,7 +73,10 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         reported_speech: false,
         turns_cross_headings: true,
         chair: None,
-        wahlperiode,
+        when: super::vote::When {
+            wahlperiode,
+            date: date.as_deref(),
+        },
     };
     let mut body = protocol::segment(text, body_start, body_end, &style, diags);
     for (start, end, item) in annexes(text, body_end) {
@@ -85,6 +88,9 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
                 c
             }));
     }
+    // A roll call's table stands in an annex; an excerpt may hold the annex alone.
+    let roll_calls = super::rollcall::annexes(text, 0, wahlperiode, diags);
+    attach_roll_calls(&mut body.votes, roll_calls);
     let mut chairs = Vec::new();
     for c in &body.contributions {
         if let Some(s) = &c.speaker {
@@ -138,6 +144,37 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         programmes: Vec::new(),
         figures: Vec::new(),
         attachments: Vec::new(),
+    }
+}
+
+/// Each roll-call table joins its vote: the roll call on the same paper, else the first roll
+/// call still without rows, else a vote of its own. No faction position is inferred from the
+/// rows: the text states them or it does not.
+fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>) {
+    for a in annexes {
+        let is_roll_call = |v: &Vote| v.method == VoteMethod::RollCall && v.members.is_empty();
+        let at = votes
+            .iter()
+            .position(|v| is_roll_call(v) && a.subject.is_some() && v.subject == a.subject)
+            .or_else(|| votes.iter().position(is_roll_call));
+        let vote = match at {
+            Some(i) => &mut votes[i],
+            None => {
+                let mut v = super::vote::empty_vote(a.subject.clone());
+                v.method = VoteMethod::RollCall;
+                votes.push(v);
+                votes.last_mut().unwrap()
+            }
+        };
+        if let (None, Some((yes, no, abstain))) = (vote.tally, a.totals) {
+            vote.tally = Some(Tally {
+                yes: Some(yes),
+                no: Some(no),
+                abstain: Some(abstain),
+                ..Tally::default()
+            });
+        }
+        vote.members = a.rows;
     }
 }
 

@@ -16,8 +16,8 @@ pub struct Style<'a> {
     /// Ich eröffne die Aussprache.`); in committee protocols the minutes resume instead.
     pub turns_cross_headings: bool,
     pub chair: Option<&'a str>,
-    /// The electoral period: `die Koalitionsfraktionen` are that period's coalition.
-    pub wahlperiode: Option<u32>,
+    /// The period and date: `die Koalitionsfraktionen`, `einstimmig` are read against them.
+    pub when: vote::When<'a>,
 }
 
 pub struct Body {
@@ -276,7 +276,14 @@ pub fn segment(
         carried = None;
     }
     close(&mut open, text, body_end, &mut contributions);
-    let votes = read_votes(text, &regions, body_end, &agenda, style.wahlperiode);
+    // Plenary votes are the chair's: members' speeches are blanked before reading them, so a
+    // speaker's `Wer stimmt dem zu?` or `damals mit den Stimmen von … abgelehnt` is no vote.
+    let reading = if style.reported_speech {
+        text.to_owned()
+    } else {
+        blank_speeches(text, &contributions)
+    };
+    let votes = read_votes(text, &reading, &regions, body_end, &agenda, style.when);
     // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
     for a in agenda.iter_mut().filter(|a| a.inferred) {
         let subjects = votes
@@ -297,21 +304,23 @@ pub fn segment(
 /// fallback subject is the item's first Drucksache.
 fn read_votes(
     text: &str,
+    reading: &str,
     regions: &[(Option<String>, usize)],
     body_end: usize,
     agenda: &[AgendaItem],
-    wahlperiode: Option<u32>,
+    when: vote::When,
 ) -> Vec<Vote> {
     let mut votes = Vec::new();
     for (i, (item, start)) in regions.iter().enumerate() {
         let end = regions.get(i + 1).map_or(body_end, |r| r.1);
-        let region = &text[*start..end];
+        let region = &reading[*start..end];
         let fallback = item
             .as_ref()
             .and_then(|n| agenda.iter().find(|a| &a.number == n))
             .and_then(|a| a.papers.iter().find(|p| p.kind == PaperKind::Drucksache));
-        let mut read: Vec<vote::Read> = vote::decisions(region, fallback, wahlperiode);
-        read.extend(vote::plenary(region, fallback, wahlperiode));
+        let mut read: Vec<vote::Read> = vote::decisions(region, fallback, when);
+        read.extend(vote::plenary(region, fallback, when));
+        read.extend(vote::elections(region));
         read.sort_by_key(|r| r.start);
         for r in read {
             let mut v = r.vote;
@@ -324,6 +333,47 @@ fn read_votes(
         }
     }
     votes
+}
+
+/// `text` with the speeches of members (not the chair's) replaced by spaces, byte for byte, so
+/// offsets stay valid.
+fn blank_speeches(text: &str, contributions: &[Contribution]) -> String {
+    let members: Vec<Span> = contributions
+        .iter()
+        .filter(|c| {
+            c.speaker
+                .as_ref()
+                .is_some_and(|s| !s.role.as_deref().is_some_and(speaker::is_presiding))
+        })
+        .map(|c| c.span)
+        .collect();
+    let mut wanted: Vec<usize> = members.iter().flat_map(|s| [s.start, s.end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut byte_of = std::collections::HashMap::new();
+    let mut next = wanted.iter().peekable();
+    for (i, (b, _)) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .enumerate()
+    {
+        while next.peek().is_some_and(|w| **w == i) {
+            byte_of.insert(i, b);
+            next.next();
+        }
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for s in &members {
+        let (Some(&start), Some(&end)) = (byte_of.get(&s.start), byte_of.get(&s.end)) else {
+            continue;
+        };
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 struct Open {

@@ -14,6 +14,8 @@ pub const ROLES_BEFORE_NAME: &[&str] = &[
     "stellv. Vorsitzender",
     "Ministerpräsidentin",
     "Ministerpräsident",
+    "Alterspräsidentin",
+    "Alterspräsident",
     "Vizepräsidentin",
     "Vizepräsident",
     "Präsidentin",
@@ -173,20 +175,9 @@ pub struct Found {
     pub end: usize,
 }
 
-/// The faction a label names, in any of the spellings the Landtag prints.
+/// The faction a label names, in any of the spellings the Landtag prints (the lexicon's).
 pub fn faction_from_label(label: &str) -> Option<Faction> {
-    let l = label.trim().trim_end_matches("-Fraktion").to_lowercase();
-    let l = l.trim_start_matches("der ").trim_start_matches("den ");
-    match l {
-        "cdu" => Some(Faction::Cdu),
-        "spd" => Some(Faction::Spd),
-        "fdp" => Some(Faction::Fdp),
-        "afd" => Some(Faction::Afd),
-        "grüne" | "grünen" | "die grünen" | "bündnis 90/die grünen" | "bündnis 90/ die grünen" => {
-            Some(Faction::Gruene)
-        }
-        _ => None,
-    }
+    crate::lexicon::faction_named(label, None)
 }
 
 fn speaker_from(
@@ -564,7 +555,7 @@ mod tests {
         let f = label_at_start("Angela Freimuth*) (FDP): Vielen Dank.").unwrap();
         assert_eq!(f.speaker.name, "Angela Freimuth");
         assert!(f.speaker.unreviewed);
-        assert_eq!(f.speaker.faction, Some(Faction::Fdp));
+        assert_eq!(f.speaker.faction, Faction::by_key("fdp"));
         let f = label_at_start("Vizepräsidentin Berivan Aymaz: Vielen Dank.").unwrap();
         assert_eq!(f.speaker.role.as_deref(), Some("Vizepräsidentin"));
         let f =
@@ -589,7 +580,8 @@ mod tests {
             )
         );
         assert_eq!(
-            crate::model::ministry("im Geschäftsbereich des Ministerpräsidenten").map(|m| m.abbr),
+            crate::lexicon::ministry("im Geschäftsbereich des Ministerpräsidenten", None)
+                .map(|m| m.abbr),
             Some("StK")
         );
         let f = label_at_start("Dr. Christian Blex (fraktionslos): Herr Präsident!").unwrap();

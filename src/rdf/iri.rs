@@ -150,7 +150,7 @@ impl Base {
     }
 
     pub fn party(&self, f: Faction) -> NamedNode {
-        self.node(&format!("id/partei/{}", f.key()))
+        self.node(&format!("id/partei/{}", f.party().key))
     }
 
     pub fn person(&self, name: &str) -> NamedNode {
@@ -195,6 +195,16 @@ pub fn vote(meeting: &NamedNode, seq: usize) -> NamedNode {
 
 pub fn ballot(vote: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/stimme/{seq}", vote.as_str()))
+}
+
+/// A member's vote in a roll call, by its row number in the annex.
+pub fn member_ballot(vote: &NamedNode, row: u32) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/einzelstimme/{row}", vote.as_str()))
+}
+
+/// A count of a roll call or election: by option (`ja`, `nein`, …) or candidate's position.
+pub fn count(vote: &NamedNode, key: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/zaehlung/{key}", vote.as_str()))
 }
 
 /// A protocol's `n`-th attachment (Anlage).

@@ -6,7 +6,8 @@ use super::vocab::{
     art, dcterms, eli, foaf, lt, nif, opengov, org, prov, rdf, rdfs, schema, skos, xsd,
 };
 use crate::model::{
-    Body, Document, DocumentKind, Faction, InterjectionKind, PaperKind, PaperRef, Speaker, Voter,
+    Body, Document, DocumentKind, Faction, InterjectionKind, PaperKind, PaperRef, Speaker, Vote,
+    VoteMethod, Voter,
 };
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
@@ -544,6 +545,73 @@ fn map_votes(
             };
             out.add(&ballot, opengov::VOTER, who);
         }
+        map_tally(out, base, doc, wp, &node, v);
+    }
+}
+
+/// A roll call's or an election's class, announced counts, election and members' votes.
+fn map_tally(out: &mut Out, base: &Base, doc: &Document, wp: u32, node: &NamedNode, v: &Vote) {
+    match v.method {
+        VoteMethod::RollCall => out.add(node, rdf::TYPE, lt::NAMENTLICHE_ABSTIMMUNG),
+        VoteMethod::Election => out.add(node, rdf::TYPE, lt::WAHL),
+        VoteMethod::Show => {}
+    }
+    if let Some(t) = v.tally {
+        let totals = [
+            (lt::ABGEGEBENE_STIMMEN, t.cast),
+            (lt::GUELTIGE_STIMMEN, t.valid),
+            (lt::MITGLIEDERZAHL, t.members),
+        ];
+        for (p, n) in totals {
+            if let Some(n) = n {
+                out.int(node, p, n);
+            }
+        }
+        let counts = [
+            ("yes", t.yes),
+            ("no", t.no),
+            ("abstain", t.abstain),
+            ("invalid", t.invalid),
+        ];
+        for (option, n) in counts {
+            if let Some(n) = n {
+                let c = iri::count(node, option);
+                out.add(&c, rdf::TYPE, opengov::COUNT);
+                out.lit(&c, opengov::OPTION, option);
+                out.int(&c, rdf::VALUE, n);
+                out.add(node, opengov::COUNT_PROP, c);
+            }
+        }
+    }
+    if let Some(e) = &v.election {
+        out.de(node, lt::AMT, &e.office);
+        if let Some(p) = &e.elected {
+            let pi = person(out, base, wp, &resolve(doc, p));
+            out.add(node, lt::GEWAEHLT, pi);
+        }
+        for (i, (cand, n)) in e.candidates.iter().enumerate() {
+            let c = iri::count(node, &format!("kandidat-{}", i + 1));
+            let pi = person(out, base, wp, &resolve(doc, cand));
+            out.add(&c, rdf::TYPE, opengov::COUNT);
+            out.add(&c, lt::KANDIDAT, pi);
+            out.int(&c, rdf::VALUE, n);
+            out.add(node, opengov::COUNT_PROP, c);
+        }
+    }
+    for m in &v.members {
+        let ballot = iri::member_ballot(node, m.number);
+        out.add(&ballot, rdf::TYPE, opengov::VOTE);
+        out.add(&ballot, rdf::TYPE, lt::EINZELSTIMME);
+        out.add(&ballot, opengov::VOTE_EVENT_PROP, node.clone());
+        out.add(node, opengov::VOTE_PROP, ballot.clone());
+        out.lit(&ballot, opengov::OPTION, m.option.key());
+        out.int(&ballot, schema::POSITION, m.number);
+        let pi = person(out, base, wp, &m.member);
+        out.add(&ballot, opengov::VOTER, pi);
+        if let Some(f) = m.faction {
+            let fi = faction(out, base, wp, f);
+            out.add(&ballot, lt::FRAKTION_PROP, fi);
+        }
     }
 }
 
@@ -645,13 +713,7 @@ fn faction(out: &mut Out, base: &Base, wp: u32, f: Faction) -> NamedNode {
 }
 
 fn party_name(f: Faction) -> &'static str {
-    match f {
-        Faction::Cdu => "Christlich Demokratische Union Deutschlands",
-        Faction::Spd => "Sozialdemokratische Partei Deutschlands",
-        Faction::Fdp => "Freie Demokratische Partei",
-        Faction::Gruene => "Bündnis 90/Die Grünen",
-        Faction::Afd => "Alternative für Deutschland",
-    }
+    &f.party().name
 }
 
 /// The ministry a speaker speaks for: printed as an abbreviation (`MWIDE`) or in the role
@@ -667,7 +729,7 @@ fn ministry_of(out: &mut Out, base: &Base, s: &Speaker) -> Option<NamedNode> {
 /// Wissenschaft`) names. A known ministry's IRI is keyed by its abbreviation, so the committee
 /// protocol's `MWIDE` and the Drucksache's `Minister für Wirtschaft, …` are one ministry.
 fn ministry_for(out: &mut Out, base: &Base, abbr_or_role: &str) -> Option<NamedNode> {
-    let (key, name, abbr) = match crate::model::ministry(abbr_or_role) {
+    let (key, name, abbr) = match crate::lexicon::ministry(abbr_or_role, None) {
         Some(m) => (m.abbr.to_owned(), Some(m.name.to_owned()), Some(m.abbr)),
         None => {
             let role = abbr_or_role;

@@ -58,6 +58,15 @@ pub mod lt {
         UEBERWEISUNG = "ueberweisung",
         UEBERWEISUNG_AN = "ueberweisungAn",
         FEDERFUEHREND = "federfuehrend",
+        NAMENTLICHE_ABSTIMMUNG = "NamentlicheAbstimmung",
+        WAHL = "Wahl",
+        EINZELSTIMME = "Einzelstimme",
+        ABGEGEBENE_STIMMEN = "abgegebeneStimmen",
+        GUELTIGE_STIMMEN = "gueltigeStimmen",
+        MITGLIEDERZAHL = "mitgliederzahl",
+        AMT = "amt",
+        GEWAEHLT = "gewaehlt",
+        KANDIDAT = "kandidat",
     );
 }
 
@@ -74,7 +83,7 @@ pub mod art {
 }
 
 pub mod rdf {
-    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
+    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type", VALUE = "value");
 }
 
 pub mod rdfs {
@@ -101,7 +110,7 @@ pub mod opengov {
     terms!("http://www.w3.org/ns/opengov#";
         SPEECH = "Speech", ROLE = "role", VOTE_EVENT = "VoteEvent", VOTE = "Vote",
         VOTE_PROP = "vote", VOTE_EVENT_PROP = "voteEvent", VOTER = "voter", OPTION = "option",
-        RESULT = "result",
+        RESULT = "result", COUNT = "Count", COUNT_PROP = "count",
     );
 }
 

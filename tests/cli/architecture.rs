@@ -60,3 +60,31 @@ fn iris_are_minted_in_one_place() {
         }
     }
 }
+
+/// The shapes' closed list of faction labels is the lexicon's: a faction added to
+/// `data/lexicon/fraktionen.tsv` must be added to `ontology/shapes.ttl` too.
+#[test]
+fn the_shapes_know_every_faction_of_the_lexicon() {
+    let table = std::fs::read_to_string(repo().join("data/lexicon/fraktionen.tsv")).unwrap();
+    let labels: Vec<String> = table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| format!("\"{}\"", l.split('\t').nth(1).unwrap()))
+        .collect();
+    let shapes = std::fs::read_to_string(repo().join("ontology/shapes.ttl")).unwrap();
+    let line = shapes
+        .lines()
+        .find(|l| l.contains("skos:prefLabel") && l.contains("sh:in") && l.contains("\"CDU\""))
+        .expect("the Fraktion shape's label list");
+    let listed: Vec<&str> = line
+        .split('(')
+        .nth(1)
+        .unwrap()
+        .split(')')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(listed, labels);
+}

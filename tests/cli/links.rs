@@ -71,16 +71,21 @@ fn links_score_f1_one_and_doubtful_persons_stay_unlinked() {
             "{nobody} not reported as not in the list:\n{err}"
         );
     }
-    // `Dr. Blex` (printed by surname only, voting) gets the item's full name.
+    // `Dr. Blex` (printed by surname only, voting) is Christian Blex.
     assert!(linked.contains(&"Christian Blex".to_owned()), "{linked:?}");
     // Every link is in the review file, with method and evidence.
     let review = std::fs::read_to_string(dir.path().join("links.tsv")).unwrap();
     assert!(review.starts_with("person\tname\tqid\tlabel\tmethod\tstatus\tevidence\n"));
     assert!(review.contains("id/person/sven-werner-tritschler\tSven Werner Tritschler\tQ27925137\tSven Tritschler\tfirst-last\tauto\t"), "{review}");
+    // Resolved to the member of the period before linking (`data/members/`): one person, not
+    // a second `id/person/blex` beside `id/person/christian-blex`.
     assert!(
-        review.contains("\tQ30001851\tChristian Blex\tsurname\tauto\t"),
+        review.contains(
+            "id/person/christian-blex\tChristian Blex\tQ30001851\tChristian Blex\tname\tauto\t"
+        ),
         "{review}"
     );
+    assert!(!review.contains("id/person/blex\t"), "{review}");
     // A faction points at its party's item; the faction is not the party.
     let q = "PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX owl: <http://www.w3.org/2002/07/owl#>
              SELECT DISTINCT ?f ?same WHERE { ?f a lt:Fraktion ; lt:partei/owl:sameAs <http://www.wikidata.org/entity/Q49768> OPTIONAL { ?f owl:sameAs ?same } }";

@@ -12,4 +12,5 @@ mod journalism;
 mod links;
 mod papers;
 mod pdf;
+mod periods;
 mod robustness;

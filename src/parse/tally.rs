@@ -1,0 +1,98 @@
+//! The totals a chair announces after a roll call or an election, in the ways chairs say them:
+//! `Ihre Stimme abgegeben haben 217 Abgeordnete. Mit Ja stimmten 118 Abgeordnete, mit Nein 99
+//! Abgeordnete; kein Abgeordneter hat sich der Stimme enthalten.`, `Gültige Stimmen: 199,
+//! ungültige Stimmen: 0. Von den gültigen Stimmen stimmten mit „Ja“ 173, mit „Nein“ 15;
+//! Enthaltungen: 11.`
+
+use crate::model::Tally;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One pattern per count, each a list of alternatives with the number in group `n` (a pattern
+/// without `n` means zero).
+static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
+    let q = r#"[„"»]?"#;
+    let qe = r#"[“"«]?"#;
+    [
+        (Count::Members, r"Dem\s+Landtag\s+gehören\s+(?P<n>\d+)\s+Abgeordnete\s+an".to_owned()),
+        (Count::Cast, r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben\s+sich|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+(?P<n>\d+)".to_owned()),
+        (Count::Valid, r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+(?P<n>\d+)".to_owned()),
+        (Count::Invalid, r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+(?P<n>\d+)".to_owned()),
+        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+)?|Ja-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Ja-Stimmen")),
+        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+)?|Nein-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Nein-Stimmen")),
+        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)".to_owned()),
+    ]
+    .into_iter()
+    .map(|(c, p)| (c, Regex::new(&p).unwrap()))
+    .collect()
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Count {
+    Members,
+    Cast,
+    Valid,
+    Invalid,
+    Yes,
+    No,
+    Abstain,
+}
+
+/// The totals announced in `text`, `None` where it announces no yes or no count.
+pub fn announced(text: &str) -> Option<Tally> {
+    let mut t = Tally::default();
+    for (count, re) in PATTERNS.iter() {
+        let Some(c) = re.captures(text) else { continue };
+        let n = c
+            .name("n")
+            .or(c.name("m"))
+            .map_or(Some(0), |m| m.as_str().parse().ok());
+        let slot = match count {
+            Count::Members => &mut t.members,
+            Count::Cast => &mut t.cast,
+            Count::Valid => &mut t.valid,
+            Count::Invalid => &mut t.invalid,
+            Count::Yes => &mut t.yes,
+            Count::No => &mut t.no,
+            Count::Abstain => &mut t.abstain,
+        };
+        *slot = n;
+    }
+    (t.yes.is_some() || t.no.is_some()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roll_call_and_election_totals() {
+        let t = announced("Ihre Stimme abgegeben haben 217 Abgeordnete. Mit Ja stimmten 118 Abgeordnete, mit Nein 99 Abgeordnete; kein Abgeordneter hat sich der Stimme enthalten.").unwrap();
+        assert_eq!(
+            (t.cast, t.yes, t.no, t.abstain),
+            (Some(217), Some(118), Some(99), Some(0))
+        );
+        let t = announced("Dem Landtag gehören 199 Abgeordnete an. An der Wahl haben sich 199 Abgeordnete beteiligt. Gültige Stimmen: 199, ungültige Stimmen: 0. Von den gültigen Stimmen stimmten mit „Ja“ 173, mit „Nein“ 15; Enthaltungen: 11.").unwrap();
+        assert_eq!(
+            (t.members, t.cast, t.valid, t.invalid, t.yes, t.no, t.abstain),
+            (
+                Some(199),
+                Some(199),
+                Some(199),
+                Some(0),
+                Some(173),
+                Some(15),
+                Some(11)
+            )
+        );
+        let t = announced(
+            "Abgegeben wurden 180 Stimmen. 95 Ja-Stimmen, 80 Nein-Stimmen, 5 Enthaltungen.",
+        )
+        .unwrap();
+        assert_eq!(
+            (t.cast, t.yes, t.no, t.abstain),
+            (Some(180), Some(95), Some(80), Some(5))
+        );
+        assert!(announced("Wir kommen zur Abstimmung.").is_none());
+    }
+}

@@ -1,0 +1,236 @@
+//! A roll call's annex table, read from word boxes: `Lfd. Nr. | Name des Abgeordneten |
+//! Fraktion | Ja | Nein | Stimmenthaltung`, one or two tables side by side on a page. Each row
+//! becomes one line, its six cells separated by tabs, an empty cell where a column is blank, so
+//! that the parser can tell an `X` under `Ja` from one under `Nein` (plain text loses that).
+//! Anything above the tables (running head, the annex's heading) is read in reading order first.
+
+use super::{reading_order, Page, Word};
+
+/// The columns of one table, by x position.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    left: f64,
+    right: f64,
+    name: f64,
+    faction: f64,
+    /// Centres of the three mark columns: Ja, Nein, Stimmenthaltung.
+    marks: [f64; 3],
+    /// Below the header.
+    top: f64,
+}
+
+/// The page as text with its roll-call tables row by row; `None` where it holds none.
+pub(super) fn roll_call(page: &Page) -> Option<String> {
+    let mut anchors: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(|w| w.text.starts_with("Lfd"))
+        .collect();
+    anchors.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+    let tables: Vec<Columns> = anchors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let right = anchors.get(i + 1).map_or(page.width, |n| n.x_min - 2.0);
+            columns(page, a, right)
+        })
+        .collect();
+    if tables.is_empty() {
+        return None;
+    }
+    let top = anchors
+        .iter()
+        .map(|a| a.y_min)
+        .fold(f64::INFINITY, f64::min);
+    let above = Page {
+        blocks: page
+            .blocks
+            .iter()
+            .filter(|b| b.y_max < top)
+            .cloned()
+            .collect(),
+        ..Page::default()
+    };
+    let above = Page {
+        width: page.width,
+        height: page.height,
+        ..above
+    };
+    let mut out = reading_order(&above);
+    for t in &tables {
+        for row in rows(page, t) {
+            out.push('\n');
+            out.push_str(&row);
+        }
+    }
+    Some(out)
+}
+
+/// The columns of the table whose `Lfd.` header word is `anchor`, if its header names them all.
+fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
+    let left = anchor.x_min - 2.0;
+    let inside = |w: &&Word| w.x_min >= left && w.x_max <= right + 2.0;
+    // The header runs from `Lfd.` to the first row's number (`1.`) under it.
+    let first_row = page
+        .words
+        .iter()
+        .filter(inside)
+        .filter(|w| w.y_min > anchor.y_max && w.x_min < anchor.x_max + 2.0)
+        .filter(|w| {
+            let t = w.text.trim_end_matches('.');
+            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|w| w.y_min)
+        .fold(f64::INFINITY, f64::min);
+    let header: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(inside)
+        .filter(|w| w.y_min >= anchor.y_min - 4.0 && w.y_min < first_row - 0.5)
+        .collect();
+    let find = |pred: &dyn Fn(&str) -> bool| header.iter().find(|w| pred(&w.text)).copied();
+    let centre = |w: &Word| (w.x_min + w.x_max) / 2.0;
+    let name = find(&|t| t.starts_with("Name") || t.starts_with("Abgeordnete"))?;
+    let faction = find(&|t| t.starts_with("Fraktion"))?;
+    let yes = find(&|t| t.eq_ignore_ascii_case("ja"))?;
+    let no = find(&|t| t.eq_ignore_ascii_case("nein"))?;
+    let abstain = find(&|t| {
+        let t = t.to_lowercase();
+        t.starts_with("stimm") || t.starts_with("enthalt")
+    })?;
+    let top = first_row - 0.5;
+    Some(Columns {
+        left,
+        right,
+        name: name.x_min,
+        faction: faction.x_min,
+        marks: [centre(yes), centre(no), centre(abstain)],
+        top,
+    })
+}
+
+/// The table's rows below its header, each as tab-separated cells.
+fn rows(page: &Page, t: &Columns) -> Vec<String> {
+    let mut words: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(|w| w.x_min >= t.left && w.x_min < t.right && w.y_min > t.top)
+        .collect();
+    words.sort_by(|a, b| {
+        a.y_min
+            .total_cmp(&b.y_min)
+            .then(a.x_min.total_cmp(&b.x_min))
+    });
+    let mut out = Vec::new();
+    let mut row: Vec<&Word> = Vec::new();
+    for w in words {
+        let same_line = row
+            .first()
+            .is_some_and(|f| (w.y_min - f.y_min).abs() < (f.y_max - f.y_min).max(1.0) * 0.6);
+        if !same_line && !row.is_empty() {
+            out.push(cells(&row, t));
+            row.clear();
+        }
+        row.push(w);
+    }
+    if !row.is_empty() {
+        out.push(cells(&row, t));
+    }
+    out
+}
+
+/// One row's words into six cells by column.
+fn cells(row: &[&Word], t: &Columns) -> String {
+    let mut cells: [Vec<&str>; 6] = Default::default();
+    let first_mark = t.marks[0] - (t.marks[1] - t.marks[0]) / 2.0;
+    let mut sorted = row.to_vec();
+    sorted.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+    for w in sorted {
+        let centre = (w.x_min + w.x_max) / 2.0;
+        let col = if w.x_min < t.name - 2.0 {
+            0
+        } else if w.x_min < t.faction - 2.0 {
+            1
+        } else if centre < first_mark {
+            2
+        } else {
+            let nearest = (0..3)
+                .min_by(|a, b| {
+                    (centre - t.marks[*a])
+                        .abs()
+                        .total_cmp(&(centre - t.marks[*b]).abs())
+                })
+                .unwrap_or(0);
+            3 + nearest
+        };
+        cells[col].push(&w.text);
+    }
+    cells
+        .iter()
+        .map(|c| c.join(" "))
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(x: f64, y: f64, text: &str) -> Word {
+        Word {
+            x_min: x,
+            y_min: y,
+            x_max: x + 6.0 * text.chars().count() as f64,
+            y_max: y + 9.0,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn rows_keep_the_column_of_their_mark() {
+        let mut words = vec![
+            word(40.0, 100.0, "Lfd."),
+            word(70.0, 100.0, "Name"),
+            word(100.0, 100.0, "des"),
+            word(125.0, 100.0, "Abgeordneten"),
+            word(190.0, 100.0, "Fraktion"),
+            word(240.0, 100.0, "Ja"),
+            word(262.0, 100.0, "Nein"),
+            word(290.0, 100.0, "Stimm-"),
+            word(40.0, 110.0, "Nr."),
+            word(290.0, 110.0, "enthaltung"),
+        ];
+        for (i, (name, f, x)) in [
+            ("Frau Altenkamp", "SPD", Some(243.0)),
+            ("Herr Müller, Hans", "CDU", Some(268.0)),
+            ("Herr Dr. Droste", "CDU", None),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 130.0 + 12.0 * i as f64;
+            words.push(word(40.0, y, &format!("{}.", i + 1)));
+            for (j, part) in name.split(' ').enumerate() {
+                words.push(word(70.0 + 35.0 * j as f64, y, part));
+            }
+            words.push(word(190.0, y, f));
+            match x {
+                Some(x) => words.push(word(*x, y, "X")),
+                None => words.push(word(250.0, y, "entschuldigt")),
+            }
+        }
+        let page = Page {
+            width: 400.0,
+            height: 800.0,
+            blocks: Vec::new(),
+            words,
+        };
+        let text = roll_call(&page).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines[0], "1.\tFrau Altenkamp\tSPD\tX\t\t");
+        assert_eq!(lines[1], "2.\tHerr Müller, Hans\tCDU\t\tX\t");
+        assert!(
+            lines[2].starts_with("3.\tHerr Dr. Droste\tCDU\t") && lines[2].contains("entschuldigt")
+        );
+    }
+}

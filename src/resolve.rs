@@ -1,0 +1,59 @@
+//! The resolve pass (model → model), between parsing and mapping: persons printed by surname
+//! alone (`der fraktionslose Abgeordnete Dr. Blex` in a vote, `Zuruf von Herrn Witzel` in an
+//! interjection) become the person they name: the document's one speaker of that surname, else
+//! the one member of the period of that surname (`data/members/`). Two candidates: the name stays
+//! as printed. The mapping then reads only resolved, typed fields.
+
+use crate::members::{self, Resolution};
+use crate::model::{Document, Speaker, Voter};
+
+/// Resolves every surname-only person of `doc` in place.
+pub fn resolve(doc: &mut Document) {
+    let speakers: Vec<String> = doc
+        .contributions
+        .iter()
+        .filter_map(|c| c.speaker.as_ref())
+        .map(|s| s.name.clone())
+        .collect();
+    let period = doc.wahlperiode;
+    let full = |s: &mut Speaker| {
+        if let Some(name) = full_name(&s.name, &speakers, period) {
+            s.name = name;
+        }
+    };
+    for v in &mut doc.votes {
+        for (voter, _) in &mut v.positions {
+            if let Voter::Member(s) = voter {
+                full(s);
+            }
+        }
+        if let Some(e) = &mut v.election {
+            e.elected.iter_mut().for_each(full);
+            e.candidates.iter_mut().for_each(|(s, _)| full(s));
+        }
+    }
+    for i in &mut doc.interjections {
+        i.persons.iter_mut().for_each(full);
+    }
+}
+
+/// The full name a surname printed alone stands for, where exactly one person fits.
+fn full_name(printed: &str, speakers: &[String], period: Option<u32>) -> Option<String> {
+    if printed.contains(' ') {
+        return None;
+    }
+    let mut own: Vec<&String> = speakers
+        .iter()
+        .filter(|n| n.rsplit(' ').next() == Some(printed))
+        .collect();
+    own.sort_unstable();
+    own.dedup();
+    match own.as_slice() {
+        [one] => Some((*one).clone()),
+        [] => match members::resolve(period?, printed, None, None) {
+            Resolution::One(m) => Some(m.name),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,350 @@
+//! Protocols of other periods than the 18th: the 15th (DIE LINKE), the 16th (PIRATEN, a roll
+//! call), the 17th's constituent session (elections with ballot counts), and a roll call's
+//! annex table (a fixture in the annex's layout, PDF and text). Each read through the real
+//! binary into a real store and asked with the named queries.
+
+use crate::common::*;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// A named query's rows as `column → value` maps.
+fn rows(store: &Path, name: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let out = stdout(&ok(&[
+        "query",
+        "--store",
+        s(store),
+        name,
+        "--format",
+        "json",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            b.as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v["value"].as_str().unwrap_or("").to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+fn store_of(dir: &Path, files: &[PathBuf]) -> PathBuf {
+    let store = dir.join("store");
+    let mut args = vec!["ingest".to_owned()];
+    args.extend(files.iter().map(|f| s(f).to_owned()));
+    args.extend(["--store".to_owned(), s(&store).to_owned()]);
+    ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    store
+}
+
+/// `(subject, faction, position)` of one document's votes, sorted, with the result.
+fn positions(store: &Path, source: &str) -> Vec<(String, String, String, String)> {
+    let mut out: Vec<_> = rows(store, "votes")
+        .into_iter()
+        .filter(|r| r["source"].contains(source))
+        .map(|r| {
+            let g = |k: &str| r.get(k).cloned().unwrap_or_default();
+            (g("subject"), g("result"), g("faction"), g("position"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn speakers_of_the_15th_and_16th_period_keep_their_factions() {
+    let dir = tempdir();
+    let store = store_of(
+        dir.path(),
+        &[
+            fixture("pdf/mmp15-57_pages-5694-5696.pdf"),
+            fixture("pdf/mmp16-76_pages-7798-7800.pdf"),
+        ],
+    );
+    let contributions = rows(&store, "contributions");
+    let faction_of = |name: &str| -> Vec<String> {
+        contributions
+            .iter()
+            .filter(|r| r.get("speaker").is_some_and(|s| s == name))
+            .map(|r| r.get("faction").cloned().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(faction_of("Özlem Alev Demirel"), ["LINKE"]);
+    assert_eq!(faction_of("Kai Abruszat"), ["FDP"]);
+    assert!(faction_of("Dietmar Schulz").iter().all(|f| f == "PIRATEN"));
+    assert_eq!(faction_of("Dietmar Schulz").len(), 2);
+    assert!(faction_of("Wilhelm Droste").iter().all(|f| f == "CDU"));
+    // Every speaker printed with a faction has one.
+    for r in &contributions {
+        let role = r.get("role").cloned().unwrap_or_default();
+        if r.get("speaker").is_some_and(|s| !s.is_empty()) && role.is_empty() {
+            assert!(r.get("faction").is_some_and(|f| !f.is_empty()), "{r:?}");
+        }
+    }
+    let applause: Vec<String> = rows(&store, "interjections")
+        .into_iter()
+        .filter(|r| r["kind"] == "applause")
+        .filter_map(|r| r.get("faction").cloned())
+        .collect();
+    assert!(applause.iter().any(|f| f == "LINKE"));
+    assert!(applause.iter().any(|f| f == "PIRATEN"));
+}
+
+#[test]
+fn votes_of_the_16th_period_as_its_chairs_phrase_them() {
+    let dir = tempdir();
+    let store = store_of(dir.path(), &[fixture("pdf/mmp16-76_pages-7798-7800.pdf")]);
+    let got = positions(&store, "mmp16-76");
+    let want: Vec<(String, String, String, String)> = [
+        // Ziffer 1, Ziffer 2 and the whole of 16/7610: three votes on one paper.
+        ("16/7610", "accepted", "SPD", "yes"),
+        ("16/7610", "accepted", "GRÜNE", "yes"),
+        ("16/7610", "accepted", "FDP", "no"),
+        ("16/7610", "accepted", "CDU", "abstain"),
+        ("16/7610", "accepted", "PIRATEN", "abstain"),
+        ("16/7610", "accepted", "SPD", "yes"),
+        ("16/7610", "accepted", "GRÜNE", "yes"),
+        ("16/7610", "accepted", "PIRATEN", "yes"),
+        ("16/7610", "accepted", "CDU", "no"),
+        ("16/7610", "accepted", "FDP", "no"),
+        ("16/7610", "accepted", "SPD", "yes"),
+        ("16/7610", "accepted", "GRÜNE", "yes"),
+        ("16/7610", "accepted", "CDU", "no"),
+        ("16/7610", "accepted", "FDP", "no"),
+        ("16/7610", "accepted", "PIRATEN", "abstain"),
+        // `Es enthält sich die CDUFraktion (Zurufe) – und Teile der FDP-Fraktion? – Alle von
+        // der FDP!`
+        ("16/7621", "rejected", "PIRATEN", "yes"),
+        ("16/7621", "rejected", "SPD", "no"),
+        ("16/7621", "rejected", "GRÜNE", "no"),
+        ("16/7621", "rejected", "CDU", "abstain"),
+        ("16/7621", "rejected", "FDP", "abstain"),
+        // `Die Mehrheit war Rot-Grün.` after the answer is no answer.
+        ("16/7643", "rejected", "FDP", "yes"),
+        ("16/7643", "rejected", "PIRATEN", "yes"),
+        ("16/7643", "rejected", "CDU", "yes"),
+        ("16/7643", "rejected", "SPD", "no"),
+        ("16/7643", "rejected", "GRÜNE", "no"),
+    ]
+    .iter()
+    .map(|(p, r, f, o)| {
+        (
+            format!("Drucksache {p}"),
+            r.to_string(),
+            f.to_string(),
+            o.to_string(),
+        )
+    })
+    .collect::<Vec<_>>();
+    let mut want = want;
+    want.sort();
+    assert_eq!(got, want);
+    // The roll call: its totals, and it is a vote of its own (accepted, no faction positions).
+    let calls = rows(&store, "roll-calls");
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    let c = &calls[0];
+    assert_eq!(c["subject"], "Drucksache 16/7147");
+    assert_eq!(
+        (
+            &c["cast"][..],
+            &c["yes"][..],
+            &c["no"][..],
+            &c["abstain"][..]
+        ),
+        ("217", "118", "99", "0")
+    );
+}
+
+#[test]
+fn elections_of_the_constituent_session_with_their_counts() {
+    let dir = tempdir();
+    let store = store_of(dir.path(), &[fixture("pdf/mmp17-1.pdf")]);
+    let elections = query_rows(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+         PREFIX opengov: <http://www.w3.org/ns/opengov#>
+         PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+         SELECT ?office ?elected ?cast ?yes ?no ?abstain WHERE {
+           ?v a lt:Wahl ; lt:amt ?office ; lt:gewaehlt/foaf:name ?elected .
+           OPTIONAL { ?v lt:abgegebeneStimmen ?cast }
+           OPTIONAL { ?v opengov:count [ opengov:option \"yes\" ; rdf:value ?yes ] }
+           OPTIONAL { ?v opengov:count [ opengov:option \"no\" ; rdf:value ?no ] }
+           OPTIONAL { ?v opengov:count [ opengov:option \"abstain\" ; rdf:value ?abstain ] }
+         } ORDER BY ?office",
+    );
+    let got: Vec<String> = elections.iter().map(|r| r.join("|")).collect();
+    assert_eq!(
+        got,
+        [
+            "Dritten Vizepräsidenten des Landtages|Oliver Keymis|199|||3",
+            "Ersten Vizepräsidentin des Landtags|Carina Gödecke|199|173|15|11",
+            "Präsidenten des Landtags|André Kuper|199|185|7|7",
+            "Zweiten Vizepräsidentin des Landtags|Angela Freimuth|199|177|18|4",
+        ]
+    );
+    let candidates = query_rows(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+         PREFIX opengov: <http://www.w3.org/ns/opengov#>
+         PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+         SELECT ?name ?n WHERE { ?v a lt:Wahl ; opengov:count [ lt:kandidat/foaf:name ?name ; rdf:value ?n ] } ORDER BY DESC(?n)",
+    );
+    assert_eq!(
+        candidates.iter().map(|r| r.join(" ")).collect::<Vec<_>>(),
+        ["Oliver Keymis 177", "Herbert Strotebeck 19"]
+    );
+    // The AfD's amendments: `mit den Stimmen von CDU, SPD, FDP und Bündnis 90/Die Grünen bei
+    // Zustimmung der Abgeordneten der AfD-Fraktion abgelehnt`.
+    let votes = positions(&store, "mmp17-1");
+    let afd_yes = votes
+        .iter()
+        .filter(|v| v.1 == "rejected" && v.2 == "AfD" && v.3 == "yes")
+        .count();
+    assert!(afd_yes >= 3, "{votes:?}");
+    assert!(votes
+        .iter()
+        .any(|v| v.0 == "Drucksache 17/1" && v.1 == "accepted" && v.2 == "AfD" && v.3 == "no"));
+}
+
+fn query_rows(store: &Path, q: &str) -> Vec<Vec<String>> {
+    let out = stdout(&ok(&["query", "--store", s(store), q, "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let vars: Vec<String> = json["head"]["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            vars.iter()
+                .map(|v| b[v]["value"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The member votes the fixture's table holds, as `member-votes` must return them.
+const ANNEX_ROWS: &[(&str, &str, &str)] = &[
+    ("Martin-Sebastian Abel", "GRÜNE", "yes"),
+    ("Britta Altenkamp", "SPD", "yes"),
+    ("Andreas Becker", "SPD", "yes"),
+    ("Horst Becker", "GRÜNE", "yes"),
+    ("Matthias Bolte", "GRÜNE", "yes"),
+    ("Ralph Bombis", "FDP", "no"),
+    ("Martin Börschel", "SPD", "excused"),
+    ("Rainer Deppe", "CDU", "no"),
+    ("Wilhelm Droste", "CDU", "no"),
+    ("Hubertus Fehring", "CDU", "no"),
+    ("Gabriele Hammelrath", "SPD", "yes"),
+    ("Helene Hammelrath", "SPD", "yes"),
+    ("Dagmar Hanses", "GRÜNE", "yes"),
+    ("Michael Hübner", "SPD", "yes"),
+    ("Nicolaus Kern", "PIRATEN", "abstain"),
+    ("Walter Kern", "CDU", "no"),
+    ("Oliver Keymis", "GRÜNE", "yes"),
+    ("Hans-Peter Müller", "SPD", "yes"),
+    ("Holger Müller", "CDU", "no"),
+    ("Marc Olejak", "PIRATEN", "abstain"),
+    ("Josefine Paul", "GRÜNE", "yes"),
+    ("Joachim Paul", "PIRATEN", "no"),
+    ("Daniel Schwerd", "PIRATEN", "absent"),
+    ("Dirk Wedel", "FDP", "no"),
+];
+
+fn member_votes(store: &Path) -> Vec<(String, String, String, String)> {
+    rows(store, "member-votes")
+        .into_iter()
+        .map(|r| {
+            (
+                r["subject"].clone(),
+                r["person"].clone(),
+                r["faction"].clone(),
+                r["option"].clone(),
+            )
+        })
+        .collect()
+}
+
+fn expected_annex() -> Vec<(String, String, String, String)> {
+    ANNEX_ROWS
+        .iter()
+        .map(|(p, f, o)| {
+            (
+                "Drucksache 16/7147".to_owned(),
+                p.to_string(),
+                f.to_string(),
+                o.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_roll_call_annex_in_a_pdf_gives_every_members_vote() {
+    let dir = tempdir();
+    let store = store_of(dir.path(), &[fixture("rollcall/annex.pdf")]);
+    assert_eq!(member_votes(&store), expected_annex());
+    let calls = rows(&store, "roll-calls");
+    assert_eq!(calls.len(), 1);
+    // No announcement in an annex alone: the Ergebnis row's totals.
+    assert_eq!(
+        (
+            &calls[0]["yes"][..],
+            &calls[0]["no"][..],
+            &calls[0]["abstain"][..]
+        ),
+        ("12", "8", "2")
+    );
+    assert!(shacl(&store, dir.path()).starts_with("CONFORMS"));
+}
+
+#[test]
+fn a_roll_call_joins_its_annex_in_a_text_protocol() {
+    let dir = tempdir();
+    let store = store_of(
+        dir.path(),
+        &[repo().join("tests/data/rollcall/mmp16-76-rollcall.txt")],
+    );
+    assert_eq!(member_votes(&store), expected_annex());
+    let calls = rows(&store, "roll-calls");
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert_eq!(
+        (
+            &calls[0]["cast"][..],
+            &calls[0]["yes"][..],
+            &calls[0]["no"][..],
+            &calls[0]["abstain"][..]
+        ),
+        ("217", "118", "99", "0")
+    );
+}
+
+#[test]
+fn a_roll_call_whose_marks_miss_the_ergebnis_row_is_reported() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(repo().join("tests/data/rollcall/mmp16-76-rollcall.txt"))
+        .unwrap()
+        .replace("\tErgebnis\t\t12\t8\t2", "\tErgebnis\t\t13\t8\t2");
+    let file = dir.path().join("mmp16-76-rollcall.txt");
+    std::fs::write(&file, text).unwrap();
+    let out = ok(&["convert", s(&file), "--format", "ntriples"]);
+    assert!(
+        stderr(&out)
+            .contains("the rows give 12 yes, 8 no, 2 abstentions; the Ergebnis row 13 / 8 / 2"),
+        "{}",
+        stderr(&out)
+    );
+}
