@@ -141,8 +141,51 @@ fn load() -> Lexicon {
             name: r["name"].to_owned(),
         })
         .collect();
+    let (factions, spellings, printed) = factions(&parties);
+    let by_key = |k: &str| {
+        factions
+            .iter()
+            .position(|e| e.key == k)
+            .map(|i| Faction(i as u16))
+            .unwrap_or_else(|| panic!("lexicon: faction `{k}` unknown"))
+    };
+    let cabinets = rows(KABINETTE)
+        .into_iter()
+        .map(|r| Cabinet {
+            name: r["cabinet"].to_owned(),
+            from: r["from"].to_owned(),
+            to: Some(r["to"].to_owned()).filter(|t| !t.is_empty()),
+            periods: Periods::parse(r["periods"]),
+            factions: r["factions"].split(',').map(by_key).collect(),
+        })
+        .collect();
+    let ministries = rows(MINISTERIEN)
+        .into_iter()
+        .map(|r| {
+            let m = Ministry {
+                abbr: r["abbr"],
+                name: r["name"],
+            };
+            (m, Periods::parse(r["periods"]))
+        })
+        .collect();
+    Lexicon {
+        groups: group_table(&by_key),
+        factions,
+        spellings,
+        printed,
+        parties,
+        cabinets,
+        ministries,
+    }
+}
+
+type Spellings = HashMap<String, Vec<Faction>>;
+
+/// The factions' table: entries, spellings (folded) and spellings as printed, longest first.
+fn factions(parties: &[Party]) -> (Vec<FactionEntry>, Spellings, Vec<(String, Faction)>) {
     let mut factions = Vec::new();
-    let mut spellings: HashMap<String, Vec<Faction>> = HashMap::new();
+    let mut spellings: Spellings = HashMap::new();
     let mut printed = Vec::new();
     for (i, r) in rows(FRAKTIONEN).into_iter().enumerate() {
         let f = Faction(i as u16);
@@ -165,35 +208,11 @@ fn load() -> Lexicon {
         });
     }
     printed.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    let by_key = |k: &str| {
-        factions
-            .iter()
-            .position(|e| e.key == k)
-            .map(|i| Faction(i as u16))
-            .unwrap_or_else(|| panic!("lexicon: faction `{k}` unknown"))
-    };
-    let cabinets = rows(KABINETTE)
-        .into_iter()
-        .map(|r| Cabinet {
-            name: r["cabinet"].to_owned(),
-            from: r["from"].to_owned(),
-            to: Some(r["to"].to_owned()).filter(|t| !t.is_empty()),
-            periods: Periods::parse(r["periods"]),
-            factions: r["factions"].split(',').map(by_key).collect(),
-        })
-        .collect();
-    let ministries = rows(MINISTERIEN)
-        .into_iter()
-        .map(|r| {
-            (
-                Ministry {
-                    abbr: r["abbr"],
-                    name: r["name"],
-                },
-                Periods::parse(r["periods"]),
-            )
-        })
-        .collect();
+    (factions, spellings, printed)
+}
+
+/// The group phrases, longest first.
+fn group_table(by_key: &dyn Fn(&str) -> Faction) -> Vec<(String, Group)> {
     let mut groups: Vec<(String, Group)> = rows(GRUPPEN)
         .into_iter()
         .map(|r| {
@@ -208,15 +227,7 @@ fn load() -> Lexicon {
         })
         .collect();
     groups.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-    Lexicon {
-        factions,
-        spellings,
-        printed,
-        parties,
-        cabinets,
-        ministries,
-        groups,
-    }
+    groups
 }
 
 /// Lower case, whitespace collapsed, `/ ` closed up: the form spellings are compared in.

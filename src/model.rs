@@ -122,6 +122,12 @@ pub struct Speaker {
     pub unreviewed: bool,
 }
 
+/// Roles that preside over a meeting (`Präsidentin`, `Alterspräsident`, `Vorsitzender`), not a
+/// government's (`Ministerpräsident`).
+pub fn is_presiding(role: &str) -> bool {
+    role.contains("räsident") && !role.starts_with("Minister") || role.contains("Vorsitz")
+}
+
 impl Speaker {
     /// A person known by name only: no titles, role, faction or flags.
     pub fn named(name: &str) -> Self {

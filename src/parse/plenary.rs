@@ -19,33 +19,7 @@ static END: LazyLock<Regex> =
 
 pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     let text = normalized.text.as_str();
-    let head: String = text.chars().take(1500).collect();
-    // The first page when there is one, else the running heads (an excerpt).
-    let from_head = NUMBER
-        .captures(&head)
-        .map(|c| (c[1].to_owned(), c[2].to_owned()));
-    let from_running = normalized.running_heads.iter().find_map(|h| {
-        NUMBER
-            .captures(h)
-            .map(|c| (c[1].to_owned(), c[2].to_owned()))
-    });
-    let (wp, session) = match from_head.or(from_running) {
-        Some(n) => n,
-        None => {
-            diags.push(
-                Severity::Error,
-                0,
-                "no plenary protocol number (`Plenarprotokoll 18/15`) found",
-            );
-            (String::new(), String::new())
-        }
-    };
-    let date = first_date(&head).map(|(_, d)| d).or_else(|| {
-        normalized
-            .running_heads
-            .iter()
-            .find_map(|h| first_date(h).map(|(_, d)| d))
-    });
+    let (wp, session, date) = identity(normalized, diags);
     let wahlperiode = wp
         .parse()
         .ok()
@@ -91,18 +65,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     // A roll call's table stands in an annex; an excerpt may hold the annex alone.
     let roll_calls = super::rollcall::annexes(text, 0, wahlperiode, diags);
     attach_roll_calls(&mut body.votes, roll_calls);
-    let mut chairs = Vec::new();
-    for c in &body.contributions {
-        if let Some(s) = &c.speaker {
-            if s.role.as_deref().is_some_and(is_presiding)
-                && !chairs
-                    .iter()
-                    .any(|x: &crate::model::Speaker| x.name == s.name)
-            {
-                chairs.push(s.clone());
-            }
-        }
-    }
+    let chairs = chairs(&body.contributions);
     check_against_contents(normalized, body_start, &body.contributions, diags);
     let mut mentions = Vec::new();
     refs::merge(
@@ -176,6 +139,44 @@ fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>
         }
         vote.members = a.rows;
     }
+}
+
+/// Who presided: every speaker with a presiding role, once.
+fn chairs(contributions: &[crate::model::Contribution]) -> Vec<crate::model::Speaker> {
+    let mut chairs: Vec<crate::model::Speaker> = Vec::new();
+    for s in contributions.iter().filter_map(|c| c.speaker.as_ref()) {
+        if s.role.as_deref().is_some_and(is_presiding) && !chairs.iter().any(|x| x.name == s.name) {
+            chairs.push(s.clone());
+        }
+    }
+    chairs
+}
+
+/// Period, session and date: from the first page when there is one, else from the running
+/// heads (an excerpt). An error where no number is printed.
+fn identity(normalized: &Normalized, diags: &mut Diagnostics) -> (String, String, Option<String>) {
+    let head: String = normalized.text.chars().take(1500).collect();
+    let number = |t: &str| {
+        NUMBER
+            .captures(t)
+            .map(|c| (c[1].to_owned(), c[2].to_owned()))
+    };
+    let found = number(&head).or_else(|| normalized.running_heads.iter().find_map(|h| number(h)));
+    let (wp, session) = found.unwrap_or_else(|| {
+        diags.push(
+            Severity::Error,
+            0,
+            "no plenary protocol number (`Plenarprotokoll 18/15`) found",
+        );
+        (String::new(), String::new())
+    });
+    let date = first_date(&head).map(|(_, d)| d).or_else(|| {
+        normalized
+            .running_heads
+            .iter()
+            .find_map(|h| first_date(h).map(|(_, d)| d))
+    });
+    (wp, session, date)
 }
 
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^Anlage \d+$").unwrap());

@@ -46,10 +46,7 @@ pub const ROLES_BEFORE_NAME: &[&str] = &[
     "RR",
 ];
 
-/// Roles that preside over a meeting.
-pub fn is_presiding(role: &str) -> bool {
-    role.contains("räsident") && !role.starts_with("Minister") || role.contains("Vorsitz")
-}
+pub use crate::model::is_presiding;
 
 /// Capitalised words that start sentences but never names (`Laut Christina Kampmann (SPD)`).
 const NOT_A_NAME: &[&str] = &[

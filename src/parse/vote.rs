@@ -39,7 +39,7 @@ static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Where a question may begin.
 static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bWer\b|\bGibt\s+es\s+(?:noch\s+)?(?:Stimm)?[Ee]nthaltungen\b|\bGibt\s+es\s+(?:noch\s+)?Gegenstimmen\b|\b(?:Stimm)?[Ee]nthaltungen\s*\?|\bGegenstimmen\s*\?|\b(?:Die\s+)?Gegenprobe\b|\b(?:Ich\s+bitte\s+um|Darf\s+ich\s+um)\s+(?:das|Ihr)\s+Handzeichen\b").unwrap()
+    Regex::new(r"\bWer\b|\b(?:Ist|Stimmt|Enthält|Möchte)\s+(?:sich\s+)?jemand\b|\bSind\s+Sie\s+(?:damit\s+)?einverstanden\b|\bGibt\s+es\s+(?:noch\s+)?(?:Stimm)?[Ee]nthaltungen\b|\bGibt\s+es\s+(?:noch\s+)?Gegenstimmen\b|\b(?:Stimm)?[Ee]nthaltungen\s*\?|\bGegenstimmen\s*\?|\b(?:Die\s+)?Gegenprobe\b|\b(?:Ich\s+bitte\s+um|Darf\s+ich\s+um)\s+(?:das|Ihr)\s+Handzeichen\b").unwrap()
 });
 static ASK_ABSTAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)enthält\s+sich|enthalten|enthaltung").unwrap());
@@ -47,10 +47,10 @@ static ASK_NO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bdagegen\b|\bstimm\w*\s+gegen\b|\bist\s+gegen\b|gegenstimme|gegenprobe|\blehnt\b.*\bab$|ablehnen|nicht\s+zustimm|\bmit\s+nein\b").unwrap()
 });
 static ASK_YES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bzu$|zustimm|zustimmung|\bdafür\b|\bist\s+für\b|\bstimm\w*\s+für\b|annehmen|\bfolgen\b|beitreten|aussprechen|\bfür\s+(?:diese[nrs]?|den|die|das)\b|\bmit\s+ja\b|handzeichen").unwrap()
+    Regex::new(r"(?i)\bzu$|zustimm|zustimmung|\bdafür\b|\bist\s+für\b|\bstimm\w*\s+für\b|annehmen|\bfolgen\b|beitreten|aussprechen|einverstanden|\bfür\s+(?:diese[nrs]?|den|die|das)\b|\bmit\s+ja\b|handzeichen").unwrap()
 });
 static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<res>angenommen|abgelehnt|nicht\s+erteilt|erteilt|beschlossen|bestätigt|verabschiedet|schließt\s+sich\s+[^.?]*?\san)\b").unwrap()
+    Regex::new(r"\b(?P<res>angenommen|abgelehnt|nicht\s+erteilt|erteilt|beschlossen|bestätigt|verabschiedet|überwiesen|schließt\s+sich\s+[^.?]*?\san)\b").unwrap()
 });
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:damit|somit|folglich|demnach|dann\s+ist|dann\s+sind)\b|\bmit\s+(?:den|der)\s+Stimmen?\b|\beinstimmig\b|\bmit\s+(?:großer\s+|breiter\s+|deutlicher\s+|der\s+)?Mehrheit\b|\bmehrheitlich\b|\bmit\s+Zustimmung\b").unwrap()
@@ -527,13 +527,66 @@ fn answer(text: &str, from: usize) -> Option<(usize, usize)> {
     Some((begin, result_at.unwrap_or(end)))
 }
 
+/// What the answers of one vote said, as they are read.
+#[derive(Default)]
+struct Answers {
+    positions: Vec<(Voter, Position)>,
+    none_against: bool,
+    none_abstaining: bool,
+    any: bool,
+    /// `Das ist ein einstimmiges Ergebnis.`: said of the whole vote.
+    unanimous: bool,
+    /// Positions of `alle anderen Fraktionen`, given once every other voter is known.
+    others: Vec<Position>,
+}
+
+/// `… bei Enthaltung der FDP`, `bei Gegenstimmen aus der AfD` inside an answer.
+static ANSWER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbei\s+(?:(?:Stimm)?enthaltung(?:en)?|gegenstimmen?|(?:gleichzeitiger\s+)?zustimmung)\b").unwrap()
+});
+
+impl Answers {
+    /// The answer `text` to a question asking `ask`.
+    fn read(&mut self, text: &str, ask: Ask, when: When) {
+        let position = match ask {
+            Ask::Yes => Position::Yes,
+            Ask::No => Position::No,
+            Ask::Abstain => Position::Abstain,
+        };
+        let cut = ANSWER_CLAUSE.find(text).map_or(text.len(), |m| m.start());
+        let mut who = named(&text[..cut], when);
+        self.any |= !who.is_empty();
+        self.unanimous |= who.unanimous;
+        match ask {
+            Ask::No => self.none_against |= who.nobody,
+            Ask::Abstain => self.none_abstaining |= who.nobody,
+            Ask::Yes => {}
+        }
+        if std::mem::take(&mut who.others) {
+            self.others.push(position);
+        }
+        add(&mut self.positions, &who, position, when);
+        for c in ANSWER_CLAUSE.find_iter(&text[cut..]) {
+            let rest = &text[cut + c.end()..];
+            let until = ANSWER_CLAUSE.find(rest).map_or(rest.len(), |m| m.start());
+            let kw = c.as_str().to_lowercase();
+            let p = if kw.contains("enthaltung") {
+                Position::Abstain
+            } else if kw.contains("gegen") {
+                Position::No
+            } else {
+                Position::Yes
+            };
+            add(&mut self.positions, &named(&rest[..until], when), p, when);
+        }
+    }
+}
+
 /// One vote from its moves.
 fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -> Read {
     let start = moves[0].start();
     let end = moves.iter().map(|m| move_end(m)).max().unwrap_or(start);
-    let mut positions: Vec<(Voter, Position)> = Vec::new();
-    let (mut none_against, mut none_abstaining, mut any_answer) = (false, false, false);
-    let (mut unanimous, mut others) = (false, Vec::new());
+    let mut answers = Answers::default();
     let mut object = None;
     let mut result_sentence = None;
     for m in moves {
@@ -545,24 +598,9 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
                 ..
             } => {
                 object.get_or_insert(&text[o.0..o.1]);
-                let Some((a, b)) = answer else { continue };
-                let mut who = named(&text[*a..*b], when);
-                any_answer |= !who.is_empty();
-                unanimous |= who.unanimous;
-                match ask {
-                    Ask::No => none_against |= who.nobody,
-                    Ask::Abstain => none_abstaining |= who.nobody,
-                    Ask::Yes => {}
+                if let Some((a, b)) = answer {
+                    answers.read(&text[*a..*b], *ask, when);
                 }
-                let position = match ask {
-                    Ask::Yes => Position::Yes,
-                    Ask::No => Position::No,
-                    Ask::Abstain => Position::Abstain,
-                };
-                if std::mem::take(&mut who.others) {
-                    others.push(position);
-                }
-                add(&mut positions, &who, position, when);
             }
             Move::Result { start, end } => result_sentence = Some(&text[*start..*end]),
         }
@@ -577,6 +615,14 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
             },
         )
     });
+    let Answers {
+        mut positions,
+        none_against,
+        none_abstaining,
+        any,
+        unanimous,
+        others,
+    } = answers;
     if let (Some(s), Some(r)) = (result_sentence, stated) {
         clauses(s, r, when, &mut positions);
     }
@@ -588,7 +634,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
             .then_some(VoteResult::Accepted)
     });
     // Asked only who is against and who abstains, nobody was, and it passed: all voted yes.
-    let positions_inferred = !any_answer
+    let positions_inferred = !any
         && positions.is_empty()
         && none_against
         && none_abstaining
@@ -845,5 +891,82 @@ mod tests {
         let r = plenary(t, None, wp18());
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].start, t.find("Wer").unwrap());
+    }
+}
+
+/// Vote passages as chairs of every period word them, with the votes they must give: one file
+/// of cases (`tests/data/votes/variants.json`), one runner.
+#[cfg(test)]
+mod variants {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Case {
+        case: String,
+        period: u32,
+        text: String,
+        votes: Vec<Want>,
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Want {
+        subject: String,
+        result: String,
+        yes: Vec<String>,
+        no: Vec<String>,
+        abstain: Vec<String>,
+    }
+
+    fn got(r: &Read) -> Want {
+        let of = |p: Position| {
+            r.vote
+                .positions
+                .iter()
+                .filter(|(_, q)| *q == p)
+                .map(|(v, _)| label(v))
+                .collect()
+        };
+        Want {
+            subject: r
+                .vote
+                .subject
+                .as_ref()
+                .map_or(String::new(), |s| format!("{}/{}", s.wahlperiode, s.number)),
+            result: match r.vote.result {
+                Some(VoteResult::Accepted) => "accepted".into(),
+                Some(VoteResult::Rejected) => "rejected".into(),
+                None => String::new(),
+            },
+            yes: of(Position::Yes),
+            no: of(Position::No),
+            abstain: of(Position::Abstain),
+        }
+    }
+
+    #[test]
+    fn every_variant_gives_its_votes() {
+        let cases: Vec<Case> =
+            serde_json::from_str(include_str!("../../tests/data/votes/variants.json")).unwrap();
+        let mut failed = Vec::new();
+        for c in &cases {
+            let when = When {
+                wahlperiode: Some(c.period),
+                date: None,
+            };
+            let votes: Vec<Want> = plenary(&c.text, None, when).iter().map(got).collect();
+            if votes != c.votes {
+                failed.push(format!(
+                    "{}:\n  got  {votes:?}\n  want {:?}",
+                    c.case, c.votes
+                ));
+            }
+        }
+        assert!(
+            failed.is_empty(),
+            "{} of {} cases:\n{}",
+            failed.len(),
+            cases.len(),
+            failed.join("\n")
+        );
     }
 }

@@ -767,7 +767,7 @@ fn role_organisation(
     role: &str,
     organizer: &NamedNode,
 ) -> NamedNode {
-    if crate::parse::speaker::is_presiding(role) {
+    if crate::model::is_presiding(role) {
         organizer.clone()
     } else {
         ministry_of(out, base, s).unwrap_or_else(|| organizer.clone())

@@ -88,3 +88,14 @@ fn the_shapes_know_every_faction_of_the_lexicon() {
         .collect();
     assert_eq!(listed, labels);
 }
+
+/// The mapping reads the typed model only: nothing under `src/rdf` calls into the parsers.
+#[test]
+fn the_mapping_reads_no_text() {
+    for (path, text) in sources("src/rdf") {
+        assert!(
+            !text.contains("crate::parse") && !text.contains("super::parse"),
+            "{path} calls into the parsers: the mapping reads the model only"
+        );
+    }
+}
