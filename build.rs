@@ -1,4 +1,5 @@
-//! Names the converter by its source: `landtag-lod 0.1.0+<hash of src/ and ontology/>`.
+//! Names the converter by its source: `landtag-lod 0.1.0+<hash of src/, ontology/, queries/ and
+//! the tables compiled in (data/lexicon, data/members)>`.
 //! `ingest` skips a document whose source bytes and converter are unchanged, so a changed
 //! parser must change the converter's name, or an upgraded tool would keep stale graphs.
 
@@ -6,7 +7,8 @@ use std::path::Path;
 
 fn main() {
     let mut files = Vec::new();
-    for dir in ["src", "ontology", "queries"] {
+    // The lexicon and the members by period are compiled in: a changed table re-converts.
+    for dir in ["src", "ontology", "queries", "data/lexicon", "data/members"] {
         collect(Path::new(dir), &mut files);
         println!("cargo:rerun-if-changed={dir}");
     }

@@ -16,6 +16,7 @@ const PARTEIEN: &str = include_str!("../data/lexicon/parteien.tsv");
 const KABINETTE: &str = include_str!("../data/lexicon/kabinette.tsv");
 const MINISTERIEN: &str = include_str!("../data/lexicon/ministerien.tsv");
 const GRUPPEN: &str = include_str!("../data/lexicon/gruppen.tsv");
+const AUSSCHUESSE: &str = include_str!("../data/lexicon/ausschuesse.tsv");
 
 /// A parliamentary group (Fraktion): an entry of `fraktionen.tsv`. Not a party.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,6 +56,9 @@ pub struct Cabinet {
 pub struct Ministry {
     pub abbr: &'static str,
     pub name: &'static str,
+    /// Compound titles of its minister (`Finanzminister`), `|`-separated.
+    #[serde(skip)]
+    pub roles: &'static str,
 }
 
 /// What a phrase for several factions means (`gruppen.tsv`).
@@ -117,6 +121,8 @@ struct Lexicon {
     cabinets: Vec<Cabinet>,
     ministries: Vec<(Ministry, Periods)>,
     groups: Vec<(String, Group)>,
+    /// Committee name → key (empty: none) and periods.
+    committees: Vec<(&'static str, &'static str, Periods)>,
 }
 
 /// The rows of a TSV table: `#` comments and the header skipped, cells by column name.
@@ -165,11 +171,17 @@ fn load() -> Lexicon {
             let m = Ministry {
                 abbr: r["abbr"],
                 name: r["name"],
+                roles: r.get("roles").copied().unwrap_or(""),
             };
             (m, Periods::parse(r["periods"]))
         })
         .collect();
+    let committees = rows(AUSSCHUESSE)
+        .into_iter()
+        .map(|r| (r["name"], r["key"], Periods::parse(r["periods"])))
+        .collect();
     Lexicon {
+        committees,
         groups: group_table(&by_key),
         factions,
         spellings,
@@ -226,7 +238,7 @@ fn group_table(by_key: &dyn Fn(&str) -> Faction) -> Vec<(String, Group)> {
             (r["phrase"].to_owned(), g)
         })
         .collect();
-    groups.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.0.len()));
     groups
 }
 
@@ -373,6 +385,16 @@ pub fn groups() -> &'static [(String, Group)] {
     &LEXICON.groups
 }
 
+/// A committee named as the lexicon lists it (`Haushalts- und Finanzausschuss`): its key for
+/// IRIs (`hfa`), where it has one, and the periods it bore the name in.
+pub fn committee(name: &str) -> Option<(&'static str, &'static Periods)> {
+    LEXICON
+        .committees
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, k, p)| (*k, p))
+}
+
 /// The party with this key.
 pub fn party(key: &str) -> Option<&'static Party> {
     LEXICON.parties.iter().find(|p| p.key == key)
@@ -398,6 +420,9 @@ pub fn ministry(abbr_or_role: &str, period: Option<u32>) -> Option<Ministry> {
         m.abbr == t
             || m.name == t
             || rest.is_some_and(|r| m.name.strip_prefix("Ministerium ") == Some(r))
+            || m.roles
+                .split('|')
+                .any(|r| !r.is_empty() && (t == r || t == format!("{r}in")))
     };
     let found: Vec<&(Ministry, Periods)> = LEXICON
         .ministries
@@ -481,6 +506,22 @@ mod tests {
         assert_eq!(
             ministry("im Geschäftsbereich des Ministerpräsidenten", None).map(|m| m.abbr),
             Some("StK")
+        );
+        assert_eq!(
+            ministry("Finanzminister", Some(16)).map(|m| m.abbr),
+            Some("FM")
+        );
+        assert_eq!(
+            ministry("Innenminister", Some(16)).map(|m| m.abbr),
+            Some("MIK")
+        );
+        assert_eq!(
+            ministry("Innenminister", Some(17)).map(|m| m.abbr),
+            Some("IM")
+        );
+        assert_eq!(
+            ministry("Schulministerin", Some(16)).map(|m| m.abbr),
+            Some("MSW")
         );
     }
 }

@@ -393,16 +393,19 @@ fn link(
     let mut inputs = std::fs::read(review_path)?;
     inputs.extend(std::fs::read(members_path)?);
     inputs.extend(format!("{parties:?}").bytes());
+    // The members by period (compiled in) decide links too.
+    inputs.extend(env!("LANDTAG_LOD_CONVERTER").bytes());
     let digest = landtag_lod::source::hex_sha256(&inputs);
     let mapped = links::map_links(base, &rows, &parties, &digest, &pipeline::now_utc());
     let outcome = store::replace(&store, &mapped)?;
     let by = |m: &str| report.linked.iter().filter(|l| l.method == m).count();
     eprintln!(
-        "persons: {} linked ({} by name, {} by first and last name, {} by surname, {} confirmed in review), {} ambiguous, {} not in the list, {} vetoed; parties: {}",
+        "persons: {} linked ({} by name, {} by first and last name, {} by surname, {} by period, {} confirmed in review), {} ambiguous, {} not in the list, {} vetoed; parties: {}",
         report.linked.len(),
         by("name"),
         by("first-last"),
         by("surname"),
+        by("period") + by("member-of-period"),
         report.linked.iter().filter(|l| l.status == link::Status::Confirmed).count(),
         report.ambiguous.len(),
         report.not_in_list.len(),

@@ -61,6 +61,32 @@ static INDEX: LazyLock<HashMap<(u32, String), Vec<Member>>> = LazyLock::new(|| {
     index
 });
 
+/// (period, folded full name) → members.
+static BY_NAME: LazyLock<HashMap<(u32, String), Vec<Member>>> = LazyLock::new(|| {
+    let mut index: HashMap<(u32, String), Vec<Member>> = HashMap::new();
+    for ((period, _), members) in INDEX.iter() {
+        for m in members {
+            index
+                .entry((*period, name_key(&m.name)))
+                .or_default()
+                .push(m.clone());
+        }
+    }
+    index
+});
+
+fn name_key(name: &str) -> String {
+    fold(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The members of `period` with this full name (titles left off).
+pub fn by_name(period: u32, name: &str) -> Vec<Member> {
+    BY_NAME
+        .get(&(period, name_key(name)))
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// The last word of a name, lower case, diacritics folded: how surnames are compared.
 pub fn surname_key(name: &str) -> String {
     fold(name.split_whitespace().last().unwrap_or(""))

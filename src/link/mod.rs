@@ -251,6 +251,8 @@ pub struct Person {
     pub name: String,
     /// The document shows them as a member: they vote, or sit in a faction.
     pub member_evidence: bool,
+    /// The Wahlperioden of the factions they sit in.
+    pub periods: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -422,7 +424,7 @@ pub fn link(persons: &[Person], members: &[Member], review: &[Link]) -> (Vec<Lin
             continue;
         }
         let veto_all = human.iter().any(|l| l.qid.is_empty());
-        match index.match_person(p) {
+        match by_period(p, index.match_person(p)) {
             Outcome::Linked(l) if veto_all || human.iter().any(|v| v.qid == l.qid) => {
                 report.vetoed.push(p.clone());
             }
@@ -455,6 +457,61 @@ pub fn link(persons: &[Person], members: &[Member], review: &[Link]) -> (Vec<Lin
     (rows, report)
 }
 
+/// Where the Wikidata list cannot decide, the members of the person's periods
+/// (`data/members/`, with their Wikidata items) can: of two homonyms, the one who sat in that
+/// period; a person the list lacks, the one member of that period with that name.
+fn by_period(p: &Person, outcome: Outcome) -> Outcome {
+    let mut sat: Vec<crate::members::Member> = p
+        .periods
+        .iter()
+        .flat_map(|wp| crate::members::by_name(*wp, &p.name))
+        .filter(|m| is_qid(&m.wikidata))
+        .collect();
+    sat.sort_by(|a, b| a.wikidata.cmp(&b.wikidata));
+    sat.dedup_by(|a, b| a.wikidata == b.wikidata);
+    let periods = p
+        .periods
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let linked = |qid: &str, label: &str, method: &str, evidence: String| {
+        Outcome::Linked(Link {
+            person: p.id.clone(),
+            name: p.name.clone(),
+            qid: qid.to_owned(),
+            label: label.to_owned(),
+            method: method.to_owned(),
+            evidence,
+            status: Status::Auto,
+        })
+    };
+    match outcome {
+        Outcome::Ambiguous(candidates) => {
+            let hits: Vec<&(String, String)> = candidates
+                .iter()
+                .filter(|(q, _)| sat.iter().any(|m| &m.wikidata == q))
+                .collect();
+            match hits.as_slice() {
+                [(q, l)] => linked(q, l, "period", format!(
+                    "`{}` is the name of {} persons in the list; only {q} `{l}` sat in the Landtag in period {periods} (members by period, SpeakGer)",
+                    p.name,
+                    candidates.len()
+                )),
+                _ => Outcome::Ambiguous(candidates),
+            }
+        }
+        Outcome::NotInList => match sat.as_slice() {
+            [m] => linked(&m.wikidata, &m.name, "member-of-period", format!(
+                "`{}` is not in the Wikidata list; {} `{}` is the only member of that name in period {periods} (members by period, SpeakGer)",
+                p.name, m.wikidata, m.name
+            )),
+            _ => Outcome::NotInList,
+        },
+        linked => linked,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +530,7 @@ mod tests {
             id: format!("id/person/{}", key(name).replace(' ', "-")),
             name: name.into(),
             member_evidence,
+            periods: Vec::new(),
         }
     }
 
@@ -482,6 +540,8 @@ mod tests {
             member("Q29961583", "Berîvan Aymaz", &["Berivan Aymaz"]),
             member("Q109936", "Andreas Pinkwart", &[]),
             member("Q737631", "Karl Müller", &[]),
+            member("Q1520667", "Wilhelm Droste", &[]),
+            member("Q2572428", "Wilhelm Droste", &[]),
             member("Q1732429", "Karl Müller", &[]),
             member("Q30001851", "Christian Blex", &[]),
             member("Q1", "Hans Schmitz", &[]),
@@ -512,6 +572,25 @@ mod tests {
         assert_eq!(m("Schmitz", true), "ambiguous 2");
         assert_eq!(m("Ina Brandes", false), "none");
         assert_eq!(m("Alexander Baer", false), "none");
+    }
+
+    #[test]
+    fn the_period_tells_homonyms_apart_and_links_members_the_list_lacks() {
+        let l = list();
+        let ix = Index::new(&l);
+        let m = |n: &str, periods: &[u32]| {
+            let mut p = person(n, true);
+            p.periods = periods.to_vec();
+            qid(by_period(&p, ix.match_person(&p)))
+        };
+        assert_eq!(m("Wilhelm Droste", &[]), "ambiguous 2");
+        assert_eq!(m("Wilhelm Droste", &[16]), "Q1520667 period");
+        assert_eq!(m("Wilhelm Droste", &[8]), "Q2572428 period");
+        assert_eq!(
+            m("Mehrdad Mostofizadeh", &[16]),
+            "Q1917412 member-of-period"
+        );
+        assert_eq!(m("Mehrdad Mostofizadeh", &[]), "none");
     }
 
     #[test]

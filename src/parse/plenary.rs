@@ -141,6 +141,23 @@ fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>
     }
 }
 
+/// How many of `wanted` stand in `got` in the same order (longest common subsequence).
+fn in_order(wanted: &[&str], got: &[&str]) -> usize {
+    let mut prev = vec![0usize; got.len() + 1];
+    for w in wanted {
+        let mut cur = vec![0usize; got.len() + 1];
+        for (j, g) in got.iter().enumerate() {
+            cur[j + 1] = if w == g {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[got.len()]
+}
+
 /// Who presided: every speaker with a presiding role, once.
 fn chairs(contributions: &[crate::model::Contribution]) -> Vec<crate::model::Speaker> {
     let mut chairs: Vec<crate::model::Speaker> = Vec::new();
@@ -228,8 +245,12 @@ fn check_against_contents(
         })
         .collect();
     let listed = toc::speeches(&normalized.text, body_start);
-    tracing::debug!(
+    // Speaker order: how many listed speeches the body has in the same order.
+    let body: Vec<&str> = starts.iter().map(|(s, _)| *s).collect();
+    let wanted: Vec<&str> = listed.iter().map(|e| e.surname()).collect();
+    tracing::info!(
         entries = listed.len(),
+        in_order = in_order(&wanted, &body),
         "checking the body against the contents list"
     );
     for e in listed {

@@ -111,6 +111,8 @@ fn units(text: &str) -> Vec<Paragraph<'_>> {
     out
 }
 
+/// The body of a protocol from `body_start` to `body_end`: agenda items, contributions,
+/// interjections and votes.
 pub fn segment(
     text: &str,
     body_start: usize,
@@ -122,43 +124,80 @@ pub fn segment(
         .into_iter()
         .filter(|p| p.start >= body_start && p.end <= body_end)
         .collect();
-    let mut known: Vec<String> = paras
-        .iter()
-        .filter_map(|p| speaker::label_at_start(p.text))
-        .map(|f| f.speaker.name)
-        .chain(style.chair.map(str::to_owned))
-        .collect();
-    known.sort_by_key(|k| std::cmp::Reverse(k.len()));
-    known.dedup();
+    let mut s = Segmenter::new(text, style, &paras, body_start);
+    s.excerpt_start(&paras, diags);
+    for p in &paras {
+        s.paragraph(p);
+    }
+    s.finish(body_end)
+}
 
-    let mut agenda: Vec<AgendaItem> = Vec::new();
-    let mut contributions: Vec<Contribution> = Vec::new();
-    let mut item: Option<String> = None;
-    let mut last_number: Option<u32> = None;
-    let mut in_block = false;
-    let mut open: Option<Open> = None;
-    let mut carried: Option<Option<Speaker>> = None;
-    let mut interjections: Vec<Interjection> = Vec::new();
-    // Where each item's text starts: votes are read item by item.
-    let mut regions: Vec<(Option<String>, usize)> = vec![(None, body_start)];
+/// One pass over a protocol's paragraphs: where it stands, and what it has read.
+struct Segmenter<'a> {
+    text: &'a str,
+    style: &'a Style<'a>,
+    /// Speakers' names the body's labels print, longest first: reported mentions end in one.
+    known: Vec<String>,
+    agenda: Vec<AgendaItem>,
+    contributions: Vec<Contribution>,
+    interjections: Vec<Interjection>,
+    item: Option<String>,
+    last_number: Option<u32>,
+    /// Inside the lines printed under a heading (papers, referral).
+    in_block: bool,
+    open: Option<Open>,
+    /// A speaker whose turn runs on after a heading (`Some(None)`: an unknown one).
+    carried: Option<Option<Speaker>>,
+    /// Where each item's text starts: votes are read item by item.
+    regions: Vec<(Option<String>, usize)>,
+}
 
-    // An excerpt that starts inside an item: its number is one less than the first heading's.
-    let first_is_prose = paras
-        .first()
-        .is_some_and(|p| heading(p, None).is_none() && p.text != BEFORE_AGENDA);
-    if first_is_prose {
+impl<'a> Segmenter<'a> {
+    fn new(text: &'a str, style: &'a Style<'a>, paras: &[Paragraph], body_start: usize) -> Self {
+        let mut known: Vec<String> = paras
+            .iter()
+            .filter_map(|p| speaker::label_at_start(p.text))
+            .map(|f| f.speaker.name)
+            .chain(style.chair.map(str::to_owned))
+            .collect();
+        known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        known.dedup();
+        Segmenter {
+            text,
+            style,
+            known,
+            agenda: Vec::new(),
+            contributions: Vec::new(),
+            interjections: Vec::new(),
+            item: None,
+            last_number: None,
+            in_block: false,
+            open: None,
+            carried: None,
+            regions: vec![(None, body_start)],
+        }
+    }
+
+    /// An excerpt that starts inside an item: its number is one less than the first heading's.
+    fn excerpt_start(&mut self, paras: &[Paragraph], diags: &mut Diagnostics) {
+        let first_is_prose = paras
+            .first()
+            .is_some_and(|p| heading(p, None).is_none() && p.text != BEFORE_AGENDA);
+        if !first_is_prose {
+            return;
+        }
         if let Some((n, _)) = paras.iter().find_map(|p| heading(p, None)) {
             if n > 1 {
-                item = Some((n - 1).to_string());
-                last_number = Some(n - 1);
-                agenda.push(AgendaItem {
+                self.item = Some((n - 1).to_string());
+                self.last_number = Some(n - 1);
+                self.agenda.push(AgendaItem {
                     number: (n - 1).to_string(),
                     title: None,
                     title_note: None,
                     papers: Vec::new(),
                     inferred: true,
                 });
-                regions[0].0 = item.clone();
+                self.regions[0].0 = self.item.clone();
                 diags.push(
                     Severity::Warning,
                     paras[0].start,
@@ -169,77 +208,93 @@ pub fn segment(
                 );
             }
         }
-        carried = Some(None);
+        self.carried = Some(None);
     }
 
-    for p in &paras {
-        if let Some((n, title)) = heading(p, last_number) {
-            let speaker = close(&mut open, text, p.start, &mut contributions);
-            carried = style
-                .turns_cross_headings
-                .then_some(speaker)
-                .flatten()
-                .map(Some);
-            let (title, title_note) = match TITLE_NOTE.captures(&title) {
-                Some(c) if !c[1].is_empty() => (c[1].to_owned(), Some(c[2].to_owned())),
-                _ => (title, None),
-            };
-            agenda.push(AgendaItem {
-                number: n.to_string(),
-                title: Some(title),
-                title_note,
-                papers: Vec::new(),
-                inferred: false,
-            });
-            item = Some(n.to_string());
-            regions.push((item.clone(), p.start));
-            last_number = Some(n);
-            in_block = true;
-            continue;
+    /// One paragraph, by what it is: a heading, the lines under it, an interjection, speech.
+    fn paragraph(&mut self, p: &Paragraph) {
+        if let Some((n, title)) = heading(p, self.last_number) {
+            self.heading(p, n, title);
+            return;
         }
         if p.text == BEFORE_AGENDA {
-            close(&mut open, text, p.start, &mut contributions);
-            item = None;
-            regions.push((None, p.start));
-            in_block = false;
-            continue;
+            close(&mut self.open, self.text, p.start, &mut self.contributions);
+            self.item = None;
+            self.regions.push((None, p.start));
+            self.in_block = false;
+            return;
         }
-        if in_block {
+        if self.in_block {
             if is_heading_block(p) {
-                if let Some(a) = agenda.last_mut() {
+                if let Some(a) = self.agenda.last_mut() {
                     refs::merge(
                         &mut a.papers,
                         refs::papers(p.text).into_iter().map(|(_, r)| r),
                     );
                 }
-                continue;
+                return;
             }
-            in_block = false;
+            self.in_block = false;
         }
         if interjection::is_interjection(p.text) {
-            let contribution = open.as_ref().map(|_| contributions.len());
-            let span = Span {
-                start: char_offset(text, p.start),
-                end: char_offset(text, p.end),
-            };
-            for e in interjection::read(p.text) {
-                interjections.push(Interjection {
-                    item: item.clone(),
-                    contribution,
-                    kind: e.kind,
-                    qualifier: e.qualifier,
-                    factions: e.factions,
-                    persons: e.persons,
-                    text: e.text,
-                    span,
-                });
-            }
-            continue;
+            self.interjection(p);
+            return;
         }
+        self.speech(p);
+    }
+
+    fn heading(&mut self, p: &Paragraph, n: u32, title: String) {
+        let speaker = close(&mut self.open, self.text, p.start, &mut self.contributions);
+        self.carried = self
+            .style
+            .turns_cross_headings
+            .then_some(speaker)
+            .flatten()
+            .map(Some);
+        let (title, title_note) = match TITLE_NOTE.captures(&title) {
+            Some(c) if !c[1].is_empty() => (c[1].to_owned(), Some(c[2].to_owned())),
+            _ => (title, None),
+        };
+        self.agenda.push(AgendaItem {
+            number: n.to_string(),
+            title: Some(title),
+            title_note,
+            papers: Vec::new(),
+            inferred: false,
+        });
+        self.item = Some(n.to_string());
+        self.regions.push((self.item.clone(), p.start));
+        self.last_number = Some(n);
+        self.in_block = true;
+    }
+
+    fn interjection(&mut self, p: &Paragraph) {
+        let contribution = self.open.as_ref().map(|_| self.contributions.len());
+        let span = Span {
+            start: char_offset(self.text, p.start),
+            end: char_offset(self.text, p.end),
+        };
+        for e in interjection::read(p.text) {
+            self.interjections.push(Interjection {
+                item: self.item.clone(),
+                contribution,
+                kind: e.kind,
+                qualifier: e.qualifier,
+                factions: e.factions,
+                persons: e.persons,
+                text: e.text,
+                span,
+            });
+        }
+    }
+
+    /// Prose: a speaker's label or reported mentions open contributions; other prose goes on
+    /// with the open one (or the turn carried over a heading).
+    fn speech(&mut self, p: &Paragraph) {
         let starts: Vec<(Found, bool)> = match speaker::label_at_start(p.text) {
             Some(label) => vec![(label, false)],
-            None if style.reported_speech => {
-                speaker::reported_mentions(p.text, style.chair, &known)
+            None if self.style.reported_speech => {
+                speaker::reported_mentions(p.text, self.style.chair, &self.known)
                     .into_iter()
                     .map(|f| (f, true))
                     .collect()
@@ -247,17 +302,17 @@ pub fn segment(
             None => Vec::new(),
         };
         if starts.is_empty() {
-            if open.is_none() {
-                if let Some(speaker) = carried.take() {
-                    open = Some(Open {
+            if self.open.is_none() {
+                if let Some(speaker) = self.carried.take() {
+                    self.open = Some(Open {
                         speaker,
                         reported: false,
                         start: p.start,
-                        item: item.clone(),
+                        item: self.item.clone(),
                     });
                 }
             }
-            continue;
+            return;
         }
         for (i, (found, reported)) in starts.into_iter().enumerate() {
             let start = if i == 0 {
@@ -265,38 +320,49 @@ pub fn segment(
             } else {
                 p.start + found.start
             };
-            close(&mut open, text, start, &mut contributions);
-            open = Some(Open {
+            close(&mut self.open, self.text, start, &mut self.contributions);
+            self.open = Some(Open {
                 speaker: Some(found.speaker),
                 reported,
                 start,
-                item: item.clone(),
+                item: self.item.clone(),
             });
         }
-        carried = None;
+        self.carried = None;
     }
-    close(&mut open, text, body_end, &mut contributions);
-    // Plenary votes are the chair's: members' speeches are blanked before reading them, so a
-    // speaker's `Wer stimmt dem zu?` or `damals mit den Stimmen von … abgelehnt` is no vote.
-    let reading = if style.reported_speech {
-        text.to_owned()
-    } else {
-        blank_speeches(text, &contributions)
-    };
-    let votes = read_votes(text, &reading, &regions, body_end, &agenda, style.when);
-    // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
-    for a in agenda.iter_mut().filter(|a| a.inferred) {
-        let subjects = votes
-            .iter()
-            .filter(|v| v.item.as_ref() == Some(&a.number))
-            .filter_map(|v| v.subject.clone());
-        refs::merge(&mut a.papers, subjects);
-    }
-    Body {
-        agenda,
-        contributions,
-        interjections,
-        votes,
+
+    fn finish(mut self, body_end: usize) -> Body {
+        let text = self.text;
+        close(&mut self.open, text, body_end, &mut self.contributions);
+        // Plenary votes are the chair's: members' speeches are blanked before reading them, so a
+        // speaker's `Wer stimmt dem zu?` or `damals mit den Stimmen von … abgelehnt` is no vote.
+        let reading = if self.style.reported_speech {
+            text.to_owned()
+        } else {
+            blank_speeches(text, &self.contributions)
+        };
+        let votes = read_votes(
+            text,
+            &reading,
+            &self.regions,
+            body_end,
+            &self.agenda,
+            self.style.when,
+        );
+        // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
+        for a in self.agenda.iter_mut().filter(|a| a.inferred) {
+            let subjects = votes
+                .iter()
+                .filter(|v| v.item.as_ref() == Some(&a.number))
+                .filter_map(|v| v.subject.clone());
+            refs::merge(&mut a.papers, subjects);
+        }
+        Body {
+            agenda: self.agenda,
+            contributions: self.contributions,
+            interjections: self.interjections,
+            votes,
+        }
     }
 }
 

@@ -61,7 +61,12 @@ pub(crate) fn annexes(
         for c in ROW.captures_iter(region) {
             let at = start + c.get(0).unwrap().start();
             match row(&c["nr"], &c["cells"], period) {
-                Ok(r) => rows.push(r),
+                Ok((r, doubt)) => {
+                    if let Some(d) = doubt {
+                        diags.push(Severity::Warning, at, d);
+                    }
+                    rows.push(r);
+                }
                 Err(why) => diags.push(Severity::Warning, at, why),
             }
         }
@@ -85,8 +90,8 @@ pub(crate) fn annexes(
     out
 }
 
-/// One row: number, name, faction, marks.
-fn row(nr: &str, cells: &str, period: Option<u32>) -> Result<MemberVote, String> {
+/// One row: number, name, faction, marks; and a doubt about the name, if any.
+fn row(nr: &str, cells: &str, period: Option<u32>) -> Result<(MemberVote, Option<String>), String> {
     let cells: Vec<&str> = cells.split('\t').map(str::trim).collect();
     let name = cells.first().copied().unwrap_or("");
     let faction = cells
@@ -96,13 +101,22 @@ fn row(nr: &str, cells: &str, period: Option<u32>) -> Result<MemberVote, String>
     let option = option(marks).ok_or_else(|| {
         format!("roll call row {nr} ({name}): no mark under Ja, Nein or Stimmenthaltung")
     })?;
-    let member = person(name, period).ok_or_else(|| format!("roll call row {nr}: no name"))?;
-    Ok(MemberVote {
+    let (mut member, doubt) =
+        person(name, period).ok_or_else(|| format!("roll call row {nr}: no name"))?;
+    member.faction = faction;
+    member.fraktionslos = cells
+        .get(1)
+        .is_some_and(|f| f.eq_ignore_ascii_case("fraktionslos"));
+    let vote = MemberVote {
         number: nr.parse().unwrap_or(0),
         member,
         faction,
         option,
-    })
+    };
+    Ok((
+        vote,
+        doubt.map(|d| format!("roll call row {nr} ({name}): {d}")),
+    ))
 }
 
 /// The option a row's mark cells show: the column of its `X`, or the word written across them.
@@ -115,7 +129,7 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
         return Some(BallotOption::Absent);
     }
     let is_mark = |c: &&str| matches!(c.trim(), "X" | "x" | "×");
-    match marks.iter().position(|c| is_mark(&c)) {
+    match marks.iter().position(is_mark) {
         Some(0) => Some(BallotOption::Yes),
         Some(1) => Some(BallotOption::No),
         Some(2) => Some(BallotOption::Abstain),
@@ -125,8 +139,8 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
 }
 
 /// The member a name cell names (`Frau Dr. Schmidt`, `Herr Müller, Hans`), resolved to the
-/// period's member where exactly one fits; else as printed.
-fn person(cell: &str, period: Option<u32>) -> Option<Speaker> {
+/// period's member where exactly one fits; else as printed, with why.
+fn person(cell: &str, period: Option<u32>) -> Option<(Speaker, Option<String>)> {
     let c = NAME.captures(cell.trim())?;
     let surname = c["surname"].trim();
     if surname.is_empty() {
@@ -138,13 +152,18 @@ fn person(cell: &str, period: Option<u32>) -> Option<Speaker> {
         Some(g) => format!("{g} {surname}"),
         None => surname.to_owned(),
     };
-    let name = match period.map(|p| members::resolve(p, surname, given, female)) {
-        Some(Resolution::One(m)) => m.name,
-        _ => printed,
+    let (name, doubt) = match period.map(|p| members::resolve(p, surname, given, female)) {
+        Some(Resolution::One(m)) => (m.name, None),
+        Some(Resolution::Ambiguous(names)) => {
+            let why = format!("one of {} kept as printed", names.join(", "));
+            (printed, Some(why))
+        }
+        Some(Resolution::NotFound) => (printed, Some("not a member of the period".into())),
+        None => (printed, None),
     };
     let mut s = Speaker::named(&name);
     s.honorific = Some(c["titles"].trim().to_owned()).filter(|t| !t.is_empty());
-    Some(s)
+    Some((s, doubt))
 }
 
 /// A warning where the marks do not sum to the `Ergebnis` row.

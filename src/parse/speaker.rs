@@ -113,10 +113,16 @@ const TITLES: &str = r"(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s+)*";
 const NAME_WORD: &str = r"\p{Lu}[\p{L}’'\-]*\p{L}|\p{Lu}\.";
 const PARTICLE: &str = r"(?:von|van|de|der|zu|di|den|ter|vom)";
 
+/// The roles as a regex alternation, and compound ministers' titles (`Finanzminister`,
+/// `Schulministerin`) as earlier periods print them.
 fn roles_alternation() -> String {
     ROLES_BEFORE_NAME
         .iter()
         .map(|r| regex::escape(r))
+        .chain([
+            r"\p{Lu}\p{Ll}+ministerin".to_owned(),
+            r"\p{Lu}\p{Ll}+minister".to_owned(),
+        ])
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -138,7 +144,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// 18th-period style: `Ina Brandes, Ministerin für Kultur und Wissenschaft:`.
 static LABEL_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|Staatssekretärin|Staatssekretär)\b[^:.!?()]{{0,200}}):",
+        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|\p{{Lu}}\p{{Ll}}+ministerin|\p{{Lu}}\p{{Ll}}+minister|Staatssekretärin|Staatssekretär)\b[^:.!?()]{{0,200}}):",
         name = name_pattern()
     ))
     .unwrap()
@@ -630,5 +636,19 @@ mod tests {
             &[]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn compound_ministers_of_earlier_periods() {
+        let f =
+            label_at_start("Dr. Norbert Walter-Borjans, Finanzminister: Herr Präsident!").unwrap();
+        assert_eq!(f.speaker.name, "Norbert Walter-Borjans");
+        assert_eq!(f.speaker.role.as_deref(), Some("Finanzminister"));
+        let f = label_at_start("Schulministerin Sylvia Löhrmann: Frau Präsidentin!").unwrap();
+        assert_eq!(f.speaker.name, "Sylvia Löhrmann");
+        assert_eq!(f.speaker.role.as_deref(), Some("Schulministerin"));
+        let f = label_at_start("Dietmar Schulz (PIRATEN): Herr Präsident!").unwrap();
+        assert_eq!(f.speaker.faction.map(|f| f.label()), Some("PIRATEN"));
+        assert_eq!(f.speaker.ministry, None);
     }
 }

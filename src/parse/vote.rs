@@ -39,7 +39,7 @@ static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Where a question may begin.
 static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bWer\b|\b(?:Ist|Stimmt|Enthält|Möchte)\s+(?:sich\s+)?jemand\b|\bSind\s+Sie\s+(?:damit\s+)?einverstanden\b|\bGibt\s+es\s+(?:noch\s+)?(?:Stimm)?[Ee]nthaltungen\b|\bGibt\s+es\s+(?:noch\s+)?Gegenstimmen\b|\b(?:Stimm)?[Ee]nthaltungen\s*\?|\bGegenstimmen\s*\?|\b(?:Die\s+)?Gegenprobe\b|\b(?:Ich\s+bitte\s+um|Darf\s+ich\s+um)\s+(?:das|Ihr)\s+Handzeichen\b").unwrap()
+    Regex::new(r"\b[Ww]er\b|\b(?:Ist|Stimmt|Enthält|Möchte)\s+(?:sich\s+)?jemand\b|\bSind\s+Sie\s+(?:damit\s+)?einverstanden\b|\bGibt\s+es\s+(?:noch\s+)?(?:Stimm)?[Ee]nthaltungen\b|\bGibt\s+es\s+(?:noch\s+)?Gegenstimmen\b|\b(?:Stimm)?[Ee]nthaltungen\s*\?|\bGegenstimmen\s*\?|\b(?:Die\s+)?Gegenprobe\b|\b(?:Ich\s+bitte\s+um|Darf\s+ich\s+um)\s+(?:das|Ihr)\s+Handzeichen\b").unwrap()
 });
 static ASK_ABSTAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)enthält\s+sich|enthalten|enthaltung").unwrap());
@@ -158,10 +158,10 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Vec<(Vote
         })
         .collect();
     let head = marks.first().map_or(body.len(), |m| m.0);
-    let head = named(&body[..head], when);
-    if head.all || head.unanimous {
-        add_all(positions, majority, when);
-    }
+    // `alle Fraktionen` before the clauses, `einstimmig` anywhere: all the others with the
+    // majority, once the clauses have named the exceptions (`bei Enthaltung der Piraten
+    // einstimmig angenommen`).
+    let all = named(&body[..head], when).all || named(body, when).unanimous;
     for (i, (_, end, kw)) in marks.iter().enumerate() {
         let until = marks.get(i + 1).map_or(body.len(), |m| m.0);
         let position = if kw.contains("enthaltung") {
@@ -179,6 +179,9 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Vec<(Vote
         };
         let who = named(&body[*end..until], when);
         add(positions, &who, position, when);
+    }
+    if all {
+        add_all(positions, majority, when);
     }
 }
 

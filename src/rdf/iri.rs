@@ -241,24 +241,10 @@ pub fn text_context(doc: &NamedNode) -> NamedNode {
 
 /// The committees' own abbreviations; others get a slug of their name.
 fn committee_key(name: &str) -> String {
-    const KNOWN: &[(&str, &str)] = &[
-        ("Ausschuss für Digitalisierung und Innovation", "adi"),
-        ("Ausschuss für Bauen, Wohnen und Digitalisierung", "abwd"),
-        ("Ausschuss für Heimat und Kommunales", "ahk"),
-        ("Haushalts- und Finanzausschuss", "hfa"),
-        ("Hauptausschuss", "ha"),
-        ("Innenausschuss", "ia"),
-        ("Ausschuss für Arbeit, Gesundheit und Soziales", "ags"),
-        ("Ausschuss für Europa und Internationales", "aei"),
-        ("Ausschuss für Schule und Bildung", "asb"),
-        ("Wissenschaftsausschuss", "wissa"),
-        ("Rechtsausschuss", "ra"),
-        ("Verkehrsausschuss", "va"),
-    ];
-    KNOWN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or_else(|| slug(name), |(_, k)| (*k).to_owned())
+    match crate::lexicon::committee(name) {
+        Some((key, _)) if !key.is_empty() => key.to_owned(),
+        _ => slug(name),
+    }
 }
 
 /// A readable ASCII slug: lower case, umlauts transliterated, other marks dropped.

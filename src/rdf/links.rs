@@ -41,14 +41,16 @@ fn text(t: &Option<Term>) -> String {
 /// member (a faction membership or a vote).
 pub fn persons(store: &Store, base: &Base) -> Result<Vec<Person>, StoreError> {
     let q = format!(
-        "SELECT ?p (MIN(?n) AS ?name) (MAX(?m) AS ?member) WHERE {{
+        "SELECT ?p (MIN(?n) AS ?name) (MAX(?m) AS ?member) (GROUP_CONCAT(DISTINCT STR(?wp)) AS ?periods) WHERE {{
            ?p a <{person}> ; <{name}> ?n .
            OPTIONAL {{ {{ ?p <{member_of}> ?f }} UNION {{ ?v <{voter}> ?p }} BIND(true AS ?m) }}
+           OPTIONAL {{ ?p <{member_of}>/<{period}> ?wp }}
          }} GROUP BY ?p ORDER BY ?p",
         person = foaf::PERSON.as_str(),
         name = foaf::NAME.as_str(),
         member_of = org::MEMBER_OF.as_str(),
         voter = opengov::VOTER.as_str(),
+        period = lt::WAHLPERIODE.as_str(),
     );
     Ok(rows(store, &q)?
         .iter()
@@ -58,6 +60,10 @@ pub fn persons(store: &Store, base: &Base) -> Result<Vec<Person>, StoreError> {
                 id: base.path_of(&iri)?.to_owned(),
                 name: text(&r[1]),
                 member_evidence: text(&r[2]) == "true",
+                periods: text(&r[3])
+                    .split_whitespace()
+                    .filter_map(|p| p.parse().ok())
+                    .collect(),
             })
         })
         .collect())

@@ -39,6 +39,9 @@ struct Out {
     /// The byte offset of each character of the document's text, and its length at the end:
     /// spans count characters (NIF offsets), and slicing by them must not walk the text anew.
     char_bytes: Vec<usize>,
+    /// The document's period: abbreviations and compound titles (`Finanzminister`) name the
+    /// ministry of that period.
+    wahlperiode: Option<u32>,
 }
 
 impl Out {
@@ -94,6 +97,7 @@ pub fn map_document(
     let mut out = Out {
         graph: graph.clone().into(),
         quads: Vec::new(),
+        wahlperiode: doc.wahlperiode,
         char_bytes: doc
             .text
             .char_indices()
@@ -729,7 +733,7 @@ fn ministry_of(out: &mut Out, base: &Base, s: &Speaker) -> Option<NamedNode> {
 /// Wissenschaft`) names. A known ministry's IRI is keyed by its abbreviation, so the committee
 /// protocol's `MWIDE` and the Drucksache's `Minister für Wirtschaft, …` are one ministry.
 fn ministry_for(out: &mut Out, base: &Base, abbr_or_role: &str) -> Option<NamedNode> {
-    let (key, name, abbr) = match crate::lexicon::ministry(abbr_or_role, None) {
+    let (key, name, abbr) = match crate::lexicon::ministry(abbr_or_role, out.wahlperiode) {
         Some(m) => (m.abbr.to_owned(), Some(m.name.to_owned()), Some(m.abbr)),
         None => {
             let role = abbr_or_role;

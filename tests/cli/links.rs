@@ -149,19 +149,32 @@ fn a_veto_or_a_confirmation_in_the_review_file_wins() {
 fn homonyms_in_the_list_mean_no_link_and_a_report_with_the_candidates() {
     let dir = tempdir();
     let store = ingested(dir.path());
-    // A second `Jochen Ott` in the list, as there are two `Karl Müller`.
+    // A second `Ina Scharrenbach` in the list, as there are two `Karl Müller`: she is only
+    // mentioned (no faction, no period), so nothing tells the two apart.
     let mut list = std::fs::read_to_string(members()).unwrap();
-    list.push_str("Q999999991\tperson\tJochen Ott\t\n");
+    list.push_str("Q999999991\tperson\tIna Scharrenbach\t\n");
+    list.push_str("Q999999992\tperson\tJochen Ott\t\n");
     let doubled = dir.path().join("members.tsv");
     std::fs::write(&doubled, list).unwrap();
     let err = link(&store, dir.path(), &doubled);
     assert!(
-        err.contains("ambiguous: Jochen Ott (id/person/jochen-ott): Q1691142 Jochen Ott, Q999999991 Jochen Ott"),
+        err.contains("ambiguous: Ina Scharrenbach (id/person/ina-scharrenbach): Q1660864 Ina Scharrenbach, Q999999991 Ina Scharrenbach"),
         "{err}"
     );
-    assert!(!links(&store).iter().any(|(l, _)| l == "Jochen Ott"));
+    assert!(!links(&store).iter().any(|(l, _)| l == "Ina Scharrenbach"));
     let review = std::fs::read_to_string(dir.path().join("links.tsv")).unwrap();
-    assert!(review.contains("id/person/jochen-ott\tJochen Ott\t\t\tname\tambiguous\tcandidates: Q1691142 Jochen Ott, Q999999991 Jochen Ott"), "{review}");
+    assert!(review.contains("id/person/ina-scharrenbach\tIna Scharrenbach\t\t\tname\tambiguous\tcandidates: Q1660864 Ina Scharrenbach, Q999999991 Ina Scharrenbach"), "{review}");
+    // A second `Jochen Ott`: he sits in the SPD of the 18th period, and the members of that
+    // period (SpeakGer) hold only Q1691142.
+    assert!(
+        links(&store).contains(&("Jochen Ott".to_owned(), "Q1691142".to_owned())),
+        "{:?}",
+        links(&store)
+    );
+    assert!(
+        review.contains("id/person/jochen-ott\tJochen Ott\tQ1691142\tJochen Ott\tperiod\tauto\t"),
+        "{review}"
+    );
 }
 
 #[test]
