@@ -126,16 +126,27 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
             pages: pages.len(),
         });
     }
+    let mut tables = Vec::new();
     Ok(pages
         .iter()
-        .map(page_text)
+        .map(|p| page_text(p, &mut tables))
         .collect::<Vec<_>>()
         .join("\u{0C}"))
 }
 
-/// A page's text: a roll call's annex table row by row, any other page in reading order.
-fn page_text(page: &Page) -> String {
-    table::roll_call(page).unwrap_or_else(|| reading_order(page))
+/// A page's text: a roll call's annex table row by row (going on with the `tables` of the
+/// page before), any other page in reading order.
+fn page_text(page: &Page, tables: &mut Vec<table::Columns>) -> String {
+    match table::roll_call(page, tables) {
+        Some((text, found)) => {
+            *tables = found;
+            text
+        }
+        None => {
+            tables.clear();
+            reading_order(page)
+        }
+    }
 }
 
 /// Parses poppler's `-bbox-layout` XHTML into pages of blocks.
@@ -348,8 +359,9 @@ mod tests {
                 }
             }
             if let Ok(pages) = pages(&t) {
+                let mut tables = Vec::new();
                 for p in &pages {
-                    let _ = page_text(p);
+                    let _ = page_text(p, &mut tables);
                 }
             }
         }

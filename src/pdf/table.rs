@@ -8,53 +8,55 @@ use super::{reading_order, Page, Word};
 
 /// The columns of one table, by x position.
 #[derive(Debug, Clone, Copy)]
-struct Columns {
+pub(super) struct Columns {
     left: f64,
     right: f64,
     name: f64,
     faction: f64,
     /// Centres of the three mark columns: Ja, Nein, Stimmenthaltung.
     marks: [f64; 3],
-    /// Below the header.
+    /// Where the table starts (its header; on a continued page, its first row).
+    head: f64,
+    /// Below the header: where rows begin.
     top: f64,
 }
 
-/// The page as text with its roll-call tables row by row; `None` where it holds none.
-pub(super) fn roll_call(page: &Page) -> Option<String> {
+/// The page as text with its roll-call tables row by row, and their columns; `None` where it
+/// holds none. A page without a header goes on with the tables of the page `before` it, where
+/// its lines are rows (a number, then `Herr` or `Frau`).
+pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<Columns>)> {
     let mut anchors: Vec<&Word> = page
         .words
         .iter()
-        .filter(|w| w.text.starts_with("Lfd"))
+        .filter(|w| w.text.to_lowercase().starts_with("lfd"))
         .collect();
     anchors.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
-    let tables: Vec<Columns> = anchors
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let right = anchors.get(i + 1).map_or(page.width, |n| n.x_min - 2.0);
-            columns(page, a, right)
-        })
-        .collect();
+    let tables: Vec<Columns> = if anchors.is_empty() {
+        continued(page, before)
+    } else {
+        anchors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                let right = anchors.get(i + 1).map_or(page.width, |n| n.x_min - 2.0);
+                columns(page, a, right)
+            })
+            .collect()
+    };
     if tables.is_empty() {
         return None;
     }
-    let top = anchors
-        .iter()
-        .map(|a| a.y_min)
-        .fold(f64::INFINITY, f64::min);
+    let top = tables.iter().map(|t| t.head).fold(f64::INFINITY, f64::min);
     let above = Page {
+        width: page.width,
+        height: page.height,
         blocks: page
             .blocks
             .iter()
             .filter(|b| b.y_max < top)
             .cloned()
             .collect(),
-        ..Page::default()
-    };
-    let above = Page {
-        width: page.width,
-        height: page.height,
-        ..above
+        words: Vec::new(),
     };
     let mut out = reading_order(&above);
     for t in &tables {
@@ -63,7 +65,39 @@ pub(super) fn roll_call(page: &Page) -> Option<String> {
             out.push_str(&row);
         }
     }
-    Some(out)
+    Some((out, tables))
+}
+
+/// The tables of the page before, where this page's lines are their rows.
+fn continued(page: &Page, before: &[Columns]) -> Vec<Columns> {
+    before
+        .iter()
+        .filter_map(|t| {
+            let first = page
+                .words
+                .iter()
+                .filter(|w| w.x_min >= t.left && w.x_min < t.name - 2.0 && is_number(&w.text))
+                .filter(|n| {
+                    page.words.iter().any(|w| {
+                        (w.y_min - n.y_min).abs() < 2.0
+                            && w.x_min >= t.name - 2.0
+                            && matches!(w.text.as_str(), "Herr" | "Herrn" | "Frau")
+                    })
+                })
+                .map(|w| w.y_min)
+                .fold(f64::INFINITY, f64::min);
+            first.is_finite().then_some(Columns {
+                head: first - 0.5,
+                top: first - 0.5,
+                ..*t
+            })
+        })
+        .collect()
+}
+
+fn is_number(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The columns of the table whose `Lfd.` header word is `anchor`, if its header names them all.
@@ -76,10 +110,7 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
         .iter()
         .filter(inside)
         .filter(|w| w.y_min > anchor.y_max && w.x_min < anchor.x_max + 2.0)
-        .filter(|w| {
-            let t = w.text.trim_end_matches('.');
-            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
-        })
+        .filter(|w| is_number(&w.text))
         .map(|w| w.y_min)
         .fold(f64::INFINITY, f64::min);
     let header: Vec<&Word> = page
@@ -105,6 +136,7 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
         name: name.x_min,
         faction: faction.x_min,
         marks: [centre(yes), centre(no), centre(abstain)],
+        head: anchor.y_min,
         top,
     })
 }
@@ -225,7 +257,8 @@ mod tests {
             blocks: Vec::new(),
             words,
         };
-        let text = roll_call(&page).unwrap();
+        let (text, tables) = roll_call(&page, &[]).unwrap();
+        assert_eq!(tables.len(), 1);
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(lines[0], "1.\tFrau Altenkamp\tSPD\tX\t\t");
         assert_eq!(lines[1], "2.\tHerr Müller, Hans\tCDU\t\tX\t");
