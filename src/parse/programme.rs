@@ -95,7 +95,8 @@ static SOURCE_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bQuelle:\s*(?P<q>[^|\n.;]{2,60})").unwrap());
 static SHORT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})$").unwrap());
-/// Words after a number that make it no count: dates, paragraphs, money, time, periods.
+/// Words after a number that make it no count: paragraphs, money, time, periods (and the month
+/// names of `refs::MONTHS`: dates).
 const NOT_UNITS: &[&str] = &[
     "Der",
     "Die",
@@ -106,18 +107,6 @@ const NOT_UNITS: &[&str] = &[
     "Bericht",
     "Gesetz",
     "Anlagen",
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
     "Abs",
     "Art",
     "Satz",
@@ -376,8 +365,13 @@ pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
                 .next_back()
                 .is_some_and(|ch| !ch.is_whitespace() && ch != '(');
             if glued
-                || NOT_UNITS.iter().any(|w| first.trim_end_matches('.') == *w)
-                || unit.split_whitespace().any(|w| NOT_UNITS.contains(&w))
+                || NOT_UNITS
+                    .iter()
+                    .chain(&super::refs::MONTHS)
+                    .any(|w| first.trim_end_matches('.') == *w)
+                || unit
+                    .split_whitespace()
+                    .any(|w| NOT_UNITS.contains(&w) || super::refs::MONTHS.contains(&w))
                 || ["Drucksache", "Vorlage", "TOP", "Nr.", "§", "Art.", "Abs."]
                     .iter()
                     .any(|w| before.ends_with(w))

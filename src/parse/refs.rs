@@ -44,7 +44,8 @@ pub fn merge(into: &mut Vec<PaperRef>, refs: impl IntoIterator<Item = PaperRef>)
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The German month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "Januar",
     "Februar",
     "März",

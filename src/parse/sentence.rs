@@ -64,23 +64,13 @@ fn ends_here(text: &str, i: usize) -> bool {
         .trim_end_matches([',', '.', ';', ':']);
     let ordinal = !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit());
     let lower_next = next_word.chars().next().is_some_and(char::is_lowercase);
-    !lower_next && (!ordinal || !ORDINAL_NOUNS.contains(&next_word))
+    let counted = ORDINAL_NOUNS.contains(&next_word) || super::refs::MONTHS.contains(&next_word);
+    !lower_next && (!ordinal || !counted)
 }
 
-/// Nouns an ordinal number stands before: months, and what the Landtag counts.
+/// Nouns an ordinal number stands before, besides the months (`refs::MONTHS`): what the
+/// Landtag counts.
 const ORDINAL_NOUNS: &[&str] = &[
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
     "Wahlperiode",
     "Sitzung",
     "Lesung",

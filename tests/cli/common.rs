@@ -79,6 +79,32 @@ pub fn ingested(dir: &Path) -> PathBuf {
     store
 }
 
+/// A query's (SPARQL text or named query) result in `format`.
+pub fn query_out(store: &Path, q: &str, format: &str) -> String {
+    stdout(&ok(&["query", "--store", s(store), q, "--format", format]))
+}
+
+/// A query's rows as values in the order of its variables.
+pub fn query_rows(store: &Path, q: &str) -> Vec<Vec<String>> {
+    let json: serde_json::Value = serde_json::from_str(&query_out(store, q, "json")).unwrap();
+    let vars: Vec<String> = json["head"]["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            vars.iter()
+                .map(|v| b[v]["value"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .collect()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }

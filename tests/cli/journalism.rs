@@ -3,15 +3,10 @@
 use crate::common::*;
 
 fn rows(store: &std::path::Path, name: &str) -> Vec<String> {
-    let out = stdout(&ok(&[
-        "query",
-        "--store",
-        s(store),
-        name,
-        "--format",
-        "tsv",
-    ]));
-    out.lines().map(str::to_owned).collect()
+    query_out(store, name, "tsv")
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]

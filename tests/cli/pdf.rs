@@ -5,24 +5,7 @@
 use crate::common::*;
 
 fn query(store: &std::path::Path, q: &str) -> Vec<Vec<String>> {
-    let out = stdout(&ok(&["query", "--store", s(store), q, "--format", "json"]));
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let vars: Vec<String> = json["head"]["vars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_owned())
-        .collect();
-    json["results"]["bindings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| {
-            vars.iter()
-                .map(|v| b[v]["value"].as_str().unwrap_or("").to_owned())
-                .collect()
-        })
-        .collect()
+    query_rows(store, q)
 }
 
 /// The PDF sample in a store (ingested as a PDF), and the normalised text as stored.

@@ -215,27 +215,6 @@ fn elections_of_the_constituent_session_with_their_counts() {
         .any(|v| v.0 == "Drucksache 17/1" && v.1 == "accepted" && v.2 == "AfD" && v.3 == "no"));
 }
 
-fn query_rows(store: &Path, q: &str) -> Vec<Vec<String>> {
-    let out = stdout(&ok(&["query", "--store", s(store), q, "--format", "json"]));
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let vars: Vec<String> = json["head"]["vars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_owned())
-        .collect();
-    json["results"]["bindings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| {
-            vars.iter()
-                .map(|v| b[v]["value"].as_str().unwrap_or("").to_owned())
-                .collect()
-        })
-        .collect()
-}
-
 /// The member votes the fixture's table holds, as `member-votes` must return them.
 const ANNEX_ROWS: &[(&str, &str, &str)] = &[
     ("Martin-Sebastian Abel", "GRÜNE", "yes"),
