@@ -44,7 +44,7 @@ static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
 static ASK_ABSTAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)enthält\s+sich|enthalten|enthaltung").unwrap());
 static ASK_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bdagegen\b|\bstimm\w*\s+gegen\b|\bist\s+gegen\b|gegenstimme|gegenprobe|\blehnt\b.*\bab$|ablehnen|nicht\s+zustimm|\bmit\s+nein\b").unwrap()
+    Regex::new(r"(?i)\bdagegen\b|\bstimm\w*\s+gegen\b|\bist\s+gegen\b|\bjemand\s+gegen\b|gegenstimme|gegenprobe|\blehnt\b.*\bab$|ablehnen|nicht\s+zustimm|\bmit\s+nein\b").unwrap()
 });
 static ASK_YES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bzu$|zustimm|zustimmung|\bdafür\b|\bist\s+für\b|\bstimm\w*\s+für\b|annehmen|\bfolgen\b|beitreten|aussprechen|einverstanden|\bfür\s+(?:diese[nrs]?|den|die|das)\b|\bmit\s+ja\b|handzeichen").unwrap()
@@ -58,7 +58,7 @@ static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static REPEATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bnoch\s+(?:ein)?mal\b").unwrap());
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)").unwrap()
+    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen").unwrap()
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -692,7 +692,11 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
         .last()
         .filter(|_| vote.referral)
     {
-        let (lead, all) = committees(&c["list"]);
+        let list = c
+            .name("list")
+            .or(c.name("list2"))
+            .map_or("", |m| m.as_str());
+        let (lead, all) = committees(list);
         vote.lead = lead;
         vote.referred_to = all;
     }
@@ -909,6 +913,9 @@ mod variants {
         period: u32,
         text: String,
         votes: Vec<Want>,
+        /// The committees a referral sends the paper to, lead first, where the case says.
+        #[serde(default)]
+        referred_to: Option<Vec<String>>,
     }
 
     #[derive(serde::Deserialize, Debug, PartialEq)]
@@ -956,7 +963,12 @@ mod variants {
                 wahlperiode: Some(c.period),
                 date: None,
             };
-            let votes: Vec<Want> = plenary(&c.text, None, when).iter().map(got).collect();
+            let read = plenary(&c.text, None, when);
+            let committees = read.first().map(|r| r.vote.referred_to.clone());
+            if c.referred_to.is_some() && committees != c.referred_to {
+                failed.push(format!("{}: referred to {committees:?}", c.case));
+            }
+            let votes: Vec<Want> = read.iter().map(got).collect();
             if votes != c.votes {
                 failed.push(format!(
                     "{}:\n  got  {votes:?}\n  want {:?}",
