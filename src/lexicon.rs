@@ -340,6 +340,23 @@ pub fn printed_spellings() -> &'static [(String, Faction)] {
     &LEXICON.printed
 }
 
+/// Every faction spelling as a regex alternation (no group), longest first, white space and
+/// `/` loose: for readers that find factions inside longer patterns.
+pub fn spelling_pattern() -> &'static str {
+    static PATTERN: LazyLock<String> = LazyLock::new(|| {
+        printed_spellings()
+            .iter()
+            .map(|(s, _)| {
+                regex::escape(s)
+                    .replace(' ', r"\s+")
+                    .replace('/', r"\s*/\s*")
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    });
+    &PATTERN
+}
+
 /// The factions that sat in `period`, in the table's order.
 pub fn factions_in(period: u32) -> Vec<Faction> {
     (0..LEXICON.factions.len())

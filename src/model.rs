@@ -344,6 +344,35 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document of `kind` with its text and nothing read from it yet.
+    pub fn empty(kind: DocumentKind, text: &str) -> Document {
+        Document {
+            kind,
+            wahlperiode: None,
+            number: None,
+            date: None,
+            issued: None,
+            title: None,
+            subtype: None,
+            answer_to: None,
+            meeting: None,
+            agenda: Vec::new(),
+            contributions: Vec::new(),
+            interjections: Vec::new(),
+            votes: Vec::new(),
+            mentions: Vec::new(),
+            cited: Vec::new(),
+            mentioned_persons: Vec::new(),
+            funding: Vec::new(),
+            questions: Vec::new(),
+            programmes: Vec::new(),
+            figures: Vec::new(),
+            attachments: Vec::new(),
+            text: text.to_owned(),
+            pages: Vec::new(),
+        }
+    }
+
     /// The pages a span stands on: first and last (the same for most).
     pub fn pages_of(&self, span: Span) -> Option<(u32, u32)> {
         pages_of(&self.pages, span)

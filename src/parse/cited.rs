@@ -25,7 +25,8 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static FACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Fraktion(?:\s+der)?\s+(?P<f>BÜNDNIS\s+90\s*/\s*DIE\s+GRÜNEN|Bündnis\s+90\s*/\s*Die\s+Grünen|GRÜNEN?|CDU|SPD|FDP|AfD)").unwrap()
+    let spellings = crate::lexicon::spelling_pattern();
+    Regex::new(&format!(r"Fraktion(?:\s+der)?\s+(?P<f>{spellings})")).unwrap()
 });
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -85,7 +86,8 @@ pub fn cited(text: &str) -> Vec<CitedPaper> {
 }
 
 static HEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<by>der\s+Landesregierung|der\s+Fraktion(?:\s+der)?\s+(?:BÜNDNIS\s+90\s*/\s*DIE\s+GRÜNEN|CDU|SPD|FDP|AfD)(?:(?:\s*,|\s+und)\s+der\s+Fraktion(?:\s+der)?\s+(?:BÜNDNIS\s+90\s*/\s*DIE\s+GRÜNEN|CDU|SPD|FDP|AfD))*)").unwrap()
+    let f = crate::lexicon::spelling_pattern();
+    Regex::new(&format!(r"^\s*(?P<by>der\s+Landesregierung|der\s+Fraktion(?:\s+der)?\s+(?:{f})(?:(?:\s*,|\s+und)\s+der\s+Fraktion(?:\s+der)?\s+(?:{f}))*)")).unwrap()
 });
 
 /// Who submitted a Drucksache, from its own head: `Antrag` followed by `der Fraktion der CDU
@@ -221,6 +223,19 @@ mod tests {
                 "18/1669 Antrag [] false ",
                 "18/293 Antwort der Landesregierung [] true ",
                 "18/17449 Antrag [Spd] false ",
+            ]
+        );
+    }
+
+    #[test]
+    fn factions_of_earlier_periods_submit_too() {
+        let text = "Antrag\nder Fraktion der PIRATEN\nDrucksache 16/7621\n\nEntschließungsantrag\nder Fraktion DIE LINKE\nDrucksache 15/2000\n";
+        let got: Vec<String> = cited(text).iter().map(show).collect();
+        assert_eq!(
+            got,
+            [
+                "16/7621 Antrag [Piraten] false ",
+                "15/2000 Entschließungsantrag [Linke] false "
             ]
         );
     }

@@ -68,32 +68,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     });
     let minute_taker = MINUTES.captures(head).map(|c| c[1].to_owned());
 
-    // The body starts where the contents end: at `Vor Eintritt in die Tagesordnung` or at the
-    // first item heading without a page number; it ends at the chair's signature.
-    let paras = paragraphs(text);
-    let body_start = paras
-        .iter()
-        .filter(|p| p.start > head_end)
-        .find(|p| {
-            p.text == "Vor Eintritt in die Tagesordnung"
-                || (p.text.starts_with("1 ") && !TOC_ENTRY.is_match(p.text))
-        })
-        .map_or_else(
-            || {
-                diags.push(
-                    Severity::Warning,
-                    head_end,
-                    "no start of the body found after the contents",
-                );
-                head_end
-            },
-            |p| p.start,
-        );
-    // `gez.` starts in lower case, so the normaliser may have joined it to the line before
-    // (`– keine Wortbeiträge gez. Thorsten Schick`): found anywhere after the body's start.
-    let body_end = text[body_start..]
-        .find("gez. ")
-        .map_or(text.len(), |i| body_start + i);
+    let (body_start, body_end) = body_range(text, head_end, diags);
     let toc_items = TOC_ENTRY
         .find_iter(&text[head_end.min(body_start)..body_start])
         .count();
@@ -131,14 +106,9 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         None => c.clone(),
     });
     Document {
-        kind: DocumentKind::Ausschussprotokoll,
         wahlperiode,
-        number: None,
         date: date.clone(),
-        issued: None,
         title,
-        subtype: None,
-        answer_to: None,
         meeting: Some(Meeting {
             body: Body::Committee {
                 name: committee.unwrap_or_default(),
@@ -157,16 +127,39 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         interjections: body.interjections,
         votes: body.votes,
         mentions,
-        cited: Vec::new(),
-        text: text.to_owned(),
-        pages: Vec::new(),
-        mentioned_persons: Vec::new(),
-        funding: Vec::new(),
-        questions: Vec::new(),
-        programmes: Vec::new(),
-        figures: Vec::new(),
         attachments: attachments(text, body_end),
+        ..Document::empty(DocumentKind::Ausschussprotokoll, text)
     }
+}
+
+/// The body: from where the contents end (at `Vor Eintritt in die Tagesordnung` or the first
+/// item heading without a page number) to the chair's signature. `gez.` starts in lower case, so
+/// the normaliser may have joined it to the line before (`– keine Wortbeiträge gez. Thorsten
+/// Schick`): it is found anywhere after the body's start.
+fn body_range(text: &str, head_end: usize, diags: &mut Diagnostics) -> (usize, usize) {
+    let paras = paragraphs(text);
+    let body_start = paras
+        .iter()
+        .filter(|p| p.start > head_end)
+        .find(|p| {
+            p.text == "Vor Eintritt in die Tagesordnung"
+                || (p.text.starts_with("1 ") && !TOC_ENTRY.is_match(p.text))
+        })
+        .map_or_else(
+            || {
+                diags.push(
+                    Severity::Warning,
+                    head_end,
+                    "no start of the body found after the contents",
+                );
+                head_end
+            },
+            |p| p.start,
+        );
+    let body_end = text[body_start..]
+        .find("gez. ")
+        .map_or(text.len(), |i| body_start + i);
+    (body_start, body_end)
 }
 
 use super::speaker;

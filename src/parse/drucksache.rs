@@ -176,7 +176,8 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
 
 /// `Angela Lück SPD`, `Max Muster und Erika Muster GRÜNE`: names and the faction at the end.
 static QUESTION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<n>\d+)\s+(?:vom\s+\d{1,2}\.\s*\p{L}+\s+\d{4}\s+)?(?:des|der)\s+Abgeordneten\s+(?P<who>[^\n]+?\s+(?:CDU|SPD|FDP|AfD|GRÜNE|BÜNDNIS\s+90/DIE\s+GRÜNEN|fraktionslos))\b").unwrap()
+    let f = crate::lexicon::spelling_pattern();
+    Regex::new(&format!(r"^\s*(?P<n>\d+)\s+(?:vom\s+\d{{1,2}}\.\s*\p{{L}}+\s+\d{{4}}\s+)?(?:des|der)\s+Abgeordneten\s+(?P<who>[^\n]+?\s+(?:{f}|fraktionslos))\b")).unwrap()
 });
 static NUMBER_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?P<n>\d+)\b").unwrap());
 /// Where a paper's body begins after its title: a section (`I. Ausgangslage`, `A Problem`,

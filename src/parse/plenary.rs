@@ -74,14 +74,10 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     );
     let number = (!wp.is_empty()).then(|| format!("{wp}/{session}"));
     Document {
-        kind: DocumentKind::Plenarprotokoll,
         wahlperiode,
         title: number.as_ref().map(|n| format!("Plenarprotokoll {n}")),
         number,
         date: date.clone(),
-        issued: None,
-        subtype: None,
-        answer_to: None,
         meeting: Some(Meeting {
             body: Body::Plenum,
             session: session.parse().ok(),
@@ -98,15 +94,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         interjections: body.interjections,
         votes: body.votes,
         mentions,
-        cited: Vec::new(),
-        text: text.to_owned(),
-        pages: Vec::new(),
-        mentioned_persons: Vec::new(),
-        funding: Vec::new(),
-        questions: Vec::new(),
-        programmes: Vec::new(),
-        figures: Vec::new(),
-        attachments: Vec::new(),
+        ..Document::empty(DocumentKind::Plenarprotokoll, text)
     }
 }
 

@@ -39,19 +39,8 @@ impl Named {
 }
 
 static FACTION: LazyLock<Regex> = LazyLock::new(|| {
-    let alternation = lexicon::printed_spellings()
-        .iter()
-        .map(|(s, _)| {
-            regex::escape(s)
-                .replace(' ', r"\s+")
-                .replace('/', r"\s*/\s*")
-        })
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!(
-        r"(?P<f>{alternation})(?:-?\s?[Ff]raktion(?:en)?)?"
-    ))
-    .unwrap()
+    let spellings = lexicon::spelling_pattern();
+    Regex::new(&format!(r"(?P<f>{spellings})(?:-?\s?[Ff]raktion(?:en)?)?")).unwrap()
 });
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = lexicon::groups()

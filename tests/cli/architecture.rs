@@ -99,3 +99,17 @@ fn the_mapping_reads_no_text() {
         );
     }
 }
+
+/// Factions are the lexicon's: no parser spells out a list of them (`CDU|SPD|…`), which would
+/// stop at the periods its author saw.
+#[test]
+fn no_parser_lists_factions_of_its_own() {
+    for (path, text) in sources("src/parse") {
+        for list in ["CDU|SPD", "SPD|FDP", "|AfD", "GRÜNEN|"] {
+            assert!(
+                !text.contains(list),
+                "{path} lists factions (`{list}`): read them from the lexicon"
+            );
+        }
+    }
+}
