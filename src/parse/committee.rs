@@ -26,48 +26,8 @@ static TOC_ENTRY: LazyLock<Regex> =
 const TOC_START: &str = "Verhandlungspunkte und Ergebnisse:";
 
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
-    let session = SESSION_LINE.captures(text);
-    let session_at = session.as_ref().map_or(0, |c| c.get(0).unwrap().start());
-    let head_end = text
-        .find(TOC_START)
-        .unwrap_or_else(|| super::floor_boundary(text, 2000));
-    let head = &text[..head_end.max(session_at)];
-
-    let committee = head[..session_at]
-        .lines()
-        .map(str::trim)
-        .find(|l| l.contains("Ausschuss") || l.contains("ausschuss"))
-        .map(str::to_owned);
-    if committee.is_none() {
-        diags.push(
-            Severity::Warning,
-            0,
-            "no committee name before the session line",
-        );
-    }
-    let after_session = &head[session_at..];
-    let date = first_date(after_session).map(|(_, d)| d);
-    let times = TIMES.captures(head);
-    let place = after_session
-        .lines()
-        .skip(1)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .find(|l| first_date(l).is_none() && !TIMES.is_match(l) && !l.contains(':'))
-        .map(str::to_owned);
-    let chair = CHAIR.captures(head).map(|c| Speaker {
-        name: c[1].to_owned(),
-        honorific: None,
-        faction: c
-            .get(2)
-            .and_then(|f| speaker::faction_from_label(f.as_str())),
-        fraktionslos: c.get(2).is_some_and(|f| f.as_str() == "fraktionslos"),
-        role: Some("Vorsitz".to_owned()),
-        ministry: None,
-        unreviewed: false,
-    });
-    let minute_taker = MINUTES.captures(head).map(|c| c[1].to_owned());
-
+    let h = head(text, diags);
+    let (head_end, date, chair) = (h.end, h.date.clone(), h.chair.clone());
     let (body_start, body_end) = body_range(text, head_end, diags);
     let toc_items = TOC_ENTRY
         .find_iter(&text[head_end.min(body_start)..body_start])
@@ -95,13 +55,13 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     }
 
     let wahlperiode = date.as_deref().and_then(wahlperiode_on);
-    let number = session.as_ref().and_then(|c| c[1].parse().ok());
+    let number = h.session;
     let mut mentions = Vec::new();
     refs::merge(
         &mut mentions,
         refs::papers(text).into_iter().map(|(_, r)| r),
     );
-    let title = committee.as_ref().map(|c| match number {
+    let title = h.committee.as_ref().map(|c| match number {
         Some(n) => format!("{c}, {n}. Sitzung"),
         None => c.clone(),
     });
@@ -111,16 +71,16 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         title,
         meeting: Some(Meeting {
             body: Body::Committee {
-                name: committee.unwrap_or_default(),
+                name: h.committee.unwrap_or_default(),
             },
             session: number,
-            public: session.as_ref().map(|c| &c[2] == "öffentlich"),
+            public: h.public,
             date,
-            start: times.as_ref().map(|c| format!("{:0>2}:{}", &c[1], &c[2])),
-            end: times.as_ref().map(|c| format!("{:0>2}:{}", &c[3], &c[4])),
-            place,
+            start: h.start,
+            end: h.end_time,
+            place: h.place,
             chairs: chair.into_iter().collect(),
-            minute_taker,
+            minute_taker: h.minute_taker,
         }),
         agenda: body.agenda,
         contributions: body.contributions,
@@ -129,6 +89,70 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         mentions,
         attachments: attachments(text, body_end),
         ..Document::empty(DocumentKind::Ausschussprotokoll, text)
+    }
+}
+
+/// What a committee protocol's first page says: committee, session, date, times, place,
+/// chair and minute-taker; `end` is where the contents list starts.
+struct Head {
+    end: usize,
+    committee: Option<String>,
+    session: Option<u32>,
+    public: Option<bool>,
+    date: Option<String>,
+    start: Option<String>,
+    end_time: Option<String>,
+    place: Option<String>,
+    chair: Option<Speaker>,
+    minute_taker: Option<String>,
+}
+
+fn head(text: &str, diags: &mut Diagnostics) -> Head {
+    let session = SESSION_LINE.captures(text);
+    let session_at = session.as_ref().map_or(0, |c| c.get(0).unwrap().start());
+    let head_end = text
+        .find(TOC_START)
+        .unwrap_or_else(|| super::floor_boundary(text, 2000));
+    let head = &text[..head_end.max(session_at)];
+    let committee = head[..session_at]
+        .lines()
+        .map(str::trim)
+        .find(|l| l.contains("Ausschuss") || l.contains("ausschuss"))
+        .map(str::to_owned);
+    if committee.is_none() {
+        diags.push(
+            Severity::Warning,
+            0,
+            "no committee name before the session line",
+        );
+    }
+    let after_session = &head[session_at..];
+    let times = TIMES.captures(head);
+    Head {
+        end: head_end,
+        committee,
+        session: session.as_ref().and_then(|c| c[1].parse().ok()),
+        public: session.as_ref().map(|c| &c[2] == "öffentlich"),
+        date: first_date(after_session).map(|(_, d)| d),
+        start: times.as_ref().map(|c| format!("{:0>2}:{}", &c[1], &c[2])),
+        end_time: times.as_ref().map(|c| format!("{:0>2}:{}", &c[3], &c[4])),
+        place: after_session
+            .lines()
+            .skip(1)
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .find(|l| first_date(l).is_none() && !TIMES.is_match(l) && !l.contains(':'))
+            .map(str::to_owned),
+        chair: CHAIR.captures(head).map(|c| Speaker {
+            name: c[1].to_owned(),
+            faction: c
+                .get(2)
+                .and_then(|f| speaker::faction_from_label(f.as_str())),
+            fraktionslos: c.get(2).is_some_and(|f| f.as_str() == "fraktionslos"),
+            role: Some("Vorsitz".to_owned()),
+            ..Speaker::named("")
+        }),
+        minute_taker: MINUTES.captures(head).map(|c| c[1].to_owned()),
     }
 }
 

@@ -46,70 +46,17 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         .and_then(|c| first_date(&c[1]))
         .map(|(_, d)| d);
     let head = &text[after_block..super::floor_boundary(text, after_block + 3000)];
-
-    let (mut subtype, mut title, mut answer_to) = (None, None, None);
-    let mut submitted = None;
-    if let Some(c) = ANSWER.captures(head) {
-        subtype = Some(c[1].split_whitespace().collect::<Vec<_>>().join(" "));
-        title = Some(c[7].trim().to_owned());
-        let askers = askers(&c[4]);
-        answer_to = Some(AnswerTo {
-            question_number: c[2].parse().unwrap_or(0),
-            question_date: first_date(&c[3]).map(|(_, d)| d),
-            question_paper: Some(PaperRef {
-                kind: PaperKind::Drucksache,
-                wahlperiode: c[5].parse().unwrap_or(0),
-                number: c[6].parse().unwrap_or(0),
-            }),
-            asked_by: askers,
-            answered_by: None,
-            in_agreement_with: Vec::new(),
-        });
-        if let (Some(a), Some(c)) = (answer_to.as_mut(), ANSWERED_BY.captures(text)) {
-            a.answered_by = Some(collapse(&c["by"]));
-            if let Some(with) = c.name("with") {
-                a.in_agreement_with = AGREEMENT_SPLIT
-                    .split(&format!(", {}", collapse(with.as_str())))
-                    .map(str::trim)
-                    .filter(|r| r.starts_with("Minister"))
-                    .map(str::to_owned)
-                    .collect();
-            }
-        }
-    } else if let Some(k) = KIND.find(head) {
-        subtype = Some(k.as_str().to_owned());
-        let own = block.as_ref().and_then(|c| {
-            Some(PaperRef {
-                kind: PaperKind::Drucksache,
-                wahlperiode: c[2].parse().ok()?,
-                number: c[3].parse().ok()?,
-            })
-        });
-        let (paper, read) = own
-            .map(|p| other_head(p, k.as_str(), &head[k.end()..]))
-            .unzip();
-        submitted = paper.flatten();
-        title = read
-            .map(|r| &head[k.end() + r..])
-            .and_then(title_before_body);
-        if title.is_none() {
-            diags.push(
-                Severity::Warning,
-                after_block + k.start(),
-                format!(
-                    "a Drucksache of kind `{}`: its title was not found before its first \
-                     section (`I.`, `A Problem`, `Vorbemerkung`)",
-                    k.as_str()
-                ),
-            );
-        }
-    } else {
-        diags.push(
-            Severity::Warning,
-            after_block,
-            "the Drucksache's kind was not recognised",
-        );
-    }
+    let own = block.as_ref().and_then(|c| {
+        Some(PaperRef {
+            kind: PaperKind::Drucksache,
+            wahlperiode: c[2].parse().ok()?,
+            number: c[3].parse().ok()?,
+        })
+    });
+    let kind = match ANSWER.captures(head) {
+        Some(c) => answer_head(&c, text),
+        None => other_kind(head, after_block, own, diags),
+    };
     let mut mentions = Vec::new();
     refs::merge(
         &mut mentions,
@@ -121,57 +68,140 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         });
     }
     Document {
-        kind: DocumentKind::Drucksache,
         wahlperiode,
         number,
         date,
         issued,
-        title,
-        subtype,
-        answer_to,
-        meeting: None,
-        agenda: Vec::new(),
-        contributions: Vec::new(),
-        interjections: Vec::new(),
-        votes: Vec::new(),
+        title: kind.title,
+        subtype: kind.subtype,
+        answer_to: kind.answer_to,
         mentions,
-        cited: submitted.into_iter().collect(),
-        text: text.to_owned(),
-        pages: Vec::new(),
-        mentioned_persons: Vec::new(),
+        cited: kind.submitted.into_iter().collect(),
         questions: questions(text),
-        programmes: super::programme::programmes(text)
-            .into_iter()
-            .map(|p| crate::model::Programme {
-                name: p.name,
-                part_of: p.part_of,
-                rollout: p.rollout,
-                passed: p.passed,
-                started: p.started,
-                planned: p.planned,
-                kind: p.kind,
-            })
-            .collect(),
-        figures: Vec::new(),
-        attachments: Vec::new(),
-        funding: super::funding::read(text)
-            .into_iter()
-            .map(|f| crate::model::Funding {
-                programme: f.programme,
-                value: f.amount.value,
-                currency: f.amount.currency.unwrap_or("EUR").to_owned(),
-                approximate: f.amount.approximate,
-                from_year: f.from_year,
-                to_year: f.to_year,
-                until: f.until,
-                by_government: f.by_government,
-                span: crate::model::Span {
-                    start: super::char_offset(text, f.start),
-                    end: super::char_offset(text, f.end),
-                },
-            })
-            .collect(),
+        programmes: programmes(text),
+        funding: funding(text),
+        ..Document::empty(DocumentKind::Drucksache, text)
     }
+}
+
+/// What the head says the paper is.
+#[derive(Default)]
+struct Kind {
+    subtype: Option<String>,
+    title: Option<String>,
+    answer_to: Option<AnswerTo>,
+    /// Its own kind and submitters, for a paper of another kind than an answer.
+    submitted: Option<CitedPaper>,
+}
+
+/// The head of the government's answer to a Kleine Anfrage: the question's number, date,
+/// paper and askers; who answered, in agreement with whom.
+fn answer_head(c: &regex::Captures, text: &str) -> Kind {
+    let mut answer_to = AnswerTo {
+        question_number: c[2].parse().unwrap_or(0),
+        question_date: first_date(&c[3]).map(|(_, d)| d),
+        question_paper: Some(PaperRef {
+            kind: PaperKind::Drucksache,
+            wahlperiode: c[5].parse().unwrap_or(0),
+            number: c[6].parse().unwrap_or(0),
+        }),
+        asked_by: askers(&c[4]),
+        answered_by: None,
+        in_agreement_with: Vec::new(),
+    };
+    if let Some(c) = ANSWERED_BY.captures(text) {
+        answer_to.answered_by = Some(collapse(&c["by"]));
+        if let Some(with) = c.name("with") {
+            answer_to.in_agreement_with = AGREEMENT_SPLIT
+                .split(&format!(", {}", collapse(with.as_str())))
+                .map(str::trim)
+                .filter(|r| r.starts_with("Minister"))
+                .map(str::to_owned)
+                .collect();
+        }
+    }
+    Kind {
+        subtype: Some(c[1].split_whitespace().collect::<Vec<_>>().join(" ")),
+        title: Some(c[7].trim().to_owned()),
+        answer_to: Some(answer_to),
+        submitted: None,
+    }
+}
+
+/// A paper of another kind (Antrag, Gesetzentwurf, …): its submitters and the title before its
+/// first section; a warning where either is not found.
+fn other_kind(
+    head: &str,
+    after_block: usize,
+    own: Option<PaperRef>,
+    diags: &mut Diagnostics,
+) -> Kind {
+    let Some(k) = KIND.find(head) else {
+        diags.push(
+            Severity::Warning,
+            after_block,
+            "the Drucksache's kind was not recognised",
+        );
+        return Kind::default();
+    };
+    let (paper, read) = own
+        .map(|p| other_head(p, k.as_str(), &head[k.end()..]))
+        .unzip();
+    let title = read
+        .map(|r| &head[k.end() + r..])
+        .and_then(title_before_body);
+    if title.is_none() {
+        diags.push(
+            Severity::Warning,
+            after_block + k.start(),
+            format!(
+                "a Drucksache of kind `{}`: its title was not found before its first \
+                 section (`I.`, `A Problem`, `Vorbemerkung`)",
+                k.as_str()
+            ),
+        );
+    }
+    Kind {
+        subtype: Some(k.as_str().to_owned()),
+        title,
+        answer_to: None,
+        submitted: paper.flatten(),
+    }
+}
+
+fn programmes(text: &str) -> Vec<crate::model::Programme> {
+    super::programme::programmes(text)
+        .into_iter()
+        .map(|p| crate::model::Programme {
+            name: p.name,
+            part_of: p.part_of,
+            rollout: p.rollout,
+            passed: p.passed,
+            started: p.started,
+            planned: p.planned,
+            kind: p.kind,
+        })
+        .collect()
+}
+
+fn funding(text: &str) -> Vec<crate::model::Funding> {
+    super::funding::read(text)
+        .into_iter()
+        .map(|f| crate::model::Funding {
+            programme: f.programme,
+            value: f.amount.value,
+            currency: f.amount.currency.unwrap_or("EUR").to_owned(),
+            approximate: f.amount.approximate,
+            from_year: f.from_year,
+            to_year: f.to_year,
+            until: f.until,
+            by_government: f.by_government,
+            span: crate::model::Span {
+                start: super::char_offset(text, f.start),
+                end: super::char_offset(text, f.end),
+            },
+        })
+        .collect()
 }
 
 /// `Angela Lück SPD`, `Max Muster und Erika Muster GRÜNE`: names and the faction at the end.
