@@ -121,47 +121,8 @@ fn event(kind: InterjectionKind, list: &str, text: Option<String>) -> Event {
 }
 
 fn events(segment: &str) -> Vec<Event> {
-    if let Some(c) = CALL.captures(segment) {
-        let who = &c["who"];
-        let (factions, persons) = match bracketed_person(who) {
-            Some(p) => (Vec::new(), vec![p]),
-            None => match who
-                .rsplit_once('[')
-                .and_then(|(_, f)| faction_from_label(f.trim_end_matches(']')))
-            {
-                Some(f) => (vec![f], Vec::new()),
-                None => (Vec::new(), Vec::new()),
-            },
-        };
-        return vec![Event {
-            kind: InterjectionKind::Call,
-            qualifier: None,
-            factions,
-            persons,
-            text: Some(c["text"].trim().to_owned()),
-        }];
-    }
-    if let Some(c) = MINISTER_CALL.captures(segment) {
-        let person = Speaker {
-            name: c["name"]
-                .split_whitespace()
-                .filter(|w| !w.ends_with('.'))
-                .collect::<Vec<_>>()
-                .join(" "),
-            honorific: None,
-            faction: None,
-            fraktionslos: false,
-            role: Some(c["role"].trim().to_owned()),
-            ministry: None,
-            unreviewed: false,
-        };
-        return vec![Event {
-            kind: InterjectionKind::Call,
-            qualifier: None,
-            factions: Vec::new(),
-            persons: vec![person],
-            text: Some(c["text"].trim().to_owned()),
-        }];
+    if let Some(e) = call(segment) {
+        return vec![e];
     }
     if let Some(c) = APPLAUSE.captures(segment) {
         let mut e = event(InterjectionKind::Applause, &c["rest"], None);
@@ -205,6 +166,47 @@ fn events(segment: &str) -> Vec<Event> {
         persons,
         text: Some(segment.to_owned()),
     }]
+}
+
+/// A call with its words: `Name [Fraktion]: …`, or a minister's `Minister Name: …`.
+fn call(segment: &str) -> Option<Event> {
+    if let Some(c) = CALL.captures(segment) {
+        let who = &c["who"];
+        let (factions, persons) = match bracketed_person(who) {
+            Some(p) => (Vec::new(), vec![p]),
+            None => match who
+                .rsplit_once('[')
+                .and_then(|(_, f)| faction_from_label(f.trim_end_matches(']')))
+            {
+                Some(f) => (vec![f], Vec::new()),
+                None => (Vec::new(), Vec::new()),
+            },
+        };
+        return Some(Event {
+            kind: InterjectionKind::Call,
+            qualifier: None,
+            factions,
+            persons,
+            text: Some(c["text"].trim().to_owned()),
+        });
+    }
+    let c = MINISTER_CALL.captures(segment)?;
+    let name = c["name"]
+        .split_whitespace()
+        .filter(|w| !w.ends_with('.'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let person = Speaker {
+        role: Some(c["role"].trim().to_owned()),
+        ..Speaker::named(&name)
+    };
+    Some(Event {
+        kind: InterjectionKind::Call,
+        qualifier: None,
+        factions: Vec::new(),
+        persons: vec![person],
+        text: Some(c["text"].trim().to_owned()),
+    })
 }
 
 #[cfg(test)]

@@ -103,67 +103,7 @@ pub fn parse(normalized: &Normalized) -> Parsed {
     };
     if let Some(doc) = &mut document {
         doc.pages = normalized.pages.clone();
-        let own = doc
-            .number
-            .clone()
-            .filter(|_| doc.kind == DocumentKind::Drucksache);
-        // A Drucksache's own head (`Antrag der Fraktion der SPD`) came with the document.
-        let others: Vec<_> = cited::cited(text)
-            .into_iter()
-            .filter(|c| {
-                own.as_deref() != Some(&*format!("{}/{}", c.paper.wahlperiode, c.paper.number))
-            })
-            .collect();
-        doc.cited.extend(others);
-        let named: Vec<programme::Programme> = doc
-            .programmes
-            .iter()
-            .map(|p| programme::Programme {
-                name: p.name.clone(),
-                ..programme::Programme::default()
-            })
-            .chain(doc.funding.iter().map(|f| programme::Programme {
-                name: f.programme.clone(),
-                ..programme::Programme::default()
-            }))
-            .collect();
-        doc.figures = programme::figures(text, &named)
-            .into_iter()
-            .map(|f| crate::model::Figure {
-                value: f.value,
-                unit: f.unit,
-                of: f.of,
-                qualifier: f.qualifier,
-                as_of: f.as_of,
-                source_note: f.source_note,
-                programme: f.programme,
-                span: crate::model::Span {
-                    start: char_offset(text, f.start),
-                    end: char_offset(text, f.end),
-                },
-            })
-            .collect();
-        if doc.kind != DocumentKind::Drucksache {
-            let speakers: Vec<&str> = doc
-                .contributions
-                .iter()
-                .filter_map(|c| Some(c.speaker.as_ref()?.name.as_str()))
-                .collect();
-            // A speaker's surname is no given name: `Minister Liminski Fragen …`.
-            let surnames: Vec<&str> = speakers
-                .iter()
-                .filter_map(|n| n.rsplit(' ').next())
-                .collect();
-            doc.mentioned_persons = speaker::government_mentions(text)
-                .into_iter()
-                .filter(|m| !speakers.contains(&m.name.as_str()))
-                .filter(|m| {
-                    !surnames
-                        .iter()
-                        .any(|s| m.name.starts_with(&format!("{s} ")))
-                })
-                .collect();
-        }
+        shared_readers(doc, text);
         if doc.wahlperiode.is_none()
             || (doc.number.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
         {
@@ -178,6 +118,77 @@ pub fn parse(normalized: &Normalized) -> Parsed {
         document,
         diagnostics: diags.list,
     }
+}
+
+/// The readers every kind of document shares: cited papers, counts, persons mentioned.
+fn shared_readers(doc: &mut Document, text: &str) {
+    let own = doc
+        .number
+        .clone()
+        .filter(|_| doc.kind == DocumentKind::Drucksache);
+    // A Drucksache's own head (`Antrag der Fraktion der SPD`) came with the document.
+    let others: Vec<_> = cited::cited(text)
+        .into_iter()
+        .filter(|c| own.as_deref() != Some(&*format!("{}/{}", c.paper.wahlperiode, c.paper.number)))
+        .collect();
+    doc.cited.extend(others);
+    doc.figures = figures(doc, text);
+    if doc.kind != DocumentKind::Drucksache {
+        doc.mentioned_persons = mentioned_persons(doc, text);
+    }
+}
+
+/// Counts, tied to the programmes the document names.
+fn figures(doc: &Document, text: &str) -> Vec<crate::model::Figure> {
+    let named: Vec<programme::Programme> = doc
+        .programmes
+        .iter()
+        .map(|p| p.name.clone())
+        .chain(doc.funding.iter().map(|f| f.programme.clone()))
+        .map(|name| programme::Programme {
+            name,
+            ..programme::Programme::default()
+        })
+        .collect();
+    programme::figures(text, &named)
+        .into_iter()
+        .map(|f| crate::model::Figure {
+            value: f.value,
+            unit: f.unit,
+            of: f.of,
+            qualifier: f.qualifier,
+            as_of: f.as_of,
+            source_note: f.source_note,
+            programme: f.programme,
+            span: crate::model::Span {
+                start: char_offset(text, f.start),
+                end: char_offset(text, f.end),
+            },
+        })
+        .collect()
+}
+
+/// Members of the government the text names who do not speak.
+fn mentioned_persons(doc: &Document, text: &str) -> Vec<crate::model::Speaker> {
+    let speakers: Vec<&str> = doc
+        .contributions
+        .iter()
+        .filter_map(|c| Some(c.speaker.as_ref()?.name.as_str()))
+        .collect();
+    // A speaker's surname is no given name: `Minister Liminski Fragen …`.
+    let surnames: Vec<&str> = speakers
+        .iter()
+        .filter_map(|n| n.rsplit(' ').next())
+        .collect();
+    speaker::government_mentions(text)
+        .into_iter()
+        .filter(|m| !speakers.contains(&m.name.as_str()))
+        .filter(|m| {
+            !surnames
+                .iter()
+                .any(|s| m.name.starts_with(&format!("{s} ")))
+        })
+        .collect()
 }
 
 fn detect(normalized: &Normalized) -> Option<DocumentKind> {

@@ -358,35 +358,7 @@ pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
             }) {
                 unit = whole;
             }
-            let first = unit.split_whitespace().last().unwrap_or("");
-            let before = s[..n.start()].trim_end();
-            let glued = s[..n.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|ch| !ch.is_whitespace() && ch != '(');
-            if glued
-                || NOT_UNITS
-                    .iter()
-                    .chain(&super::refs::MONTHS)
-                    .any(|w| first.trim_end_matches('.') == *w)
-                || unit
-                    .split_whitespace()
-                    .any(|w| NOT_UNITS.contains(&w) || super::refs::MONTHS.contains(&w))
-                || ["Drucksache", "Vorlage", "TOP", "Nr.", "§", "Art.", "Abs."]
-                    .iter()
-                    .any(|w| before.ends_with(w))
-                || s[c.get(0).unwrap().end()..].trim_start().starts_with('%')
-                // A year is a date, not a count; five digits without a dot are a postcode.
-                || is_year(n.as_str())
-                || (n.as_str().len() >= 5 && !n.as_str().contains('.'))
-                // A number opening a line is an agenda item's or a list's.
-                || (s[..n.start()].ends_with('\n') && n.as_str().len() <= 2)
-                // … and one opening the text or a line before its sentence (an agenda item).
-                || (n.start() == 0
-                    && c.name("qual").is_none()
-                    && (start == 0 || text[..start].ends_with('\n')))
-                || unit.ends_with("und")
-            {
+            if not_a_count(text, start, s, c, &unit) {
                 continue;
             }
             out.push(Figure {
@@ -404,6 +376,40 @@ pub fn figures(text: &str, programmes: &[Programme]) -> Vec<Figure> {
     }
     out.extend(of_which(text, &out));
     out
+}
+
+/// Whether the number `c` found in sentence `s` (starting at `start` in `text`) is no count:
+/// a date, a paragraph, money, a percentage, a year, a postcode, an agenda item's number.
+fn not_a_count(text: &str, start: usize, s: &str, c: &regex::Captures, unit: &str) -> bool {
+    let n = c.name("n").unwrap();
+    let first = unit.split_whitespace().last().unwrap_or("");
+    let before = s[..n.start()].trim_end();
+    let glued = s[..n.start()]
+        .chars()
+        .next_back()
+        .is_some_and(|ch| !ch.is_whitespace() && ch != '(');
+    glued
+        || NOT_UNITS
+            .iter()
+            .chain(&super::refs::MONTHS)
+            .any(|w| first.trim_end_matches('.') == *w)
+        || unit
+            .split_whitespace()
+            .any(|w| NOT_UNITS.contains(&w) || super::refs::MONTHS.contains(&w))
+        || ["Drucksache", "Vorlage", "TOP", "Nr.", "§", "Art.", "Abs."]
+            .iter()
+            .any(|w| before.ends_with(w))
+        || s[c.get(0).unwrap().end()..].trim_start().starts_with('%')
+        // A year is a date, not a count; five digits without a dot are a postcode.
+        || is_year(n.as_str())
+        || (n.as_str().len() >= 5 && !n.as_str().contains('.'))
+        // A number opening a line is an agenda item's or a list's.
+        || (s[..n.start()].ends_with('\n') && n.as_str().len() <= 2)
+        // … and one opening the text or a line before its sentence (an agenda item).
+        || (n.start() == 0
+            && c.name("qual").is_none()
+            && (start == 0 || text[..start].ends_with('\n')))
+        || unit.ends_with("und")
 }
 
 /// `17 Unternehmens- und 35 Lebenslagen`: `Unternehmenslagen`. `unit` is the first count's
