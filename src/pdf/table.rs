@@ -34,14 +34,15 @@ pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<
     let tables: Vec<Columns> = if anchors.is_empty() {
         continued(page, before)
     } else {
-        anchors
+        let headed: Vec<Columns> = anchors
             .iter()
             .enumerate()
             .filter_map(|(i, a)| {
                 let right = anchors.get(i + 1).map_or(page.width, |n| n.x_min - 2.0);
                 columns(page, a, right)
             })
-            .collect()
+            .collect();
+        beside(page, headed)
     };
     if tables.is_empty() {
         return None;
@@ -68,22 +69,53 @@ pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<
     Some((out, tables))
 }
 
+/// Rows standing beside the headed tables with no header of their own (one header over a
+/// page of two columns): a table like the last one, shifted to where their numbers stand.
+fn beside(page: &Page, mut tables: Vec<Columns>) -> Vec<Columns> {
+    let Some(last) = tables.last().copied() else {
+        return tables;
+    };
+    let orphan = row_numbers(page)
+        .filter(|w| w.x_min > last.marks[2] + 4.0 && w.y_min > last.top)
+        .map(|w| w.x_min)
+        .fold(f64::INFINITY, f64::min);
+    if orphan.is_finite() {
+        let dx = orphan - last.left - 2.0;
+        if let Some(t) = tables.last_mut() {
+            t.right = orphan - 2.0;
+        }
+        tables.push(Columns {
+            left: last.left + dx,
+            right: last.right.max(orphan) + dx,
+            name: last.name + dx,
+            faction: last.faction + dx,
+            marks: last.marks.map(|m| m + dx),
+            ..last
+        });
+    }
+    tables
+}
+
+/// Words that number a row: a number with `Herr` or `Frau` after it on its line.
+fn row_numbers(page: &Page) -> impl Iterator<Item = &Word> {
+    page.words.iter().filter(|n| {
+        is_number(&n.text)
+            && page.words.iter().any(|w| {
+                (w.y_min - n.y_min).abs() < 2.0
+                    && w.x_min > n.x_max
+                    && w.x_min < n.x_max + 40.0
+                    && matches!(w.text.as_str(), "Herr" | "Herrn" | "Frau")
+            })
+    })
+}
+
 /// The tables of the page before, where this page's lines are their rows.
 fn continued(page: &Page, before: &[Columns]) -> Vec<Columns> {
     before
         .iter()
         .filter_map(|t| {
-            let first = page
-                .words
-                .iter()
-                .filter(|w| w.x_min >= t.left && w.x_min < t.name - 2.0 && is_number(&w.text))
-                .filter(|n| {
-                    page.words.iter().any(|w| {
-                        (w.y_min - n.y_min).abs() < 2.0
-                            && w.x_min >= t.name - 2.0
-                            && matches!(w.text.as_str(), "Herr" | "Herrn" | "Frau")
-                    })
-                })
+            let first = row_numbers(page)
+                .filter(|w| w.x_min >= t.left && w.x_min < t.name - 2.0)
                 .map(|w| w.y_min)
                 .fold(f64::INFINITY, f64::min);
             first.is_finite().then_some(Columns {
@@ -264,6 +296,41 @@ mod tests {
         assert_eq!(lines[1], "2.\tHerr Müller, Hans\tCDU\t\tX\t");
         assert!(
             lines[2].starts_with("3.\tHerr Dr. Droste\tCDU\t") && lines[2].contains("entschuldigt")
+        );
+    }
+
+    #[test]
+    fn one_header_over_two_columns() {
+        let mut words = vec![
+            word(40.0, 100.0, "Lfd."),
+            word(70.0, 100.0, "Name"),
+            word(150.0, 100.0, "Fraktion"),
+            word(205.0, 100.0, "Ja"),
+            word(225.0, 100.0, "Nein"),
+            word(255.0, 100.0, "Enthaltung"),
+        ];
+        for (x, nr, name, mark) in [(40.0, "1.", "Abel", 208.0), (340.0, "2.", "Bolte", 580.0)] {
+            words.push(word(x, 130.0, nr));
+            words.push(word(x + 30.0, 130.0, "Herr"));
+            words.push(word(x + 60.0, 130.0, name));
+            words.push(word(x + 110.0, 130.0, "GRÜNE"));
+            words.push(word(mark, 130.0, "X"));
+        }
+        let page = Page {
+            width: 620.0,
+            height: 800.0,
+            blocks: Vec::new(),
+            words,
+        };
+        let (text, tables) = roll_call(&page, &[]).unwrap();
+        assert_eq!(tables.len(), 2);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "1.\tHerr Abel\tGRÜNE\tX\t\t",
+                "2.\tHerr Bolte\tGRÜNE\t\t\tX"
+            ]
         );
     }
 }

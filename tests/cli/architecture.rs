@@ -113,3 +113,31 @@ fn no_parser_lists_factions_of_its_own() {
         }
     }
 }
+
+/// Parsers are small readers: no function under `src/parse` (tests aside) runs over 90 lines.
+#[test]
+fn parse_functions_read_whole() {
+    for (path, text) in sources("src/parse") {
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let lines: Vec<&str> = code.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let l = lines[i];
+            let indent = l.len() - l.trim_start().len();
+            let t = l.trim_start();
+            let is_fn = (t.starts_with("fn ")
+                || t.starts_with("pub fn ")
+                || t.starts_with("pub(crate) fn "))
+                && !t.ends_with(';');
+            if is_fn {
+                let close = format!("{}}}", " ".repeat(indent));
+                let end = (i + 1..lines.len())
+                    .find(|&j| lines[j] == close)
+                    .unwrap_or(lines.len());
+                assert!(end - i < 90, "{path}: `{}` runs {} lines", t, end - i + 1);
+                i = end;
+            }
+            i += 1;
+        }
+    }
+}
