@@ -2,7 +2,8 @@
 //! alone (`der fraktionslose Abgeordnete Dr. Blex` in a vote, `Zuruf von Herrn Witzel` in an
 //! interjection) become the person they name: the document's one speaker of that surname, else
 //! the one member of the period of that surname (`data/members/`). Two candidates: the name stays
-//! as printed. The mapping then reads only resolved, typed fields.
+//! as printed. A roll call's member already resolved by the member list is the document's speaker
+//! where both name one person. The mapping then reads only resolved, typed fields.
 
 use crate::members::{self, Resolution};
 use crate::model::{Document, Speaker, Voter};
@@ -34,6 +35,43 @@ pub fn resolve(doc: &mut Document) {
     }
     for i in &mut doc.interjections {
         i.persons.iter_mut().for_each(full);
+    }
+    // A roll call's member resolved by the member list is the person the document prints
+    // (speaking or interjecting) where both name one person (`Matthias Bolte` in the list, `Matthi Bolte` as the protocol prints him).
+    let printed: Vec<String> = speakers
+        .iter()
+        .cloned()
+        .chain(
+            doc.interjections
+                .iter()
+                .flat_map(|i| i.persons.iter().map(|p| p.name.clone())),
+        )
+        .collect();
+    for v in &mut doc.votes {
+        for m in &mut v.members {
+            if let Some(name) = as_speaker(&m.member.name, &printed) {
+                m.member.name = name;
+            }
+        }
+    }
+}
+
+/// The document's one speaker with the same surname and a given name that begins the other's.
+fn as_speaker(name: &str, speakers: &[String]) -> Option<String> {
+    let (given, surname) = name.rsplit_once(' ')?;
+    let mut same: Vec<&String> = speakers
+        .iter()
+        .filter(|s| {
+            s.rsplit_once(' ').is_some_and(|(g, last)| {
+                last == surname && (g.starts_with(given) || given.starts_with(g))
+            })
+        })
+        .collect();
+    same.sort_unstable();
+    same.dedup();
+    match same.as_slice() {
+        [one] if one.as_str() != name => Some((*one).clone()),
+        _ => None,
     }
 }
 
