@@ -320,13 +320,29 @@ mod tests {
     /// random (a fixed seed): the layout reader and the reading order never panic.
     #[test]
     fn damaged_layouts_never_panic() {
-        let pdf = concat!(env!("CARGO_MANIFEST_DIR"), "/sample/pdf/mmp18-115.pdf");
-        let out = Command::new("pdftotext")
-            .args(["-bbox-layout", "-f", "1", "-l", "4", pdf, "-"])
-            .output()
-            .expect("pdftotext runs (apt-get install poppler-utils)");
-        let xhtml = String::from_utf8(out.stdout).unwrap();
+        // The sample's first pages and a roll call's annex (tables read from word boxes).
+        let layout = |pdf: &str| {
+            let out = Command::new("pdftotext")
+                .args(["-bbox-layout", "-f", "1", "-l", "4", pdf, "-"])
+                .output()
+                .expect("pdftotext runs (apt-get install poppler-utils)");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let xhtml = layout(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/sample/pdf/mmp18-115.pdf"
+        )) + &layout(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/rollcall/annex.pdf"
+        ));
         assert!(pages(&xhtml).unwrap().iter().all(|p| !p.blocks.is_empty()));
+        let mut tables = Vec::new();
+        let annex = pages(&xhtml)
+            .unwrap()
+            .iter()
+            .map(|p| page_text(p, &mut tables))
+            .collect::<String>();
+        assert!(annex.contains("24.\tHerr Wedel\tFDP\t\tX\t"), "{annex}");
         let odd = [
             "NaN", "-1e308", "1e308", "inf", "-0", "", "\"", "<block>", "</line>", "&#0;",
             "&bogus;",
