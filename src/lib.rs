@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod dump;
+pub mod harvest;
 pub mod lexicon;
 pub mod link;
 pub mod members;

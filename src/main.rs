@@ -94,6 +94,47 @@ enum Command {
         #[arg(long, default_value = "data/wikidata/memberships.tsv")]
         memberships: PathBuf,
     },
+    /// Fetch documents by number from the Landtag's archive into a mirror folder, politely and
+    /// resumably; with `--ingest`, read them into a store.
+    Harvest {
+        #[arg(long, value_enum)]
+        kind: landtag_lod::harvest::Kind,
+        #[arg(long)]
+        period: u32,
+        /// First number (with --to).
+        #[arg(long, requires = "to", conflicts_with = "new")]
+        from: Option<u32>,
+        #[arg(long, requires = "from")]
+        to: Option<u32>,
+        /// Continue after the highest number held until --misses numbers in a row are missing.
+        #[arg(long, required_unless_present = "from")]
+        new: bool,
+        #[arg(long, default_value_t = 20)]
+        misses: u32,
+        /// The mirror folder (with its manifest.tsv).
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, default_value = landtag_lod::harvest::ARCHIVE)]
+        base_url: String,
+        /// Seconds between two requests.
+        #[arg(long, default_value_t = 1.0)]
+        delay: f64,
+        /// Tries per document on 429, 503 and errors.
+        #[arg(long, default_value_t = 5)]
+        tries: u32,
+        /// Who the archive's operators can contact (in the User-Agent).
+        #[arg(
+            long,
+            env = "LANDTAG_LOD_CONTACT",
+            default_value = "https://w3id.org/landtag-lod"
+        )]
+        contact: String,
+        /// Ingest the mirror into this store afterwards.
+        #[arg(long)]
+        ingest: bool,
+        #[arg(long, required_if_eq("ingest", "true"))]
+        store: Option<PathBuf>,
+    },
     /// Measure PDF reading: pages per second as ratios against `pdftotext` in the same run.
     Bench {
         pdf: PathBuf,
@@ -198,6 +239,53 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => Ok(ExitCode::SUCCESS),
             }
         }
+        Command::Harvest {
+            kind,
+            period,
+            from,
+            to,
+            new: _,
+            misses,
+            into,
+            base_url,
+            delay,
+            tries,
+            contact,
+            ingest: and_ingest,
+            store,
+        } => {
+            let range = match (from, to) {
+                (Some(a), Some(b)) => landtag_lod::harvest::Range::Between(a, b),
+                _ => landtag_lod::harvest::Range::New { misses },
+            };
+            let opts = landtag_lod::harvest::Options {
+                kind,
+                period,
+                range,
+                into,
+                base_url,
+                delay: std::time::Duration::from_secs_f64(delay.max(0.0)),
+                tries,
+                contact,
+            };
+            let harvested = harvest(&opts)?;
+            match store.filter(|_| and_ingest) {
+                Some(s) if harvested == ExitCode::SUCCESS => {
+                    // The mirror's PDFs, not its manifest; unchanged ones are skipped by ingest.
+                    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(&opts.into)?
+                        .filter_map(|e| Some(e.ok()?.path()))
+                        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+                        .collect();
+                    pdfs.sort();
+                    if pdfs.is_empty() {
+                        eprintln!("{}: no PDF to ingest", opts.into.display());
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    ingest(&pdfs, &s, &base)
+                }
+                _ => Ok(harvested),
+            }
+        }
         Command::Bench { pdf, rounds } => {
             print!("{}", landtag_lod::bench::pdf(&pdf, rounds)?);
             Ok(ExitCode::SUCCESS)
@@ -209,6 +297,47 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Harvests with a progress bar on a terminal; a summary on stderr; exit 1 where an answer was
+/// refused.
+fn harvest(opts: &landtag_lod::harvest::Options) -> Result<ExitCode> {
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new_spinner()
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let r = landtag_lod::harvest::harvest(opts, &|r| {
+        bar.set_message(format!(
+            "{} fetched, {} unchanged, {} missing, {} refused, {} bytes",
+            r.fetched.len(),
+            r.unchanged.len(),
+            r.missing.len(),
+            r.refused.len(),
+            r.bytes
+        ));
+        bar.tick();
+    })?;
+    bar.finish_and_clear();
+    for (n, why) in &r.refused {
+        eprintln!("refused: {n}: {why}");
+    }
+    eprintln!(
+        "{}: {} fetched ({} bytes), {} unchanged, {} missing, {} refused; {} requests, {:.1} s waited on the server",
+        opts.into.display(),
+        r.fetched.len(),
+        r.bytes,
+        r.unchanged.len(),
+        r.missing.len(),
+        r.refused.len(),
+        r.requests,
+        r.waited.as_secs_f64()
+    );
+    Ok(if r.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> {

@@ -7,6 +7,7 @@ mod common;
 mod dumps;
 mod endpoint;
 mod gold;
+mod harvest;
 mod inputs;
 mod journalism;
 mod links;
