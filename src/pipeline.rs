@@ -43,7 +43,7 @@ pub fn convert(path: &Path, base: &Base, converted_at: &str) -> Result<Converted
         line: 1,
         message: "not a recognised document".into(),
     })?;
-    crate::resolve::resolve(&mut document);
+    let doubts = crate::resolve::resolve(&mut document);
     let provenance = Provenance {
         source: path.file_name().map_or_else(
             || path.display().to_string(),
@@ -62,6 +62,11 @@ pub fn convert(path: &Path, base: &Base, converted_at: &str) -> Result<Converted
         .diagnostics
         .into_iter()
         .filter(|d| d.severity == Severity::Warning)
+        .chain(doubts.into_iter().map(|message| Diagnostic {
+            severity: Severity::Warning,
+            line: 0,
+            message,
+        }))
         .collect();
     Ok(Converted {
         document,

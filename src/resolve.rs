@@ -8,8 +8,47 @@
 use crate::members::{self, Resolution};
 use crate::model::{Document, Speaker, Voter};
 
-/// Resolves every surname-only person of `doc` in place.
-pub fn resolve(doc: &mut Document) {
+/// Resolves every surname-only person of `doc` in place; returns the doubts: surnames that
+/// several members of the period bear, kept as printed.
+pub fn resolve(doc: &mut Document) -> Vec<String> {
+    let doubts = doubts(doc);
+    resolve_names(doc);
+    doubts
+}
+
+/// Voters printed by surname alone whom neither the document nor the period tells apart.
+fn doubts(doc: &Document) -> Vec<String> {
+    let Some(period) = doc.wahlperiode else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for v in &doc.votes {
+        for (voter, _) in &v.positions {
+            let Voter::Member(s) = voter else { continue };
+            let own = doc
+                .contributions
+                .iter()
+                .filter_map(|c| c.speaker.as_ref())
+                .any(|sp| sp.name.rsplit(' ').next() == Some(s.name.as_str()));
+            if s.name.contains(' ') || own {
+                continue;
+            }
+            if let Resolution::Ambiguous(names) = members::resolve(period, &s.name, None, None) {
+                let d = format!(
+                    "`{}` votes on their own; members of period {period} of that name: {}; kept as printed",
+                    s.name,
+                    names.join(", ")
+                );
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn resolve_names(doc: &mut Document) {
     let speakers: Vec<String> = doc
         .contributions
         .iter()
@@ -93,5 +132,32 @@ fn full_name(printed: &str, speakers: &[String], period: Option<u32>) -> Option<
             _ => None,
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocumentKind, Position};
+
+    #[test]
+    fn surnames_alone_resolve_by_period_or_are_reported() {
+        let mut doc = Document::empty(DocumentKind::Plenarprotokoll, "");
+        doc.wahlperiode = Some(16);
+        let mut vote = crate::parse::vote::empty_vote(None);
+        for name in ["Schwerd", "Müller"] {
+            vote.positions
+                .push((Voter::Member(Speaker::named(name)), Position::Yes));
+        }
+        doc.votes.push(vote);
+        let doubts = resolve(&mut doc);
+        let names: Vec<String> = doc.votes[0]
+            .positions
+            .iter()
+            .map(|(v, _)| crate::parse::vote::label(v))
+            .collect();
+        assert_eq!(names, ["Daniel Schwerd", "Müller"]);
+        assert_eq!(doubts.len(), 1);
+        assert!(doubts[0].contains("Holger Müller") && doubts[0].contains("Hans-Peter Müller"));
     }
 }
