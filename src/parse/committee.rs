@@ -6,7 +6,7 @@ use super::protocol::{self, Style};
 use super::refs::{self, first_date, wahlperiode_on};
 use super::{Diagnostics, Severity};
 use crate::model::{Body, Document, DocumentKind, Meeting, Speaker};
-use crate::normalize::paragraphs;
+use crate::normalize::Paragraph;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -28,7 +28,8 @@ const TOC_START: &str = "Verhandlungspunkte und Ergebnisse:";
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     let h = head(text, diags);
     let (head_end, date, chair) = (h.end, h.date.clone(), h.chair.clone());
-    let (body_start, body_end) = body_range(text, head_end, diags);
+    let units = protocol::units(text);
+    let (body_start, body_end) = body_range(text, &units, head_end, diags);
     let toc_items = TOC_ENTRY
         .find_iter(&text[head_end.min(body_start)..body_start])
         .count();
@@ -42,7 +43,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
             date: date.as_deref(),
         },
     };
-    let body = protocol::segment(text, body_start, body_end, &style, diags);
+    let body = protocol::segment(text, &units, (body_start, body_end), &style, diags);
     if toc_items > 0 && toc_items != body.agenda.len() {
         diags.push(
             Severity::Warning,
@@ -160,9 +161,13 @@ fn head(text: &str, diags: &mut Diagnostics) -> Head {
 /// item heading without a page number) to the chair's signature. `gez.` starts in lower case, so
 /// the normaliser may have joined it to the line before (`– keine Wortbeiträge gez. Thorsten
 /// Schick`): it is found anywhere after the body's start.
-fn body_range(text: &str, head_end: usize, diags: &mut Diagnostics) -> (usize, usize) {
-    let paras = paragraphs(text);
-    let body_start = paras
+fn body_range(
+    text: &str,
+    units: &[Paragraph],
+    head_end: usize,
+    diags: &mut Diagnostics,
+) -> (usize, usize) {
+    let body_start = units
         .iter()
         .filter(|p| p.start > head_end)
         .find(|p| {

@@ -6,7 +6,7 @@ use super::refs::{self, first_date, wahlperiode_on};
 use super::speaker::is_presiding;
 use super::{toc, Diagnostics, Severity};
 use crate::model::{Body, Document, DocumentKind, Meeting, Tally, Vote, VoteMethod};
-use crate::normalize::{paragraphs, Normalized};
+use crate::normalize::{Normalized, Paragraph};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -38,8 +38,9 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
             "no `Schluss:` line: the protocol may be cut short",
         );
     }
-    let body_start = paragraphs(text)
-        .into_iter()
+    let units = protocol::units(text);
+    let body_start = units
+        .iter()
         .find(|p| p.start >= body_start)
         .map_or(body_start, |p| p.start);
 
@@ -52,9 +53,9 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
             date: date.as_deref(),
         },
     };
-    let mut body = protocol::segment(text, body_start, body_end, &style, diags);
-    for (start, end, item) in annexes(text, body_end) {
-        let annex = protocol::segment(text, start, end, &style, diags);
+    let mut body = protocol::segment(text, &units, (body_start, body_end), &style, diags);
+    for (start, end, item) in annexes(text, &units, body_end) {
+        let annex = protocol::segment(text, &units, (start, end), &style, diags);
         body.contributions
             .extend(annex.contributions.into_iter().map(|mut c| {
                 c.item = item.clone();
@@ -189,7 +190,7 @@ static ANNEX_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Zu TOP (\d{1
 
 /// The annexes (Anlage 1, 2, …) after the sitting closed: speeches given to the record for an
 /// item (`Zu TOP 18 – … – zu Protokoll gegebene Reden`). Byte ranges with the item's number.
-fn annexes(text: &str, from: usize) -> Vec<(usize, usize, Option<String>)> {
+fn annexes(text: &str, units: &[Paragraph], from: usize) -> Vec<(usize, usize, Option<String>)> {
     let starts: Vec<usize> = ANNEX
         .find_iter(&text[from..])
         .map(|m| from + m.end())
@@ -202,11 +203,12 @@ fn annexes(text: &str, from: usize) -> Vec<(usize, usize, Option<String>)> {
                 .get(i + 1)
                 .map_or(text.len(), |&n| text[..n].rfind("Anlage").unwrap_or(n));
             // The annex's heading names the item; the speeches follow it.
-            let heading = paragraphs(&text[s..end])
-                .first()
+            let heading = units
+                .iter()
+                .find(|p| p.start >= s && p.start < end)
                 .and_then(|p| Some((p.end, ANNEX_ITEM.captures(p.text)?[1].to_owned())));
             match heading {
-                Some((after, item)) => (s + after, end, Some(item)),
+                Some((after, item)) => (after, end, Some(item)),
                 None => (s, end, None),
             }
         })

@@ -69,9 +69,10 @@ fn is_heading_block(p: &Paragraph) -> bool {
             && !t.starts_with('('))
 }
 
-/// Paragraphs, split further where a line opens an interjection (`(Beifall …)`) or a speaker's
-/// label: text from pdftotext has no blank lines between them.
-fn units(text: &str) -> Vec<Paragraph<'_>> {
+/// The document's paragraphs, split once: at blank lines, and further where a line opens an
+/// interjection (`(Beifall …)`) or a speaker's label (text from pdftotext has no blank lines
+/// between them). Every reader of a protocol works on these.
+pub fn units(text: &str) -> Vec<Paragraph<'_>> {
     let mut out = Vec::new();
     for p in paragraphs(text) {
         let mut start = p.start;
@@ -115,14 +116,15 @@ fn units(text: &str) -> Vec<Paragraph<'_>> {
 /// interjections and votes.
 pub fn segment(
     text: &str,
-    body_start: usize,
-    body_end: usize,
+    units: &[Paragraph],
+    (body_start, body_end): (usize, usize),
     style: &Style,
     diags: &mut Diagnostics,
 ) -> Body {
-    let paras: Vec<Paragraph> = units(text)
-        .into_iter()
+    let paras: Vec<Paragraph> = units
+        .iter()
         .filter(|p| p.start >= body_start && p.end <= body_end)
+        .copied()
         .collect();
     let mut s = Segmenter::new(text, style, &paras, body_start);
     s.excerpt_start(&paras, diags);
