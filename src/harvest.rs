@@ -326,8 +326,7 @@ fn not_a_pdf(bytes: &[u8], content_length: &str) -> Option<String> {
             return Some(format!("{} of {n} bytes announced", bytes.len()));
         }
     }
-    let tail = &bytes[bytes.len().saturating_sub(2048)..];
-    if !tail.windows(5).any(|w| w == b"%%EOF") {
+    if crate::pdf::is_truncated(bytes) {
         return Some(format!(
             "truncated: no `%%EOF` in the last 2 KiB of {} bytes",
             bytes.len()

@@ -94,17 +94,7 @@ pub fn surname_key(name: &str) -> String {
 
 fn fold(s: &str) -> String {
     s.chars()
-        .map(|c| match c {
-            'ä' | 'Ä' => 'a',
-            'ö' | 'Ö' => 'o',
-            'ü' | 'Ü' => 'u',
-            'é' | 'è' | 'ê' => 'e',
-            'ğ' => 'g',
-            'ş' => 's',
-            'ç' => 'c',
-            'î' => 'i',
-            c => c,
-        })
+        .map(crate::link::fold)
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ß' { 's' } else { c })
         .collect()

@@ -77,8 +77,7 @@ mod table;
 
 /// Reads a PDF into text: pages in order, separated by a form feed, each in reading order.
 pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
-    let tail = &bytes[bytes.len().saturating_sub(2048)..];
-    if !tail.windows(5).any(|w| w == b"%%EOF") {
+    if is_truncated(bytes) {
         return Err(PdfError::Truncated {
             path: path.to_owned(),
             size: bytes.len(),
@@ -132,6 +131,12 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
         .map(|p| page_text(p, &mut tables))
         .collect::<Vec<_>>()
         .join("\u{0C}"))
+}
+
+/// No `%%EOF` in the last 2 KiB: the end of the file is missing.
+pub fn is_truncated(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    !tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 /// A page's text: a roll call's annex table row by row (going on with the `tables` of the

@@ -106,8 +106,8 @@ pub fn key(name: &str) -> String {
 }
 
 /// Latin letters with diacritics → their base letter (German umlauts included: both sides of a
-/// comparison are folded alike).
-fn fold(c: char) -> char {
+/// comparison are folded alike). The one diacritic folder: the members by period use it too.
+pub fn fold(c: char) -> char {
     const FROM: &str =
         "ÀÁÂÃÄÅàáâãäåÇçĆćČčÈÉÊËèéêëĞğÌÍÎÏìíîïİıÑñŃńÒÓÔÕÖØòóôõöøŘřŚśŞşŠšÙÚÛÜùúûüÝýÿŽžŹźŻżŁł";
     const TO: &str =
