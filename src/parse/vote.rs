@@ -244,7 +244,7 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read>
     for m in &moves {
         let from = last_end
             .min(m.start())
-            .max(floor_back(text, m.start(), 1500));
+            .max(super::floor_boundary(text, m.start().saturating_sub(1500)));
         let gap = &text[from..m.start()];
         last_end = move_end(m);
         match m {
@@ -348,15 +348,6 @@ fn roll_call(before: &str, vote: &mut Vote) {
     } else if before.contains("namentliche Abstimmung") || before.contains("Namensaufruf") {
         vote.method = VoteMethod::RollCall;
     }
-}
-
-/// The char boundary `back` bytes before `at` (or 0).
-fn floor_back(text: &str, at: usize, back: usize) -> usize {
-    let mut i = at.saturating_sub(back);
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 fn asked(v: &[&Move], ask: Ask) -> bool {
