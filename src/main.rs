@@ -422,9 +422,9 @@ fn convert(file: &Path, format: GraphFormat, base: &Base) -> Result<ExitCode> {
     }
     let stdout = std::io::stdout().lock();
     let mut w = serializer.for_writer(std::io::BufWriter::new(stdout));
-    for q in &c.mapped.quads {
+    for q in c.mapped.all_quads() {
         if rdf_format.supports_datasets() {
-            w.serialize_quad(q)?;
+            w.serialize_quad(&q)?;
         } else {
             w.serialize_triple(q.as_ref())?;
         }

@@ -1,4 +1,5 @@
-//! The on-disk store: one named graph per source document.
+//! The on-disk store: one named graph per source document, and one shared graph that holds,
+//! once each, the statements documents make about the things they share.
 //!
 //! A document re-read replaces exactly its own graph, in one transaction: readers see the old
 //! graph or the new one, never a mix. A document whose source bytes and converter are the same
@@ -7,9 +8,13 @@
 
 use crate::rdf::map::Mapped;
 use crate::rdf::vocab::lt;
-use oxigraph::model::{GraphNameRef, NamedNodeRef, Term};
+use oxigraph::model::{
+    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, QuadRef, Term,
+    Triple,
+};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::store::{Store, Transaction};
+use std::collections::HashSet;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -119,31 +124,50 @@ fn literal_of(
     })
 }
 
-/// Replaces the document's graph with `mapped`, atomically.
+/// Replaces the document's graph with `mapped`, and brings the shared graph in line with its
+/// claims, in one transaction.
+///
+/// Invariant: every triple stands in exactly one graph. A claim enters the shared graph when
+/// the first graph supports it (unless the graph of the document it is about states it
+/// itself), and leaves it when the last one stops; a document's own statements about itself
+/// replace the same claims of others in the shared graph, and hand them back when it stops
+/// making them.
 pub fn replace(store: &Store, mapped: &Mapped) -> Result<Outcome, StoreError> {
     let graph = mapped.graph.as_ref();
-    let digest = mapped
-        .quads
-        .iter()
-        .find(|q| q.subject.as_ref() == graph.into() && q.predicate == lt::QUELLPRUEFSUMME)
-        .map(|q| q.object.to_string());
-    let converter = mapped
-        .quads
-        .iter()
-        .find(|q| q.subject.as_ref() == graph.into() && q.predicate == lt::KONVERTER)
-        .map(|q| q.object.to_string());
     let existed = store.contains_named_graph(graph)?;
-    if existed {
-        let old_digest = literal_of(store, graph, lt::QUELLPRUEFSUMME)?.map(|v| format!("\"{v}\""));
-        let old_converter = literal_of(store, graph, lt::KONVERTER)?.map(|v| format!("\"{v}\""));
-        if old_digest == digest && old_converter == converter {
-            return Ok(Outcome::Unchanged);
-        }
+    if existed && same_source(store, mapped)? {
+        return Ok(Outcome::Unchanged);
     }
     let mut tx = store.start_transaction()?;
+    let old = Old::read(&tx, mapped)?;
     tx.clear_graph(GraphNameRef::NamedNode(graph))?;
     tx.insert_named_graph(graph);
     tx.extend(mapped.quads.iter());
+    let shared = GraphNameRef::NamedNode(mapped.shared_graph.as_ref());
+    let mut mentioned = HashSet::new();
+    for c in &mapped.claims {
+        tx.insert(QuadRef::new(graph, lt::STUETZT, &c.key, graph));
+        if mentioned.insert(c.triple.subject.clone()) {
+            tx.insert(QuadRef::new(graph, lt::NENNT, &c.triple.subject, graph));
+        }
+        if !old.keys.contains(&c.key) && !tx.contains(c.triple.as_ref().in_graph(&c.owner))? {
+            tx.insert(c.triple.as_ref().in_graph(shared));
+        }
+    }
+    // The document's own statements about itself stand in its graph, not in the shared one.
+    let doc: NamedOrBlankNodeRef<'_> = mapped.document.as_ref().into();
+    let own: HashSet<Triple> = mapped
+        .quads
+        .iter()
+        .filter(|q| q.subject.as_ref() == doc)
+        .map(|q| Triple::from(q.clone()))
+        .collect();
+    for t in &own {
+        tx.remove(t.as_ref().in_graph(shared));
+    }
+    let new_keys: HashSet<&NamedNode> = mapped.claims.iter().map(|c| &c.key).collect();
+    old.drop_unsupported(&mut tx, mapped, &new_keys)?;
+    old.hand_back(&mut tx, mapped, &own)?;
     tx.commit()?;
     let n = mapped.quads.len();
     Ok(if existed {
@@ -151,6 +175,129 @@ pub fn replace(store: &Store, mapped: &Mapped) -> Result<Outcome, StoreError> {
     } else {
         Outcome::Added(n)
     })
+}
+
+/// Same source bytes, same converter as the stored graph.
+fn same_source(store: &Store, mapped: &Mapped) -> Result<bool, StoreError> {
+    let graph = mapped.graph.as_ref();
+    let of = |p: NamedNodeRef<'_>| {
+        mapped
+            .quads
+            .iter()
+            .find(|q| q.subject.as_ref() == graph.into() && q.predicate == p)
+            .map(|q| q.object.to_string())
+    };
+    let stored = |p| Ok::<_, StoreError>(literal_of(store, graph, p)?.map(|v| format!("\"{v}\"")));
+    Ok(stored(lt::QUELLPRUEFSUMME)? == of(lt::QUELLPRUEFSUMME)
+        && stored(lt::KONVERTER)? == of(lt::KONVERTER))
+}
+
+/// What the document's graph held before it is replaced.
+struct Old {
+    keys: HashSet<NamedNode>,
+    mentioned: Vec<NamedOrBlankNode>,
+    own: Vec<Triple>,
+}
+
+impl Old {
+    fn read(tx: &Transaction<'_>, mapped: &Mapped) -> Result<Self, StoreError> {
+        let graph = mapped.graph.as_ref();
+        let objects = |p: NamedNodeRef<'_>| {
+            tx.quads_for_pattern(Some(graph.into()), Some(p), None, Some(graph.into()))
+                .map(|q| q.map(|q| q.object))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let keys = objects(lt::STUETZT)?
+            .into_iter()
+            .filter_map(|t| match t {
+                Term::NamedNode(n) => Some(n),
+                _ => None,
+            })
+            .collect();
+        let mentioned = objects(lt::NENNT)?
+            .into_iter()
+            .filter_map(|t| match t {
+                Term::NamedNode(n) => Some(n.into()),
+                Term::BlankNode(b) => Some(b.into()),
+                _ => None,
+            })
+            .collect();
+        let own = tx
+            .quads_for_pattern(
+                Some(mapped.document.as_ref().into()),
+                None,
+                None,
+                Some(graph.into()),
+            )
+            .map(|q| q.map(Triple::from))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            keys,
+            mentioned,
+            own,
+        })
+    }
+
+    /// Claims this graph supported and supports no more leave the shared graph unless another
+    /// graph supports them.
+    fn drop_unsupported(
+        &self,
+        tx: &mut Transaction<'_>,
+        mapped: &Mapped,
+        new_keys: &HashSet<&NamedNode>,
+    ) -> Result<(), StoreError> {
+        if self.keys.iter().all(|k| new_keys.contains(k)) {
+            return Ok(());
+        }
+        let shared = GraphNameRef::NamedNode(mapped.shared_graph.as_ref());
+        for subject in &self.mentioned {
+            let stated: Vec<Triple> = tx
+                .quads_for_pattern(Some(subject.as_ref()), None, None, Some(shared))
+                .map(|q| q.map(Triple::from))
+                .collect::<Result<_, _>>()?;
+            for t in stated {
+                let key = mapped.key_of(&t);
+                if self.keys.contains(&key)
+                    && !new_keys.contains(&key)
+                    && !supported_elsewhere(tx, &key, mapped.graph.as_ref())?
+                {
+                    tx.remove(t.as_ref().in_graph(shared));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Statements the document made about itself and makes no more go back to the shared
+    /// graph where another graph still claims them.
+    fn hand_back(
+        &self,
+        tx: &mut Transaction<'_>,
+        mapped: &Mapped,
+        own: &HashSet<Triple>,
+    ) -> Result<(), StoreError> {
+        let shared = GraphNameRef::NamedNode(mapped.shared_graph.as_ref());
+        for t in self.own.iter().filter(|t| !own.contains(*t)) {
+            if supported_elsewhere(tx, &mapped.key_of(t), mapped.graph.as_ref())? {
+                tx.insert(t.as_ref().in_graph(shared));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a graph other than `graph` supports the claim `key`.
+fn supported_elsewhere(
+    tx: &Transaction<'_>,
+    key: &NamedNode,
+    graph: NamedNodeRef<'_>,
+) -> Result<bool, StoreError> {
+    for q in tx.quads_for_pattern(None, Some(lt::STUETZT), Some(key.as_ref().into()), None) {
+        if q?.graph_name != GraphNameRef::NamedNode(graph).into_owned() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Prepares a query against the store, cancellable through `token`. The dataset's default

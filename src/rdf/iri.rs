@@ -4,7 +4,7 @@
 //! from another has one IRI.
 
 use crate::model::{Document, DocumentKind, Faction, PaperKind, PaperRef};
-use oxigraph::model::NamedNode;
+use oxigraph::model::{NamedNode, Triple};
 
 /// The default base, in the `.example` domain reserved for documentation: set `--base` to the
 /// domain you publish under.
@@ -59,6 +59,20 @@ impl Base {
     /// The state government (Landesregierung Nordrhein-Westfalen).
     pub fn government(&self) -> NamedNode {
         self.node("id/landesregierung")
+    }
+
+    /// The graph that holds, once each, the statements about things many documents mention.
+    pub fn shared_graph(&self) -> NamedNode {
+        self.node("graph/gemeinsam")
+    }
+
+    /// The key of a claim: a hash of the statement's N-Triples form. A document's graph records
+    /// the keys of the claims it supports, so the store finds who else supports one by index.
+    pub fn claim(&self, t: &Triple) -> NamedNode {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(t.to_string().as_bytes());
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        self.node(&format!("aussage/{hex}"))
     }
 
     /// The graph that holds the links to Wikidata (made from `data/links.tsv`).

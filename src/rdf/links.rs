@@ -157,5 +157,8 @@ pub fn map_links(
         document: graph.clone(),
         graph,
         quads,
+        claims: Vec::new(),
+        shared_graph: base.shared_graph(),
+        base: base.clone(),
     }
 }

@@ -1,4 +1,6 @@
-//! Model → quads. Everything read from one document goes into that document's named graph.
+//! Model → quads. What is about the document and its parts goes into the document's named
+//! graph; what is about shared things (persons, factions, papers …) becomes claims the store
+//! keeps once, in the shared graph.
 //! The mapping knows nothing of text: it reads the model and mints terms through `iri`.
 
 use super::iri::{self, Base};
@@ -9,7 +11,9 @@ use crate::model::{
     Body, Document, DocumentKind, Faction, InterjectionKind, PaperKind, PaperRef, Speaker, Vote,
     VoteMethod, Voter,
 };
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{
+    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
 
 /// Where a document's graph came from.
 #[derive(Debug, Clone)]
@@ -26,11 +30,51 @@ pub struct Provenance {
 #[error("the document cannot be identified (no electoral period and number or session): nothing to name its graph by")]
 pub struct Unidentified;
 
-/// The graph name and quads for one document.
+/// What one document says, split by who owns the subject.
+///
+/// `quads` are about the document and its parts (the document itself, its text, its meeting,
+/// agenda items, contributions, votes, questions, fundings): only this document states them, in
+/// its own graph. `claims` are about things many documents mention (persons, factions, parties,
+/// ministries, committees, roles, programmes, other papers): the store keeps each of them once,
+/// in the shared graph, for as long as one document still claims it.
 pub struct Mapped {
     pub document: NamedNode,
     pub graph: NamedNode,
     pub quads: Vec<Quad>,
+    pub claims: Vec<Claim>,
+    /// The graph the claims are kept in (`{base}/graph/gemeinsam`).
+    pub shared_graph: NamedNode,
+    /// The base the claims' keys are minted under.
+    pub base: Base,
+}
+
+/// A statement about a shared thing, with its key and the graph of the document that would own
+/// its subject (a cited paper's own graph), where the statement then stands instead.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub triple: Triple,
+    /// `{base}/aussage/{hash}`: what the claiming graph records it supports.
+    pub key: NamedNode,
+    pub owner: NamedNode,
+}
+
+impl Mapped {
+    /// The key of a statement in the shared graph (one read back from the store).
+    pub fn key_of(&self, t: &Triple) -> NamedNode {
+        self.base.claim(t)
+    }
+
+    /// Everything the document contributes: its graph, and its claims in the shared graph.
+    pub fn all_quads(&self) -> impl Iterator<Item = Quad> + '_ {
+        self.quads
+            .iter()
+            .cloned()
+            .chain(self.claims.iter().map(|c| {
+                c.triple
+                    .clone()
+                    .in_graph(GraphName::NamedNode(self.shared_graph.clone()))
+            }))
+    }
 }
 
 struct Out {
@@ -200,16 +244,58 @@ pub fn map_document(
     if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
         map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
     }
-    // One quad once, in a fixed order: `convert` output is deterministic.
-    let mut keyed: Vec<(String, Quad)> =
-        out.quads.into_iter().map(|q| (q.to_string(), q)).collect();
+    let meeting = base.meeting(doc);
+    Ok(split(base, out.quads, doc_iri, graph, meeting.as_ref()))
+}
+
+/// Sorts and de-duplicates the quads (`convert` output is deterministic) and splits them into
+/// the document's own and its claims about shared things.
+fn split(
+    base: &Base,
+    quads: Vec<Quad>,
+    document: NamedNode,
+    graph: NamedNode,
+    meeting: Option<&NamedNode>,
+) -> Mapped {
+    let mut keyed: Vec<(String, Quad)> = quads.into_iter().map(|q| (q.to_string(), q)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
-    Ok(Mapped {
-        document: doc_iri,
+    let owned = |s: &str| {
+        let under = |root: &NamedNode| {
+            s == root.as_str()
+                || s.strip_prefix(root.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        };
+        under(&document) || under(&graph) || meeting.is_some_and(under)
+    };
+    let (mut quads, mut claims) = (Vec::new(), Vec::new());
+    for (_, q) in keyed {
+        let subject = match &q.subject {
+            NamedOrBlankNode::NamedNode(n) => n.clone(),
+            NamedOrBlankNode::BlankNode(_) => {
+                quads.push(q);
+                continue;
+            }
+        };
+        if owned(subject.as_str()) {
+            quads.push(q);
+        } else {
+            let triple = Triple::from(q);
+            claims.push(Claim {
+                key: base.claim(&triple),
+                owner: base.graph(&subject),
+                triple,
+            });
+        }
+    }
+    Mapped {
+        document,
         graph,
-        quads: keyed.into_iter().map(|(_, q)| q).collect(),
-    })
+        quads,
+        claims,
+        shared_graph: base.shared_graph(),
+        base: base.clone(),
+    }
 }
 
 fn map_meeting(

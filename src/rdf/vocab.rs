@@ -48,6 +48,8 @@ pub mod lt {
         QUELLDATEI = "quelldatei",
         QUELLPRUEFSUMME = "quellpruefsumme",
         KONVERTER = "konverter",
+        NENNT = "nennt",
+        STUETZT = "stuetzt",
         INTERJEKTION = "Interjektion",
         ART = "art",
         ZUSATZ = "zusatz",

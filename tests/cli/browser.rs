@@ -182,10 +182,7 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
         .expect("the papers query is offered");
     b.click(&papers);
     let q = b.property(&b.find("#q"), "value");
-    assert!(
-        q.contains("SELECT DISTINCT ?paper ?kind ?submitter ?source"),
-        "{q}"
-    );
+    assert!(q.contains("SELECT ?paper ?kind ?submitter ?source"), "{q}");
 
     // Run it: the results come back as a table, with the paper the Drucksache answers.
     b.click(&b.find("button[type=submit]"));

@@ -54,6 +54,11 @@ impl Drop for TempDir {
     }
 }
 
+/// The bundled PDF sample, Plenarprotokoll 18/115.
+pub fn sample_pdf() -> PathBuf {
+    repo().join("sample/pdf/mmp18-115.pdf")
+}
+
 pub fn tempdir() -> TempDir {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);

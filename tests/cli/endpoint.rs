@@ -261,8 +261,7 @@ fn sparql_protocol() {
             .unwrap(),
     );
     assert!(
-        r.body
-            .contains("SELECT DISTINCT ?source ?kind ?number ?date ?title"),
+        r.body.contains("SELECT ?source ?kind ?number ?date ?title"),
         "{}",
         r.body
     );

@@ -49,7 +49,10 @@ fn bad_files_are_refused_and_the_good_ones_kept() {
     assert!(err.contains("1 of 5 documents stored"), "{err}");
     assert_eq!(
         graphs(&store),
-        ["https://landtag-lod.example/graph/drucksache/17/10377"]
+        [
+            "https://landtag-lod.example/graph/drucksache/17/10377",
+            "https://landtag-lod.example/graph/gemeinsam"
+        ]
     );
 }
 

@@ -15,3 +15,4 @@ mod papers;
 mod pdf;
 mod periods;
 mod robustness;
+mod shared;
