@@ -8,7 +8,9 @@
 
 pub mod bench;
 pub mod dump;
+pub mod handoff;
 pub mod harvest;
+pub mod ingest;
 pub mod lexicon;
 pub mod link;
 pub mod members;

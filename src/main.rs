@@ -195,7 +195,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if !(timeout > 0.0 && timeout.is_finite()) {
                 bail!("--timeout must be a positive number of seconds");
             }
-            let store = store::open(&store)?;
+            let store_dir = store;
+            let store = store::open(&store_dir)?;
             let limits = serve::Limits {
                 timeout: std::time::Duration::from_secs_f64(timeout),
                 max_concurrent,
@@ -206,7 +207,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let addr = listener.local_addr()?;
                 println!("landtag-lod: serving on http://{addr}/  (SPARQL endpoint: http://{addr}/sparql; Ctrl-C stops)");
                 std::io::stdout().flush()?;
-                serve::serve(store, limits, base.clone(), listener).await?;
+                eprintln!(
+                    "landtag-lod: `ingest --store {}` hands new documents to this server",
+                    store_dir.display()
+                );
+                serve::serve(store, &store_dir, limits, base.clone(), listener).await?;
                 Ok(ExitCode::SUCCESS)
             })
         }
@@ -341,6 +346,7 @@ fn harvest(opts: &landtag_lod::harvest::Options) -> Result<ExitCode> {
 }
 
 fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> {
+    use landtag_lod::ingest::{self as ing, Event};
     let files = pipeline::collect_files(paths).context("cannot list the input")?;
     if files.is_empty() {
         bail!(
@@ -352,22 +358,23 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> 
                 .join(", ")
         );
     }
-    let store = store::open(store_dir)?;
-    let bar = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(files.len() as u64)
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let now = pipeline::now_utc();
-    let mut failed = 0;
-    for file in &files {
-        bar.set_message(file.display().to_string());
-        let result = pipeline::convert(file, base, &now)
-            .map_err(anyhow::Error::from)
-            .and_then(|c| Ok((store::replace(&store, &c.mapped)?, c)));
-        match result {
-            Ok((outcome, c)) => {
-                for w in &c.warnings {
+    let target = ing::Target::open(store_dir)?;
+    if let ing::Target::Server(_) = target {
+        eprintln!(
+            "{}: a running server holds the store; handing it the documents",
+            store_dir.display()
+        );
+    }
+    let bar = progress_bar(files.len());
+    let (mut pages, started) = (0usize, std::time::Instant::now());
+    let summary = ing::ingest(&files, &target, base, pipeline::default_workers(), |e| {
+        match e {
+            Event::Stored {
+                file,
+                converted,
+                outcome,
+            } => {
+                for w in &converted.warnings {
                     bar.suspend(|| {
                         eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message)
                     });
@@ -377,28 +384,51 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> 
                     store::Outcome::Replaced(n) => format!("replaced, {n} triples"),
                     store::Outcome::Unchanged => "unchanged".to_owned(),
                 };
-                bar.suspend(|| eprintln!("{}: {} ({what})", file.display(), c.mapped.document));
+                let doc = &converted.mapped.document;
+                bar.suspend(|| eprintln!("{}: {doc} ({what})", file.display()));
+                pages += converted.document.pages.len().max(1);
             }
-            Err(e) => {
-                failed += 1;
-                bar.suspend(|| eprintln!("error: {e:#}"));
-            }
+            Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {error:#}")),
         }
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
         bar.inc(1);
-    }
+        bar.set_message(format!(
+            "{:.1} documents/s, {:.0} pages/s",
+            bar.position() as f64 / secs,
+            pages as f64 / secs
+        ));
+    });
     bar.finish_and_clear();
-    store.flush()?;
+    target.flush()?;
+    let secs = summary.elapsed.as_secs_f64().max(1e-3);
     eprintln!(
-        "{} of {} documents stored in {}",
-        files.len() - failed,
+        "{} of {} documents stored in {} ({} pages, {:.1} s, {:.0} pages/s)",
+        summary.stored,
         files.len(),
-        store_dir.display()
+        store_dir.display(),
+        summary.pages,
+        secs,
+        summary.pages as f64 / secs
     );
-    Ok(if failed > 0 {
+    Ok(if summary.failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress bar on a terminal, nothing otherwise.
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {msg}  {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn convert(file: &Path, format: GraphFormat, base: &Base) -> Result<ExitCode> {

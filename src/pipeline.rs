@@ -131,3 +131,41 @@ pub fn now_utc() -> String {
         rem % 60
     )
 }
+
+/// Converts `files` on `workers` threads and hands each result to `done` on the calling thread,
+/// in order of completion. At most `workers` results wait for `done` (a bounded queue), so
+/// memory stays flat however many files there are; `pdftotext` runs side by side, one per
+/// worker.
+pub fn convert_all(
+    files: &[PathBuf],
+    base: &Base,
+    converted_at: &str,
+    workers: usize,
+    mut done: impl FnMut(&Path, Result<Converted, ConvertError>),
+) {
+    let workers = workers.clamp(1, files.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel(workers);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                if tx.send((i, convert(file, base, converted_at))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (i, result) in rx {
+            done(&files[i], result);
+        }
+    });
+}
+
+/// Worker threads for `convert_all`: one per core.
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

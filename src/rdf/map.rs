@@ -248,6 +248,53 @@ pub fn map_document(
     Ok(split(base, out.quads, doc_iri, graph, meeting.as_ref()))
 }
 
+/// A document's quads as `Mapped::all_quads` gives them (its graph, and its claims in the
+/// shared graph), read back: how `ingest` hands a converted document to a running `serve`.
+pub fn from_quads(base: &Base, quads: Vec<Quad>) -> Result<Mapped, String> {
+    let shared = base.shared_graph();
+    let mut graph: Option<NamedNode> = None;
+    let (mut own, mut claims) = (Vec::new(), Vec::new());
+    for q in quads {
+        match &q.graph_name {
+            GraphName::NamedNode(g) if *g == shared => {
+                let triple = Triple::from(q);
+                let NamedOrBlankNode::NamedNode(subject) = &triple.subject else {
+                    return Err("a claim about a blank node".into());
+                };
+                claims.push(Claim {
+                    key: base.claim(&triple),
+                    owner: base.graph(subject),
+                    triple,
+                });
+            }
+            GraphName::NamedNode(g) => {
+                if graph.get_or_insert_with(|| g.clone()) != g {
+                    return Err(format!("quads of two documents: {g} and {}", graph.unwrap()));
+                }
+                own.push(q);
+            }
+            _ => return Err("a quad in the default graph".into()),
+        }
+    }
+    let graph = graph.ok_or("no document graph")?;
+    let document = own
+        .iter()
+        .find(|q| q.subject == graph.clone().into() && q.predicate == prov::WAS_DERIVED_FROM)
+        .and_then(|q| match &q.object {
+            Term::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        })
+        .ok_or("the graph names no document (prov:wasDerivedFrom)")?;
+    Ok(Mapped {
+        document,
+        graph,
+        quads: own,
+        claims,
+        shared_graph: shared,
+        base: base.clone(),
+    })
+}
+
 /// Sorts and de-duplicates the quads (`convert` output is deterministic) and splits them into
 /// the document's own and its claims about shared things.
 fn split(

@@ -41,6 +41,7 @@ impl Default for Limits {
     }
 }
 
+pub mod inbox;
 mod resource;
 
 #[derive(Clone)]
@@ -74,18 +75,34 @@ pub fn router(store: Store, limits: Limits, base: Base) -> Router {
         .with_state(state)
 }
 
-/// Serves until Ctrl-C.
+/// Serves until Ctrl-C: the endpoint on `listener`, and, for `ingest` on this machine, the
+/// write socket in the store's folder (`inbox`).
 pub async fn serve(
     store: Store,
+    store_dir: &std::path::Path,
     limits: Limits,
     base: Base,
     listener: tokio::net::TcpListener,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(store, limits, base))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let until_stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|s| *s).await;
+    };
+    let inbox = inbox::listen(
+        store_dir,
+        store.clone(),
+        base.clone(),
+        until_stopped(stopped.clone()),
+    );
+    let endpoint = axum::serve(listener, router(store, limits, base))
+        .with_graceful_shutdown(until_stopped(stopped));
+    let signal = async move {
+        let _ = tokio::signal::ctrl_c().await;
+        let _ = stop.send(true);
+        Ok(())
+    };
+    tokio::try_join!(std::future::IntoFuture::into_future(endpoint), inbox, signal)?;
+    Ok(())
 }
 
 #[derive(Debug)]

@@ -14,5 +14,6 @@ mod links;
 mod papers;
 mod pdf;
 mod periods;
+mod publish;
 mod robustness;
 mod shared;

@@ -1,0 +1,99 @@
+//! `ingest`: documents converted on every core and written as they complete, into the store
+//! directly, or, when a `serve` holds the store, handed to it over its socket (`handoff`).
+
+use crate::pipeline::{self, ConvertError, Converted};
+use crate::rdf::{map::Mapped, Base};
+use crate::store::{self, Outcome};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Where converted documents go.
+pub enum Target {
+    /// The store, opened by this process.
+    Store(oxigraph::store::Store),
+    /// A running `serve` that holds the store in this folder.
+    Server(PathBuf),
+}
+
+impl Target {
+    /// The running server's socket if one listens for `dir`, else the store itself.
+    pub fn open(dir: &Path) -> Result<Self, store::StoreError> {
+        if crate::handoff::server_listening(dir) {
+            return Ok(Self::Server(dir.to_owned()));
+        }
+        store::open(dir).map(Self::Store)
+    }
+
+    fn write(&self, mapped: &Mapped) -> anyhow::Result<Outcome> {
+        Ok(match self {
+            Self::Store(s) => store::replace(s, mapped)?,
+            Self::Server(dir) => crate::handoff::send(dir, mapped)?,
+        })
+    }
+
+    /// Makes what was written durable (the server does so itself).
+    pub fn flush(&self) -> Result<(), store::StoreError> {
+        match self {
+            Self::Store(s) => Ok(s.flush()?),
+            Self::Server(_) => Ok(()),
+        }
+    }
+}
+
+/// One document's fate.
+pub enum Event<'a> {
+    Stored {
+        file: &'a Path,
+        converted: &'a Converted,
+        outcome: Outcome,
+    },
+    Failed {
+        file: &'a Path,
+        error: anyhow::Error,
+    },
+}
+
+/// What an ingest did.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub stored: usize,
+    pub failed: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+/// Converts `files` on `workers` threads and writes each to `target` as it completes; `event`
+/// hears of each document (for the progress bar and the report).
+pub fn ingest(
+    files: &[PathBuf],
+    target: &Target,
+    base: &Base,
+    workers: usize,
+    mut event: impl FnMut(Event<'_>),
+) -> Summary {
+    let started = Instant::now();
+    let now = pipeline::now_utc();
+    let mut summary = Summary::default();
+    pipeline::convert_all(files, base, &now, workers, |file, result| {
+        let written = result
+            .map_err(|e: ConvertError| anyhow::Error::from(e))
+            .and_then(|c| Ok((target.write(&c.mapped)?, c)));
+        match written {
+            Ok((outcome, converted)) => {
+                summary.stored += 1;
+                summary.pages += converted.document.pages.len().max(1);
+                event(Event::Stored {
+                    file,
+                    converted: &converted,
+                    outcome,
+                });
+            }
+            Err(error) => {
+                summary.failed += 1;
+                event(Event::Failed { file, error });
+            }
+        }
+    });
+    summary.elapsed = started.elapsed();
+    summary
+}

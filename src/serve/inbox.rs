@@ -1,0 +1,95 @@
+//! The write side of a running server: converted documents from `ingest` over the store's Unix
+//! socket (see `handoff`). Writes go one at a time (the shared graph's bookkeeping assumes one
+//! writer) on the blocking pool, so queries keep their workers meanwhile.
+
+use crate::rdf::{map, Base};
+use crate::store;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::routing::put;
+use axum::Router;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tokio::sync::Mutex;
+
+#[derive(Clone)]
+struct Inbox {
+    store: Store,
+    base: Base,
+    writer: Arc<Mutex<()>>,
+}
+
+/// A document's N-Quads can be large (its whole text is one literal): up to 1 GiB.
+const MAX_DOCUMENT: usize = 1 << 30;
+
+fn router(store: Store, base: Base) -> Router {
+    let inbox = Inbox {
+        store,
+        base,
+        writer: Arc::new(Mutex::new(())),
+    };
+    Router::new()
+        .route("/graph", put(put_graph))
+        .layer(DefaultBodyLimit::max(MAX_DOCUMENT))
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .with_state(inbox)
+}
+
+async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, String) {
+    let _one_writer = inbox.writer.lock().await;
+    let result = tokio::task::spawn_blocking(move || {
+        let quads = RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(&body)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
+        let mapped = map::from_quads(&inbox.base, quads).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
+        let outcome = store::replace(&inbox.store, &mapped)
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        tracing::info!("{}: {}", mapped.graph, crate::handoff::outcome_text(outcome));
+        Ok(crate::handoff::outcome_text(outcome))
+    })
+    .await;
+    match result {
+        Ok(Ok(text)) => (StatusCode::OK, text + "\n"),
+        Ok(Err((status, message))) => (status, message + "\n"),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string() + "\n"),
+    }
+}
+
+/// Listens on the socket of the store in `store_dir` until `shutdown`; the socket file is
+/// removed at the end. A socket file left by a server that died is replaced.
+pub async fn listen(
+    store_dir: &Path,
+    store: Store,
+    base: Base,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let path = crate::handoff::socket_path(store_dir);
+    if path.exists() && !crate::handoff::server_listening(store_dir) {
+        std::fs::remove_file(&path)?;
+    }
+    let listener = match tokio::net::UnixListener::bind(&path) {
+        Ok(l) => l,
+        Err(e) => {
+            // A store on a read-only medium is still served; it takes no documents.
+            eprintln!("landtag-lod: {}: {e}: `ingest` cannot hand documents to this server", path.display());
+            shutdown.await;
+            return Ok(());
+        }
+    };
+    let _remove = RemoveOnDrop(path);
+    axum::serve(listener, router(store, base))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
