@@ -135,6 +135,9 @@ enum Command {
         #[arg(long, required_if_eq("ingest", "true"))]
         store: Option<PathBuf>,
     },
+    /// Print a document's text as read, before normalising (a PDF in reading order, a form
+    /// feed between pages): to see what the parsers see, or to make variants of a document.
+    Text { file: PathBuf },
     /// Measure PDF reading: pages per second as ratios against `pdftotext` in the same run.
     Bench {
         pdf: PathBuf,
@@ -290,6 +293,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 _ => Ok(harvested),
             }
+        }
+        Command::Text { file } => {
+            let src = landtag_lod::source::read(&file)?;
+            std::io::stdout().write_all(src.text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Bench { pdf, rounds } => {
             print!("{}", landtag_lod::bench::pdf(&pdf, rounds)?);

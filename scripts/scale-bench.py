@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Scale benchmark: every named query on an N-protocol store, in landtag-lod and in the
+`oxigraph` CLI (PyPI package `oxigraph`, the same engine as a prebuilt binary) over the same
+store, side by side.
+
+The store is built from a real protocol (default: the bundled Plenarprotokoll 18/115),
+renumbered N times (18/1000, 18/1001, …: its identity rewritten, its words kept), through the
+product's own `ingest`. Figures are medians of wall-clock seconds per query, each query run as
+a process (start-up and opening the store included, alike for both engines); the ratio is ours
+over oxigraph's. Row counts must agree between the engines.
+
+    python3 scripts/scale-bench.py --n 100 --work /tmp/scale100
+    python3 scripts/scale-bench.py --n 500 --work /tmp/scale500 --keep-docs
+"""
+import argparse, json, os, re, resource, shutil, statistics, subprocess, sys, time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, **kw)
+
+
+def renumbered(text, period, number, new):
+    """The protocol as if it were session `new`: its number and session rewritten."""
+    text = text.replace(f"{period}/{number}", f"{period}/{new}")
+    return re.sub(rf"\b{number}\. Sitzung", f"{new}. Sitzung", text)
+
+
+def build(args, binary):
+    docs = args.work / "docs"
+    store = args.work / "store"
+    if store.exists():
+        shutil.rmtree(store)
+    docs.mkdir(parents=True, exist_ok=True)
+    text = run([binary, "text", str(args.source)]).stdout.decode()
+    m = re.search(r"Plenarprotokoll (\d+)/(\d+)", text)
+    period, number = m.group(1), m.group(2)
+    for old in docs.glob("*.txt"):
+        old.unlink()
+    for i in range(args.n):
+        new = 1000 + i
+        (docs / f"mmp{period}-{new}.txt").write_text(renumbered(text, period, number, new))
+    ingest_s, cpu, rss = measured([binary, "ingest", str(docs), "--store", str(store)])
+    print(f"ingest: {ingest_s:.1f} s, CPU {cpu:.2f} cores, peak RSS {rss / 1024:.0f} MiB")
+    count = query_ours(binary, store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    quads = int(count.splitlines()[1])
+    if not args.keep_docs:
+        shutil.rmtree(docs)
+    return store, ingest_s, quads
+
+
+def measured(cmd):
+    """Runs `cmd`: wall seconds, cores used ((user + sys) / wall), peak RSS in KiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode != 0:
+        sys.exit(out.stderr[-2000:])
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / wall
+    return wall, cpu, after.ru_maxrss
+
+
+def pdf_rate(args):
+    """Pages per second of `ingest` over PDFs against one `pdftotext -bbox-layout` over the
+    same files, in the same run; CPU use and peak RSS of the ingest."""
+    pdfs = [Path(p) for p in args.pdf_rate]
+    pages = 0
+    for p in pdfs:
+        info = run(["pdfinfo", str(p)]).stdout.decode()
+        pages += int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    t = time.perf_counter()
+    for p in pdfs:
+        run(["pdftotext", "-bbox-layout", str(p), "/dev/null"])
+    reference = time.perf_counter() - t
+    store = args.work / "pdf-store"
+    if store.exists():
+        shutil.rmtree(store)
+    wall, cpu, rss = measured([args.bin, "ingest", *map(str, pdfs), "--store", str(store)])
+    print(f"{len(pdfs)} PDFs, {pages} pages")
+    print(f"pdftotext -bbox-layout (one process)  {pages / reference:7.1f} pages/s")
+    print(f"landtag-lod ingest                    {pages / wall:7.1f} pages/s  ratio {reference / wall:.2f}"
+          f"  CPU {cpu:.2f} cores  peak RSS {rss / 1024:.0f} MiB")
+
+
+def query_ours(binary, store, query):
+    return run([binary, "query", "--store", str(store), query, "--format", "csv"]).stdout.decode()
+
+
+def timed(cmd):
+    t = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True)
+    dt = time.perf_counter() - t
+    if out.returncode != 0:
+        return dt, None, out.stderr.decode()[-300:]
+    rows = len(out.stdout.decode().splitlines()) - 1
+    return dt, rows, None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--work", type=Path, required=True)
+    ap.add_argument("--source", type=Path, default=REPO / "sample/pdf/mmp18-115.pdf")
+    ap.add_argument("--bin", default=os.environ.get("LANDTAG_LOD_BIN", "landtag-lod"))
+    ap.add_argument("--oxigraph", default=shutil.which("oxigraph") or "oxigraph")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--reuse", action="store_true", help="time the store already in --work")
+    ap.add_argument("--keep-docs", action="store_true")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--pdf-rate", nargs="+", metavar="PDF",
+                    help="instead: ingest these PDFs, as a rate against pdftotext -bbox-layout")
+    ap.add_argument("--build-only", action="store_true", help="build, skip the query timings")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.pdf_rate:
+        return pdf_rate(args)
+    if args.reuse:
+        store, ingest_s = args.work / "store", None
+        quads = int(query_ours(args.bin, store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").splitlines()[1])
+    else:
+        store, ingest_s, quads = build(args, args.bin)
+    print(f"N = {args.n}: {quads} quads" + (f", ingest {ingest_s:.1f} s" if ingest_s else ""))
+    if args.build_only:
+        return
+    print(f"{'query':<15} {'rows':>7} {'ours s':>8} {'oxigraph s':>11} {'ratio':>6}")
+    results = []
+    for q in sorted((REPO / "queries").glob("*.rq")):
+        name = q.stem
+        ours, theirs = [], []
+        rows_ours = rows_theirs = None
+        for _ in range(args.rounds):
+            dt, rows_ours, err = timed([args.bin, "query", "--store", str(store), name, "--format", "csv"])
+            if err:
+                sys.exit(f"{name}: {err}")
+            ours.append(dt)
+            dt, rows_theirs, err = timed([args.oxigraph, "query", "--location", str(store),
+                                          "--query-file", str(q), "--results-format", "csv",
+                                          "--union-default-graph"])
+            if err:
+                sys.exit(f"{name} (oxigraph): {err}")
+            theirs.append(dt)
+        a, b = statistics.median(ours), statistics.median(theirs)
+        agree = "" if rows_ours == rows_theirs else f"  ROWS DIFFER: oxigraph {rows_theirs}"
+        print(f"{name:<15} {rows_ours:>7} {a:>8.2f} {b:>11.2f} {a / b:>6.2f}{agree}")
+        results.append({"query": name, "rows": rows_ours, "ours_s": a, "oxigraph_s": b,
+                        "rows_oxigraph": rows_theirs})
+    if args.json:
+        args.json.write_text(json.dumps({"n": args.n, "quads": quads, "ingest_s": ingest_s,
+                                         "queries": results}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
