@@ -46,6 +46,11 @@ def build(args, binary):
     print(f"ingest: {ingest_s:.1f} s, CPU {cpu:.2f} cores, peak RSS {rss / 1024:.0f} MiB")
     count = query_ours(binary, store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     quads = int(count.splitlines()[1])
+    # The invariant on the scale store: every triple stands in one graph.
+    distinct = query_ours(binary, store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                          "WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    triples = int(distinct.splitlines()[1])
+    print(f"quads {quads}, distinct triples {triples}: " + ("equal" if quads == triples else "DIFFER"))
     if not args.keep_docs:
         shutil.rmtree(docs)
     return store, ingest_s, quads

@@ -40,6 +40,9 @@ impl Target {
     }
 }
 
+/// Documents written between two flushes of the store.
+const FLUSH_EVERY: usize = 16;
+
 /// One document's fate.
 pub enum Event<'a> {
     Stored {
@@ -81,6 +84,12 @@ pub fn ingest(
         match written {
             Ok((outcome, converted)) => {
                 summary.stored += 1;
+                // RocksDB's memtables otherwise grow to gigabytes over a long ingest.
+                if summary.stored % FLUSH_EVERY == 0 {
+                    if let Err(e) = target.flush() {
+                        tracing::warn!("flushing the store: {e}");
+                    }
+                }
                 summary.pages += converted.document.pages.len().max(1);
                 event(Event::Stored {
                     file,

@@ -304,7 +304,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Dump { store, out } => {
-            let store = store::open(&store)?;
+            // Read-only: a running `serve` keeps the store; the dump is of what it holds now.
+            let store = store::open_read_only(&store)?;
             let written = dump::dump(&store, &out)?;
             eprintln!("{}: {} statements", out.display(), written.statements);
             Ok(ExitCode::SUCCESS)
@@ -489,7 +490,7 @@ fn run_query(store_dir: &Path, query: &str, format: Option<ResultFormat>) -> Res
     } else {
         query.to_owned()
     };
-    let store = store::open(store_dir)?;
+    let store = store::open_read_only(store_dir)?;
     let results = store::query(&store, &text, None)?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     match results {

@@ -191,17 +191,25 @@ fn mentioned_persons(doc: &Document, text: &str) -> Vec<crate::model::Speaker> {
         .collect()
 }
 
+/// A plenary protocol's number as its first page and running heads print it.
+static PLENARY_NUMBER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"Plenarprotokoll\s+\d{1,2}\s*/\s*\d+").unwrap());
+/// The session its first page names (`115. Sitzung`): a note that merely names a protocol
+/// (`the Landtag's Plenarprotokoll 18/115`) is no protocol.
+static SESSION: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\d+\.\s*Sitzung").unwrap());
+
 fn detect(normalized: &Normalized) -> Option<DocumentKind> {
     let head: String = normalized.text.chars().take(600).collect();
     if drucksache::TITLE_BLOCK.is_match(&head) {
         Some(DocumentKind::Drucksache)
     } else if committee::SESSION_LINE.is_match(&head) && head.contains("Ausschuss") {
         Some(DocumentKind::Ausschussprotokoll)
-    } else if head.contains("Plenarprotokoll")
+    } else if (PLENARY_NUMBER.is_match(&head) && SESSION.is_match(&head))
         || normalized
             .running_heads
             .iter()
-            .any(|h| h.contains("Plenarprotokoll"))
+            .any(|h| PLENARY_NUMBER.is_match(h))
     {
         Some(DocumentKind::Plenarprotokoll)
     } else {

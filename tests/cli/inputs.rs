@@ -27,6 +27,12 @@ fn bad_files_are_refused_and_the_good_ones_kept() {
         "Sehr geehrte Damen und Herren,\n\nein Brief.\n",
     )
     .unwrap();
+    // A note that names a protocol is not that protocol (it must not replace its graph).
+    std::fs::write(
+        input.join("notes.md"),
+        "# Notes\n\nPage 25 of the Landtag's Plenarprotokoll 18/115, an official document.\n",
+    )
+    .unwrap();
     let store = dir.path().join("store");
     let out = run(&["ingest", s(&input), "--store", s(&store)]);
     assert!(!out.status.success(), "a bad file must fail the command");
@@ -36,6 +42,7 @@ fn bad_files_are_refused_and_the_good_ones_kept() {
         ("binary.txt", "byte 7: not a text file"),
         ("latin9.txt", "byte 4: not UTF-8"),
         ("unknown.txt", "unknown.txt:1: not a document"),
+        ("notes.md", "notes.md:1: not a document"),
     ] {
         let line = err
             .lines()
@@ -46,7 +53,7 @@ fn bad_files_are_refused_and_the_good_ones_kept() {
             "{line}"
         );
     }
-    assert!(err.contains("1 of 5 documents stored"), "{err}");
+    assert!(err.contains("1 of 6 documents stored"), "{err}");
     assert_eq!(
         graphs(&store),
         [

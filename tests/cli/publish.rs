@@ -66,6 +66,15 @@ fn ingest_while_serving_hands_the_documents_to_the_server() {
     }
     assert!(seen.iter().any(|a| *a == Ok(whole)), "{seen:?}");
 
+    // The store stays readable beside the server: `query` and `dump` open it read-only and
+    // see the new document.
+    let rows = query_rows(&store, SPEECHES_OF_18_115);
+    assert_eq!(rows[0][0].parse::<usize>().unwrap(), whole);
+    let dump = dir.path().join("while-serving.nq");
+    let out = ok(&["dump", "--store", s(&store), "--out", s(&dump)]);
+    assert!(stderr(&out).contains("statements"), "{}", stderr(&out));
+    assert!(std::fs::metadata(&dump).unwrap().len() > 1_000_000);
+
     // A document the server cannot take is refused with its reason, and nothing is stored.
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, "kein Dokument").unwrap();
