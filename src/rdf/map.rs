@@ -269,7 +269,10 @@ pub fn from_quads(base: &Base, quads: Vec<Quad>) -> Result<Mapped, String> {
             }
             GraphName::NamedNode(g) => {
                 if graph.get_or_insert_with(|| g.clone()) != g {
-                    return Err(format!("quads of two documents: {g} and {}", graph.unwrap()));
+                    return Err(format!(
+                        "quads of two documents: {g} and {}",
+                        graph.unwrap()
+                    ));
                 }
                 own.push(q);
             }

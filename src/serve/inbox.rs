@@ -48,14 +48,22 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
             .for_slice(&body)
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
-        let mapped = map::from_quads(&inbox.base, quads).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
+        let mapped =
+            map::from_quads(&inbox.base, quads).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
         let outcome = store::replace(&inbox.store, &mapped)
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         // As `ingest` does: RocksDB's memtables otherwise grow over many documents.
         if inbox.written.fetch_add(1, Ordering::Relaxed) % 16 == 15 {
-            inbox.store.flush().map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            inbox
+                .store
+                .flush()
+                .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         }
-        tracing::info!("{}: {}", mapped.graph, crate::handoff::outcome_text(outcome));
+        tracing::info!(
+            "{}: {}",
+            mapped.graph,
+            crate::handoff::outcome_text(outcome)
+        );
         Ok(crate::handoff::outcome_text(outcome))
     })
     .await;
@@ -82,7 +90,10 @@ pub async fn listen(
         Ok(l) => l,
         Err(e) => {
             // A store on a read-only medium is still served; it takes no documents.
-            eprintln!("landtag-lod: {}: {e}: `ingest` cannot hand documents to this server", path.display());
+            eprintln!(
+                "landtag-lod: {}: {e}: `ingest` cannot hand documents to this server",
+                path.display()
+            );
             shutdown.await;
             return Ok(());
         }

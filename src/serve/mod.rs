@@ -101,7 +101,11 @@ pub async fn serve(
         let _ = stop.send(true);
         Ok(())
     };
-    tokio::try_join!(std::future::IntoFuture::into_future(endpoint), inbox, signal)?;
+    tokio::try_join!(
+        std::future::IntoFuture::into_future(endpoint),
+        inbox,
+        signal
+    )?;
     Ok(())
 }
 

@@ -64,7 +64,7 @@ fn ingest_while_serving_hands_the_documents_to_the_server() {
             Err(e) => panic!("a request failed while ingesting: {e}"),
         }
     }
-    assert!(seen.iter().any(|a| *a == Ok(whole)), "{seen:?}");
+    assert!(seen.contains(&Ok(whole)), "{seen:?}");
 
     // The store stays readable beside the server: `query` and `dump` open it read-only and
     // see the new document.
