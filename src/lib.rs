@@ -19,6 +19,7 @@ pub mod normalize;
 pub mod parse;
 pub mod pdf;
 pub mod pipeline;
+pub mod push;
 pub mod queries;
 pub mod rdf;
 pub mod resolve;

@@ -135,6 +135,25 @@ enum Command {
         #[arg(long, required_if_eq("ingest", "true"))]
         store: Option<PathBuf>,
     },
+    /// Send the store's graphs to another quad store through the SPARQL 1.1 Graph Store
+    /// Protocol (`PUT …?graph=IRI`): only those changed since the last push to that URL;
+    /// graphs gone from the store are deleted there.
+    Push {
+        #[arg(long)]
+        store: PathBuf,
+        /// The Graph Store endpoint: `http://host:7878/store` (oxigraph),
+        /// `http://host:8890/sparql-graph-crud-auth` (Virtuoso).
+        #[arg(long)]
+        to: String,
+        /// The query parameter naming the graph (default: `graph-uri` for Virtuoso's
+        /// `/sparql-graph-crud…`, else `graph`).
+        #[arg(long)]
+        graph_param: Option<String>,
+        #[arg(long)]
+        user: Option<String>,
+        #[arg(long, env = "LANDTAG_LOD_PUSH_PASSWORD")]
+        password: Option<String>,
+    },
     /// Print a document's text as read, before normalising (a PDF in reading order, a form
     /// feed between pages): to see what the parsers see, or to make variants of a document.
     Text { file: PathBuf },
@@ -293,6 +312,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 _ => Ok(harvested),
             }
+        }
+        Command::Push {
+            store,
+            to,
+            graph_param,
+            user,
+            password,
+        } => {
+            use landtag_lod::push;
+            let target = push::Target {
+                param: graph_param.unwrap_or_else(|| push::Target::default_param(&to).to_owned()),
+                url: to,
+                user,
+                password,
+            };
+            let db = store::open_read_only(&store)?;
+            let bar = progress_bar(0);
+            let pushed = push::push(&db, &store, &target, &mut |g| {
+                bar.inc(1);
+                bar.set_message(g.to_owned());
+            })?;
+            bar.finish_and_clear();
+            eprintln!(
+                "{}: {} graphs sent ({} triples), {} deleted, {} unchanged",
+                target.url,
+                pushed.sent.len(),
+                pushed.triples,
+                pushed.deleted.len(),
+                pushed.unchanged
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Text { file } => {
             let src = landtag_lod::source::read(&file)?;

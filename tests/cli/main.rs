@@ -15,5 +15,6 @@ mod papers;
 mod pdf;
 mod periods;
 mod publish;
+mod push;
 mod robustness;
 mod shared;

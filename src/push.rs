@@ -1,0 +1,370 @@
+//! `push`: the store's graphs to another quad store through the SPARQL 1.1 Graph Store HTTP
+//! Protocol. `PUT {endpoint}?graph=IRI` replaces a graph there (Virtuoso names the parameter
+//! `graph-uri`), `DELETE` removes one. Only what changed since the last successful push to that
+//! endpoint is sent: the push record (`push/{endpoint slug}.tsv` in the store's folder, a graph
+//! and its version a line) is rewritten after every graph, so a push that fails resumes where
+//! it stopped, and a graph that failed is sent again.
+//!
+//! A document graph's version is its source digest, converter and conversion time; another
+//! graph's (the shared graph, the links) is a hash of its sorted content.
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::store::Store;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where and how to push.
+pub struct Target {
+    /// The Graph Store endpoint (`http://host/store`, `…/sparql-graph-crud-auth`).
+    pub url: String,
+    /// The query parameter naming the graph.
+    pub param: String,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+impl Target {
+    /// `graph-uri` for Virtuoso's endpoints (`/sparql-graph-crud[-auth]`), else `graph`.
+    pub fn default_param(url: &str) -> &'static str {
+        if url.contains("sparql-graph-crud") {
+            "graph-uri"
+        } else {
+            "graph"
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PushError {
+    #[error("{url}: {message}")]
+    Http { url: String, message: String },
+    #[error("push record {path}: {source}")]
+    Record {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Storage(#[from] oxigraph::store::StorageError),
+}
+
+/// What a push did.
+#[derive(Debug, Default, Clone)]
+pub struct Pushed {
+    pub sent: Vec<String>,
+    pub deleted: Vec<String>,
+    pub unchanged: usize,
+    pub triples: usize,
+}
+
+/// The push record for `url` of the store in `store_dir`.
+pub fn record_path(store_dir: &Path, url: &str) -> PathBuf {
+    let slug: String = url
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    store_dir.join("push").join(format!("{slug}.tsv"))
+}
+
+/// Pushes what changed; `progress` hears of each graph sent or deleted.
+pub fn push(
+    store: &Store,
+    store_dir: &Path,
+    target: &Target,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Pushed, PushError> {
+    let path = record_path(store_dir, &target.url);
+    let mut record = read_record(&path)?;
+    let mut pushed = Pushed::default();
+    let agent = agent();
+    let graphs: Vec<NamedNode> = store
+        .named_graphs()
+        .filter_map(|g| match g {
+            Ok(NamedOrBlankNode::NamedNode(n)) => Some(Ok(n)),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<Result<_, _>>()?;
+    for graph in &graphs {
+        let version = version(store, graph)?;
+        if record.get(graph.as_str()) == Some(&version) {
+            pushed.unchanged += 1;
+            continue;
+        }
+        let (body, n) = ntriples(store, graph)?;
+        send(&agent, target, graph.as_str(), "PUT", body)?;
+        record.insert(graph.as_str().to_owned(), version);
+        write_record(&path, &record)?;
+        pushed.sent.push(graph.as_str().to_owned());
+        pushed.triples += n;
+        progress(graph.as_str());
+    }
+    let gone: Vec<String> = record
+        .keys()
+        .filter(|g| !graphs.iter().any(|n| n.as_str() == *g))
+        .cloned()
+        .collect();
+    for g in gone {
+        send(&agent, target, &g, "DELETE", Vec::new())?;
+        record.remove(&g);
+        write_record(&path, &record)?;
+        progress(&g);
+        pushed.deleted.push(g);
+    }
+    Ok(pushed)
+}
+
+fn version(store: &Store, graph: &NamedNode) -> Result<String, PushError> {
+    use crate::rdf::vocab::{lt, prov};
+    let g = GraphNameRef::NamedNode(graph.as_ref());
+    let value = |p| -> Result<Option<String>, PushError> {
+        let mut it = store.quads_for_pattern(Some(graph.as_ref().into()), Some(p), None, Some(g));
+        Ok(it.next().transpose()?.map(|q| match q.object {
+            Term::Literal(l) => l.value().to_owned(),
+            t => t.to_string(),
+        }))
+    };
+    if let (Some(d), Some(c), Some(t)) = (
+        value(lt::QUELLPRUEFSUMME)?,
+        value(lt::KONVERTER)?,
+        value(prov::GENERATED_AT_TIME)?,
+    ) {
+        return Ok(format!("{d} {c} {t}"));
+    }
+    let mut lines: Vec<String> = store
+        .quads_for_pattern(None, None, None, Some(g))
+        .map(|q| q.map(|q| format!("{} {} {}", q.subject, q.predicate, q.object)))
+        .collect::<Result<_, _>>()?;
+    lines.sort();
+    let mut h = Sha256::new();
+    for l in &lines {
+        h.update(l.as_bytes());
+        h.update(b"\n");
+    }
+    Ok(format!("sha256:{:x}", h.finalize()))
+}
+
+/// The graph as N-Triples (a subset of Turtle, which every Graph Store takes).
+fn ntriples(store: &Store, graph: &NamedNode) -> Result<(Vec<u8>, usize), PushError> {
+    let mut w = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
+    let mut n = 0;
+    for q in store.quads_for_pattern(
+        None,
+        None,
+        None,
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
+        w.serialize_triple(q?.as_ref()).expect("writing to memory");
+        n += 1;
+    }
+    Ok((w.finish().expect("writing to memory"), n))
+}
+
+fn read_record(path: &Path) -> Result<BTreeMap<String, String>, PushError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(g, v)| (g.to_owned(), v.to_owned()))
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+        Err(source) => Err(PushError::Record {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
+fn write_record(path: &Path, record: &BTreeMap<String, String>) -> Result<(), PushError> {
+    let err = |source| PushError::Record {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(err)?;
+    }
+    let tmp = path.with_extension("tsv.part");
+    let text: String = record.iter().map(|(g, v)| format!("{g}\t{v}\n")).collect();
+    std::fs::write(&tmp, text).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(600)))
+        .user_agent(concat!(
+            "landtag-lod/",
+            env!("CARGO_PKG_VERSION"),
+            " (push)"
+        ))
+        .build()
+        .into()
+}
+
+/// One request, with basic or digest authentication as the server asks; up to 3 tries on
+/// network errors and 5xx.
+fn send(
+    agent: &ureq::Agent,
+    target: &Target,
+    graph: &str,
+    method: &str,
+    body: Vec<u8>,
+) -> Result<(), PushError> {
+    let sep = if target.url.contains('?') { '&' } else { '?' };
+    let url = format!(
+        "{}{sep}{}={}",
+        target.url,
+        target.param,
+        form_urlencoded(graph)
+    );
+    let fail = |message: String| PushError::Http {
+        url: target.url.clone(),
+        message: format!("graph {graph}: {message}"),
+    };
+    let mut last = String::new();
+    for attempt in 0..3 {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(500 << attempt));
+        }
+        match request(agent, target, &url, method, &body) {
+            Ok((status, _)) if (200..300).contains(&status) => return Ok(()),
+            // Deleting what is not there is done.
+            Ok((404, _)) if method == "DELETE" => return Ok(()),
+            Ok((status, text)) if status >= 500 => {
+                last = format!("HTTP {status}: {}", snippet(&text))
+            }
+            Ok((status, text)) => return Err(fail(format!("HTTP {status}: {}", snippet(&text)))),
+            Err(e) => last = e,
+        }
+    }
+    Err(fail(last))
+}
+
+fn snippet(text: &str) -> String {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.chars().take(200).collect()
+}
+
+fn form_urlencoded(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
+}
+
+/// Sends once; on 401 with a digest or basic challenge and credentials, once more with them.
+fn request(
+    agent: &ureq::Agent,
+    target: &Target,
+    url: &str,
+    method: &str,
+    body: &[u8],
+) -> Result<(u16, String), String> {
+    let call = |auth: Option<String>| -> Result<(u16, String, Option<String>), String> {
+        let mut req = ureq::http::Request::builder()
+            .method(method)
+            .uri(url)
+            .header("Content-Type", "text/turtle; charset=utf-8");
+        if let Some(a) = auth {
+            req = req.header("Authorization", a);
+        }
+        let req = req.body(body.to_vec()).map_err(|e| e.to_string())?;
+        let mut resp = agent.run(req).map_err(|e| e.to_string())?;
+        let challenge = resp
+            .headers()
+            .get("www-authenticate")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let status = resp.status().as_u16();
+        let text = resp.body_mut().read_to_string().unwrap_or_default();
+        Ok((status, text, challenge))
+    };
+    let basic = target.user.as_ref().map(|u| {
+        use base64::Engine as _;
+        let pair = format!("{u}:{}", target.password.as_deref().unwrap_or(""));
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(pair)
+        )
+    });
+    let (status, text, challenge) = call(None)?;
+    if status != 401 {
+        return Ok((status, text));
+    }
+    let (Some(user), Some(challenge)) = (&target.user, challenge) else {
+        return Ok((status, text));
+    };
+    let auth = if challenge
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("digest")
+    {
+        digest_authorization(
+            &challenge,
+            user,
+            target.password.as_deref().unwrap_or(""),
+            method,
+            url,
+        )
+    } else {
+        basic.unwrap_or_default()
+    };
+    let (status, text, _) = call(Some(auth))?;
+    Ok((status, text))
+}
+
+/// RFC 7616 digest (MD5, `qop=auth`) for the challenge.
+fn digest_authorization(
+    challenge: &str,
+    user: &str,
+    password: &str,
+    method: &str,
+    url: &str,
+) -> String {
+    use md5::Digest as _;
+    let field = |name: &str| -> String {
+        let re =
+            regex::Regex::new(&format!(r#"(?i)\b{name}="?([^",]*)"?"#)).expect("a valid pattern");
+        re.captures(challenge)
+            .map(|c| c[1].to_owned())
+            .unwrap_or_default()
+    };
+    let (realm, nonce, opaque, qop) = (
+        field("realm"),
+        field("nonce"),
+        field("opaque"),
+        field("qop"),
+    );
+    let uri = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or("/");
+    let hex = |s: String| -> String {
+        md5::Md5::digest(s.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let ha1 = hex(format!("{user}:{realm}:{password}"));
+    let ha2 = hex(format!("{method}:{uri}"));
+    let cnonce = hex(format!("{nonce}{}", crate::pipeline::now_utc()))[..16].to_owned();
+    let nc = "00000001";
+    let mut header =
+        format!(r#"Digest username="{user}", realm="{realm}", nonce="{nonce}", uri="{uri}""#);
+    if qop.split(',').any(|q| q.trim() == "auth") {
+        let response = hex(format!("{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}"));
+        header.push_str(&format!(
+            r#", qop=auth, nc={nc}, cnonce="{cnonce}", response="{response}""#
+        ));
+    } else {
+        let response = hex(format!("{ha1}:{nonce}:{ha2}"));
+        header.push_str(&format!(r#", response="{response}""#));
+    }
+    if !opaque.is_empty() {
+        header.push_str(&format!(r#", opaque="{opaque}""#));
+    }
+    header.push_str(", algorithm=MD5");
+    header
+}
