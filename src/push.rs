@@ -254,7 +254,9 @@ fn form_urlencoded(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Sends once; on 401 with a digest or basic challenge and credentials, once more with them.
+/// Sends the request. With credentials, a bodiless `GET` of the graph first fetches the
+/// server's challenge (digest or basic), so a large body is sent once, with its
+/// `Authorization`: a server that answers 401 before reading the body may reset the connection.
 fn request(
     agent: &ureq::Agent,
     target: &Target,
@@ -262,57 +264,63 @@ fn request(
     method: &str,
     body: &[u8],
 ) -> Result<(u16, String), String> {
-    let call = |auth: Option<String>| -> Result<(u16, String, Option<String>), String> {
-        let mut req = ureq::http::Request::builder()
-            .method(method)
-            .uri(url)
-            .header("Content-Type", "text/turtle; charset=utf-8");
-        if let Some(a) = auth {
-            req = req.header("Authorization", a);
+    let auth = match &target.user {
+        Some(user) => {
+            let (status, _, challenge) = call(agent, "GET", url, &[], None)?;
+            match challenge {
+                Some(c) if status == 401 => Some(authorization(&c, user, target, method, url)),
+                _ => None,
+            }
         }
-        let req = req.body(body.to_vec()).map_err(|e| e.to_string())?;
-        let mut resp = agent.run(req).map_err(|e| e.to_string())?;
-        let challenge = resp
-            .headers()
-            .get("www-authenticate")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let status = resp.status().as_u16();
-        let text = resp.body_mut().read_to_string().unwrap_or_default();
-        Ok((status, text, challenge))
+        None => None,
     };
-    let basic = target.user.as_ref().map(|u| {
-        use base64::Engine as _;
-        let pair = format!("{u}:{}", target.password.as_deref().unwrap_or(""));
-        format!(
-            "Basic {}",
-            base64::engine::general_purpose::STANDARD.encode(pair)
-        )
-    });
-    let (status, text, challenge) = call(None)?;
-    if status != 401 {
-        return Ok((status, text));
+    let (status, text, _) = call(agent, method, url, body, auth)?;
+    Ok((status, text))
+}
+
+/// One HTTP exchange: status, body, and the `WWW-Authenticate` challenge if any.
+fn call(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: &[u8],
+    auth: Option<String>,
+) -> Result<(u16, String, Option<String>), String> {
+    let mut req = ureq::http::Request::builder()
+        .method(method)
+        .uri(url)
+        .header("Content-Type", "text/turtle; charset=utf-8");
+    if let Some(a) = auth {
+        req = req.header("Authorization", a);
     }
-    let (Some(user), Some(challenge)) = (&target.user, challenge) else {
-        return Ok((status, text));
-    };
-    let auth = if challenge
+    let req = req.body(body.to_vec()).map_err(|e| e.to_string())?;
+    let mut resp = agent.run(req).map_err(|e| e.to_string())?;
+    let challenge = resp
+        .headers()
+        .get("www-authenticate")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let status = resp.status().as_u16();
+    let text = resp.body_mut().read_to_string().unwrap_or_default();
+    Ok((status, text, challenge))
+}
+
+fn authorization(challenge: &str, user: &str, target: &Target, method: &str, url: &str) -> String {
+    let password = target.password.as_deref().unwrap_or("");
+    if challenge
         .trim_start()
         .to_ascii_lowercase()
         .starts_with("digest")
     {
-        digest_authorization(
-            &challenge,
-            user,
-            target.password.as_deref().unwrap_or(""),
-            method,
-            url,
-        )
+        digest_authorization(challenge, user, password, method, url)
     } else {
-        basic.unwrap_or_default()
-    };
-    let (status, text, _) = call(Some(auth))?;
-    Ok((status, text))
+        use base64::Engine as _;
+        let pair = format!("{user}:{password}");
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(pair)
+        )
+    }
 }
 
 /// RFC 7616 digest (MD5, `qop=auth`) for the challenge.
@@ -323,7 +331,6 @@ fn digest_authorization(
     method: &str,
     url: &str,
 ) -> String {
-    use md5::Digest as _;
     let field = |name: &str| -> String {
         let re =
             regex::Regex::new(&format!(r#"(?i)\b{name}="?([^",]*)"?"#)).expect("a valid pattern");
@@ -341,30 +348,93 @@ fn digest_authorization(
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
         .unwrap_or("/");
-    let hex = |s: String| -> String {
-        md5::Md5::digest(s.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+    let cnonce = md5_hex(&format!("{nonce}{}", crate::pipeline::now_utc()))[..16].to_owned();
+    let auth = qop.split(',').any(|q| q.trim() == "auth");
+    let d = DigestInput {
+        user,
+        realm: &realm,
+        password,
+        method,
+        uri,
+        nonce: &nonce,
+        cnonce: &cnonce,
     };
-    let ha1 = hex(format!("{user}:{realm}:{password}"));
-    let ha2 = hex(format!("{method}:{uri}"));
-    let cnonce = hex(format!("{nonce}{}", crate::pipeline::now_utc()))[..16].to_owned();
-    let nc = "00000001";
     let mut header =
         format!(r#"Digest username="{user}", realm="{realm}", nonce="{nonce}", uri="{uri}""#);
-    if qop.split(',').any(|q| q.trim() == "auth") {
-        let response = hex(format!("{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}"));
+    if auth {
         header.push_str(&format!(
-            r#", qop=auth, nc={nc}, cnonce="{cnonce}", response="{response}""#
+            r#", qop=auth, nc=00000001, cnonce="{cnonce}", response="{}""#,
+            d.response(true)
         ));
     } else {
-        let response = hex(format!("{ha1}:{nonce}:{ha2}"));
-        header.push_str(&format!(r#", response="{response}""#));
+        header.push_str(&format!(r#", response="{}""#, d.response(false)));
     }
     if !opaque.is_empty() {
         header.push_str(&format!(r#", opaque="{opaque}""#));
     }
     header.push_str(", algorithm=MD5");
     header
+}
+
+fn md5_hex(s: &str) -> String {
+    use md5::Digest as _;
+    md5::Md5::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The inputs of a digest response (RFC 7616, MD5).
+struct DigestInput<'a> {
+    user: &'a str,
+    realm: &'a str,
+    password: &'a str,
+    method: &'a str,
+    uri: &'a str,
+    nonce: &'a str,
+    cnonce: &'a str,
+}
+
+impl DigestInput<'_> {
+    /// `response=`: with `qop=auth` (and `nc=00000001`), or the RFC 2069 form without.
+    fn response(&self, qop_auth: bool) -> String {
+        let ha1 = md5_hex(&format!("{}:{}:{}", self.user, self.realm, self.password));
+        let ha2 = md5_hex(&format!("{}:{}", self.method, self.uri));
+        if qop_auth {
+            md5_hex(&format!(
+                "{ha1}:{}:00000001:{}:auth:{ha2}",
+                self.nonce, self.cnonce
+            ))
+        } else {
+            md5_hex(&format!("{ha1}:{}:{ha2}", self.nonce))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digest_response_is_rfc_2617s_example() {
+        let d = DigestInput {
+            user: "Mufasa",
+            realm: "testrealm@host.com",
+            password: "Circle Of Life",
+            method: "GET",
+            uri: "/dir/index.html",
+            nonce: "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+            cnonce: "0a4f113b",
+        };
+        assert_eq!(d.response(true), "6629fae49393a05397450978507c4ef1");
+    }
+
+    #[test]
+    fn the_record_file_is_named_after_the_url() {
+        let p = record_path(Path::new("/s"), "http://h:8890/sparql-graph-crud-auth");
+        assert_eq!(
+            p,
+            Path::new("/s/push/http---h-8890-sparql-graph-crud-auth.tsv")
+        );
+    }
 }

@@ -192,6 +192,26 @@ fn round_trip(dir: &Path, store: &Path, gsp: &str, query: &str, auth: &[&str]) {
     ok(&["ingest", s(&doc), "--store", s(store)]);
     let third = push(store, gsp, auth);
     assert!(third.contains(": 1 graphs sent"), "{third}");
+
+    // A graph the record holds and the store no longer does is deleted there.
+    let record = std::fs::read_dir(store.join("push"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let gone = "https://landtag-lod.example/graph/drucksache/17/1";
+    let mut text = std::fs::read_to_string(&record).unwrap();
+    text.push_str(&format!("{gone}\tsha256:old\n"));
+    std::fs::write(&record, text).unwrap();
+    let fourth = push(store, gsp, auth);
+    assert!(
+        fourth.contains(": 0 graphs sent") && fourth.contains(" 1 deleted"),
+        "{fourth}"
+    );
+    assert!(!std::fs::read_to_string(&record)
+        .unwrap()
+        .contains(&format!("{gone}\t")));
 }
 
 #[test]
