@@ -79,6 +79,9 @@ pub fn push(
     let mut record = read_record(&path)?;
     let mut pushed = Pushed::default();
     let agent = agent();
+    if target.user.is_some() {
+        check_credentials(&agent, target)?;
+    }
     let graphs: Vec<NamedNode> = store
         .named_graphs()
         .filter_map(|g| match g {
@@ -213,13 +216,7 @@ fn send(
     method: &str,
     body: Vec<u8>,
 ) -> Result<(), PushError> {
-    let sep = if target.url.contains('?') { '&' } else { '?' };
-    let url = format!(
-        "{}{sep}{}={}",
-        target.url,
-        target.param,
-        form_urlencoded(graph)
-    );
+    let url = graph_url(target, graph);
     let fail = |message: String| PushError::Http {
         url: target.url.clone(),
         message: format!("graph {graph}: {message}"),
@@ -252,6 +249,35 @@ fn form_urlencoded(s: &str) -> String {
     serde_urlencoded::to_string([("", s)])
         .map(|e| e.trim_start_matches('=').to_owned())
         .unwrap_or_default()
+}
+
+/// Tries the credentials once on a graph that does not exist, without a body: a server that
+/// refuses them may drop the connection while a large body is still being sent, and the
+/// answer would be lost.
+fn check_credentials(agent: &ureq::Agent, target: &Target) -> Result<(), PushError> {
+    let graph = "urn:landtag-lod:credentials-check";
+    let url = graph_url(target, graph);
+    let fail = |message: String| PushError::Http {
+        url: target.url.clone(),
+        message,
+    };
+    match request(agent, target, &url, "GET", &[]).map_err(fail)? {
+        (401, text) => Err(fail(format!(
+            "HTTP 401: the credentials were refused: {}",
+            snippet(&text)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn graph_url(target: &Target, graph: &str) -> String {
+    let sep = if target.url.contains('?') { '&' } else { '?' };
+    format!(
+        "{}{sep}{}={}",
+        target.url,
+        target.param,
+        form_urlencoded(graph)
+    )
 }
 
 /// Sends the request. With credentials, a bodiless `GET` of the graph first fetches the

@@ -4,6 +4,7 @@
 mod architecture;
 mod browser;
 mod common;
+mod crash;
 mod dumps;
 mod endpoint;
 mod gold;
