@@ -83,18 +83,37 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
             size: bytes.len(),
         });
     }
-    let out = Command::new("pdftotext")
+    // poppler's layout is read as it is written: no buffer of the whole XHTML (megabytes for
+    // a long protocol), and our reading overlaps poppler's writing.
+    let mut child = Command::new("pdftotext")
         .args(["-bbox-layout", "-enc", "UTF-8"])
         .arg(path)
         .arg("-")
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .map_err(|source| PdfError::Tool {
             path: path.to_owned(),
             source,
         })?;
-    if !out.status.success() {
+    let mut stderr = child.stderr.take().expect("piped");
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+        text
+    });
+    let mut stdout =
+        std::io::BufReader::with_capacity(1 << 16, child.stdout.take().expect("piped"));
+    let parsed = pages_from(&mut stdout);
+    // What a failed parse left unread: poppler would block on a full pipe.
+    let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+    let status = child.wait().map_err(|source| PdfError::Tool {
+        path: path.to_owned(),
+        source,
+    })?;
+    let err = errors.join().unwrap_or_default();
+    if !status.success() {
         // Exit 1: cannot open (damaged, or a user password); 3: permissions.
-        let err = String::from_utf8_lossy(&out.stderr);
         let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
         if encrypted || err.contains("password") {
             return Err(PdfError::Encrypted {
@@ -103,19 +122,18 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
         }
         return Err(PdfError::Corrupt {
             path: path.to_owned(),
-            detail: format!("poppler cannot open it (exit {})", out.status),
+            detail: format!("poppler cannot open it (exit {status})"),
         });
     }
     // poppler repairs what it can and says so only on stderr: a damaged object makes it skip
     // text without failing. What it had to repair is not trusted.
-    let err = String::from_utf8_lossy(&out.stderr);
     if let Some(first) = err.lines().find(|l| l.starts_with("Syntax Error")) {
         return Err(PdfError::Corrupt {
             path: path.to_owned(),
             detail: first.trim().to_owned(),
         });
     }
-    let pages = pages(&String::from_utf8_lossy(&out.stdout)).map_err(|e| PdfError::Corrupt {
+    let pages = parsed.map_err(|e| PdfError::Corrupt {
         path: path.to_owned(),
         detail: format!("unreadable layout from poppler: {e}"),
     })?;
@@ -155,14 +173,22 @@ fn page_text(page: &Page, tables: &mut Vec<table::Columns>) -> String {
 }
 
 /// Parses poppler's `-bbox-layout` XHTML into pages of blocks.
+#[cfg(test)]
 fn pages(xhtml: &str) -> Result<Vec<Page>, quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_str(xhtml);
+    pages_from(xhtml.as_bytes())
+}
+
+/// Parses poppler's `-bbox-layout` XHTML, as it is read, into pages of blocks.
+fn pages_from(input: impl std::io::BufRead) -> Result<Vec<Page>, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_reader(input);
+    let mut buf = Vec::new();
     let mut pages: Vec<Page> = Vec::new();
     let mut line: Option<Vec<String>> = None;
     let mut in_word = false;
     let mut word = Word::default();
     loop {
-        match reader.read_event()? {
+        buf.clear();
+        match reader.read_event_into(&mut buf)? {
             Event::Start(e) => match e.name().as_ref() {
                 b"page" => pages.push(Page {
                     width: attr(&e, b"width"),
