@@ -24,7 +24,8 @@ impl Target {
         store::open(dir).map(Self::Store)
     }
 
-    fn write(&self, mapped: &Mapped) -> anyhow::Result<Outcome> {
+    /// Writes one graph (a document's, or the links) and its claims.
+    pub fn write(&self, mapped: &Mapped) -> anyhow::Result<Outcome> {
         Ok(match self {
             Self::Store(s) => store::replace(s, mapped)?,
             Self::Server(dir) => crate::handoff::send(dir, mapped)?,

@@ -596,7 +596,12 @@ fn link(
     use landtag_lod::rdf::links;
     let members = link::read_members(members_path)?;
     let review = link::read_review(review_path)?;
-    let store = store::open(store_dir)?;
+    // Beside a running `serve`: read the store read-only, hand it the links graph.
+    let target = landtag_lod::ingest::Target::open(store_dir)?;
+    let store = match &target {
+        landtag_lod::ingest::Target::Store(s) => s.clone(),
+        landtag_lod::ingest::Target::Server(_) => store::open_read_only(store_dir)?,
+    };
     let persons = links::persons(&store, base)?;
     let (rows, report) = link::link(&persons, &members, &review);
     link::write_review(review_path, &rows)
@@ -615,7 +620,7 @@ fn link(
     inputs.extend(env!("LANDTAG_LOD_CONVERTER").bytes());
     let digest = landtag_lod::source::hex_sha256(&inputs);
     let mapped = links::map_links(base, &rows, &parties, &digest, &pipeline::now_utc());
-    let outcome = store::replace(&store, &mapped)?;
+    let outcome = target.write(&mapped)?;
     let by = |m: &str| report.linked.iter().filter(|l| l.method == m).count();
     eprintln!(
         "persons: {} linked ({} by name, {} by first and last name, {} by surname, {} by period, {} confirmed in review), {} ambiguous, {} not in the list, {} vetoed; parties: {}",

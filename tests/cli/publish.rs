@@ -75,6 +75,27 @@ fn ingest_while_serving_hands_the_documents_to_the_server() {
     assert!(stderr(&out).contains("statements"), "{}", stderr(&out));
     assert!(std::fs::metadata(&dump).unwrap().len() > 1_000_000);
 
+    // `link` beside the server: it reads the store read-only and hands over the links graph.
+    let review = dir.path().join("links.tsv");
+    ok(&["link", "--store", s(&store), "--review", s(&review)]);
+    let mut r = agent()
+        .get(format!("{}/sparql", server.url))
+        .query("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://landtag-lod.example/graph/links> { ?p <http://www.w3.org/2002/07/owl#sameAs> ?q } }")
+        .header("Accept", "text/csv")
+        .call()
+        .unwrap();
+    let linked: usize = r
+        .body_mut()
+        .read_to_string()
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(linked > 50, "{linked}");
+
     // A document the server cannot take is refused with its reason, and nothing is stored.
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, "kein Dokument").unwrap();
