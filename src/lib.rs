@@ -3,8 +3,10 @@
 //!
 //! `source` (bytes → text; a PDF through `pdf`) → `normalize` (running heads, hyphenation, marks) → `parse` (text →
 //! `model`, with diagnostics; knows no RDF) → `rdf` (model → quads; the only place that knows
-//! IRIs and terms) → `store` (one named graph per document) → `serve` / `dump`.
-//! `pipeline` strings the rooms together for one document.
+//! IRIs and terms) → `store` (one named graph per document, one shared graph; every triple in
+//! one graph) → `serve` / `dump` / `push`.
+//! `pipeline` strings the rooms together for one document and runs them on every core;
+//! `ingest` writes the results into the store, or through `handoff` to a running `serve`.
 
 pub mod bench;
 pub mod dump;
