@@ -67,13 +67,13 @@ pub struct Summary {
 }
 
 /// Converts `files` on `workers` threads and writes each to `target` as it completes; `event`
-/// hears of each document (for the progress bar and the report).
+/// hears of each document, with the summary so far (for the progress bar and the report).
 pub fn ingest(
     files: &[PathBuf],
     target: &Target,
     base: &Base,
     workers: usize,
-    mut event: impl FnMut(Event<'_>),
+    mut event: impl FnMut(Event<'_>, &Summary),
 ) -> Summary {
     let started = Instant::now();
     let now = pipeline::now_utc();
@@ -92,15 +92,18 @@ pub fn ingest(
                     }
                 }
                 summary.pages += converted.document.pages.len().max(1);
-                event(Event::Stored {
+                summary.elapsed = started.elapsed();
+                let stored = Event::Stored {
                     file,
                     converted: &converted,
                     outcome,
-                });
+                };
+                event(stored, &summary);
             }
             Err(error) => {
                 summary.failed += 1;
-                event(Event::Failed { file, error });
+                summary.elapsed = started.elapsed();
+                event(Event::Failed { file, error }, &summary);
             }
         }
     });

@@ -425,38 +425,42 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> 
         );
     }
     let bar = progress_bar(files.len());
-    let (mut pages, started) = (0usize, std::time::Instant::now());
-    let summary = ing::ingest(&files, &target, base, pipeline::default_workers(), |e| {
-        match e {
-            Event::Stored {
-                file,
-                converted,
-                outcome,
-            } => {
-                for w in &converted.warnings {
-                    bar.suspend(|| {
-                        eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message)
-                    });
+    let summary = ing::ingest(
+        &files,
+        &target,
+        base,
+        pipeline::default_workers(),
+        |e, so_far| {
+            match e {
+                Event::Stored {
+                    file,
+                    converted,
+                    outcome,
+                } => {
+                    for w in &converted.warnings {
+                        bar.suspend(|| {
+                            eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message)
+                        });
+                    }
+                    let what = match outcome {
+                        store::Outcome::Added(n) => format!("added, {n} triples"),
+                        store::Outcome::Replaced(n) => format!("replaced, {n} triples"),
+                        store::Outcome::Unchanged => "unchanged".to_owned(),
+                    };
+                    let doc = &converted.mapped.document;
+                    bar.suspend(|| eprintln!("{}: {doc} ({what})", file.display()));
                 }
-                let what = match outcome {
-                    store::Outcome::Added(n) => format!("added, {n} triples"),
-                    store::Outcome::Replaced(n) => format!("replaced, {n} triples"),
-                    store::Outcome::Unchanged => "unchanged".to_owned(),
-                };
-                let doc = &converted.mapped.document;
-                bar.suspend(|| eprintln!("{}: {doc} ({what})", file.display()));
-                pages += converted.document.pages.len().max(1);
+                Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {error:#}")),
             }
-            Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {error:#}")),
-        }
-        let secs = started.elapsed().as_secs_f64().max(1e-3);
-        bar.inc(1);
-        bar.set_message(format!(
-            "{:.1} documents/s, {:.0} pages/s",
-            bar.position() as f64 / secs,
-            pages as f64 / secs
-        ));
-    });
+            let secs = so_far.elapsed.as_secs_f64().max(1e-3);
+            bar.inc(1);
+            bar.set_message(format!(
+                "{:.1} documents/s, {:.0} pages/s",
+                bar.position() as f64 / secs,
+                so_far.pages as f64 / secs
+            ));
+        },
+    );
     bar.finish_and_clear();
     target.flush()?;
     let secs = summary.elapsed.as_secs_f64().max(1e-3);

@@ -293,7 +293,7 @@ fn supported_elsewhere(
     graph: NamedNodeRef<'_>,
 ) -> Result<bool, StoreError> {
     for q in tx.quads_for_pattern(None, Some(lt::STUETZT), Some(key.as_ref().into()), None) {
-        if q?.graph_name != GraphNameRef::NamedNode(graph).into_owned() {
+        if q?.graph_name.as_ref() != GraphNameRef::NamedNode(graph) {
             return Ok(true);
         }
     }

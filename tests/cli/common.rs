@@ -91,20 +91,31 @@ pub fn query_out(store: &Path, q: &str, format: &str) -> String {
 
 /// A query's rows as values in the order of its variables.
 pub fn query_rows(store: &Path, q: &str) -> Vec<Vec<String>> {
-    let json: serde_json::Value = serde_json::from_str(&query_out(store, q, "json")).unwrap();
+    result_rows(&query_out(store, q, "json"))
+        .into_iter()
+        .map(|row| row.into_iter().map(|(value, _)| value).collect())
+        .collect()
+}
+
+/// SPARQL JSON results as rows of (value, datatype) in the order of the variables; unbound is
+/// an empty value.
+pub fn result_rows(body: &str) -> Vec<Vec<(String, String)>> {
+    let json: serde_json::Value =
+        serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
     let vars: Vec<String> = json["head"]["vars"]
         .as_array()
         .unwrap()
         .iter()
         .map(|v| v.as_str().unwrap().to_owned())
         .collect();
+    let field = |b: &serde_json::Value, v: &str, f: &str| b[v][f].as_str().unwrap_or("").to_owned();
     json["results"]["bindings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|b| {
             vars.iter()
-                .map(|v| b[v]["value"].as_str().unwrap_or("").to_owned())
+                .map(|v| (field(b, v, "value"), field(b, v, "datatype")))
                 .collect()
         })
         .collect()

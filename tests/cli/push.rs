@@ -111,25 +111,11 @@ fn remote_rows(endpoint: &str, query: &str) -> Vec<String> {
 }
 
 fn json_rows(body: &str) -> Vec<String> {
-    let v: serde_json::Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
-    let vars: Vec<String> = v["head"]["vars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap().to_owned())
-        .collect();
-    let mut rows: Vec<String> = v["results"]["bindings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| {
-            vars.iter()
-                .map(|var| {
-                    normal(
-                        b[var]["value"].as_str().unwrap_or(""),
-                        b[var]["datatype"].as_str().unwrap_or(""),
-                    )
-                })
+    let mut rows: Vec<String> = result_rows(body)
+        .into_iter()
+        .map(|row| {
+            row.iter()
+                .map(|(value, datatype)| normal(value, datatype))
                 .collect::<Vec<_>>()
                 .join("\t")
         })
