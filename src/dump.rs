@@ -30,14 +30,21 @@ pub struct Written {
 
 /// The format follows the file name: `.nq` (N-Quads) or Turtle, each optionally `.gz`.
 pub fn dump(store: &Store, out: &Path) -> Result<Written, DumpError> {
+    let quads = store.iter().collect::<Result<Vec<Quad>, _>>()?;
+    write(quads, out)
+}
+
+/// Writes `quads` to `out` as `dump` does (format by file name, sorted, through a temporary file
+/// renamed at the end, so that a reader never sees half a dump).
+pub fn write(quads: Vec<Quad>, out: &Path) -> Result<Written, DumpError> {
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let gzip = name.ends_with(".gz");
-    let quads = name.trim_end_matches(".gz").ends_with(".nq");
+    let nquads = name.trim_end_matches(".gz").ends_with(".nq");
     let io = |source| DumpError::Io {
         path: out.display().to_string(),
         source,
     };
-    let tmp = out.with_extension("partial");
+    let tmp = out.with_file_name(format!(".{name}.partial"));
     let file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(io)?);
     let mut sink: Box<dyn Write> = if gzip {
         Box::new(
@@ -48,35 +55,16 @@ pub fn dump(store: &Store, out: &Path) -> Result<Written, DumpError> {
     } else {
         Box::new(file)
     };
-    let written = if quads {
-        write_nquads(store, &mut sink)
+    let written = if nquads {
+        write_nquads(quads, &mut sink)
     } else {
-        write_turtle(store, &mut sink)
+        write_turtle(quads, &mut sink)
     }
-    .map_err(|e| match e {
-        WriteError::Io(e) => io(e),
-        WriteError::Storage(e) => DumpError::Storage(e),
-    })?;
+    .map_err(io)?;
     sink.flush().map_err(io)?;
     drop(sink);
     std::fs::rename(&tmp, out).map_err(io)?;
     Ok(written)
-}
-
-enum WriteError {
-    Io(std::io::Error),
-    Storage(oxigraph::store::StorageError),
-}
-
-impl From<std::io::Error> for WriteError {
-    fn from(e: std::io::Error) -> Self {
-        Self::Io(e)
-    }
-}
-impl From<oxigraph::store::StorageError> for WriteError {
-    fn from(e: oxigraph::store::StorageError) -> Self {
-        Self::Storage(e)
-    }
 }
 
 /// A total order on terms: their N-Triples form.
@@ -90,18 +78,24 @@ fn key(t: &Triple) -> (String, String, String) {
 
 /// Every distinct triple of every graph, sorted.
 pub fn sorted_triples(store: &Store) -> Result<Vec<Triple>, oxigraph::store::StorageError> {
-    let mut triples: Vec<((String, String, String), Triple)> = Vec::new();
-    for q in store.iter() {
-        let t: Triple = q?.into();
+    let quads = store.iter().collect::<Result<Vec<Quad>, _>>()?;
+    Ok(sorted_distinct(quads))
+}
+
+/// The distinct triples of `quads`, sorted.
+fn sorted_distinct(quads: Vec<Quad>) -> Vec<Triple> {
+    let mut triples: Vec<((String, String, String), Triple)> = Vec::with_capacity(quads.len());
+    for q in quads {
+        let t: Triple = q.into();
         triples.push((key(&t), t));
     }
     triples.sort_by(|a, b| a.0.cmp(&b.0));
     triples.dedup_by(|a, b| a.0 == b.0);
-    Ok(triples.into_iter().map(|(_, t)| t).collect())
+    triples.into_iter().map(|(_, t)| t).collect()
 }
 
-fn write_turtle(store: &Store, sink: &mut dyn Write) -> Result<Written, WriteError> {
-    let triples = sorted_triples(store)?;
+fn write_turtle(quads: Vec<Quad>, sink: &mut dyn Write) -> std::io::Result<Written> {
+    let triples = sorted_distinct(quads);
     let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
     for (prefix, ns) in PREFIXES {
         serializer = serializer
@@ -118,10 +112,9 @@ fn write_turtle(store: &Store, sink: &mut dyn Write) -> Result<Written, WriteErr
     })
 }
 
-fn write_nquads(store: &Store, sink: &mut dyn Write) -> Result<Written, WriteError> {
-    let mut quads: Vec<(String, Quad)> = Vec::new();
-    for q in store.iter() {
-        let q = q?;
+fn write_nquads(all: Vec<Quad>, sink: &mut dyn Write) -> std::io::Result<Written> {
+    let mut quads: Vec<(String, Quad)> = Vec::with_capacity(all.len());
+    for q in all {
         let g = match &q.graph_name {
             GraphName::DefaultGraph => String::new(),
             g => g.to_string(),

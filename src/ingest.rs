@@ -9,25 +9,29 @@ use std::time::{Duration, Instant};
 
 /// Where converted documents go.
 pub enum Target {
-    /// The store, opened by this process.
-    Store(oxigraph::store::Store),
+    /// The store, opened by this process, and its change log.
+    Store(oxigraph::store::Store, crate::publish::changes::Log),
     /// A running `serve` that holds the store in this folder.
     Server(PathBuf),
 }
 
 impl Target {
     /// The running server's socket if one listens for `dir`, else the store itself.
-    pub fn open(dir: &Path) -> Result<Self, store::StoreError> {
+    /// Opening the store for writing first brings its change log in line with it.
+    pub fn open(dir: &Path, base: &Base) -> anyhow::Result<Self> {
         if crate::handoff::server_listening(dir) {
             return Ok(Self::Server(dir.to_owned()));
         }
-        store::open(dir).map(Self::Store)
+        let store = store::open(dir)?;
+        let log = crate::publish::changes::Log::open(dir)?;
+        log.reconcile(&store, &base.shared_graph())?;
+        Ok(Self::Store(store, log))
     }
 
     /// Writes one graph (a document's, or the links) and its claims.
     pub fn write(&self, mapped: &Mapped) -> anyhow::Result<Outcome> {
         Ok(match self {
-            Self::Store(s) => store::replace(s, mapped)?,
+            Self::Store(s, log) => crate::publish::changes::write(s, log, mapped)?,
             Self::Server(dir) => crate::handoff::send(dir, mapped)?,
         })
     }
@@ -35,7 +39,7 @@ impl Target {
     /// Makes what was written durable (the server does so itself).
     pub fn flush(&self) -> Result<(), store::StoreError> {
         match self {
-            Self::Store(s) => Ok(s.flush()?),
+            Self::Store(s, _) => Ok(s.flush()?),
             Self::Server(_) => Ok(()),
         }
     }

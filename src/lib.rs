@@ -21,6 +21,7 @@ pub mod normalize;
 pub mod parse;
 pub mod pdf;
 pub mod pipeline;
+pub mod publish;
 pub mod push;
 pub mod queries;
 pub mod rdf;

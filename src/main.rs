@@ -59,13 +59,25 @@ enum Command {
         /// Queries evaluated at once.
         #[arg(long, default_value_t = 4)]
         max_concurrent: usize,
+        /// The dump set served at /dumps/ and named by /catalog (default: DIR/dumps, where
+        /// `dump --store DIR` writes it).
+        #[arg(long)]
+        dumps: Option<PathBuf>,
+        /// The catalogue's publisher, contact and texts (default: the bundled data/catalog.json).
+        #[arg(long)]
+        profile: Option<PathBuf>,
     },
-    /// Write the store as sorted Turtle (`.ttl`) or N-Quads (`.nq`), gzipped for `.gz`.
+    /// Write the dump set (every Wahlperiode and the whole store as gzipped N-Quads and Turtle,
+    /// the DCAT-AP.de catalogue and a manifest) into DIR/dumps, or into `--out FOLDER/`; with
+    /// `--out FILE`, one file: sorted Turtle (`.ttl`) or N-Quads (`.nq`), gzipped for `.gz`.
     Dump {
         #[arg(long)]
         store: PathBuf,
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// The catalogue's publisher, contact and texts (default: the bundled data/catalog.json).
+        #[arg(long)]
+        profile: Option<PathBuf>,
     },
     /// Load RDF files (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) into the store,
     /// each into a graph of its own named after the file (e.g. the ontology, to serve it).
@@ -213,12 +225,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bind,
             timeout,
             max_concurrent,
+            dumps,
+            profile,
         } => {
             if !(timeout > 0.0 && timeout.is_finite()) {
                 bail!("--timeout must be a positive number of seconds");
             }
             let store_dir = store;
             let store = store::open(&store_dir)?;
+            let profile = read_profile(profile.as_deref())?;
+            let publication = serve::Publication::open(&store, &store_dir, &base, dumps, profile)?;
             let limits = serve::Limits {
                 timeout: std::time::Duration::from_secs_f64(timeout),
                 max_concurrent,
@@ -233,7 +249,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "landtag-lod: `ingest --store {}` hands new documents to this server",
                     store_dir.display()
                 );
-                serve::serve(store, &store_dir, limits, base.clone(), listener).await?;
+                serve::serve(store, &store_dir, limits, base.clone(), publication, listener).await?;
                 Ok(ExitCode::SUCCESS)
             })
         }
@@ -353,14 +369,61 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", landtag_lod::bench::pdf(&pdf, rounds)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Dump { store, out } => {
+        Command::Dump {
+            store: store_dir,
+            out,
+            profile,
+        } => {
             // Read-only: a running `serve` keeps the store; the dump is of what it holds now.
-            let store = store::open_read_only(&store)?;
-            let written = dump::dump(&store, &out)?;
-            eprintln!("{}: {} statements", out.display(), written.statements);
-            Ok(ExitCode::SUCCESS)
+            let store = store::open_read_only(&store_dir)?;
+            let folder = match &out {
+                None => Some(landtag_lod::publish::files::default_dir(&store_dir)),
+                Some(o) if o.is_dir() || o.to_string_lossy().ends_with('/') => Some(o.clone()),
+                Some(_) => None,
+            };
+            match (folder, out) {
+                (Some(dir), _) => dump_set(&store, &base, &dir, profile.as_deref()),
+                (None, Some(out)) => {
+                    let written = dump::dump(&store, &out)?;
+                    eprintln!("{}: {} statements", out.display(), written.statements);
+                    Ok(ExitCode::SUCCESS)
+                }
+                (None, None) => unreachable!("no --out is the default folder"),
+            }
         }
     }
+}
+
+fn read_profile(path: Option<&Path>) -> Result<landtag_lod::publish::catalog::Profile> {
+    use landtag_lod::publish::catalog::Profile;
+    Ok(match path {
+        Some(p) => Profile::read(p)?,
+        None => Profile::bundled(),
+    })
+}
+
+/// Writes the dump set and the catalogue into `dir` and lists what it wrote.
+fn dump_set(
+    store: &oxigraph::store::Store,
+    base: &Base,
+    dir: &Path,
+    profile: Option<&Path>,
+) -> Result<ExitCode> {
+    let profile = read_profile(profile)?;
+    let manifest = landtag_lod::publish::files::write_set(store, base, dir, profile)?;
+    for e in &manifest.files {
+        eprintln!(
+            "{}: {} statements, {} bytes",
+            dir.join(&e.file).display(),
+            e.statements,
+            e.bytes
+        );
+    }
+    eprintln!(
+        "{}: the DCAT-AP.de catalogue",
+        dir.join(landtag_lod::publish::files::CATALOG).display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Harvests with a progress bar on a terminal; a summary on stderr; exit 1 where an answer was
@@ -417,7 +480,7 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> 
                 .join(", ")
         );
     }
-    let target = ing::Target::open(store_dir)?;
+    let target = ing::Target::open(store_dir, base)?;
     if let ing::Target::Server(_) = target {
         eprintln!(
             "{}: a running server holds the store; handing it the documents",
@@ -601,9 +664,9 @@ fn link(
     let members = link::read_members(members_path)?;
     let review = link::read_review(review_path)?;
     // Beside a running `serve`: read the store read-only, hand it the links graph.
-    let target = landtag_lod::ingest::Target::open(store_dir)?;
+    let target = landtag_lod::ingest::Target::open(store_dir, base)?;
     let store = match &target {
-        landtag_lod::ingest::Target::Store(s) => s.clone(),
+        landtag_lod::ingest::Target::Store(s, _) => s.clone(),
         landtag_lod::ingest::Target::Server(_) => store::open_read_only(store_dir)?,
     };
     let persons = links::persons(&store, base)?;

@@ -9,9 +9,8 @@
 //! graph's (the shared graph, the links) is a hash of its sorted content.
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode};
 use oxigraph::store::Store;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -48,6 +47,8 @@ pub enum PushError {
     },
     #[error(transparent)]
     Storage(#[from] oxigraph::store::StorageError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// What a push did.
@@ -91,7 +92,7 @@ pub fn push(
         })
         .collect::<Result<_, _>>()?;
     for graph in &graphs {
-        let version = version(store, graph)?;
+        let version = crate::store::graph_version(store, graph)?;
         if record.get(graph.as_str()) == Some(&version) {
             pushed.unchanged += 1;
             continue;
@@ -117,36 +118,6 @@ pub fn push(
         pushed.deleted.push(g);
     }
     Ok(pushed)
-}
-
-fn version(store: &Store, graph: &NamedNode) -> Result<String, PushError> {
-    use crate::rdf::vocab::{lt, prov};
-    let g = GraphNameRef::NamedNode(graph.as_ref());
-    let value = |p| -> Result<Option<String>, PushError> {
-        let mut it = store.quads_for_pattern(Some(graph.as_ref().into()), Some(p), None, Some(g));
-        Ok(it.next().transpose()?.map(|q| match q.object {
-            Term::Literal(l) => l.value().to_owned(),
-            t => t.to_string(),
-        }))
-    };
-    if let (Some(d), Some(c), Some(t)) = (
-        value(lt::QUELLPRUEFSUMME)?,
-        value(lt::KONVERTER)?,
-        value(prov::GENERATED_AT_TIME)?,
-    ) {
-        return Ok(format!("{d} {c} {t}"));
-    }
-    let mut lines: Vec<String> = store
-        .quads_for_pattern(None, None, None, Some(g))
-        .map(|q| q.map(|q| format!("{} {} {}", q.subject, q.predicate, q.object)))
-        .collect::<Result<_, _>>()?;
-    lines.sort();
-    let mut h = Sha256::new();
-    for l in &lines {
-        h.update(l.as_bytes());
-        h.update(b"\n");
-    }
-    Ok(format!("sha256:{:x}", h.finalize()))
 }
 
 /// The graph as N-Triples (a subset of Turtle, which every Graph Store takes).

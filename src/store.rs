@@ -14,6 +14,7 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{Store, Transaction};
+use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -298,6 +299,54 @@ fn supported_elsewhere(
         }
     }
     Ok(false)
+}
+
+/// A graph's version: for a document graph its source digest, converter and conversion time;
+/// for any other graph a SHA-256 of its sorted content. `push` sends a graph whose version
+/// changed; the change feed records one.
+pub fn graph_version(store: &Store, graph: &NamedNode) -> Result<String, StoreError> {
+    use crate::rdf::vocab::{lt, prov};
+    let g = GraphNameRef::NamedNode(graph.as_ref());
+    let value = |p| -> Result<Option<String>, StoreError> {
+        let mut it = store.quads_for_pattern(Some(graph.as_ref().into()), Some(p), None, Some(g));
+        Ok(it.next().transpose()?.map(|q| match q.object {
+            Term::Literal(l) => l.value().to_owned(),
+            t => t.to_string(),
+        }))
+    };
+    if let (Some(d), Some(c), Some(t)) = (
+        value(lt::QUELLPRUEFSUMME)?,
+        value(lt::KONVERTER)?,
+        value(prov::GENERATED_AT_TIME)?,
+    ) {
+        return Ok(format!("{d} {c} {t}"));
+    }
+    let mut lines: Vec<String> = store
+        .quads_for_pattern(None, None, None, Some(g))
+        .map(|q| q.map(|q| format!("{} {} {}", q.subject, q.predicate, q.object)))
+        .collect::<Result<_, _>>()?;
+    lines.sort();
+    let mut h = Sha256::new();
+    for l in &lines {
+        h.update(l.as_bytes());
+        h.update(b"\n");
+    }
+    Ok(format!("sha256:{:x}", h.finalize()))
+}
+
+/// The document a document graph is about (`?g prov:wasDerivedFrom ?doc` in the graph).
+pub fn graph_document(store: &Store, graph: &NamedNode) -> Result<Option<NamedNode>, StoreError> {
+    let g = GraphNameRef::NamedNode(graph.as_ref());
+    let mut it = store.quads_for_pattern(
+        Some(graph.as_ref().into()),
+        Some(crate::rdf::vocab::prov::WAS_DERIVED_FROM),
+        None,
+        Some(g),
+    );
+    Ok(match it.next().transpose()?.map(|q| q.object) {
+        Some(Term::NamedNode(n)) => Some(n),
+        _ => None,
+    })
 }
 
 /// Prepares a query against the store, cancellable through `token`. The dataset's default

@@ -86,6 +86,23 @@ impl Base {
         self.node(path)
     }
 
+    /// The IRI a request for `/id/{path}` asks about, or `None` where that is no IRI.
+    pub fn resource(&self, path: &str) -> Option<NamedNode> {
+        NamedNode::new(format!("{}/id/{path}", self.0)).ok()
+    }
+
+    /// The publication's own IRIs, not the data's: what `serve` answers at a path under the
+    /// base (`catalog`, `sparql`, `.well-known/void`, `dumps/{file}`, `changes`, the home page
+    /// at the empty path) and the parts of the catalogue (`katalog/datensatz/wahlperiode-18` …).
+    pub fn served(&self, path: &str) -> NamedNode {
+        self.node(path)
+    }
+
+    /// A change of the change feed, by its number.
+    pub fn change(&self, seq: u64) -> NamedNode {
+        self.node(&format!("aenderung/{seq}"))
+    }
+
     /// The path of a local IRI under the base, or `None` for a foreign IRI.
     pub fn path_of<'a>(&self, iri: &'a str) -> Option<&'a str> {
         iri.strip_prefix(self.0.as_str())?.strip_prefix('/')

@@ -192,3 +192,38 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("skos", skos::NS),
     ("xsd", xsd::NS),
 ];
+
+/// The namespaces of the publication's descriptions (catalogue, VoID, change feed), beside the
+/// data's own (`PREFIXES`).
+pub const DESCRIPTION_PREFIXES: &[(&str, &str)] = &[
+    ("adms", "http://www.w3.org/ns/adms#"),
+    ("as", "https://www.w3.org/ns/activitystreams#"),
+    ("dcat", "http://www.w3.org/ns/dcat#"),
+    ("dcatap", "http://data.europa.eu/r5r/"),
+    ("dcatde", "http://dcat-ap.de/def/dcatde/"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("ldes", "https://w3id.org/ldes#"),
+    ("locn", "http://www.w3.org/ns/locn#"),
+    ("lt", "https://w3id.org/landtag-lod/ontology#"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("spdx", "http://spdx.org/rdf/terms#"),
+    ("tree", "https://w3id.org/tree#"),
+    ("vcard", "http://www.w3.org/2006/vcard/ns#"),
+    ("void", "http://rdfs.org/ns/void#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
+/// `prefix:local` or a full IRI, as a named node. The names are the code's own literals: an
+/// unknown prefix is a programming error, caught by every test that writes a description.
+pub fn term(name: &str) -> oxigraph::model::NamedNode {
+    if let Some((prefix, local)) = name.split_once(':') {
+        if let Some((_, ns)) = DESCRIPTION_PREFIXES.iter().find(|(p, _)| *p == prefix) {
+            return oxigraph::model::NamedNode::new_unchecked(format!("{ns}{local}"));
+        }
+    }
+    oxigraph::model::NamedNode::new(name).unwrap_or_else(|e| panic!("`{name}` is no IRI: {e}"))
+}

@@ -3,7 +3,6 @@
 //! writer) on the blocking pool, so queries keep their workers meanwhile.
 
 use crate::rdf::{map, Base};
-use crate::store;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -19,6 +18,7 @@ use tokio::sync::Mutex;
 #[derive(Clone)]
 struct Inbox {
     store: Store,
+    log: Arc<crate::publish::changes::Log>,
     base: Base,
     writer: Arc<Mutex<()>>,
     written: Arc<AtomicUsize>,
@@ -27,9 +27,10 @@ struct Inbox {
 /// A document's N-Quads can be large (its whole text is one literal): up to 1 GiB.
 const MAX_DOCUMENT: usize = 1 << 30;
 
-fn router(store: Store, base: Base) -> Router {
+fn router(store: Store, log: Arc<crate::publish::changes::Log>, base: Base) -> Router {
     let inbox = Inbox {
         store,
+        log,
         base,
         writer: Arc::new(Mutex::new(())),
         written: Arc::new(AtomicUsize::new(0)),
@@ -50,7 +51,7 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
             .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
         let mapped =
             map::from_quads(&inbox.base, quads).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
-        let outcome = store::replace(&inbox.store, &mapped)
+        let outcome = crate::publish::changes::write(&inbox.store, &inbox.log, &mapped)
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         // As `ingest` does: RocksDB's memtables otherwise grow over many documents.
         if inbox.written.fetch_add(1, Ordering::Relaxed) % 16 == 15 {
@@ -79,6 +80,7 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
 pub async fn listen(
     store_dir: &Path,
     store: Store,
+    log: Arc<crate::publish::changes::Log>,
     base: Base,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
@@ -99,7 +101,7 @@ pub async fn listen(
         }
     };
     let _remove = RemoveOnDrop(path);
-    axum::serve(listener, router(store, base))
+    axum::serve(listener, router(store, log, base))
         .with_graceful_shutdown(shutdown)
         .await
 }

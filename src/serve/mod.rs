@@ -41,8 +41,48 @@ impl Default for Limits {
     }
 }
 
+mod http;
 pub mod inbox;
+mod pages;
+mod publish;
 mod resource;
+mod views;
+
+/// What the server publishes beside the endpoint: the dump set's folder, the change log, the
+/// catalogue's profile.
+pub struct Publication {
+    pub dumps: std::path::PathBuf,
+    pub log: Arc<crate::publish::changes::Log>,
+    pub profile: crate::publish::catalog::Profile,
+    /// The VoID description, by store version (change number) and dump set.
+    void_cache: std::sync::Mutex<Option<VoidCache>>,
+}
+
+type VoidCache = (
+    (u64, crate::publish::files::Manifest),
+    Arc<crate::publish::graph::Graph>,
+);
+
+impl Publication {
+    /// The publication of the store in `store_dir`: its change log brought in line with the
+    /// store, dumps from `dumps` (default `DIR/dumps`).
+    pub fn open(
+        store: &Store,
+        store_dir: &std::path::Path,
+        base: &Base,
+        dumps: Option<std::path::PathBuf>,
+        profile: crate::publish::catalog::Profile,
+    ) -> Result<Self, crate::publish::changes::ChangeError> {
+        let log = crate::publish::changes::Log::open(store_dir)?;
+        log.reconcile(store, &base.shared_graph())?;
+        Ok(Self {
+            dumps: dumps.unwrap_or_else(|| crate::publish::files::default_dir(store_dir)),
+            log: Arc::new(log),
+            profile,
+            void_cache: std::sync::Mutex::new(None),
+        })
+    }
+}
 
 #[derive(Clone)]
 struct AppState {
@@ -51,10 +91,11 @@ struct AppState {
     permits: Arc<Semaphore>,
     /// IRIs under `{base}/id/` dereference at `/id/…`.
     base: Base,
+    publication: Arc<Publication>,
 }
 
 /// The endpoint's routes over `store`.
-pub fn router(store: Store, limits: Limits, base: Base) -> Router {
+pub fn router(store: Store, limits: Limits, base: Base, publication: Arc<Publication>) -> Router {
     let cors = tower_http::cors::CorsLayer::new()
         .allow_origin(tower_http::cors::Any)
         .allow_methods([Method::GET, Method::POST])
@@ -64,12 +105,24 @@ pub fn router(store: Store, limits: Limits, base: Base) -> Router {
         permits: Arc::new(Semaphore::new(limits.max_concurrent.max(1))),
         limits,
         base,
+        publication,
     };
     Router::new()
         .route("/", get(page))
         .route("/sparql", get(sparql_get).post(sparql_post))
         .route("/queries/{name}", get(named_query))
         .route("/id/{*path}", get(resource::resource))
+        .route("/catalog", get(publish::catalog))
+        .route("/katalog/{*path}", get(publish::catalog_part))
+        .route("/aenderung/{seq}", get(publish::change))
+        .route("/.well-known/void", get(publish::void))
+        .route("/changes", get(publish::changes))
+        .route("/dumps/{file}", get(publish::dump_file))
+        .route("/health", get(publish::health))
+        .route("/assets/{file}", get(asset))
+        .layer(axum::middleware::from_fn(http::etag))
+        .layer(axum::extract::DefaultBodyLimit::max(http::MAX_REQUEST_BODY))
+        .layer(http::compression())
         .layer(cors)
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .with_state(state)
@@ -82,8 +135,10 @@ pub async fn serve(
     store_dir: &std::path::Path,
     limits: Limits,
     base: Base,
+    publication: Publication,
     listener: tokio::net::TcpListener,
 ) -> std::io::Result<()> {
+    let publication = Arc::new(publication);
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let until_stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
         let _ = rx.wait_for(|s| *s).await;
@@ -91,10 +146,11 @@ pub async fn serve(
     let inbox = inbox::listen(
         store_dir,
         store.clone(),
+        publication.log.clone(),
         base.clone(),
         until_stopped(stopped.clone()),
     );
-    let endpoint = axum::serve(listener, router(store, limits, base))
+    let endpoint = axum::serve(listener, router(store, limits, base, publication))
         .with_graceful_shutdown(until_stopped(stopped));
     let signal = async move {
         let _ = tokio::signal::ctrl_c().await;
@@ -382,19 +438,27 @@ fn evaluate(
                     .iter()
                     .map(|v| v.as_str().to_owned())
                     .collect();
-                let mut rows = Vec::new();
+                let mut rows: Vec<Vec<pages::Link>> = Vec::new();
                 for s in solutions {
                     let s = s.map_err(evaluation_error)?;
                     rows.push(
                         variables
                             .iter()
-                            .map(|v| s.get(v.as_str()).map(html_cell).unwrap_or_default())
+                            .map(|v| {
+                                s.get(v.as_str())
+                                    .map(|t| pages::Link::term(t, "", None, usize::MAX))
+                                    .unwrap_or_default()
+                            })
                             .collect(),
                     );
                 }
                 return Ok((
                     "text/html; charset=utf-8",
-                    html_table(&variables, &rows).into_bytes(),
+                    pages::render(
+                        "results.html",
+                        serde_json::json!({ "variables": variables, "rows": rows }),
+                    )?
+                    .into_bytes(),
                 ));
             };
             let mut w = QueryResultsSerializer::from_format(fmt)
@@ -441,42 +505,6 @@ fn evaluate(
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A term as a person reads it: a literal's value, an IRI as a link.
-fn html_cell(term: &oxigraph::model::Term) -> String {
-    match term {
-        oxigraph::model::Term::Literal(l) => escape(l.value()),
-        oxigraph::model::Term::NamedNode(n) => {
-            format!("<a href=\"{0}\">{0}</a>", escape(n.as_str()))
-        }
-        t => escape(&t.to_string()),
-    }
-}
-
-/// Rows of cells already escaped by `html_cell`.
-fn html_table(variables: &[String], rows: &[Vec<String>]) -> String {
-    let mut h = String::from("<!doctype html><html lang=\"de\"><meta charset=\"utf-8\"><title>landtag-lod: results</title><table border=\"1\"><thead><tr>");
-    for v in variables {
-        h += &format!("<th>{}</th>", escape(v));
-    }
-    h += "</tr></thead><tbody>";
-    for r in rows {
-        h += "<tr>";
-        for c in r {
-            h += &format!("<td>{c}</td>");
-        }
-        h += "</tr>";
-    }
-    h += &format!("</tbody></table><p>{} rows</p></html>", rows.len());
-    h
-}
-
 async fn named_query(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
     let name = name.trim_end_matches(".rq");
     match queries::named(name) {
@@ -492,28 +520,46 @@ async fn named_query(axum::extract::Path(name): axum::extract::Path<String>) -> 
     }
 }
 
-async fn page() -> Html<String> {
-    let mut options = String::new();
-    for (name, q) in queries::NAMED {
-        options += &format!("<option value=\"{}\">{}</option>", escape(q), escape(name));
+#[derive(serde::Serialize)]
+struct NamedQuery {
+    name: &'static str,
+    text: &'static str,
+}
+
+/// The query page: YASGUI with the named queries as examples.
+async fn page() -> Response {
+    let queries: Vec<NamedQuery> = queries::NAMED
+        .iter()
+        .map(|(name, text)| NamedQuery { name, text })
+        .collect();
+    // Inside a <script> element: `</` must not close it, whatever a query holds.
+    let json = serde_json::to_string(&queries)
+        .unwrap_or_default()
+        .replace("</", "<\\/");
+    let context = minijinja::context! {
+        first => queries.first().map_or("", |q| q.text),
+        queries_json => minijinja::Value::from_safe_string(json),
+        queries => queries,
+    };
+    match pages::render("query.html", context) {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => e.into_response(),
     }
-    let first = queries::NAMED.first().map_or("", |(_, q)| q);
-    Html(format!(
-        r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>landtag-lod SPARQL endpoint</title>
-<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}textarea{{width:100%;height:20em;font-family:monospace}}</style></head>
-<body>
-<h1>landtag-lod</h1>
-<p>Linked Open Data from the protocols and printed papers of the Landtag Nordrhein-Westfalen.
-SPARQL 1.1 endpoint: <code>/sparql</code> (GET <code>?query=</code>, POST form or <code>application/sparql-query</code>; read-only).
-The default graph is the union of all document graphs; <code>GRAPH ?g</code> reaches each document's own graph.</p>
-<form action="/sparql" method="get">
-<label>Named query: <select id="named" onchange="document.getElementById('q').value=this.value">{options}</select></label>
-<textarea id="q" name="query">{first}</textarea>
-<label>Format: <select name="format"><option>html</option><option>json</option><option>csv</option><option>tsv</option><option>xml</option><option>turtle</option><option>jsonld</option></select></label>
-<button type="submit">Run</button>
-</form>
-</body></html>"#,
-        first = escape(first)
-    ))
+}
+
+/// The query page's scripts and styles, from the binary.
+async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let (body, media) = match file.as_str() {
+        "yasgui.min.js" => (pages::YASGUI_JS, "text/javascript; charset=utf-8"),
+        "yasgui.min.css" => (pages::YASGUI_CSS, "text/css; charset=utf-8"),
+        _ => return (StatusCode::NOT_FOUND, format!("no asset `{file}`\n")).into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, media),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
+    )
+        .into_response()
 }

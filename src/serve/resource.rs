@@ -2,14 +2,17 @@
 //! links staying on this server), Turtle, N-Triples or JSON-LD, by `Accept` or `format=`. An
 //! IRI the store says nothing about is 404.
 
-use super::{accepted, escape, in_worker, respond, ApiError, AppState};
-use crate::rdf::vocab::PREFIXES;
+use super::pages::{classes, link, render, select, short, text, Link, LABEL, PROLOGUE};
+use super::{accepted, in_worker, respond, views, ApiError, AppState};
 use crate::store;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Response};
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::NamedNode;
+use oxigraph::sparql::CancellationToken;
 use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
+use serde::Serialize;
 
 /// Whether the client would rather read a page than data.
 fn wants_html(headers: &HeaderMap, format: Option<&str>) -> bool {
@@ -42,10 +45,10 @@ pub(super) async fn resource(
     Query(params): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Response {
-    let iri = format!("{}/id/{path}", state.base.as_str());
-    let Ok(node) = NamedNode::new(&iri) else {
-        return ApiError::BadRequest(format!("`{iri}` is not an IRI")).into_response();
+    let Some(node) = state.base.resource(&path) else {
+        return ApiError::BadRequest(format!("`/id/{path}` names no IRI")).into_response();
     };
+    let iri = node.as_str().to_owned();
     let format = params
         .iter()
         .find(|(k, _)| k == "format")
@@ -94,153 +97,171 @@ fn not_found(iri: &str) -> Response {
         .into_response()
 }
 
-/// `prefix:local` where a prefix fits.
-fn short(iri: &str) -> String {
-    for (prefix, ns) in PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns) {
-            return format!("{prefix}:{local}");
-        }
-    }
-    iri.to_owned()
-}
-
-/// A link that stays on this server for our own IRIs.
-fn link(iri: &str, base: &str, label: Option<&str>) -> String {
-    let href = iri
-        .strip_prefix(base)
-        .filter(|p| p.starts_with("/id/"))
-        .unwrap_or(iri);
-    let text = label.map_or_else(|| short(iri), str::to_owned);
-    format!("<a href=\"{}\">{}</a>", escape(href), escape(&text))
-}
-
 /// How many referring statements a page lists; the rest are a SPARQL query away.
 const REFERRERS: usize = 300;
 
-/// What points to `node` (`?s ?p node`): a table headed `Verweise hierher`, most `REFERRERS`
-/// rows, labelled like the page's own values.
-fn referrers(
-    store: &oxigraph::store::Store,
+#[derive(Serialize)]
+struct Row {
+    property: Link,
+    value: Link,
+}
+
+#[derive(Serialize)]
+struct Page {
+    title: String,
+    subtitle: String,
+    iri: String,
+    wikidata: Option<String>,
+    view: Option<views::View>,
+    properties: Vec<Row>,
+    incoming: Vec<Row>,
+    incoming_more: bool,
+}
+
+/// The statements about `node` (`node ?p ?o`), objects labelled.
+fn properties(
+    store: &Store,
     node: &NamedNode,
     base: &str,
-    token: oxigraph::sparql::CancellationToken,
-) -> Result<String, ApiError> {
+    token: &CancellationToken,
+) -> Result<Vec<Row>, ApiError> {
     let q = format!(
-        "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX schema: <http://schema.org/>
-         PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-         SELECT ?p ?s (SAMPLE(?l) AS ?label) WHERE {{
+        "{PROLOGUE} SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {{
+           {{ SELECT DISTINCT ?p ?o WHERE {{ {node} ?p ?o }} }}
+           OPTIONAL {{ ?o {LABEL} ?l }}
+         }} GROUP BY ?p ?o ORDER BY ?p ?o"
+    );
+    Ok(select(store, &q, token)?
+        .iter()
+        .filter_map(|r| {
+            let label = text(r, "label");
+            let value = Link::term(
+                r.get("o")?,
+                base,
+                (!label.is_empty()).then_some(label.as_str()),
+                600,
+            );
+            Some(Row {
+                property: Link::to(&text(r, "p"), base, None),
+                value,
+            })
+        })
+        .collect())
+}
+
+/// What points to `node` (`?s ?p node`), at most `REFERRERS` rows (and whether there are more).
+fn referrers(
+    store: &Store,
+    node: &NamedNode,
+    base: &str,
+    token: &CancellationToken,
+) -> Result<(Vec<Row>, bool), ApiError> {
+    let q = format!(
+        "{PROLOGUE} SELECT ?p ?s (SAMPLE(?l) AS ?label) WHERE {{
            {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) }} ORDER BY ?p ?s LIMIT {} }}
-           OPTIONAL {{ ?s foaf:name|schema:name|skos:prefLabel|eli:title|rdfs:label|schema:text ?l }}
+           OPTIONAL {{ ?s {LABEL} ?l }}
          }} GROUP BY ?p ?s ORDER BY ?p ?s",
         REFERRERS + 1
     );
-    let results =
-        store::query(store, &q, Some(token)).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let QueryResults::Solutions(solutions) = results else {
-        return Ok(String::new());
+    let rows = select(store, &q, token)?;
+    let more = rows.len() > REFERRERS;
+    let rows = rows
+        .iter()
+        .take(REFERRERS)
+        .map(|r| Row {
+            property: Link::to(&text(r, "p"), base, None),
+            value: link(r, "s", "label", base),
+        })
+        .collect();
+    Ok((rows, more))
+}
+
+/// A title that reads well: a person's name with their office or faction, a session's number
+/// and date, a vote's paper, else the resource's name or short IRI.
+fn title(
+    store: &Store,
+    node: &NamedNode,
+    token: &CancellationToken,
+) -> Result<(String, String), ApiError> {
+    let q = format!(
+        "{PROLOGUE} SELECT ?name ?role ?faction ?wp ?no ?date ?number ?seq ?creator WHERE {{
+           OPTIONAL {{ {node} {LABEL} ?name }}
+           OPTIONAL {{ ?m org:member {node} ; org:role/({LABEL}) ?role }}
+           OPTIONAL {{ ?s schema:creator {node} ; lt:fraktion/skos:prefLabel ?faction }}
+           OPTIONAL {{ {node} lt:wahlperiode ?wp ; lt:sitzungsnummer ?no }}
+           OPTIONAL {{ {node} eli:date_document ?date }}
+           OPTIONAL {{ {node} lt:gegenstand/eli:id_local ?number }}
+           OPTIONAL {{ {node} a opengov:Speech ; schema:position ?seq ; schema:creator/foaf:name ?creator }}
+         }} LIMIT 1"
+    );
+    let rows = select(store, &q, token)?;
+    let Some(r) = rows.first() else {
+        return Ok((short(node.as_str()), String::new()));
     };
-    let mut rows = String::new();
-    let mut n = 0;
-    for s in solutions {
-        let s = s.map_err(|e| ApiError::Internal(e.to_string()))?;
-        n += 1;
-        if n > REFERRERS {
-            rows += &format!(
-                "<tr><td colspan=\"2\">… more than {REFERRERS}: ask the SPARQL endpoint</td></tr>\n"
-            );
-            break;
-        }
-        let (Some(Term::NamedNode(p)), Some(Term::NamedNode(subject))) = (s.get("p"), s.get("s"))
-        else {
-            continue;
-        };
-        let label = s.get("label").and_then(|t| match t {
-            Term::Literal(l) => Some(l.value().chars().take(120).collect::<String>()),
-            _ => None,
-        });
-        rows += &format!(
-            "<tr><th>{}</th><td>{}</td></tr>\n",
-            link(p.as_str(), base, None),
-            link(subject.as_str(), base, label.as_deref())
-        );
-    }
-    Ok(if rows.is_empty() {
-        String::new()
+    let (name, role, faction) = (text(r, "name"), text(r, "role"), text(r, "faction"));
+    let (no, date, number, creator) = (
+        text(r, "no"),
+        text(r, "date"),
+        text(r, "number"),
+        text(r, "creator"),
+    );
+    let title = if !creator.is_empty() {
+        format!("Rede von {creator}")
+    } else if !no.is_empty() {
+        format!("Sitzung {}/{no}", text(r, "wp"))
+    } else if !number.is_empty() {
+        format!("Abstimmung über Drucksache {number}")
+    } else if !name.is_empty() {
+        name.clone()
     } else {
-        format!("<h2>Verweise hierher</h2>\n<table class=\"incoming\">\n{rows}</table>\n")
-    })
+        short(node.as_str())
+    };
+    let subtitle = [role, faction, date]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Ok((title, subtitle))
 }
 
 fn page(
-    store: &oxigraph::store::Store,
+    store: &Store,
     node: &NamedNode,
     base: &str,
-    token: oxigraph::sparql::CancellationToken,
+    token: CancellationToken,
 ) -> Result<Option<String>, ApiError> {
-    let q = format!(
-        "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX schema: <http://schema.org/>
-         PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-         SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {{
-           {{ SELECT DISTINCT ?p ?o WHERE {{ {node} ?p ?o }} }}
-           OPTIONAL {{ ?o foaf:name|schema:name|skos:prefLabel|eli:title ?l }}
-         }} GROUP BY ?p ?o ORDER BY ?p ?o"
-    );
-    let results = store::query(store, &q, Some(token.clone()))
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let QueryResults::Solutions(solutions) = results else {
+    let properties = properties(store, node, base, &token)?;
+    if properties.is_empty() {
         return Ok(None);
+    }
+    let (incoming, incoming_more) = referrers(store, node, base, &token)?;
+    let (title, subtitle) = title(store, node, &token)?;
+    let classes = classes(store, node, &token)?;
+    let ctx = views::Ctx {
+        store,
+        node,
+        base,
+        token: &token,
     };
-    let mut rows = String::new();
-    let mut title = None;
-    let mut n = 0;
-    for s in solutions {
-        let s = s.map_err(|e| ApiError::Internal(e.to_string()))?;
-        n += 1;
-        let p = s.get("p").map(|t| t.to_string()).unwrap_or_default();
-        let p = p.trim_start_matches('<').trim_end_matches('>');
-        let label = s.get("label").and_then(|t| match t {
-            Term::Literal(l) => Some(l.value().to_owned()),
-            _ => None,
+    let view = views::view(&ctx, &classes)?;
+    let wikidata = properties
+        .iter()
+        .filter(|r| r.property.href.as_deref() == Some("http://www.w3.org/2002/07/owl#sameAs"))
+        .find_map(|r| {
+            r.value
+                .href
+                .clone()
+                .filter(|h| h.starts_with("http://www.wikidata.org/"))
         });
-        let o = match s.get("o") {
-            Some(Term::NamedNode(o)) => link(o.as_str(), base, label.as_deref()),
-            Some(Term::Literal(l)) => {
-                if title.is_none()
-                    && ["name", "title", "prefLabel"]
-                        .iter()
-                        .any(|k| p.ends_with(k))
-                {
-                    title = Some(l.value().to_owned());
-                }
-                let value = l.value();
-                let shown: String = value.chars().take(600).collect();
-                let more = if shown.len() < value.len() {
-                    " …"
-                } else {
-                    ""
-                };
-                format!("{}{more}", escape(&shown))
-            }
-            Some(t) => escape(&t.to_string()),
-            None => String::new(),
-        };
-        rows += &format!("<tr><th>{}</th><td>{o}</td></tr>\n", link(p, base, None));
-    }
-    if n == 0 {
-        return Ok(None);
-    }
-    let incoming = referrers(store, node, base, token)?;
-    let iri = node.as_str();
-    let title = title.unwrap_or_else(|| short(iri));
-    Ok(Some(format!(
-        "<!doctype html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>{t}</title>\n\
-         <link rel=\"alternate\" type=\"text/turtle\" href=\"?format=turtle\">\n\
-         <link rel=\"alternate\" type=\"application/ld+json\" href=\"?format=jsonld\">\n\
-         <style>body{{font-family:sans-serif;max-width:70em;margin:2em auto}}th{{text-align:left;vertical-align:top;padding-right:1em;white-space:nowrap}}td{{padding-bottom:.3em}}</style></head>\n\
-         <body><h1>{t}</h1><p><code>{i}</code> · <a href=\"?format=turtle\">Turtle</a> · <a href=\"?format=jsonld\">JSON-LD</a> · <a href=\"/\">SPARQL</a></p>\n\
-         <table>\n{rows}</table>\n{incoming}</body></html>\n",
-        t = escape(&title),
-        i = escape(iri),
-    )))
+    let page = Page {
+        title,
+        subtitle,
+        iri: node.as_str().to_owned(),
+        wikidata,
+        view,
+        properties,
+        incoming,
+        incoming_more,
+    };
+    render("resource.html", &page).map(Some)
 }

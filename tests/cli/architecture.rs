@@ -48,7 +48,15 @@ fn the_mapping_knows_no_text() {
 
 #[test]
 fn iris_are_minted_in_one_place() {
-    for dir in ["src", "src/parse", "src/rdf"] {
+    for dir in [
+        "src",
+        "src/parse",
+        "src/rdf",
+        "src/publish",
+        "src/serve",
+        "src/link",
+        "src/pdf",
+    ] {
         for (path, text) in sources(dir) {
             if path.ends_with("iri.rs") || path.ends_with("vocab.rs") {
                 continue;

@@ -15,6 +15,7 @@ mod links;
 mod papers;
 mod pdf;
 mod periods;
+mod portal;
 mod publish;
 mod push;
 mod robustness;

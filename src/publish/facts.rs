@@ -1,0 +1,114 @@
+//! What the catalogue, the dump set and the change feed say about the store, read from it: the
+//! document graphs by Wahlperiode, their documents' dates and their conversion times.
+
+use crate::store::{self, StoreError};
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::sparql::QueryResults;
+use std::collections::BTreeMap;
+
+/// One document graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocGraph {
+    pub graph: NamedNode,
+    pub document: NamedNode,
+    pub wahlperiode: u32,
+    /// The document's date (`xsd:date`), where it has one.
+    pub date: Option<String>,
+    /// When the graph was made (`prov:generatedAtTime`, `xsd:dateTime`).
+    pub converted_at: String,
+}
+
+/// The document graphs of one Wahlperiode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub wahlperiode: u32,
+    pub graphs: Vec<DocGraph>,
+}
+
+impl Period {
+    /// The first and last document date.
+    pub fn dates(&self) -> Option<(&str, &str)> {
+        let mut dates = self.graphs.iter().filter_map(|g| g.date.as_deref());
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    }
+    /// The newest conversion time: when this part of the data last changed.
+    pub fn modified(&self) -> &str {
+        self.graphs
+            .iter()
+            .map(|g| g.converted_at.as_str())
+            .max()
+            .unwrap_or_default()
+    }
+}
+
+/// The store's document graphs, by Wahlperiode (ascending).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub periods: Vec<Period>,
+}
+
+impl Facts {
+    pub fn read(store: &oxigraph::store::Store) -> Result<Self, StoreError> {
+        const Q: &str = "PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+            PREFIX eli: <http://data.europa.eu/eli/ontology#>
+            SELECT ?g ?doc ?wp ?t (MIN(?d) AS ?date) WHERE { GRAPH ?g {
+              ?g prov:wasDerivedFrom ?doc ; prov:generatedAtTime ?t . ?doc lt:wahlperiode ?wp .
+              OPTIONAL { ?doc eli:date_document ?d } } } GROUP BY ?g ?doc ?wp ?t";
+        let QueryResults::Solutions(rows) = store::query(store, Q, None)? else {
+            return Ok(Self::default());
+        };
+        let mut by_period: BTreeMap<u32, Vec<DocGraph>> = BTreeMap::new();
+        for row in rows {
+            let row = row?;
+            let node = |v: &str| match row.get(v) {
+                Some(Term::NamedNode(n)) => Some(n.clone()),
+                _ => None,
+            };
+            let value = |v: &str| match row.get(v) {
+                Some(Term::Literal(l)) => Some(l.value().to_owned()),
+                _ => None,
+            };
+            let (Some(graph), Some(document), Some(wp), Some(t)) =
+                (node("g"), node("doc"), value("wp"), value("t"))
+            else {
+                continue;
+            };
+            let Ok(wahlperiode) = wp.parse() else {
+                continue;
+            };
+            by_period.entry(wahlperiode).or_default().push(DocGraph {
+                graph,
+                document,
+                wahlperiode,
+                date: value("date"),
+                converted_at: t,
+            });
+        }
+        let periods = by_period
+            .into_iter()
+            .map(|(wahlperiode, mut graphs)| {
+                graphs.sort_by(|a, b| a.graph.as_str().cmp(b.graph.as_str()));
+                Period {
+                    wahlperiode,
+                    graphs,
+                }
+            })
+            .collect();
+        Ok(Self { periods })
+    }
+
+    pub fn graphs(&self) -> impl Iterator<Item = &DocGraph> {
+        self.periods.iter().flat_map(|p| &p.graphs)
+    }
+
+    /// The newest conversion time of all.
+    pub fn modified(&self) -> &str {
+        self.periods
+            .iter()
+            .map(Period::modified)
+            .max()
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,226 @@
+//! The dump set: the whole store and each Wahlperiode as gzipped N-Quads and Turtle, the
+//! catalogue beside them, and a manifest (`manifest.json`) with each file's size, SHA-256 and
+//! time, which the catalogue's distributions and the server's `ETag`s are made from.
+//!
+//! A Wahlperiode's dump holds its document graphs and, from the shared and the links graph,
+//! what is said about the things those graphs mention (`lt:nennt`): it can be used on its own.
+//! The files are sorted and their gzip headers carry no time, so an unchanged store gives
+//! byte-identical files; each is written under a temporary name and renamed, the manifest last.
+
+use super::facts::{Facts, Period};
+use crate::dump::{self, DumpError};
+use crate::rdf::{vocab::lt, Base};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::store::Store;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// The manifest's name in the dump folder.
+pub const MANIFEST: &str = "manifest.json";
+/// The catalogue's file name beside the dumps.
+pub const CATALOG: &str = "catalog.ttl";
+
+/// The part of the data a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// Everything in the store.
+    All,
+    /// The documents of one Wahlperiode.
+    Wahlperiode(u32),
+}
+
+/// A file's serialisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    NQuads,
+    Turtle,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::NQuads, Format::Turtle];
+    fn extension(self) -> &'static str {
+        match self {
+            Self::NQuads => "nq.gz",
+            Self::Turtle => "ttl.gz",
+        }
+    }
+    /// The IANA media type of the uncompressed content.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::NQuads => "application/n-quads",
+            Self::Turtle => "text/turtle",
+        }
+    }
+    /// The EU file-type vocabulary's name (`…/authority/file-type/RDF_TURTLE`).
+    pub fn eu_file_type(self) -> &'static str {
+        match self {
+            Self::NQuads => "RDF_N_QUADS",
+            Self::Turtle => "RDF_TURTLE",
+        }
+    }
+}
+
+/// One file of the set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub file: String,
+    pub part: Part,
+    pub format: Format,
+    pub bytes: u64,
+    pub sha256: String,
+    pub statements: usize,
+    /// When the data it holds last changed (`xsd:dateTime`).
+    pub modified: String,
+}
+
+/// The set as the manifest lists it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub files: Vec<Entry>,
+}
+
+impl Manifest {
+    /// The manifest in `dir`; an empty one where no dump was written yet.
+    pub fn read(dir: &Path) -> Result<Self, DumpError> {
+        match std::fs::read(dir.join(MANIFEST)) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| DumpError::Io {
+                path: dir.join(MANIFEST).display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(source) => Err(DumpError::Io {
+                path: dir.join(MANIFEST).display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    pub fn entry(&self, file: &str) -> Option<&Entry> {
+        self.files.iter().find(|e| e.file == file)
+    }
+}
+
+/// The file name of a part in a format: `landtag-nrw.nq.gz`, `wahlperiode-18.ttl.gz`.
+pub fn file_name(part: Part, format: Format) -> String {
+    let stem = match part {
+        Part::All => "landtag-nrw".to_owned(),
+        Part::Wahlperiode(n) => format!("wahlperiode-{n}"),
+    };
+    format!("{stem}.{}", format.extension())
+}
+
+/// The default dump folder of a store.
+pub fn default_dir(store_dir: &Path) -> PathBuf {
+    store_dir.join("dumps")
+}
+
+/// Writes the whole set into `dir`, the catalogue (`catalog.ttl`) and the manifest last.
+pub fn write_set(
+    store: &Store,
+    base: &Base,
+    dir: &Path,
+    profile: super::catalog::Profile,
+) -> Result<Manifest, DumpError> {
+    let io = |source| DumpError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let facts = Facts::read(store).map_err(|e| DumpError::Io {
+        path: dir.display().to_string(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let mut files = Vec::new();
+    let all = store.iter().collect::<Result<Vec<Quad>, _>>()?;
+    files.extend(write_part(dir, Part::All, all, facts.modified())?);
+    for period in &facts.periods {
+        let quads = period_quads(store, base, period)?;
+        let part = Part::Wahlperiode(period.wahlperiode);
+        files.extend(write_part(dir, part, quads, period.modified())?);
+    }
+    let manifest = Manifest { files };
+    let catalog = super::catalog::Catalog::with_profile(base, &facts, &manifest, profile).graph();
+    let ttl = catalog.serialize(oxigraph::io::RdfFormat::Turtle);
+    write_atomically(&dir.join(CATALOG), &ttl).map_err(io)?;
+    let json = serde_json::to_vec_pretty(&manifest).expect("a manifest serialises");
+    write_atomically(&dir.join(MANIFEST), &json).map_err(io)?;
+    Ok(manifest)
+}
+
+fn write_part(
+    dir: &Path,
+    part: Part,
+    quads: Vec<Quad>,
+    modified: &str,
+) -> Result<Vec<Entry>, DumpError> {
+    let mut entries = Vec::new();
+    for format in Format::ALL {
+        let file = file_name(part, format);
+        let path = dir.join(&file);
+        let written = dump::write(quads.clone(), &path)?;
+        let (bytes, sha256) = digest(&path).map_err(|source| DumpError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        entries.push(Entry {
+            file,
+            part,
+            format,
+            bytes,
+            sha256,
+            statements: written.statements,
+            modified: modified.to_owned(),
+        });
+    }
+    Ok(entries)
+}
+
+/// Size and SHA-256 (hex) of a file.
+pub fn digest(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut file = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let bytes = std::io::copy(&mut file, &mut h)?;
+    Ok((bytes, format!("{:x}", h.finalize())))
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = path.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// A Wahlperiode's document graphs, and what the shared and links graphs say about the things
+/// they mention.
+fn period_quads(store: &Store, base: &Base, period: &Period) -> Result<Vec<Quad>, DumpError> {
+    let mut quads = Vec::new();
+    let mut mentioned = HashSet::new();
+    for g in &period.graphs {
+        let name = GraphNameRef::NamedNode(g.graph.as_ref());
+        for q in store.quads_for_pattern(None, None, None, Some(name)) {
+            let q = q?;
+            if q.predicate == lt::NENNT {
+                if let Term::NamedNode(n) = &q.object {
+                    mentioned.insert(NamedOrBlankNode::from(n.clone()));
+                }
+            }
+            quads.push(q);
+        }
+    }
+    for graph in [base.shared_graph(), base.links_graph()] {
+        let name = GraphNameRef::NamedNode(graph.as_ref());
+        // In a fixed order: the dump is sorted anyway, but the quads are read the same way.
+        let mut subjects: Vec<&NamedOrBlankNode> = mentioned.iter().collect();
+        subjects.sort_by_key(|s| s.to_string());
+        for s in subjects {
+            for q in store.quads_for_pattern(Some(s.as_ref()), None, None, Some(name)) {
+                quads.push(q?);
+            }
+        }
+    }
+    Ok(quads)
+}

@@ -1,0 +1,13 @@
+//! What the store publishes about itself, for portals and harvesters: the DCAT-AP.de catalogue
+//! (`catalog`), the VoID description (`void`), the dump set the catalogue's distributions name
+//! (`files`) and the feed of changed documents (`changes`). Each is computed from the store (and
+//! the dump set's manifest), never typed in: what a portal reads is what the store holds.
+
+pub mod catalog;
+pub mod changes;
+pub mod facts;
+pub mod files;
+pub mod graph;
+pub mod void;
+
+pub use facts::Facts;

@@ -1,0 +1,288 @@
+//! What portals and harvesters read: the DCAT-AP.de catalogue (`/catalog`), the VoID
+//! description (`/.well-known/void`), the dump set (`/dumps/{file}`, with `ETag` and
+//! `Last-Modified`), the change feed (`/changes?since=`) and `/health`.
+
+use super::{in_worker, ApiError, AppState};
+use crate::publish::changes::{self, PAGE};
+use crate::publish::files::Manifest;
+use crate::publish::{catalog::Catalog, graph::Graph, void, Facts};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use oxigraph::io::RdfFormat;
+use tower::ServiceExt;
+
+/// RDF formats a description is offered in, by media type and `format=` name; Turtle first.
+const DESCRIPTION_FORMATS: &[(&str, &str, ())] = &[
+    ("text/turtle", "turtle", ()),
+    ("application/rdf+xml", "rdfxml", ()),
+    ("application/ld+json", "jsonld", ()),
+    ("application/n-triples", "ntriples", ()),
+];
+
+fn format_param(params: &[(String, String)]) -> Option<&str> {
+    params
+        .iter()
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.as_str())
+}
+
+/// A description in the format the client asks for.
+fn described(graph: &Graph, headers: &HeaderMap, params: &[(String, String)]) -> Response {
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    match super::pick(accept, format_param(params), DESCRIPTION_FORMATS) {
+        Ok((media, ())) => {
+            let format = RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle);
+            let content_type = format!("{media}; charset=utf-8");
+            (
+                [(header::CONTENT_TYPE, content_type)],
+                graph.serialize(format),
+            )
+                .into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+fn manifest(state: &AppState) -> Result<Manifest, ApiError> {
+    Manifest::read(&state.publication.dumps).map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+pub(super) async fn catalog(
+    State(state): State<AppState>,
+    Query(params): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    let manifest = match manifest(&state) {
+        Ok(m) => m,
+        Err(e) => return e.into_response(),
+    };
+    let (store, base, profile) = (
+        state.store.clone(),
+        state.base.clone(),
+        state.publication.profile.clone(),
+    );
+    let work = move |_token| {
+        let facts = Facts::read(&store).map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok(Catalog::with_profile(&base, &facts, &manifest, profile).graph())
+    };
+    match in_worker(&state, work).await {
+        Ok(graph) => described(&graph, &headers, &params),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub(super) async fn void(
+    State(state): State<AppState>,
+    Query(params): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    let manifest = match manifest(&state) {
+        Ok(m) => m,
+        Err(e) => return e.into_response(),
+    };
+    // Counted once per version of the store (the change log's last number) and dump set.
+    let key = (state.publication.log.last_seq(), manifest.clone());
+    if let Some((k, body)) = state
+        .publication
+        .void_cache
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .as_ref()
+    {
+        if *k == key {
+            return described(body, &headers, &params);
+        }
+    }
+    let (store, base) = (state.store.clone(), state.base.clone());
+    let work = move |_token| {
+        void::describe(&store, &base, &manifest).map_err(|e| ApiError::Internal(e.to_string()))
+    };
+    match in_worker(&state, work).await {
+        Ok(graph) => {
+            let response = described(&graph, &headers, &params);
+            *state
+                .publication
+                .void_cache
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = Some((key, std::sync::Arc::new(graph)));
+            response
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+pub(super) async fn changes(
+    State(state): State<AppState>,
+    Query(params): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    let since = params
+        .iter()
+        .find(|(k, _)| k == "since")
+        .map(|(_, v)| v.clone());
+    let parsed = match since.as_deref().map(|s| (s, changes::parse_since(s))) {
+        None => None,
+        Some((_, Some(t))) => Some(t),
+        Some((s, None)) => {
+            let m = format!("`since={s}` is no xsd:dateTime (2026-01-28T10:00:00Z) or xsd:date");
+            return ApiError::BadRequest(m).into_response();
+        }
+    };
+    let log = state.publication.log.clone();
+    let list = tokio::task::spawn_blocking(move || log.since(parsed, PAGE + 1)).await;
+    let mut list = match list {
+        Ok(Ok(l)) => l,
+        Ok(Err(e)) => return ApiError::Internal(e.to_string()).into_response(),
+        Err(e) => return ApiError::Internal(e.to_string()).into_response(),
+    };
+    let full = list.len() > PAGE;
+    list.truncate(PAGE);
+    let graph = changes::page(&state.base, &list, since.as_deref(), full);
+    described(&graph, &headers, &params)
+}
+
+/// A file of the dump set, by the name the manifest lists (nothing else under the folder is
+/// served), with its SHA-256 as `ETag`; `Last-Modified`, ranges and `HEAD` by tower-http.
+pub(super) async fn dump_file(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    request: Request,
+) -> Response {
+    let manifest = match manifest(&state) {
+        Ok(m) => m,
+        Err(e) => return e.into_response(),
+    };
+    let Some(entry) = manifest.entry(&file) else {
+        let m = format!(
+            "no dump `{file}`: see /catalog for the dump set (`landtag-lod dump` writes it)\n"
+        );
+        return (StatusCode::NOT_FOUND, m).into_response();
+    };
+    let etag = format!("\"{}\"", entry.sha256);
+    let matches = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let path = state.publication.dumps.join(&entry.file);
+        match tower_http::services::ServeFile::new(path)
+            .oneshot(request)
+            .await
+        {
+            Ok(r) => r.into_response(),
+            Err(e) => return ApiError::Internal(e.to_string()).into_response(),
+        }
+    };
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=3600"),
+    );
+    response
+}
+
+pub(super) async fn health(State(state): State<AppState>) -> Response {
+    let store = state.store.clone();
+    let graphs = tokio::task::spawn_blocking(move || store.named_graphs().count()).await;
+    match graphs {
+        Ok(graphs) => {
+            let body = serde_json::json!({
+                "status": "ok",
+                "graphs": graphs,
+                "last_change": state.publication.log.last_seq(),
+            });
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                body.to_string(),
+            )
+                .into_response()
+        }
+        Err(e) => ApiError::Internal(e.to_string()).into_response(),
+    }
+}
+
+/// The statements of `graph` about `subject`, or `None` where it has none.
+fn about(graph: &Graph, subject: &str) -> Option<Graph> {
+    let mut g = Graph::default();
+    for t in &graph.triples {
+        if matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == subject)
+        {
+            g.add(t.clone());
+        }
+    }
+    (!g.triples.is_empty()).then_some(g)
+}
+
+/// A part of the catalogue (`/katalog/datensatz/wahlperiode-18`, its distributions, the
+/// contact …) or of the VoID description, described by what they say about it.
+pub(super) async fn catalog_part(
+    State(state): State<AppState>,
+    Path(path): Path<String>,
+    Query(params): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    let iri = state.base.served(&format!("katalog/{path}"));
+    let manifest = match manifest(&state) {
+        Ok(m) => m,
+        Err(e) => return e.into_response(),
+    };
+    let (store, base, profile) = (
+        state.store.clone(),
+        state.base.clone(),
+        state.publication.profile.clone(),
+    );
+    let subject = iri.as_str().to_owned();
+    let work = move |_token| {
+        let facts = Facts::read(&store).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let catalog = Catalog::with_profile(&base, &facts, &manifest, profile).graph();
+        if let Some(g) = about(&catalog, &subject) {
+            return Ok(Some(g));
+        }
+        let void = void::describe(&store, &base, &manifest)
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok(about(&void, &subject))
+    };
+    match in_worker(&state, work).await {
+        Ok(Some(graph)) => described(&graph, &headers, &params),
+        Ok(None) => (
+            StatusCode::NOT_FOUND,
+            format!("nothing is known about <{iri}>\n"),
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// One change of the feed (`/aenderung/{seq}`).
+pub(super) async fn change(
+    State(state): State<AppState>,
+    Path(seq): Path<u64>,
+    Query(params): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    let log = state.publication.log.clone();
+    let all = tokio::task::spawn_blocking(move || log.since(None, usize::MAX)).await;
+    let found = match all {
+        Ok(Ok(list)) => list.into_iter().find(|c| c.seq == seq),
+        Ok(Err(e)) => return ApiError::Internal(e.to_string()).into_response(),
+        Err(e) => return ApiError::Internal(e.to_string()).into_response(),
+    };
+    let Some(c) = found else {
+        return (StatusCode::NOT_FOUND, format!("no change {seq}\n")).into_response();
+    };
+    let page = changes::page(&state.base, std::slice::from_ref(&c), None, false);
+    match about(&page, state.base.change(seq).as_str()) {
+        Some(g) => described(&g, &headers, &params),
+        None => ApiError::Internal("the change has no statements".into()).into_response(),
+    }
+}

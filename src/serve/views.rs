@@ -1,0 +1,412 @@
+//! The views above a resource's raw statements: what a journalist looks for first on the page of
+//! a person (speeches, roll-call votes, factions and offices), a session (agenda with speakers,
+//! each vote as a table), a vote (its table and the sentences it was read from) and a paper
+//! (who submitted it, where it was debated and voted on). Each is a few SPARQL queries.
+
+use super::pages::{link, option_de, result_de, select, text, Link, LABEL, PROLOGUE};
+use super::ApiError;
+use oxigraph::model::NamedNode;
+use oxigraph::sparql::CancellationToken;
+use oxigraph::store::Store;
+use serde::Serialize;
+
+/// Rows a view lists at most; the rest are a SPARQL query away.
+const MAX_ROWS: usize = 200;
+
+/// What a resource page shows above its statements, by the resource's class.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum View {
+    Person(PersonView),
+    Session(SessionView),
+    Vote(VoteView),
+    Paper(PaperView),
+}
+
+pub struct Ctx<'a> {
+    pub store: &'a Store,
+    pub node: &'a NamedNode,
+    pub base: &'a str,
+    pub token: &'a CancellationToken,
+}
+
+impl Ctx<'_> {
+    fn rows(
+        &self,
+        body: &str,
+    ) -> Result<Vec<std::collections::HashMap<String, oxigraph::model::Term>>, ApiError> {
+        let q = format!(
+            "{PROLOGUE}{}",
+            body.replace("$NODE", &self.node.to_string())
+        );
+        select(self.store, &q, self.token)
+    }
+}
+
+/// The view for `classes`, if one fits.
+pub fn view(ctx: &Ctx<'_>, classes: &[String]) -> Result<Option<View>, ApiError> {
+    let has = |c: &str| classes.iter().any(|x| x == c);
+    Ok(Some(if has("http://xmlns.com/foaf/0.1/Person") {
+        View::Person(person(ctx)?)
+    } else if has("https://w3id.org/landtag-lod/ontology#Sitzung") {
+        View::Session(session(ctx)?)
+    } else if has("http://www.w3.org/ns/opengov#VoteEvent") {
+        View::Vote(vote_view(ctx)?)
+    } else if has("https://w3id.org/landtag-lod/ontology#Drucksache") {
+        View::Paper(paper(ctx)?)
+    } else {
+        return Ok(None);
+    }))
+}
+
+#[derive(Debug, Serialize)]
+pub struct Membership {
+    period: String,
+    organisation: Link,
+    role: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Speech {
+    date: String,
+    meeting: Link,
+    item: String,
+    speech: Link,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Ballot {
+    date: String,
+    vote: Link,
+    faction: String,
+    option: String,
+    option_de: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PersonView {
+    template: &'static str,
+    memberships: Vec<Membership>,
+    speeches: Vec<Speech>,
+    speeches_more: bool,
+    ballots: Vec<Ballot>,
+}
+
+/// The first words of a text, whole words, for a link's label.
+fn first_words(text: &str, words: usize) -> String {
+    let mut w = text.split_whitespace();
+    let head: Vec<&str> = w.by_ref().take(words).collect();
+    let more = if w.next().is_some() { " …" } else { "" };
+    format!("„{}{more}“", head.join(" "))
+}
+
+/// A meeting's label: `Sitzung 18/115` (period and number), else its name.
+const MEETING_LABEL: &str = "OPTIONAL { ?meeting lt:wahlperiode ?mwp ; lt:sitzungsnummer ?mno }
+    OPTIONAL { ?meeting eli:date_document ?date }
+    BIND(IF(BOUND(?mno), CONCAT(\"Sitzung \", STR(?mwp), \"/\", STR(?mno)), \"Sitzung\") AS ?mlabel)";
+
+fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
+    let memberships = ctx.rows(&format!(
+        "SELECT DISTINCT ?org ?olabel ?role ?wp WHERE {{
+           {{ ?s schema:creator $NODE ; lt:fraktion ?org . BIND(\"Mitglied\" AS ?role) }}
+           UNION {{ ?m org:member $NODE ; org:organization ?org . OPTIONAL {{ ?m org:role/({LABEL}) ?role }} }}
+           OPTIONAL {{ ?org {LABEL} ?olabel }} OPTIONAL {{ ?org lt:wahlperiode ?wp }}
+         }} ORDER BY ?wp ?olabel ?role LIMIT {MAX_ROWS}"
+    ))?;
+    let memberships = memberships
+        .iter()
+        .map(|r| Membership {
+            period: text(r, "wp"),
+            organisation: link(r, "org", "olabel", ctx.base),
+            role: text(r, "role"),
+        })
+        .collect();
+    let rows = ctx.rows(&format!(
+        "SELECT ?speech ?date ?meeting ?mlabel ?item ?text WHERE {{
+           ?speech a opengov:Speech ; schema:creator $NODE ; lt:sitzung ?meeting .
+           {MEETING_LABEL}
+           OPTIONAL {{ ?speech lt:tagesordnungspunkt/schema:identifier ?item }}
+           OPTIONAL {{ ?speech schema:text ?text }}
+         }} ORDER BY DESC(?date) ?meeting ?speech LIMIT {}",
+        MAX_ROWS + 1
+    ))?;
+    let speeches_more = rows.len() > MAX_ROWS;
+    let speeches = rows
+        .iter()
+        .take(MAX_ROWS)
+        .map(|r| Speech {
+            date: text(r, "date"),
+            meeting: link(r, "meeting", "mlabel", ctx.base),
+            item: text(r, "item"),
+            speech: Link::to(
+                &text(r, "speech"),
+                ctx.base,
+                Some(&first_words(&text(r, "text"), 12)),
+            ),
+        })
+        .collect();
+    let ballots = ctx.rows(&format!(
+        "SELECT ?vote ?date ?number ?faction ?option WHERE {{
+           ?b opengov:voter $NODE ; opengov:option ?option . ?vote opengov:vote ?b .
+           ?b a lt:Einzelstimme .
+           OPTIONAL {{ ?b lt:fraktion/skos:prefLabel ?faction }}
+           OPTIONAL {{ ?vote lt:gegenstand/eli:id_local ?number }}
+           OPTIONAL {{ ?vote lt:sitzung/eli:date_document ?date }}
+         }} ORDER BY DESC(?date) ?vote LIMIT {MAX_ROWS}"
+    ))?;
+    let ballots = ballots
+        .iter()
+        .map(|r| {
+            let option = text(r, "option");
+            let number = text(r, "number");
+            let label = if number.is_empty() {
+                "Namentliche Abstimmung".to_owned()
+            } else {
+                format!("Drucksache {number}")
+            };
+            Ballot {
+                date: text(r, "date"),
+                vote: Link::to(&text(r, "vote"), ctx.base, Some(&label)),
+                faction: text(r, "faction"),
+                option_de: option_de(&option),
+                option,
+            }
+        })
+        .collect();
+    Ok(PersonView {
+        template: "person.html",
+        memberships,
+        speeches,
+        speeches_more,
+        ballots,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct Item {
+    number: String,
+    item: Link,
+    speakers: Vec<Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Position {
+    voter: Link,
+    option: String,
+    option_de: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VoteSummary {
+    vote: Link,
+    result: String,
+    item: String,
+    subject: Option<Link>,
+    meeting: Option<Link>,
+    date: String,
+    positions: Vec<Position>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SessionView {
+    template: &'static str,
+    items: Vec<Item>,
+    votes: Vec<VoteSummary>,
+}
+
+fn session(ctx: &Ctx<'_>) -> Result<SessionView, ApiError> {
+    let rows = ctx.rows(&format!(
+        "SELECT ?i ?number ?title ?p ?name WHERE {{
+           ?i a lt:Tagesordnungspunkt ; schema:superEvent $NODE .
+           OPTIONAL {{ ?i schema:identifier ?number }} OPTIONAL {{ ?i {LABEL} ?title }}
+           OPTIONAL {{ ?s a opengov:Speech ; lt:tagesordnungspunkt ?i ; schema:position ?seq ;
+                       schema:creator ?p . ?p foaf:name ?name }}
+         }} ORDER BY ?i ?seq"
+    ))?;
+    let mut items: Vec<Item> = Vec::new();
+    for r in &rows {
+        let iri = text(r, "i");
+        if items.last().is_none_or(|i| {
+            i.item.href.as_deref() != Link::to(&iri, ctx.base, None).href.as_deref()
+        }) {
+            let number = text(r, "number");
+            let title = text(r, "title");
+            let label = if title.is_empty() {
+                format!("TOP {number}")
+            } else {
+                title
+            };
+            items.push(Item {
+                number,
+                item: Link::to(&iri, ctx.base, Some(&label)),
+                speakers: Vec::new(),
+            });
+        }
+        let speaker = link(r, "p", "name", ctx.base);
+        let current = items.last_mut().expect("pushed above");
+        if speaker.href.is_some() && !current.speakers.iter().any(|s| s.href == speaker.href) {
+            current.speakers.push(speaker);
+        }
+    }
+    items.sort_by(|a, b| natural(&a.number).cmp(&natural(&b.number)));
+    let votes = votes_where(ctx, "?v lt:sitzung $NODE .")?;
+    Ok(SessionView {
+        template: "session.html",
+        items,
+        votes,
+    })
+}
+
+/// A sort key that puts `2` before `10` and `10a` after `10`.
+fn natural(s: &str) -> (u64, String) {
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    (digits.parse().unwrap_or(u64::MAX), s.to_owned())
+}
+
+/// The votes matching `pattern` (on `?v`), each with the positions of factions and of members
+/// voting on their own (a roll call's members are on the vote's own page as statements).
+fn votes_where(ctx: &Ctx<'_>, pattern: &str) -> Result<Vec<VoteSummary>, ApiError> {
+    let rows = ctx.rows(&format!(
+        "SELECT ?v ?seq ?result ?item ?paper ?number ?meeting ?mlabel ?date ?who ?wholabel ?option WHERE {{
+           ?v a opengov:VoteEvent . {pattern}
+           OPTIONAL {{ ?v schema:position ?seq }}
+           OPTIONAL {{ ?v opengov:result ?result }}
+           OPTIONAL {{ ?v lt:tagesordnungspunkt/schema:identifier ?item }}
+           OPTIONAL {{ ?v lt:gegenstand ?paper . ?paper eli:id_local ?number }}
+           OPTIONAL {{ ?v lt:sitzung ?meeting . {MEETING_LABEL} }}
+           OPTIONAL {{ ?v opengov:vote ?b . ?b opengov:voter ?who ; opengov:option ?option .
+                       FILTER NOT EXISTS {{ ?b a lt:Einzelstimme }}
+                       OPTIONAL {{ ?who skos:prefLabel|foaf:name ?wholabel }} }}
+         }} ORDER BY ?date ?meeting ?seq ?v ?wholabel LIMIT 5000"
+    ))?;
+    let mut votes: Vec<(String, VoteSummary)> = Vec::new();
+    for r in &rows {
+        let v = text(r, "v");
+        if votes.last().is_none_or(|(k, _)| *k != v) {
+            let number = text(r, "number");
+            let label = if number.is_empty() {
+                format!("Abstimmung {}", text(r, "seq"))
+            } else {
+                format!("Abstimmung über Drucksache {number}")
+            };
+            votes.push((
+                v.clone(),
+                VoteSummary {
+                    vote: Link::to(&v, ctx.base, Some(&label)),
+                    result: result_de(&text(r, "result")),
+                    item: text(r, "item"),
+                    subject: r
+                        .contains_key("paper")
+                        .then(|| link(r, "paper", "number", ctx.base))
+                        .map(|mut l| {
+                            l.text = format!("Drucksache {}", l.text);
+                            l
+                        }),
+                    meeting: r
+                        .contains_key("meeting")
+                        .then(|| link(r, "meeting", "mlabel", ctx.base)),
+                    date: text(r, "date"),
+                    positions: Vec::new(),
+                },
+            ));
+        }
+        if r.contains_key("who") {
+            let option = text(r, "option");
+            let summary = &mut votes.last_mut().expect("pushed above").1;
+            summary.positions.push(Position {
+                voter: link(r, "who", "wholabel", ctx.base),
+                option_de: option_de(&option),
+                option,
+            });
+        }
+        if votes.len() > MAX_ROWS {
+            break;
+        }
+    }
+    Ok(votes.into_iter().map(|(_, s)| s).take(MAX_ROWS).collect())
+}
+
+#[derive(Debug, Serialize)]
+pub struct VoteView {
+    template: &'static str,
+    vote: VoteSummary,
+    sentences: Vec<String>,
+}
+
+fn vote_view(ctx: &Ctx<'_>) -> Result<VoteView, ApiError> {
+    let mut votes = votes_where(ctx, "FILTER(?v = $NODE)")?;
+    let vote = votes
+        .pop()
+        .ok_or_else(|| ApiError::Internal("the vote vanished".into()))?;
+    let sentences = ctx
+        .rows("SELECT ?t WHERE { $NODE schema:text ?t }")?
+        .iter()
+        .map(|r| text(r, "t"))
+        .collect();
+    Ok(VoteView {
+        template: "vote.html",
+        vote,
+        sentences,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct Debate {
+    date: String,
+    meeting: Link,
+    item: Link,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PaperView {
+    template: &'static str,
+    kind: String,
+    submitters: Vec<Link>,
+    debated: Vec<Debate>,
+    votes: Vec<VoteSummary>,
+}
+
+fn paper(ctx: &Ctx<'_>) -> Result<PaperView, ApiError> {
+    let kind = ctx
+        .rows("SELECT ?k WHERE { $NODE dcterms:type ?k } LIMIT 1")?
+        .first()
+        .map(|r| text(r, "k"))
+        .unwrap_or_default();
+    let submitters = ctx
+        .rows(&format!("SELECT ?by ?label WHERE {{ $NODE dcterms:creator ?by . OPTIONAL {{ ?by {LABEL} ?label }} }} ORDER BY ?label"))?
+        .iter()
+        .map(|r| link(r, "by", "label", ctx.base))
+        .collect();
+    let debated = ctx
+        .rows(&format!(
+            "SELECT DISTINCT ?i ?title ?number ?meeting ?mlabel ?date WHERE {{
+               ?i a lt:Tagesordnungspunkt ; dcterms:references $NODE ; schema:superEvent ?meeting .
+               OPTIONAL {{ ?i schema:identifier ?number }} OPTIONAL {{ ?i {LABEL} ?title }}
+               {MEETING_LABEL}
+             }} ORDER BY ?date ?meeting LIMIT {MAX_ROWS}"
+        ))?
+        .iter()
+        .map(|r| {
+            let number = text(r, "number");
+            let title = text(r, "title");
+            let label = if title.is_empty() {
+                format!("TOP {number}")
+            } else {
+                format!("TOP {number}: {title}")
+            };
+            Debate {
+                date: text(r, "date"),
+                meeting: link(r, "meeting", "mlabel", ctx.base),
+                item: Link::to(&text(r, "i"), ctx.base, Some(&label)),
+            }
+        })
+        .collect();
+    let votes = votes_where(ctx, "?v lt:gegenstand $NODE .")?;
+    Ok(PaperView {
+        template: "paper.html",
+        kind,
+        submitters,
+        debated,
+        votes,
+    })
+}
