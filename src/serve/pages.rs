@@ -36,12 +36,45 @@ fn env() -> &'static Environment<'static> {
         let mut env = Environment::new();
         // Every template is HTML: values are escaped unless the code marks them safe.
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.set_formatter(formatter);
         for (name, source) in TEMPLATES {
             env.add_template(name, source).expect("the templates parse");
         }
         env.add_function("link", link_html);
         env
     })
+}
+
+/// Escapes what HTML gives meaning to (`& < > " '`), in text and attribute values alike.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes a value into a template: strings through `escape` unless marked safe (minijinja's
+/// own escaper also writes `/` as `&#x2f;`, which makes links unreadable in the source), other
+/// values as minijinja does.
+fn formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(s) if !value.is_safe() => out
+            .write_str(&escape(s))
+            .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())),
+        _ => minijinja::escape_formatter(out, state, value),
+    }
 }
 
 /// `link(l)`: an anchor for a `Link` (escaped here, so the result is safe), or its text.
@@ -52,14 +85,14 @@ fn link_html(l: Value) -> Value {
         .filter(|v| !v.is_undefined())
         .map(|v| v.to_string())
         .unwrap_or_default();
-    let text = minijinja::HtmlEscape(&text).to_string();
+    let text = escape(&text);
     match l
         .get_attr("href")
         .ok()
         .filter(|v| !v.is_none() && !v.is_undefined())
     {
         Some(href) => {
-            let href = minijinja::HtmlEscape(&href.to_string()).to_string();
+            let href = escape(&href.to_string());
             Value::from_safe_string(format!("<a href=\"{href}\">{text}</a>"))
         }
         None => Value::from_safe_string(text),

@@ -157,9 +157,10 @@ fn referrers(
     token: &CancellationToken,
 ) -> Result<(Vec<Row>, bool), ApiError> {
     let q = format!(
-        "{PROLOGUE} SELECT ?p ?s (SAMPLE(?l) AS ?label) WHERE {{
+        "{PROLOGUE} SELECT ?p ?s (SAMPLE(COALESCE(?l, CONCAT(\"Rede von \", ?creator))) AS ?label) WHERE {{
            {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) }} ORDER BY ?p ?s LIMIT {} }}
            OPTIONAL {{ ?s {LABEL} ?l }}
+           OPTIONAL {{ ?s a opengov:Speech ; schema:creator/foaf:name ?creator }}
          }} GROUP BY ?p ?s ORDER BY ?p ?s",
         REFERRERS + 1
     );
@@ -184,8 +185,9 @@ fn title(
     token: &CancellationToken,
 ) -> Result<(String, String), ApiError> {
     let q = format!(
-        "{PROLOGUE} SELECT ?name ?role ?faction ?wp ?no ?date ?number ?seq ?creator WHERE {{
+        "{PROLOGUE} SELECT ?name ?role ?faction ?wp ?no ?date ?number ?seq ?creator ?own ?kind WHERE {{
            OPTIONAL {{ {node} {LABEL} ?name }}
+           OPTIONAL {{ {node} a lt:Drucksache ; eli:id_local ?own . OPTIONAL {{ {node} dcterms:type ?kind }} }}
            OPTIONAL {{ ?m org:member {node} ; org:role/({LABEL}) ?role }}
            OPTIONAL {{ ?s schema:creator {node} ; lt:fraktion/skos:prefLabel ?faction }}
            OPTIONAL {{ {node} lt:wahlperiode ?wp ; lt:sitzungsnummer ?no }}
@@ -205,6 +207,16 @@ fn title(
         text(r, "number"),
         text(r, "creator"),
     );
+    // A paper: its title, with kind and number beneath; untitled, its kind and number.
+    let (own, kind) = (text(r, "own"), text(r, "kind"));
+    if !own.is_empty() {
+        let paper = join(&[kind, format!("Drucksache {own}")]);
+        return Ok(if name.is_empty() {
+            (paper, date)
+        } else {
+            (name, join(&[paper, date]))
+        });
+    }
     let title = if !creator.is_empty() {
         format!("Rede von {creator}")
     } else if !no.is_empty() {
@@ -222,6 +234,16 @@ fn title(
         .collect::<Vec<_>>()
         .join(" · ");
     Ok((title, subtitle))
+}
+
+/// The non-empty parts, joined by ` · `.
+fn join(parts: &[String]) -> String {
+    parts
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn page(

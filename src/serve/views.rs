@@ -92,9 +92,19 @@ pub struct PersonView {
     ballots: Vec<Ballot>,
 }
 
-/// The first words of a text, whole words, for a link's label.
-fn first_words(text: &str, words: usize) -> String {
-    let mut w = text.split_whitespace();
+/// The first words a speaker said, whole words, for a link's label: the printed label before
+/// them (`Name, Minister für …:`) is left out where it names the speaker.
+fn first_words(text: &str, speaker: &str, words: usize) -> String {
+    let surname = speaker.rsplit(' ').next().unwrap_or(speaker);
+    let said = match text.split_once(':') {
+        Some((label, rest))
+            if !surname.is_empty() && label.contains(surname) && label.chars().count() < 300 =>
+        {
+            rest
+        }
+        _ => text,
+    };
+    let mut w = said.split_whitespace();
     let head: Vec<&str> = w.by_ref().take(words).collect();
     let more = if w.next().is_some() { " …" } else { "" };
     format!("„{}{more}“", head.join(" "))
@@ -113,7 +123,7 @@ fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
            OPTIONAL {{ ?org {LABEL} ?olabel }} OPTIONAL {{ ?org lt:wahlperiode ?wp }}
          }} ORDER BY ?wp ?olabel ?role LIMIT {MAX_ROWS}"
     ))?;
-    let memberships = memberships
+    let mut memberships: Vec<Membership> = memberships
         .iter()
         .map(|r| Membership {
             period: text(r, "wp"),
@@ -121,6 +131,24 @@ fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
             role: text(r, "role"),
         })
         .collect();
+    // An organisation has a short and a long label (`CDU`, `Fraktion der Christlich …`): once.
+    memberships.sort_by(|a, b| {
+        (
+            &a.period,
+            &a.organisation.href,
+            &a.role,
+            a.organisation.text.len(),
+        )
+            .cmp(&(
+                &b.period,
+                &b.organisation.href,
+                &b.role,
+                b.organisation.text.len(),
+            ))
+    });
+    memberships.dedup_by(|a, b| {
+        a.period == b.period && a.organisation.href == b.organisation.href && a.role == b.role
+    });
     let rows = ctx.rows(&format!(
         "SELECT ?speech ?date ?meeting ?mlabel ?item ?text WHERE {{
            ?speech a opengov:Speech ; schema:creator $NODE ; lt:sitzung ?meeting .
@@ -131,6 +159,11 @@ fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
         MAX_ROWS + 1
     ))?;
     let speeches_more = rows.len() > MAX_ROWS;
+    let name = ctx
+        .rows("SELECT ?n WHERE { $NODE foaf:name ?n } LIMIT 1")?
+        .first()
+        .map(|r| text(r, "n"))
+        .unwrap_or_default();
     let speeches = rows
         .iter()
         .take(MAX_ROWS)
@@ -141,7 +174,7 @@ fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
             speech: Link::to(
                 &text(r, "speech"),
                 ctx.base,
-                Some(&first_words(&text(r, "text"), 12)),
+                Some(&first_words(&text(r, "text"), &name, 12)),
             ),
         })
         .collect();
@@ -255,6 +288,19 @@ fn session(ctx: &Ctx<'_>) -> Result<SessionView, ApiError> {
         items,
         votes,
     })
+}
+
+/// One link per target, with its shortest label (a faction's `CDU`, not its full name).
+fn shortest_per_target(links: Vec<Link>) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::new();
+    for l in links {
+        match out.iter_mut().find(|o| o.href == l.href) {
+            Some(o) if l.text.chars().count() < o.text.chars().count() => *o = l,
+            Some(_) => {}
+            None => out.push(l),
+        }
+    }
+    out
 }
 
 /// A sort key that puts `2` before `10` and `10a` after `10`.
@@ -377,6 +423,7 @@ fn paper(ctx: &Ctx<'_>) -> Result<PaperView, ApiError> {
         .iter()
         .map(|r| link(r, "by", "label", ctx.base))
         .collect();
+    let submitters = shortest_per_target(submitters);
     let debated = ctx
         .rows(&format!(
             "SELECT DISTINCT ?i ?title ?number ?meeting ?mlabel ?date WHERE {{

@@ -89,7 +89,7 @@ impl<'a> Session<'a> {
     fn new(driver: &'a Driver) -> Self {
         let caps = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]
         }}}});
         let v = driver.call("POST", "/session", caps);
         let id = v["sessionId"].as_str().expect("a session").to_owned();
@@ -266,4 +266,102 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
         formats.iter().any(|t| t == "Turtle") && formats.iter().any(|t| t == "JSON-LD"),
         "{formats:?}"
     );
+}
+
+/// The pages a journalist reads, on the real protocol 18/115: a minister's speeches, a
+/// session's agenda and votes, a vote with the sentences it was read from, a paper's path
+/// through the plenary. Screenshots are left in `target/tmp/screenshots/`.
+#[test]
+fn pages_read_as_a_journalist_expects() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    ok(&["ingest", s(&sample_pdf()), "--store", s(&store)]);
+    let server = serve(&store, &[]);
+    let driver = Driver::start();
+    let b = Session::new(&driver);
+    let texts = |css: &str| -> Vec<String> { b.find_all(css).iter().map(|e| b.text(e)).collect() };
+
+    // A person: name as the heading, speeches with date, session, item and first words.
+    b.go(&format!("{}/id/person/nathanael-liminski", server.url));
+    assert_eq!(b.text(&b.find("h1")), "Nathanael Liminski");
+    assert!(
+        texts("h2").iter().any(|h| h == "Reden (59)"),
+        "{:?}",
+        texts("h2")
+    );
+    let speeches = texts("h2 + table tbody tr");
+    assert!(
+        speeches
+            .iter()
+            .any(|r| r.contains("Staatskanzlei") && r.contains("Minister")),
+        "{speeches:?}"
+    );
+    let words = texts("table.speeches td a[href*='/beitrag/']");
+    assert_eq!(words.len(), 59);
+    assert!(
+        words
+            .iter()
+            .all(|w| w.starts_with('„') && !w.contains("Geschäftsbereich")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.starts_with("„Herr Präsident!")),
+        "{words:?}"
+    );
+    b.screenshot("person");
+
+    // A session: its agenda with speakers, each vote as a table of factions and positions.
+    b.go(&format!("{}/id/plenum/sitzung/18/115", server.url));
+    assert_eq!(b.text(&b.find("h1")), "Sitzung 18/115");
+    let agenda = texts("h2 + table tbody tr");
+    assert!(agenda.len() >= 26, "{agenda:?}");
+    assert!(
+        agenda[0].starts_with("1 ")
+            && agenda[0].contains("Ganztagsbetreuung")
+            && agenda[0].contains("Jochen Ott"),
+        "{:?}",
+        agenda[0]
+    );
+    let votes = texts("h3");
+    assert!(votes.len() >= 20, "{votes:?}");
+    assert!(
+        votes
+            .iter()
+            .any(|v| v == "Abstimmung über Drucksache 18/17457 – angenommen"),
+        "{votes:?}"
+    );
+    b.screenshot("session");
+
+    // A vote: the table, and the sentences it was read from.
+    b.go(&format!(
+        "{}/id/plenum/sitzung/18/115/abstimmung/10",
+        server.url
+    ));
+    assert_eq!(b.text(&b.find("h1")), "Abstimmung über Drucksache 18/17457");
+    let rows = texts("table.votes tbody tr");
+    assert_eq!(rows, ["AfD Nein", "CDU Ja", "FDP Ja", "GRÜNE Ja", "SPD Ja"]);
+    let read = b.text(&b.find("blockquote"));
+    assert!(
+        read.starts_with("Wer stimmt diesem Antrag zu?") && read.contains("angenommen"),
+        "{read}"
+    );
+    b.screenshot("vote");
+
+    // A paper: who submitted it, where it was debated, how it was voted on.
+    b.go(&format!("{}/id/drucksache/18/17457", server.url));
+    assert_eq!(b.text(&b.find("h1")), "Antrag · Drucksache 18/17457");
+    let facts = texts("h2 + table tbody tr");
+    assert!(
+        facts.iter().any(|r| r == "Eingebracht von CDU, GRÜNE, SPD"),
+        "{facts:?}"
+    );
+    assert!(facts.iter().any(|r| r.contains("Sitzung 18/115") && r.contains("TOP 11: Verlässliche Solidarität")), "{facts:?}");
+    assert!(texts("h3").iter().any(|h| h.ends_with("– angenommen")));
+    b.screenshot("paper");
+    // Every page is German, titled, and asks nothing of another server.
+    assert_eq!(b.script("return document.documentElement.lang;"), "de");
+    let foreign = b.script(
+        "return Array.from(document.querySelectorAll('script[src],link[href],img[src]')).map(e => e.src || e.href).filter(u => !u.startsWith(location.origin)).join(' ');",
+    );
+    assert_eq!(foreign, "");
 }
