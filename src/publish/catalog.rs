@@ -422,6 +422,41 @@ impl<'a> Catalog<'a> {
             g.node(&s, "dcat:servesDataset", ds);
         }
         g.node(cat, "dcat:service", &s);
+        self.feed(cat, &datasets[0]);
+    }
+
+    /// The change feed, a Linked Data Event Stream of the whole data.
+    fn feed(&mut self, cat: &NamedNode, all: &NamedNode) {
+        let s = self.iri("katalog/dienst/aenderungen");
+        let endpoint = self.iri("changes");
+        let publisher = self.iri("katalog/herausgeber");
+        let contact = self.iri("katalog/kontakt");
+        let g = &mut self.g;
+        g.iri(&s, "rdf:type", "dcat:DataService");
+        g.lang(
+            &s,
+            "dcterms:title",
+            "Änderungsstrom von landtag-lod (LDES)",
+            "de",
+        );
+        g.lang(&s, "dcterms:title", "landtag-lod change feed (LDES)", "en");
+        g.lang(&s, "dcterms:description", "Jeder hinzugefügte, ersetzte oder entfernte Graph mit Zeit und Dokument, als Linked Data Event Stream; ?since= eine Zeit (xsd:dateTime).", "de");
+        g.node(&s, "dcat:endpointURL", &endpoint);
+        g.iri(
+            &s,
+            "dcterms:conformsTo",
+            "https://w3id.org/ldes/specification",
+        );
+        g.node(&s, "dcterms:publisher", &publisher);
+        g.node(&s, "dcat:contactPoint", &contact);
+        g.iri(&s, "dcterms:license", LICENCE);
+        g.iri(
+            &s,
+            "dcterms:accessRights",
+            &format!("{EU}access-right/PUBLIC"),
+        );
+        g.node(&s, "dcat:servesDataset", all);
+        g.node(cat, "dcat:service", &s);
     }
 
     /// The controlled vocabularies' concepts named above, with their schemes.

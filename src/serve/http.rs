@@ -18,7 +18,7 @@ pub const MAX_REQUEST_BODY: usize = 1 << 20;
 const MAX_TAGGED: usize = 64 << 20;
 
 /// gzip and brotli for answers of 256 bytes and more, except what is compressed already.
-pub fn compression() -> CompressionLayer<impl Predicate + Clone> {
+pub fn compression() -> CompressionLayer<impl Predicate> {
     let predicate = SizeAbove::new(256)
         .and(NotForContentType::const_new("application/gzip"))
         .and(NotForContentType::GRPC)
@@ -39,6 +39,11 @@ pub async fn etag(request: Request, next: Next) -> Response {
         return response;
     };
     if response.status() != StatusCode::OK || response.headers().contains_key(header::ETAG) {
+        return response;
+    }
+    // Only whole bodies of known size are tagged: a streamed or very large answer passes as is.
+    let size = axum::body::HttpBody::size_hint(response.body()).upper();
+    if size.is_none_or(|n| n > MAX_TAGGED as u64) {
         return response;
     }
     let (mut parts, body) = response.into_parts();

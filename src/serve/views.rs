@@ -281,7 +281,7 @@ fn session(ctx: &Ctx<'_>) -> Result<SessionView, ApiError> {
             current.speakers.push(speaker);
         }
     }
-    items.sort_by(|a, b| natural(&a.number).cmp(&natural(&b.number)));
+    items.sort_by_key(|a| natural(&a.number));
     let votes = votes_where(ctx, "?v lt:sitzung $NODE .")?;
     Ok(SessionView {
         template: "session.html",

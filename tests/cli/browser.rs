@@ -220,6 +220,11 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
             && r.contains("Angela Lück")),
         "{rows:#?}"
     );
+    // The table offers its rows as CSV.
+    assert!(
+        !b.find_all(".yasr_downloadIcon").is_empty(),
+        "no download in the results"
+    );
     b.screenshot("yasgui-papers");
 
     // A resource page, and a click through to the person who asked.

@@ -585,9 +585,9 @@ fn void_figures_are_what_sparql_counts() {
     let examples = of("exampleResource");
     assert!(examples.len() >= 3, "{examples:?}");
     for x in examples {
-        assert_eq!(
-            sparql(&format!("SELECT (COUNT(*) AS ?n) {{ <{x}> ?p ?o }}")) != "0",
-            true,
+        assert_ne!(
+            sparql(&format!("SELECT (COUNT(*) AS ?n) {{ <{x}> ?p ?o }}")),
+            "0",
             "{x}"
         );
     }
