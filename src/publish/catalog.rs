@@ -62,6 +62,10 @@ pub struct Profile {
     /// `{wp}` stands for the Wahlperiode's number.
     pub period: Titled,
     pub keywords: Vec<String>,
+    /// GovData's contributor ID of the publisher (`http://dcat-ap.de/def/contributors/…`), which
+    /// a delivery to GovData needs; none where the publisher has none.
+    #[serde(default)]
+    pub contributor_id: Option<String>,
 }
 
 impl Profile {
@@ -308,6 +312,17 @@ impl<'a> Catalog<'a> {
         if !modified.is_empty() {
             g.typed(ds, "dcterms:modified", modified, "xsd:dateTime");
         }
+        if let Some(id) = &self.profile.contributor_id {
+            let id = id.clone();
+            self.g.iri(ds, "dcatde:contributorID", &id);
+            concept(
+                &mut self.g,
+                &id,
+                "http://dcat-ap.de/def/contributors",
+                "Bereitsteller",
+            );
+        }
+        let g = &mut self.g;
         if let Some(whole) = part_of {
             g.node(ds, "dcterms:isPartOf", whole);
             g.node(whole, "dcterms:hasPart", ds);

@@ -664,3 +664,98 @@ fn the_change_feed_lists_what_changed_since() {
         400
     );
 }
+
+/// Over a hundred changes: the first page holds 100 and names the next, which holds the rest.
+#[test]
+fn the_change_feed_pages_past_a_hundred() {
+    let dir = tempdir();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let text = std::fs::read_to_string(corpus().join("mmd17-10377.txt")).unwrap();
+    for i in 0..103 {
+        let n = 20000 + i;
+        std::fs::write(
+            docs.join(format!("mmd17-{n}.txt")),
+            text.replace("17/10377", &format!("17/{n}")),
+        )
+        .unwrap();
+    }
+    let store = dir.path().join("store");
+    ok(&["ingest", s(&docs), "--store", s(&store)]);
+    let server = serve(&store, &[]);
+    let first = curl(&[
+        "-H",
+        "Accept: text/turtle",
+        &format!("{}/changes", server.url),
+    ]);
+    let q = "PREFIX tree: <https://w3id.org/tree#> SELECT ?next (COUNT(DISTINCT ?m) AS ?n) WHERE {
+               ?s tree:member ?m . OPTIONAL { ?v tree:relation/tree:node ?next } } GROUP BY ?next";
+    let page = rdflib_rows(&first.body, dir.path(), q);
+    assert_eq!(page.len(), 1, "{page:?}");
+    assert_eq!(page[0][1], "100");
+    let next = page[0][0]
+        .strip_prefix("https://landtag-lod.example")
+        .expect("a next page of ours")
+        .to_owned();
+    let second = curl(&[
+        "-H",
+        "Accept: text/turtle",
+        &format!("{}{next}", server.url),
+    ]);
+    let page = rdflib_rows(&second.body, dir.path(), q);
+    assert_eq!(
+        page,
+        [["".to_owned(), "3".to_owned()]],
+        "the last page names no next one"
+    );
+}
+
+/// An operator's profile: their name, contact e-mail and GovData contributor ID reach the
+/// catalogue, which still validates.
+#[test]
+fn an_operators_profile_reaches_the_catalogue() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let bundled: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("data/catalog.json")).unwrap())
+            .unwrap();
+    let mut profile = bundled.clone();
+    profile["publisher"]["name"] = "Open Data Team NRW".into();
+    profile["contact"]["email"] = "opendata@example.org".into();
+    profile["contributor_id"] = "http://dcat-ap.de/def/contributors/landNordrheinWestfalen".into();
+    let file = dir.path().join("profile.json");
+    std::fs::write(&file, profile.to_string()).unwrap();
+    ok(&["dump", "--store", s(&store), "--profile", s(&file)]);
+    let catalog = store.join("dumps/catalog.ttl");
+    let ttl = std::fs::read_to_string(&catalog).unwrap();
+    assert!(ttl.contains("\"Open Data Team NRW\""), "{ttl}");
+    assert!(ttl.contains("<mailto:opendata@example.org>"), "{ttl}");
+    assert_eq!(
+        ttl.matches(
+            "dcatde:contributorID <http://dcat-ap.de/def/contributors/landNordrheinWestfalen>"
+        )
+        .count(),
+        3,
+        "{ttl}"
+    );
+    let report = python_with(
+        "python3",
+        SHACL,
+        &[
+            s(&catalog),
+            s(&repo().join("tests/data/catalog/contract.ttl")),
+        ],
+    );
+    assert_eq!(violations(&report), 0, "{report}");
+    if let Some(shapes) = official_shapes() {
+        let mut args = vec![s(&catalog)];
+        args.extend(shapes.iter().map(|p| s(p)));
+        let report = python_with("python3", SHACL, &args);
+        assert_eq!(violations(&report), 0, "{report}");
+    }
+    // A profile that is no profile is refused, naming the file.
+    std::fs::write(&file, "{\"publisher\": 1}").unwrap();
+    let out = run(&["dump", "--store", s(&store), "--profile", s(&file)]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("profile.json"), "{}", stderr(&out));
+}
