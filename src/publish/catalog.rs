@@ -392,13 +392,8 @@ impl<'a> Catalog<'a> {
         d
     }
 
-    /// The SPARQL endpoint, serving every dataset.
+    /// The SPARQL endpoint, serving every dataset, and the change feed, serving the whole.
     fn service(&mut self, cat: &NamedNode) {
-        let s = self.iri("katalog/dienst/sparql");
-        let endpoint = self.iri("sparql");
-        let void = self.iri(".well-known/void");
-        let publisher = self.iri("katalog/herausgeber");
-        let contact = self.iri("katalog/kontakt");
         let datasets: Vec<NamedNode> = std::iter::once(Part::All)
             .chain(
                 self.facts
@@ -408,70 +403,52 @@ impl<'a> Catalog<'a> {
             )
             .map(|p| dataset_iri(self.base, p))
             .collect();
-        let g = &mut self.g;
-        g.iri(&s, "rdf:type", "dcat:DataService");
-        g.lang(&s, "dcterms:title", "SPARQL-Endpunkt von landtag-lod", "de");
-        g.lang(&s, "dcterms:title", "landtag-lod SPARQL endpoint", "en");
-        g.lang(
-            &s,
-            "dcterms:description",
-            "SPARQL 1.1 Protocol, nur lesend; der Standardgraph ist die Vereinigung aller Graphen.",
-            "de",
-        );
-        g.node(&s, "dcat:endpointURL", &endpoint);
-        g.node(&s, "dcat:endpointDescription", &void);
-        g.iri(
-            &s,
-            "dcterms:conformsTo",
-            "https://www.w3.org/TR/sparql11-protocol/",
-        );
-        g.node(&s, "dcterms:publisher", &publisher);
-        g.node(&s, "dcat:contactPoint", &contact);
-        g.iri(&s, "dcterms:license", LICENCE);
-        g.iri(
-            &s,
-            "dcterms:accessRights",
-            &format!("{EU}access-right/PUBLIC"),
-        );
-        for ds in &datasets {
-            g.node(&s, "dcat:servesDataset", ds);
-        }
-        g.node(cat, "dcat:service", &s);
-        self.feed(cat, &datasets[0]);
+        let sparql = Service {
+            path: "katalog/dienst/sparql",
+            endpoint: "sparql",
+            title: ["SPARQL-Endpunkt von landtag-lod", "landtag-lod SPARQL endpoint"],
+            description: "SPARQL 1.1 Protocol, nur lesend; der Standardgraph ist die Vereinigung aller Graphen.",
+            conforms_to: "https://www.w3.org/TR/sparql11-protocol/",
+        };
+        let s = self.data_service(cat, &sparql, &datasets);
+        let void = self.iri(".well-known/void");
+        self.g.node(&s, "dcat:endpointDescription", &void);
+        let feed = Service {
+            path: "katalog/dienst/aenderungen",
+            endpoint: "changes",
+            title: ["Änderungsstrom von landtag-lod (LDES)", "landtag-lod change feed (LDES)"],
+            description: "Jeder hinzugefügte, ersetzte oder entfernte Graph mit Zeit und Dokument, als Linked Data Event Stream; ?since= eine Zeit (xsd:dateTime).",
+            conforms_to: "https://w3id.org/ldes/specification",
+        };
+        self.data_service(cat, &feed, &datasets[..1]);
     }
 
-    /// The change feed, a Linked Data Event Stream of the whole data.
-    fn feed(&mut self, cat: &NamedNode, all: &NamedNode) {
-        let s = self.iri("katalog/dienst/aenderungen");
-        let endpoint = self.iri("changes");
+    /// A `dcat:DataService` of this server, serving `datasets`.
+    fn data_service(&mut self, cat: &NamedNode, s: &Service, datasets: &[NamedNode]) -> NamedNode {
+        let node = self.iri(s.path);
+        let endpoint = self.iri(s.endpoint);
         let publisher = self.iri("katalog/herausgeber");
         let contact = self.iri("katalog/kontakt");
         let g = &mut self.g;
-        g.iri(&s, "rdf:type", "dcat:DataService");
-        g.lang(
-            &s,
-            "dcterms:title",
-            "Änderungsstrom von landtag-lod (LDES)",
-            "de",
-        );
-        g.lang(&s, "dcterms:title", "landtag-lod change feed (LDES)", "en");
-        g.lang(&s, "dcterms:description", "Jeder hinzugefügte, ersetzte oder entfernte Graph mit Zeit und Dokument, als Linked Data Event Stream; ?since= eine Zeit (xsd:dateTime).", "de");
-        g.node(&s, "dcat:endpointURL", &endpoint);
+        g.iri(&node, "rdf:type", "dcat:DataService");
+        g.lang(&node, "dcterms:title", s.title[0], "de");
+        g.lang(&node, "dcterms:title", s.title[1], "en");
+        g.lang(&node, "dcterms:description", s.description, "de");
+        g.node(&node, "dcat:endpointURL", &endpoint);
+        g.iri(&node, "dcterms:conformsTo", s.conforms_to);
+        g.node(&node, "dcterms:publisher", &publisher);
+        g.node(&node, "dcat:contactPoint", &contact);
+        g.iri(&node, "dcterms:license", LICENCE);
         g.iri(
-            &s,
-            "dcterms:conformsTo",
-            "https://w3id.org/ldes/specification",
-        );
-        g.node(&s, "dcterms:publisher", &publisher);
-        g.node(&s, "dcat:contactPoint", &contact);
-        g.iri(&s, "dcterms:license", LICENCE);
-        g.iri(
-            &s,
+            &node,
             "dcterms:accessRights",
             &format!("{EU}access-right/PUBLIC"),
         );
-        g.node(&s, "dcat:servesDataset", all);
-        g.node(cat, "dcat:service", &s);
+        for ds in datasets {
+            g.node(&node, "dcat:servesDataset", ds);
+        }
+        g.node(cat, "dcat:service", &node);
+        node
     }
 
     /// The controlled vocabularies' concepts named above, with their schemes.
@@ -542,6 +519,18 @@ impl<'a> Catalog<'a> {
             "spdx:ChecksumAlgorithm",
         );
     }
+}
+
+/// A service of this server as the catalogue describes it.
+struct Service {
+    /// Its node under the base.
+    path: &'static str,
+    /// The path it answers at.
+    endpoint: &'static str,
+    /// German, English.
+    title: [&'static str; 2],
+    description: &'static str,
+    conforms_to: &'static str,
 }
 
 /// A concept of a controlled vocabulary, with its scheme and a label.

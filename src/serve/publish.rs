@@ -2,14 +2,17 @@
 //! description (`/.well-known/void`), the dump set (`/dumps/{file}`, with `ETag` and
 //! `Last-Modified`), the change feed (`/changes?since=`) and `/health`.
 
-use super::{in_worker, ApiError, AppState};
+use super::{in_worker, ApiError, AppState, Publication};
 use crate::publish::changes::{self, PAGE};
 use crate::publish::files::Manifest;
 use crate::publish::{catalog::Catalog, graph::Graph, void, Facts};
+use crate::rdf::Base;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
+use oxigraph::store::Store;
+use std::sync::Arc;
 use tower::ServiceExt;
 
 /// RDF formats a description is offered in, by media type and `format=` name; Turtle first.
@@ -47,8 +50,57 @@ fn described(graph: &Graph, headers: &HeaderMap, params: &[(String, String)]) ->
     }
 }
 
-fn manifest(state: &AppState) -> Result<Manifest, ApiError> {
-    Manifest::read(&state.publication.dumps).map_err(|e| ApiError::Internal(e.to_string()))
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::Internal(e.to_string())
+}
+
+/// The catalogue as the store and the dump set stand now (blocking: run it in a worker).
+fn current_catalog(
+    store: &Store,
+    base: &Base,
+    publication: &Publication,
+) -> Result<Graph, ApiError> {
+    let manifest = Manifest::read(&publication.dumps).map_err(internal)?;
+    let facts = Facts::read(store).map_err(internal)?;
+    Ok(Catalog::with_profile(base, &facts, &manifest, publication.profile.clone()).graph())
+}
+
+/// The VoID description, counted once per version of the store (the change log's last number)
+/// and of the dump set (blocking).
+fn current_void(
+    store: &Store,
+    base: &Base,
+    publication: &Publication,
+) -> Result<Arc<Graph>, ApiError> {
+    let manifest = Manifest::read(&publication.dumps).map_err(internal)?;
+    let key = (publication.log.last_seq(), manifest);
+    let cache = || {
+        publication
+            .void_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    };
+    if let Some((k, graph)) = cache().as_ref() {
+        if *k == key {
+            return Ok(graph.clone());
+        }
+    }
+    let graph = Arc::new(void::describe(store, base, &key.1).map_err(internal)?);
+    *cache() = Some((key, graph.clone()));
+    Ok(graph)
+}
+
+/// Runs `make` on a worker with the store, the base and the publication.
+async fn with_store<T: Send + 'static>(
+    state: &AppState,
+    make: fn(&Store, &Base, &Publication) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let (store, base, publication) = (
+        state.store.clone(),
+        state.base.clone(),
+        state.publication.clone(),
+    );
+    in_worker(state, move |_token| make(&store, &base, &publication)).await
 }
 
 pub(super) async fn catalog(
@@ -56,20 +108,7 @@ pub(super) async fn catalog(
     Query(params): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Response {
-    let manifest = match manifest(&state) {
-        Ok(m) => m,
-        Err(e) => return e.into_response(),
-    };
-    let (store, base, profile) = (
-        state.store.clone(),
-        state.base.clone(),
-        state.publication.profile.clone(),
-    );
-    let work = move |_token| {
-        let facts = Facts::read(&store).map_err(|e| ApiError::Internal(e.to_string()))?;
-        Ok(Catalog::with_profile(&base, &facts, &manifest, profile).graph())
-    };
-    match in_worker(&state, work).await {
+    match with_store(&state, current_catalog).await {
         Ok(graph) => described(&graph, &headers, &params),
         Err(e) => e.into_response(),
     }
@@ -80,37 +119,8 @@ pub(super) async fn void(
     Query(params): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Response {
-    let manifest = match manifest(&state) {
-        Ok(m) => m,
-        Err(e) => return e.into_response(),
-    };
-    // Counted once per version of the store (the change log's last number) and dump set.
-    let key = (state.publication.log.last_seq(), manifest.clone());
-    if let Some((k, body)) = state
-        .publication
-        .void_cache
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .as_ref()
-    {
-        if *k == key {
-            return described(body, &headers, &params);
-        }
-    }
-    let (store, base) = (state.store.clone(), state.base.clone());
-    let work = move |_token| {
-        void::describe(&store, &base, &manifest).map_err(|e| ApiError::Internal(e.to_string()))
-    };
-    match in_worker(&state, work).await {
-        Ok(graph) => {
-            let response = described(&graph, &headers, &params);
-            *state
-                .publication
-                .void_cache
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()) = Some((key, std::sync::Arc::new(graph)));
-            response
-        }
+    match with_store(&state, current_void).await {
+        Ok(graph) => described(&graph, &headers, &params),
         Err(e) => e.into_response(),
     }
 }
@@ -152,9 +162,9 @@ pub(super) async fn dump_file(
     Path(file): Path<String>,
     request: Request,
 ) -> Response {
-    let manifest = match manifest(&state) {
+    let manifest = match Manifest::read(&state.publication.dumps) {
         Ok(m) => m,
-        Err(e) => return e.into_response(),
+        Err(e) => return internal(e).into_response(),
     };
     let Some(entry) = manifest.entry(&file) else {
         let m = format!(
@@ -232,27 +242,16 @@ pub(super) async fn catalog_part(
     headers: HeaderMap,
 ) -> Response {
     let iri = state.base.served(&format!("katalog/{path}"));
-    let manifest = match manifest(&state) {
-        Ok(m) => m,
-        Err(e) => return e.into_response(),
+    let found = match with_store(&state, current_catalog).await {
+        Ok(catalog) => match about(&catalog, iri.as_str()) {
+            Some(g) => Ok(Some(g)),
+            None => with_store(&state, current_void)
+                .await
+                .map(|v| about(&v, iri.as_str())),
+        },
+        Err(e) => Err(e),
     };
-    let (store, base, profile) = (
-        state.store.clone(),
-        state.base.clone(),
-        state.publication.profile.clone(),
-    );
-    let subject = iri.as_str().to_owned();
-    let work = move |_token| {
-        let facts = Facts::read(&store).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let catalog = Catalog::with_profile(&base, &facts, &manifest, profile).graph();
-        if let Some(g) = about(&catalog, &subject) {
-            return Ok(Some(g));
-        }
-        let void = void::describe(&store, &base, &manifest)
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        Ok(about(&void, &subject))
-    };
-    match in_worker(&state, work).await {
+    match found {
         Ok(Some(graph)) => described(&graph, &headers, &params),
         Ok(None) => (
             StatusCode::NOT_FOUND,

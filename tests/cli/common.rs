@@ -131,12 +131,17 @@ pub fn stderr(o: &Output) -> String {
 
 /// Runs a Python 3 snippet; it must succeed.
 pub fn python(code: &str, args: &[&str]) -> String {
-    let out = Command::new("python3")
+    python_with("python3", code, args)
+}
+
+/// Runs a snippet with the Python at `python` (a path or a name); it must succeed.
+pub fn python_with(python: &str, code: &str, args: &[&str]) -> String {
+    let out = Command::new(python)
         .arg("-c")
         .arg(code)
         .args(args)
         .output()
-        .expect("python3 runs");
+        .unwrap_or_else(|e| panic!("{python} runs: {e}"));
     assert!(
         out.status.success(),
         "python failed:\n{}\n{}",

@@ -16,23 +16,6 @@ fn published(dir: &Path) -> (PathBuf, PathBuf) {
     (store, dumps)
 }
 
-/// Runs `python` (a path) on a snippet; it must succeed.
-fn python_with(python: &str, code: &str, args: &[&str]) -> String {
-    let out = Command::new(python)
-        .arg("-c")
-        .arg(code)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{python}: {e}"));
-    assert!(
-        out.status.success(),
-        "python failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// pyshacl over `data` with the shapes files given; prints `violations N` and the messages.
 const SHACL: &str = "import sys, pyshacl, rdflib
 from rdflib.namespace import SH
