@@ -178,12 +178,8 @@ impl<'a> Catalog<'a> {
 
     fn catalog(&mut self, cat: &NamedNode) {
         let p = self.profile.catalog.clone();
-        let g = &mut self.g;
-        g.iri(cat, "rdf:type", "dcat:Catalog");
-        g.lang(cat, "dcterms:title", &p.title.de, "de");
-        g.lang(cat, "dcterms:title", &p.title.en, "en");
-        g.lang(cat, "dcterms:description", &p.description.de, "de");
-        g.lang(cat, "dcterms:description", &p.description.en, "en");
+        self.g.iri(cat, "rdf:type", "dcat:Catalog");
+        titled(&mut self.g, cat, &p);
         let publisher = self.iri("katalog/herausgeber");
         let home = self.iri("");
         let g = &mut self.g;
@@ -283,10 +279,7 @@ impl<'a> Catalog<'a> {
         let keywords = self.profile.keywords.clone();
         let g = &mut self.g;
         g.iri(ds, "rdf:type", "dcat:Dataset");
-        g.lang(ds, "dcterms:title", &t.title.de, "de");
-        g.lang(ds, "dcterms:title", &t.title.en, "en");
-        g.lang(ds, "dcterms:description", &t.description.de, "de");
-        g.lang(ds, "dcterms:description", &t.description.en, "en");
+        titled(g, ds, t);
         g.lit(ds, "dcterms:identifier", ds.as_str());
         g.node(ds, "dcterms:publisher", &publisher);
         g.node(ds, "dcterms:creator", &originator);
@@ -519,6 +512,14 @@ impl<'a> Catalog<'a> {
             "spdx:ChecksumAlgorithm",
         );
     }
+}
+
+/// Title and description of `node`, in German and English.
+fn titled(g: &mut Graph, node: &NamedNode, t: &Titled) {
+    g.lang(node, "dcterms:title", &t.title.de, "de");
+    g.lang(node, "dcterms:title", &t.title.en, "en");
+    g.lang(node, "dcterms:description", &t.description.de, "de");
+    g.lang(node, "dcterms:description", &t.description.en, "en");
 }
 
 /// A service of this server as the catalogue describes it.

@@ -158,10 +158,17 @@ fn write_part(
     modified: &str,
 ) -> Result<Vec<Entry>, DumpError> {
     let mut entries = Vec::new();
-    for format in Format::ALL {
+    let mut quads = Some(quads);
+    for (i, format) in Format::ALL.into_iter().enumerate() {
         let file = file_name(part, format);
         let path = dir.join(&file);
-        let written = dump::write(quads.clone(), &path)?;
+        // The last format takes the quads: a copy of a part is held only while another waits.
+        let these = if i + 1 == Format::ALL.len() {
+            quads.take().unwrap_or_default()
+        } else {
+            quads.clone().unwrap_or_default()
+        };
+        let written = dump::write(these, &path)?;
         let (bytes, sha256) = digest(&path).map_err(|source| DumpError::Io {
             path: path.display().to_string(),
             source,
