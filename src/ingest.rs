@@ -39,7 +39,7 @@ impl Target {
     /// Makes what was written durable (the server does so itself).
     pub fn flush(&self) -> Result<(), store::StoreError> {
         match self {
-            Self::Store(s, _) => Ok(s.flush()?),
+            Self::Store(s, _) => Ok(store::flush(s)?),
             Self::Server(_) => Ok(()),
         }
     }

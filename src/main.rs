@@ -12,6 +12,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The system allocator, counting what each query's thread holds (the endpoint's memory
+/// limit per query).
+#[global_allocator]
+static ALLOCATOR: serve::memory::Counting = serve::memory::Counting;
+
 /// Linked Open Data from the Landtag Nordrhein-Westfalen's protocols and printed papers.
 #[derive(Parser)]
 #[command(version, about)]
@@ -53,12 +58,8 @@ enum Command {
         store: PathBuf,
         #[arg(long, default_value = "127.0.0.1:7878")]
         bind: String,
-        /// Seconds a query may run before it is stopped.
-        #[arg(long, default_value_t = 30.0)]
-        timeout: f64,
-        /// Queries evaluated at once.
-        #[arg(long, default_value_t = 4)]
-        max_concurrent: usize,
+        #[command(flatten)]
+        limits: ServeLimits,
         /// The dump set served at /dumps/ and named by /catalog (default: DIR/dumps, where
         /// `dump --store DIR` writes it).
         #[arg(long)]
@@ -223,22 +224,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve {
             store,
             bind,
-            timeout,
-            max_concurrent,
+            limits,
             dumps,
             profile,
         } => {
-            if !(timeout > 0.0 && timeout.is_finite()) {
-                bail!("--timeout must be a positive number of seconds");
-            }
+            let limits = limits.checked()?;
             let store_dir = store;
             let store = store::open(&store_dir)?;
             let profile = read_profile(profile.as_deref())?;
             let publication = serve::Publication::open(&store, &store_dir, &base, dumps, profile)?;
-            let limits = serve::Limits {
-                timeout: std::time::Duration::from_secs_f64(timeout),
-                max_concurrent,
-            };
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
                 let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
@@ -716,4 +710,71 @@ fn link(
         review_path.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The endpoint's limits (see `serve::Limits`).
+#[derive(clap::Args, Debug)]
+struct ServeLimits {
+    /// Seconds a query may take, waiting included, before it is stopped.
+    #[arg(long, default_value_t = 30.0)]
+    timeout: f64,
+    /// Workers of the fast lane: queries evaluated at once.
+    #[arg(long, default_value_t = 4)]
+    max_concurrent: usize,
+    /// Workers of the slow lane, for queries past their CPU budget (they run at a lower
+    /// priority; more expensive queries than this are turned away with 503).
+    #[arg(long, default_value_t = 1)]
+    slow_lane: usize,
+    /// CPU seconds after which a query leaves the fast lane.
+    #[arg(long, default_value_t = 1.0)]
+    fast_budget: f64,
+    /// Resident memory (MiB) past which expensive queries are stopped.
+    #[arg(long, default_value_t = 512)]
+    max_memory_mb: u64,
+    /// Memory (MiB) one query may hold before it is stopped.
+    #[arg(long, default_value_t = 128)]
+    max_query_memory_mb: u64,
+    /// The largest answer of a query (MiB).
+    #[arg(long, default_value_t = 256)]
+    max_result_mb: usize,
+    /// Connections at once (more wait to be accepted).
+    #[arg(long, default_value_t = 1024)]
+    max_connections: usize,
+    /// Seconds a client may take to send a request's header (and idle between requests).
+    #[arg(long, default_value_t = 10.0)]
+    header_timeout: f64,
+    /// Seconds a client may take to send a request's body.
+    #[arg(long, default_value_t = 10.0)]
+    body_timeout: f64,
+}
+
+impl ServeLimits {
+    fn checked(&self) -> anyhow::Result<serve::Limits> {
+        let secs = |name: &str, v: f64| {
+            if v > 0.0 && v.is_finite() && v < 1e9 {
+                Ok(std::time::Duration::from_secs_f64(v))
+            } else {
+                Err(anyhow::anyhow!(
+                    "--{name} must be a positive number of seconds"
+                ))
+            }
+        };
+        if self.max_concurrent == 0 || self.slow_lane == 0 || self.max_connections == 0 {
+            bail!("--max-concurrent, --slow-lane and --max-connections must be at least 1");
+        }
+        Ok(serve::Limits {
+            timeout: secs("timeout", self.timeout)?,
+            max_concurrent: self.max_concurrent,
+            slow_lane: self.slow_lane,
+            fast_budget: secs("fast-budget", self.fast_budget)?,
+            max_memory: self.max_memory_mb << 20,
+            max_query_memory: self.max_query_memory_mb << 20,
+            max_result: self.max_result_mb << 20,
+            connections: serve::conn::ConnLimits {
+                max_connections: self.max_connections,
+                header_timeout: secs("header-timeout", self.header_timeout)?,
+                body_timeout: secs("body-timeout", self.body_timeout)?,
+            },
+        })
+    }
 }

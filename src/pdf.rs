@@ -143,12 +143,22 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
             pages: pages.len(),
         });
     }
+    Ok(pages_text(&pages))
+}
+
+/// The text of poppler's `-bbox-layout` XHTML, as [`text`] gives it for a PDF (the layout
+/// reader alone, without poppler: what the fuzz target drives).
+pub fn layout_text(xhtml: impl std::io::BufRead) -> Result<String, quick_xml::Error> {
+    Ok(pages_text(&pages_from(xhtml)?))
+}
+
+fn pages_text(pages: &[Page]) -> String {
     let mut tables = Vec::new();
-    Ok(pages
+    pages
         .iter()
         .map(|p| page_text(p, &mut tables))
         .collect::<Vec<_>>()
-        .join("\u{0C}"))
+        .join("\u{0C}")
 }
 
 /// No `%%EOF` in the last 2 KiB: the end of the file is missing.

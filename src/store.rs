@@ -86,7 +86,34 @@ pub fn open(dir: &Path) -> Result<Store, StoreError> {
     };
     // RocksDB makes the last folder, not its parents (`--store var/store` on a fresh checkout).
     std::fs::create_dir_all(dir).map_err(|e| error(oxigraph::store::StorageError::Io(e)))?;
-    Store::open(dir).map_err(error)
+    on_disk(dir, false).map_err(error)
+}
+
+/// The store's RocksDB folder; without the `rocksdb` feature (the fuzz targets' build) there
+/// is none, and opening one is an error.
+#[cfg(feature = "rocksdb")]
+fn on_disk(dir: &Path, read_only: bool) -> Result<Store, oxigraph::store::StorageError> {
+    if read_only {
+        Store::open_read_only(dir)
+    } else {
+        Store::open(dir)
+    }
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn on_disk(_: &Path, _: bool) -> Result<Store, oxigraph::store::StorageError> {
+    Err(oxigraph::store::StorageError::Other(
+        "built without the `rocksdb` feature: no on-disk store".into(),
+    ))
+}
+
+/// Writes what RocksDB holds in memory to disk (a no-op without an on-disk store).
+pub fn flush(store: &Store) -> Result<(), oxigraph::store::StorageError> {
+    #[cfg(feature = "rocksdb")]
+    store.flush()?;
+    #[cfg(not(feature = "rocksdb"))]
+    let _ = store;
+    Ok(())
 }
 
 /// Opens the store in `dir` for reading only (serving while nothing writes).
@@ -99,7 +126,7 @@ pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
             ),
         });
     }
-    Store::open_read_only(dir).map_err(|source| StoreError::Open {
+    on_disk(dir, true).map_err(|source| StoreError::Open {
         path: dir.display().to_string(),
         source,
     })

@@ -36,6 +36,14 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<sal>Herrn?|Frau)?\s*(?P<titles>(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s*)*)(?P<surname>[^,]+?)\s*(?:,\s*(?P<given>.+))?$").unwrap()
 });
 
+/// The roll-call tables in `text`, with what reading them found amiss (for callers outside
+/// the document parser, the fuzz target among them).
+pub fn tables(text: &str, period: Option<u32>) -> (Vec<Annex>, Vec<super::Diagnostic>) {
+    let mut diags = Diagnostics::new(text);
+    let found = annexes(text, 0, period, &mut diags);
+    (found, diags.list)
+}
+
 /// The roll-call tables after `from`, each from its `Namentliche Abstimmung` heading; a heading
 /// with no rows under it (a contents list's entry) is none.
 pub(crate) fn annexes(

@@ -76,3 +76,28 @@ pub async fn etag(request: Request, next: Next) -> Response {
     }
     Response::from_parts(parts, Body::from(bytes))
 }
+
+/// Reads a request's body within `limit` (whole, at most [`MAX_REQUEST_BODY`]) before the
+/// route sees it: a client trickling its body holds nothing but its own connection, and is
+/// answered 408 and closed when its time is up.
+pub async fn body_deadline(limit: std::time::Duration, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    match tokio::time::timeout(limit, axum::body::to_bytes(body, MAX_REQUEST_BODY)).await {
+        Ok(Ok(bytes)) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Ok(Err(e)) => closing(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body could not be read whole (at most {MAX_REQUEST_BODY} bytes): {e}\n"),
+        ),
+        Err(_) => closing(
+            StatusCode::REQUEST_TIMEOUT,
+            format!("the request body did not arrive within {} s\n", limit.as_secs_f64()),
+        ),
+    }
+}
+
+fn closing(status: StatusCode, message: String) -> Response {
+    let mut r = (status, message).into_response();
+    r.headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    r
+}

@@ -21,15 +21,27 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Sp
 use oxigraph::store::Store;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Semaphore;
 
 /// Limits of the endpoint.
 #[derive(Debug, Clone)]
 pub struct Limits {
-    /// A query running longer is cancelled.
+    /// A query running longer (waiting included) is cancelled.
     pub timeout: Duration,
-    /// Queries evaluated at once; more wait (within their time limit).
+    /// Workers of the fast lane: queries evaluated at once; more wait (within their limit).
     pub max_concurrent: usize,
+    /// Workers of the slow lane, for queries that used up their CPU budget.
+    pub slow_lane: usize,
+    /// CPU time after which a query leaves the fast lane.
+    pub fast_budget: Duration,
+    /// Resident memory past which expensive queries are stopped.
+    pub max_memory: u64,
+    /// Memory one query may hold.
+    pub max_query_memory: u64,
+    /// The largest answer of a query (bytes).
+    pub max_result: usize,
+    /// Connections: the most at once, and how long a client may take to send its request's
+    /// header and body.
+    pub connections: conn::ConnLimits,
 }
 
 impl Default for Limits {
@@ -37,12 +49,36 @@ impl Default for Limits {
         Self {
             timeout: Duration::from_secs(30),
             max_concurrent: 4,
+            slow_lane: 1,
+            fast_budget: Duration::from_secs(1),
+            max_memory: 512 << 20,
+            max_query_memory: 128 << 20,
+            max_result: 256 << 20,
+            connections: conn::ConnLimits::default(),
         }
     }
 }
 
+impl Limits {
+    fn lanes(&self) -> lanes::LaneLimits {
+        lanes::LaneLimits {
+            timeout: self.timeout,
+            fast: self.max_concurrent,
+            slow: self.slow_lane,
+            fast_budget: self.fast_budget,
+            slow_wait: Duration::from_secs(1).min(self.timeout),
+            max_memory: self.max_memory,
+            max_job_memory: self.max_query_memory,
+        }
+    }
+}
+
+mod answer;
+pub mod conn;
 mod http;
 pub mod inbox;
+mod lanes;
+pub mod memory;
 mod pages;
 mod publish;
 mod resource;
@@ -88,7 +124,7 @@ impl Publication {
 struct AppState {
     store: Store,
     limits: Limits,
-    permits: Arc<Semaphore>,
+    lanes: Arc<lanes::Lanes>,
     /// IRIs under `{base}/id/` dereference at `/id/…`.
     base: Base,
     publication: Arc<Publication>,
@@ -100,9 +136,10 @@ pub fn router(store: Store, limits: Limits, base: Base, publication: Arc<Publica
         .allow_origin(tower_http::cors::Any)
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT]);
+    let body_timeout = limits.connections.body_timeout;
     let state = AppState {
         store,
-        permits: Arc::new(Semaphore::new(limits.max_concurrent.max(1))),
+        lanes: lanes::Lanes::new(limits.lanes()),
         limits,
         base,
         publication,
@@ -122,6 +159,9 @@ pub fn router(store: Store, limits: Limits, base: Base, publication: Arc<Publica
         .route("/assets/{file}", get(asset))
         .layer(axum::middleware::from_fn(http::etag))
         .layer(axum::extract::DefaultBodyLimit::max(http::MAX_REQUEST_BODY))
+        .layer(axum::middleware::from_fn(move |r, n| {
+            http::body_deadline(body_timeout, r, n)
+        }))
         .layer(http::compression())
         .layer(cors)
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
@@ -150,18 +190,16 @@ pub async fn serve(
         base.clone(),
         until_stopped(stopped.clone()),
     );
-    let endpoint = axum::serve(listener, router(store, limits, base, publication))
-        .with_graceful_shutdown(until_stopped(stopped));
+    let connections = limits.connections.clone();
+    let app = router(store, limits, base, publication);
+    let endpoint =
+        async move { conn::serve(listener, app, &connections, until_stopped(stopped)).await };
     let signal = async move {
         let _ = tokio::signal::ctrl_c().await;
         let _ = stop.send(true);
         Ok(())
     };
-    tokio::try_join!(
-        std::future::IntoFuture::into_future(endpoint),
-        inbox,
-        signal
-    )?;
+    tokio::try_join!(endpoint, inbox, signal)?;
     Ok(())
 }
 
@@ -172,6 +210,11 @@ enum ApiError {
     NotAcceptable(String),
     UnsupportedMediaType(String),
     Timeout(Duration),
+    /// Expensive work turned away: the slow lane is busy.
+    Busy,
+    /// Stopped at the server's memory limit.
+    MemoryLimit,
+    TooLarge(String),
     Internal(String),
 }
 
@@ -189,14 +232,31 @@ impl IntoResponse for ApiError {
                     d.as_secs_f64()
                 ),
             ),
+            Self::Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "an expensive query, and the workers for expensive queries are busy: \
+                 try again later, or narrow the query"
+                    .to_owned(),
+            ),
+            Self::MemoryLimit => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the query was stopped at the server's memory limit: narrow the query".to_owned(),
+            ),
+            Self::TooLarge(m) => (StatusCode::INSUFFICIENT_STORAGE, m),
             Self::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
         };
-        (
+        let retry = matches!(status, StatusCode::SERVICE_UNAVAILABLE).then_some("5");
+        let mut r = (
             status,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
             message + "\n",
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = retry {
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static(secs));
+        }
+        r
     }
 }
 
@@ -242,12 +302,7 @@ async fn sparql_post(State(state): State<AppState>, headers: HeaderMap, body: By
 
 async fn respond(state: AppState, params: &[(String, String)], headers: &HeaderMap) -> Response {
     match run(state, params, headers).await {
-        Ok((content_type, body)) => {
-            let mut r = (StatusCode::OK, body).into_response();
-            r.headers_mut()
-                .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-            r
-        }
+        Ok(answer) => answer.into_response(),
         Err(e) => e.into_response(),
     }
 }
@@ -256,7 +311,7 @@ async fn run(
     state: AppState,
     params: &[(String, String)],
     headers: &HeaderMap,
-) -> Result<(&'static str, Vec<u8>), ApiError> {
+) -> Result<answer::Answer, ApiError> {
     if params.iter().any(|(k, _)| k == "update") {
         return Err(ApiError::Forbidden(READ_ONLY));
     }
@@ -286,40 +341,28 @@ async fn run(
         }
         return Err(ApiError::BadRequest(format!("SPARQL syntax error: {e}")));
     }
-
     let store = state.store.clone();
-    in_worker(&state, move |token| {
-        evaluate(&store, &query, &accept, format.as_deref(), token)
-    })
-    .await
+    let max = state.limits.max_result;
+    let key = lanes::key("query", &query);
+    state
+        .lanes
+        .run(key, move |job| {
+            answer_query(&store, &query, &accept, format.as_deref(), max, job)
+        })
+        .await
 }
 
-/// Runs `work` on the blocking pool, at most `max_concurrent` at once, within the time limit;
-/// past it the token is cancelled (the worker stops at its next step) and the client gets 503.
+/// Runs `work` in its lane (see [`lanes`]) and returns its result: the pages and the
+/// publication's documents, which answer whole.
 async fn in_worker<T: Send + 'static>(
     state: &AppState,
+    key: lanes::Key,
     work: impl FnOnce(CancellationToken) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let limit = state.limits.timeout;
-    let token = CancellationToken::new();
-    let started = tokio::time::Instant::now();
-    let permit = tokio::time::timeout(limit, state.permits.clone().acquire_owned())
+    state
+        .lanes
+        .run(key, move |job| job.reply(work(job.token.clone())))
         .await
-        .map_err(|_| ApiError::Timeout(limit))?
-        .map_err(|_| ApiError::Internal("the endpoint is shutting down".into()))?;
-    let worker_token = token.clone();
-    let task = tokio::task::spawn_blocking(move || {
-        let _permit = permit; // released when the work really ends
-        work(worker_token)
-    });
-    match tokio::time::timeout(limit.saturating_sub(started.elapsed()), task).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(join)) => Err(ApiError::Internal(format!("the query failed: {join}"))),
-        Err(_) => {
-            token.cancel();
-            Err(ApiError::Timeout(limit))
-        }
-    }
 }
 
 /// Result formats for SELECT/ASK, by media type and `format` name.
@@ -416,76 +459,75 @@ fn evaluation_error(e: QueryEvaluationError) -> ApiError {
     }
 }
 
-fn evaluate(
+/// Evaluates a query and writes its answer through a [`answer::Spill`].
+fn answer_query(
     store: &Store,
     query: &str,
     accept: &str,
     format: Option<&str>,
-    token: CancellationToken,
-) -> Result<(&'static str, Vec<u8>), ApiError> {
-    let results = store::query(store, query, Some(token)).map_err(|e| match e {
-        StoreError::Syntax(e) => ApiError::BadRequest(format!("SPARQL syntax error: {e}")),
-        StoreError::Evaluation(e) => evaluation_error(e),
-        e => ApiError::Internal(e.to_string()),
-    })?;
-    let io = |e: std::io::Error| ApiError::Internal(format!("serialising the results failed: {e}"));
+    max: usize,
+    job: &lanes::Job<answer::Answer>,
+) {
+    let results = match store::query(store, query, Some(job.token.clone())) {
+        Ok(r) => r,
+        Err(StoreError::Syntax(e)) => {
+            return job.reply(Err(ApiError::BadRequest(format!(
+                "SPARQL syntax error: {e}"
+            ))))
+        }
+        Err(StoreError::Evaluation(e)) => return job.reply(Err(evaluation_error(e))),
+        Err(e) => return job.reply(Err(ApiError::Internal(e.to_string()))),
+    };
+    let picked = match &results {
+        QueryResults::Graph(_) => pick(accept, format, GRAPH_FORMATS).map(|(m, ())| (m, None)),
+        _ => pick(accept, format, SOLUTION_FORMATS),
+    };
+    let (media, fmt) = match picked {
+        Ok(p) => p,
+        Err(e) => return job.reply(Err(e)),
+    };
+    let media = match (&results, fmt) {
+        (QueryResults::Solutions(_), None) => "text/html; charset=utf-8",
+        (QueryResults::Boolean(_), None) => "application/sparql-results+json",
+        _ => media,
+    };
+    let mut out = answer::Spill::new(job, media, max);
+    match write_results(results, media, fmt, &mut out) {
+        Ok(()) => out.finish(),
+        Err(e) => out.fail(e),
+    }
+}
+
+/// The most rows the query page shows as a table.
+const HTML_ROWS: usize = 10_000;
+
+fn write_results(
+    results: QueryResults<'static>,
+    media: &'static str,
+    fmt: Option<QueryResultsFormat>,
+    out: &mut answer::Spill<'_>,
+) -> Result<(), ApiError> {
+    let io = answer::write_error;
     match results {
         QueryResults::Solutions(solutions) => {
-            let (media, fmt) = pick(accept, format, SOLUTION_FORMATS)?;
             let Some(fmt) = fmt else {
-                let variables: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_owned())
-                    .collect();
-                let mut rows: Vec<Vec<pages::Link>> = Vec::new();
-                for s in solutions {
-                    let s = s.map_err(evaluation_error)?;
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|v| {
-                                s.get(v.as_str())
-                                    .map(|t| pages::Link::term(t, "", None, usize::MAX))
-                                    .unwrap_or_default()
-                            })
-                            .collect(),
-                    );
-                }
-                return Ok((
-                    "text/html; charset=utf-8",
-                    pages::render(
-                        "results.html",
-                        serde_json::json!({ "variables": variables, "rows": rows }),
-                    )?
-                    .into_bytes(),
-                ));
+                let html = results_page(solutions)?;
+                return std::io::Write::write_all(out, html.as_bytes()).map_err(io);
             };
             let mut w = QueryResultsSerializer::from_format(fmt)
-                .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                .serialize_solutions_to_writer(&mut *out, solutions.variables().to_vec())
                 .map_err(io)?;
             for s in solutions {
                 w.serialize(&s.map_err(evaluation_error)?).map_err(io)?;
             }
-            Ok((media, w.finish().map_err(io)?))
+            w.finish().map_err(io)?;
         }
         QueryResults::Boolean(b) => {
-            let (media, fmt) = pick(accept, format, SOLUTION_FORMATS)?;
-            let fmt = fmt.unwrap_or(QueryResultsFormat::Json);
-            let media = if media.starts_with("text/html") {
-                "application/sparql-results+json"
-            } else {
-                media
-            };
-            Ok((
-                media,
-                QueryResultsSerializer::from_format(fmt)
-                    .serialize_boolean_to_writer(Vec::new(), b)
-                    .map_err(io)?,
-            ))
+            QueryResultsSerializer::from_format(fmt.unwrap_or(QueryResultsFormat::Json))
+                .serialize_boolean_to_writer(&mut *out, b)
+                .map_err(io)?;
         }
         QueryResults::Graph(triples) => {
-            let (media, ()) = pick(accept, format, GRAPH_FORMATS)?;
             let rdf_format = RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle);
             let mut serializer = RdfSerializer::from_format(rdf_format);
             if rdf_format == RdfFormat::Turtle {
@@ -495,14 +537,49 @@ fn evaluate(
                         .map_err(|e| ApiError::Internal(e.to_string()))?;
                 }
             }
-            let mut w = serializer.for_writer(Vec::new());
+            let mut w = serializer.for_writer(&mut *out);
             for t in triples {
                 w.serialize_triple(&t.map_err(evaluation_error)?)
                     .map_err(io)?;
             }
-            Ok((media, w.finish().map_err(io)?))
+            w.finish().map_err(io)?;
         }
     }
+    Ok(())
+}
+
+/// The query page's table of results (the first [`HTML_ROWS`]).
+fn results_page(
+    solutions: oxigraph::sparql::QuerySolutionIter<'static>,
+) -> Result<String, ApiError> {
+    let variables: Vec<String> = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_owned())
+        .collect();
+    let mut rows: Vec<Vec<pages::Link>> = Vec::new();
+    let mut more = false;
+    for s in solutions {
+        let s = s.map_err(evaluation_error)?;
+        if rows.len() == HTML_ROWS {
+            more = true;
+            break;
+        }
+        rows.push(
+            variables
+                .iter()
+                .map(|v| {
+                    s.get(v.as_str())
+                        .map(|t| pages::Link::term(t, "", None, usize::MAX))
+                        .unwrap_or_default()
+                })
+                .collect(),
+        );
+    }
+    pages::render(
+        "results.html",
+        serde_json::json!({ "variables": variables, "rows": rows, "more": more }),
+    )
 }
 
 async fn named_query(axum::extract::Path(name): axum::extract::Path<String>) -> Response {

@@ -100,7 +100,8 @@ async fn with_store<T: Send + 'static>(
         state.base.clone(),
         state.publication.clone(),
     );
-    in_worker(state, move |_token| make(&store, &base, &publication)).await
+    let key = super::lanes::key("publication", &format!("{:p}", make as *const ()));
+    in_worker(state, key, move |_token| make(&store, &base, &publication)).await
 }
 
 pub(super) async fn catalog(

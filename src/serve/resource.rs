@@ -57,7 +57,7 @@ pub(super) async fn resource(
         let base = state.base.as_str().to_owned();
         let store = state.store.clone();
         let work = move |token| page(&store, &node, &base, token);
-        return match in_worker(&state, work).await {
+        return match in_worker(&state, super::lanes::key("page", &iri), work).await {
             Ok(Some(html)) => Html(html).into_response(),
             Ok(None) => not_found(&iri),
             Err(e) => e.into_response(),
@@ -66,13 +66,15 @@ pub(super) async fn resource(
     // Data: its statements, once each (the union default graph repeats shared ones).
     let ask = format!("ASK {{ <{iri}> ?p ?o }}");
     let store = state.store.clone();
-    let known = in_worker(&state, move |token| {
-        match store::query(&store, &ask, Some(token)) {
+    let known = in_worker(
+        &state,
+        super::lanes::key("ask", &iri),
+        move |token| match store::query(&store, &ask, Some(token)) {
             Ok(QueryResults::Boolean(b)) => Ok(b),
             Ok(_) => Ok(false),
             Err(e) => Err(ApiError::Internal(e.to_string())),
-        }
-    })
+        },
+    )
     .await;
     match known {
         Ok(true) => {}

@@ -98,3 +98,196 @@ fn ingest_killed_at_random_moments_leaves_whole_graphs_and_a_rerun_completes() {
         );
     }
 }
+
+/// A seed from the clock, printed so that a failure can be replayed, and the moments drawn
+/// from it: fractions of `whole`.
+struct Moments(u64);
+
+impl Moments {
+    fn new(what: &str) -> Self {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64;
+        println!("{what}: seed {seed}");
+        Self(seed)
+    }
+    fn next(&mut self, whole: std::time::Duration) -> std::time::Duration {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        whole.mul_f64((self.0 >> 33) as f64 / (1u64 << 31) as f64)
+    }
+}
+
+/// Runs the binary with `args`, killing it (SIGKILL) after `at`; whether it had ended.
+fn killed_after(args: &[&str], at: std::time::Duration) -> bool {
+    let mut child = bin()
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(at);
+    let ended = child.try_wait().unwrap().is_some();
+    let _ = child.kill();
+    let _ = child.wait();
+    ended
+}
+
+/// Quads per graph at a SPARQL endpoint.
+fn remote_sizes(endpoint: &str) -> Vec<(String, usize)> {
+    crate::push::remote_rows(
+        endpoint,
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    )
+    .into_iter()
+    .map(|r| {
+        let (g, n) = r.split_once('\t').unwrap();
+        (g.to_owned(), n.parse().unwrap())
+    })
+    .collect()
+}
+
+#[test]
+fn push_killed_at_random_moments_leaves_whole_graphs_there_and_a_rerun_completes() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    ok(&[
+        "ingest",
+        s(&corpus()),
+        s(&sample_pdf()),
+        "--store",
+        s(&store),
+    ]);
+    let here = graph_sizes(&store);
+    let whole = {
+        let peer = dir.path().join("reference");
+        std::fs::create_dir_all(&peer).unwrap();
+        let (_server, base) = crate::push::oxigraph_server(&peer);
+        let started = Instant::now();
+        ok(&[
+            "push",
+            "--store",
+            s(&store),
+            "--to",
+            &format!("{base}/store"),
+        ]);
+        started.elapsed()
+    };
+    let mut moments = Moments::new("push");
+    for trial in 0..6 {
+        let at = moments.next(whole);
+        let peer = dir.path().join(format!("peer-{trial}"));
+        std::fs::create_dir_all(&peer).unwrap();
+        let (_server, base) = crate::push::oxigraph_server(&peer);
+        let to = format!("{base}/store");
+        let ended = killed_after(&["push", "--store", s(&store), "--to", &to], at);
+        // Every graph there is whole: as many quads as here.
+        let there = remote_sizes(&format!("{base}/query"));
+        println!(
+            "push trial {trial}: killed at {at:?} of {whole:?} (ended: {ended}), {} of {} graphs there",
+            there.len(),
+            here.len()
+        );
+        for (g, n) in &there {
+            assert!(
+                here.contains(&(g.clone(), *n)),
+                "trial {trial}: {g} has {n} quads there"
+            );
+        }
+        // The rerun completes: every graph there.
+        ok(&["push", "--store", s(&store), "--to", &to]);
+        let mut there = remote_sizes(&format!("{base}/query"));
+        there.sort();
+        assert_eq!(there, here, "trial {trial}: after the rerun");
+    }
+}
+
+/// The store's links to Wikidata and the review file, as `link` leaves them.
+fn link_state(store: &Path, review: &Path) -> (Vec<Vec<String>>, Option<String>) {
+    let rows = query_rows(
+        store,
+        "SELECT ?p ?q WHERE { ?p <http://www.w3.org/2002/07/owl#sameAs> ?q } ORDER BY ?p ?q",
+    );
+    (rows, std::fs::read_to_string(review).ok())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn link_killed_at_random_moments_leaves_whole_links_and_a_rerun_completes() {
+    let dir = tempdir();
+    let pristine = dir.path().join("pristine");
+    ok(&[
+        "ingest",
+        s(&corpus()),
+        s(&sample_pdf()),
+        "--store",
+        s(&pristine),
+    ]);
+    let members = repo().join("data/wikidata/landtag-nrw-members.tsv");
+    let args = |store: &Path, review: &Path| -> Vec<String> {
+        [
+            "link",
+            "--store",
+            s(store),
+            "--members",
+            s(&members),
+            "--review",
+            s(review),
+        ]
+        .map(str::to_owned)
+        .to_vec()
+    };
+    let reference = dir.path().join("reference");
+    copy_dir(&pristine, &reference);
+    let reference_review = dir.path().join("reference.tsv");
+    let started = Instant::now();
+    let a = args(&reference, &reference_review);
+    ok(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let whole = started.elapsed();
+    let expected = link_state(&reference, &reference_review);
+    assert!(!expected.0.is_empty(), "the reference run linked no one");
+    let mut moments = Moments::new("link");
+    for trial in 0..5 {
+        let at = moments.next(whole);
+        let store = dir.path().join(format!("link-{trial}"));
+        let review = dir.path().join(format!("link-{trial}.tsv"));
+        copy_dir(&pristine, &store);
+        let a = args(&store, &review);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let ended = killed_after(&a, at);
+        let (links, file) = link_state(&store, &review);
+        println!(
+            "link trial {trial}: killed at {at:?} of {whole:?} (ended: {ended}), {} links",
+            links.len()
+        );
+        // All of the links or none; the review file whole or absent.
+        assert!(
+            links.is_empty() || links == expected.0,
+            "trial {trial}: {} links",
+            links.len()
+        );
+        assert!(
+            file.is_none() || file == expected.1,
+            "trial {trial}: a partial review file"
+        );
+        ok(&a);
+        assert!(
+            link_state(&store, &review) == expected,
+            "trial {trial}: after the rerun"
+        );
+    }
+}

@@ -12,6 +12,7 @@ mod harvest;
 mod inputs;
 mod journalism;
 mod links;
+mod load;
 mod papers;
 mod pdf;
 mod periods;

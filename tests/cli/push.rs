@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Running(Child);
+pub struct Running(Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
@@ -51,7 +51,7 @@ fn wait_up(url: &str, server: &mut Running) {
     panic!("{url} did not come up");
 }
 
-fn oxigraph_server(dir: &Path) -> (Running, String) {
+pub fn oxigraph_server(dir: &Path) -> (Running, String) {
     let bin = tool("oxigraph", "pip install oxigraph");
     let port = free_port();
     let child = Command::new(bin)
@@ -99,7 +99,7 @@ fn virtuoso(dir: &Path) -> (Running, String) {
 }
 
 /// A SELECT's rows at a SPARQL endpoint, as sorted lines of lexical values.
-fn remote_rows(endpoint: &str, query: &str) -> Vec<String> {
+pub fn remote_rows(endpoint: &str, query: &str) -> Vec<String> {
     let mut r = crate::endpoint::agent()
         .post(endpoint)
         .header("Accept", "application/sparql-results+json")

@@ -1,0 +1,50 @@
+"""Seeds for the fuzz targets, cut from the bundled corpus: `text/` holds paragraphs of the
+sample texts and the written variants (vote passages, roll-call rows), at most 4 KiB each;
+`layout/` holds poppler `-bbox-layout` pages of the bundled PDFs, a few lines each."""
+import json, os, pathlib, re, subprocess, sys
+
+out = pathlib.Path(sys.argv[1])
+(out / "text").mkdir(parents=True, exist_ok=True)
+(out / "layout").mkdir(parents=True, exist_ok=True)
+n = 0
+
+def seed(kind, data):
+    global n
+    n += 1
+    (out / kind / f"{n:05}").write_bytes(data.encode() if isinstance(data, str) else data)
+
+for folder in sys.argv[2:]:
+    for p in sorted(pathlib.Path(folder).rglob("*")):
+        if p.suffix == ".txt":
+            chunk = ""
+            for para in re.split(r"\n\s*\n", p.read_text(encoding="utf-8", errors="replace")):
+                if len(chunk) + len(para) > 4000:
+                    seed("text", chunk)
+                    chunk = ""
+                chunk += para[:4000] + "\n\n"
+            if chunk:
+                seed("text", chunk)
+        elif p.suffix == ".json":
+            def strings(v):
+                if isinstance(v, str):
+                    yield v
+                elif isinstance(v, dict):
+                    for x in v.values():
+                        yield from strings(x)
+                elif isinstance(v, list):
+                    for x in v:
+                        yield from strings(x)
+            for s in strings(json.loads(p.read_text())):
+                if len(s) > 20:
+                    seed("text", s[:4000])
+        elif p.suffix == ".pdf":
+            r = subprocess.run(["pdftotext", "-bbox-layout", "-f", "1", "-l", "12", str(p), "-"],
+                               capture_output=True, text=True)
+            for page in re.findall(r"<page .*?</page>", r.stdout, re.S)[:12]:
+                # A page cut to its first blocks: small inputs run fast.
+                blocks = re.findall(r"<block .*?</block>", page, re.S)
+                head = page[: page.index(">") + 1]
+                for i in range(0, min(len(blocks), 12), 3):
+                    body = "".join(blocks[i : i + 3])
+                    seed("layout", f"<doc>{head}<flow>{body}</flow></page></doc>"[:4096])
+print(f"{n} seeds in {out}")

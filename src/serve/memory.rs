@@ -1,0 +1,84 @@
+//! What each query holds in memory: a global allocator that counts, per thread, the bytes a
+//! thread allocated and has not freed, and publishes the count where the query's supervisor
+//! reads it. The binary installs it (`#[global_allocator]` in `main.rs`); without it the
+//! counts stay zero and only the process-wide limit applies.
+//!
+//! Bytes a query's thread hands to another thread (a streamed chunk) are taken off its count
+//! with [`handed_over`], so a long streamed answer is not mistaken for memory held.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+/// The system allocator, counting.
+pub struct Counting;
+
+thread_local! {
+    /// Bytes allocated minus bytes freed on this thread since it was watched.
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    /// Where this thread's count is published (null: not watched).
+    static WATCH: Cell<*const AtomicIsize> = const { Cell::new(std::ptr::null()) };
+}
+
+fn add(delta: isize) {
+    let _ = LIVE.try_with(|live| {
+        let now = live.get() + delta;
+        live.set(now);
+        let _ = WATCH.try_with(|w| {
+            let p = w.get();
+            if !p.is_null() {
+                // SAFETY: `watch` keeps the target alive until `unwatch` resets the pointer.
+                unsafe { (*p).store(now, Ordering::Relaxed) };
+            }
+        });
+    });
+}
+
+// SAFETY: every call is passed on to `System` unchanged; only counters are kept beside it.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            add(layout.size() as isize);
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc_zeroed(layout);
+        if !p.is_null() {
+            add(layout.size() as isize);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        System.dealloc(p, layout);
+        add(-(layout.size() as isize));
+    }
+
+    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let q = System.realloc(p, layout, new_size);
+        if !q.is_null() {
+            add(new_size as isize - layout.size() as isize);
+        }
+        q
+    }
+}
+
+/// From now on, this thread's count (from zero) is published in `target`, which must outlive
+/// the matching [`unwatch`].
+pub fn watch(target: &AtomicIsize) {
+    let _ = LIVE.try_with(|l| l.set(0));
+    let _ = WATCH.try_with(|w| w.set(target as *const AtomicIsize));
+}
+
+/// Stops publishing this thread's count.
+pub fn unwatch() {
+    let _ = WATCH.try_with(|w| w.set(std::ptr::null()));
+}
+
+/// `bytes` this thread allocated are now another thread's to free.
+pub fn handed_over(bytes: usize) {
+    add(-(bytes as isize));
+}
