@@ -10,6 +10,7 @@
 
 pub mod bench;
 pub mod dump;
+pub mod fuzzing;
 pub mod handoff;
 pub mod harvest;
 pub mod ingest;

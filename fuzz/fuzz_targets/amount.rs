@@ -1,12 +1,3 @@
-//! Amounts of money, funding sentences and government programmes with their figures.
+//! The fuzz target `amount`: its body is `landtag_lod::fuzzing::amount`.
 #![no_main]
-use landtag_lod::parse::{amount, funding, programme};
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let _ = amount::amounts(&text);
-    let _ = funding::read(&text);
-    let programmes = programme::programmes(&text);
-    let _ = programme::figures(&text, &programmes);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_lod::fuzzing::amount(data));

@@ -1,8 +1,3 @@
-//! The PDF layout reader: poppler's `-bbox-layout` XHTML to text in reading order, roll-call
-//! tables row by row.
+//! The fuzz target `layout`: its body is `landtag_lod::fuzzing::layout`.
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let _ = landtag_lod::pdf::layout_text(data);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_lod::fuzzing::layout(data));

@@ -226,7 +226,9 @@ pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-/// Converts a byte offset of `text` to a character offset.
+/// Converts a byte offset of `text` to a character offset. The offset may come from a copy of
+/// `text` with passages blanked byte for byte (the plenary reader's), where a blanked
+/// multi-byte character is several spaces: it counts to the start of that character.
 pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
+    text[..floor_boundary(text, byte)].chars().count()
 }

@@ -113,11 +113,14 @@ fn known(m: &Mutex<Remembered>, k: Key) -> bool {
     m.lock().unwrap_or_else(|e| e.into_inner()).contains(k)
 }
 
+/// Where the one answer of a job goes (whoever sends first: the work or its supervisor).
+type ReplySlot<T> = Arc<Mutex<Option<oneshot::Sender<Result<T, ApiError>>>>>;
+
 /// What the work's thread is given: the token to pass to the query, and the way to answer
 /// (once; the work may go on after answering, as a streamed result does).
 pub struct Job<T> {
     pub token: CancellationToken,
-    reply: Arc<Mutex<Option<oneshot::Sender<Result<T, ApiError>>>>>,
+    reply: ReplySlot<T>,
 }
 
 impl<T> Job<T> {
@@ -193,7 +196,7 @@ impl Lanes {
             None
         };
         let permit = self.admit(lane, deadline).await?;
-        let (tx, rx) = oneshot::channel();
+        let (tx, rx) = oneshot::channel::<Result<T, ApiError>>();
         let job = Job {
             token: CancellationToken::new(),
             reply: Arc::new(Mutex::new(Some(tx))),
@@ -325,7 +328,7 @@ struct Supervisor<T> {
     lane: Lane,
     deadline: tokio::time::Instant,
     token: CancellationToken,
-    reply: Arc<Mutex<Option<oneshot::Sender<Result<T, ApiError>>>>>,
+    reply: ReplySlot<T>,
     running: Arc<Running>,
 }
 

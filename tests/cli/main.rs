@@ -7,6 +7,7 @@ mod common;
 mod crash;
 mod dumps;
 mod endpoint;
+mod fuzzed;
 mod gold;
 mod harvest;
 mod inputs;
