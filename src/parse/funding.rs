@@ -67,7 +67,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let next = after.trim_start();
         let spaced = after.len() > next.len();
         let next_upper = next.starts_with(|c: char| c.is_uppercase() || c == '„');
-        let word_start = text[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+        // After the white space before the word (U+2003 and its kind are three bytes long).
+        let word_start = text[..i]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(w, c)| w + c.len_utf8());
         let word = &text[word_start..=i];
         // `… in Anspruch zu nehmen. 50 Kommunen haben …`: a count opens the next sentence after a
         // plain word (not after `Nr.`, `Abs.`, `ca.`, a date's `25.` or a lone letter).
@@ -158,6 +162,21 @@ pub fn read(text: &str) -> Vec<Funding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_after_wide_white_space_is_read_whole() {
+        // U+2003 (em space) is three bytes: the fuzzer's crash of `amount`.
+        let text = "Es gibt\u{2003}Geld. Der Bund zahlt\u{2003}ca. 5 Mio. Euro. Ende";
+        let got: Vec<&str> = sentences(text).iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            got,
+            [
+                "Es gibt\u{2003}Geld.",
+                "Der Bund zahlt\u{2003}ca. 5 Mio. Euro.",
+                "Ende"
+            ]
+        );
+    }
 
     #[test]
     fn sentences_do_not_end_at_abbreviations_or_dates() {
