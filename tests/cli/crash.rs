@@ -43,27 +43,14 @@ fn ingest_killed_at_random_moments_leaves_whole_graphs_and_a_rerun_completes() {
     let reference_sizes = graph_sizes(&reference);
     let reference_quads = quads(&reference, dir.path(), "reference.nq");
 
-    // A seed from the clock, printed so that a failure can be replayed.
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64;
-    println!("seed {seed}");
+    let mut moments = Moments::new("ingest");
     for trial in 0..6 {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let at = whole.mul_f64((seed >> 33) as f64 / (1u64 << 31) as f64);
+        let at = moments.next(whole);
         let store = dir.path().join(format!("trial-{trial}"));
-        let mut child = bin()
-            .args([&["ingest", "--store", s(&store)][..], &input_args].concat())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(at);
-        let _ = child.kill();
-        let _ = child.wait();
+        killed_after(
+            &[&["ingest", "--store", s(&store)][..], &input_args].concat(),
+            at,
+        );
         if !store.join("CURRENT").exists() {
             continue; // killed before the store was made
         }
