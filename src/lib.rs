@@ -10,23 +10,23 @@
 
 pub mod bench;
 pub mod dump;
-pub mod fuzzing;
 pub mod handoff;
 pub mod harvest;
 pub mod ingest;
-pub mod lexicon;
-pub mod link;
-pub mod members;
-pub mod model;
-pub mod normalize;
-pub mod parse;
-pub mod pdf;
+pub mod links;
 pub mod pipeline;
 pub mod publish;
 pub mod push;
 pub mod queries;
-pub mod rdf;
 pub mod resolve;
 pub mod serve;
-pub mod source;
 pub mod store;
+
+// The layers below, each a crate of its own (crates/): re-exported under the module names the
+// binary, the tests and the upper layers use.
+pub use landtag_link as link;
+pub use landtag_model::{lexicon, members, model, words};
+pub use landtag_parse as parse;
+pub use landtag_parse::fuzzing;
+pub use landtag_rdf as rdf;
+pub use landtag_text::{normalize, pdf, source};

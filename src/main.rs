@@ -654,7 +654,7 @@ fn link(
     base: &Base,
 ) -> Result<ExitCode> {
     use landtag_lod::link;
-    use landtag_lod::rdf::links;
+    use landtag_lod::links;
     let members = link::read_members(members_path)?;
     let review = link::read_review(review_path)?;
     // Beside a running `serve`: read the store read-only, hand it the links graph.
@@ -678,7 +678,7 @@ fn link(
     inputs.extend(std::fs::read(members_path)?);
     inputs.extend(format!("{parties:?}").bytes());
     // The members by period (compiled in) decide links too.
-    inputs.extend(env!("LANDTAG_LOD_CONVERTER").bytes());
+    inputs.extend(landtag_lod::rdf::CONVERTER.bytes());
     let digest = landtag_lod::source::hex_sha256(&inputs);
     let mapped = links::map_links(base, &rows, &parties, &digest, &pipeline::now_utc());
     let outcome = target.write(&mapped)?;

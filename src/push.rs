@@ -8,6 +8,7 @@
 //! A document graph's version is its source digest, converter and conversion time; another
 //! graph's (the shared graph, the links) is a hash of its sorted content.
 
+use crate::words::collapse;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode};
 use oxigraph::store::Store;
@@ -212,7 +213,7 @@ fn send(
 }
 
 fn snippet(text: &str) -> String {
-    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t: String = collapse(text);
     t.chars().take(200).collect()
 }
 

@@ -1,3 +1,3 @@
-//! The fuzz target `amount`: its body is `landtag_lod::fuzzing::amount`.
+//! The fuzz target `amount`: its body is `landtag_parse::fuzzing::amount`.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_lod::fuzzing::amount(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_parse::fuzzing::amount(data));

@@ -1,3 +1,3 @@
-//! The fuzz target `document`: its body is `landtag_lod::fuzzing::document`.
+//! The fuzz target `document`: its body is `landtag_parse::fuzzing::document`.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_lod::fuzzing::document(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_parse::fuzzing::document(data));

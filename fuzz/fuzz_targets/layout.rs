@@ -1,3 +1,3 @@
-//! The fuzz target `layout`: its body is `landtag_lod::fuzzing::layout`.
+//! The fuzz target `layout`: its body is `landtag_parse::fuzzing::layout`.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_lod::fuzzing::layout(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_parse::fuzzing::layout(data));

@@ -1,3 +1,3 @@
-//! The fuzz target `normalize`: its body is `landtag_lod::fuzzing::normalize`.
+//! The fuzz target `normalize`: its body is `landtag_parse::fuzzing::normalize`.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_lod::fuzzing::normalize(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_parse::fuzzing::normalize(data));

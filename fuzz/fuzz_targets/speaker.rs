@@ -1,3 +1,3 @@
-//! The fuzz target `speaker`: its body is `landtag_lod::fuzzing::speaker`.
+//! The fuzz target `speaker`: its body is `landtag_parse::fuzzing::speaker`.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_lod::fuzzing::speaker(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| landtag_parse::fuzzing::speaker(data));

@@ -2,68 +2,121 @@
 
 use crate::common::*;
 
+/// Every `.rs` file under `dir`, at any depth.
 fn sources(dir: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(repo().join(dir)).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "rs") {
-            out.push((
-                p.display().to_string(),
-                std::fs::read_to_string(&p).unwrap(),
-            ));
+    fn walk(p: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(p).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ));
+            }
         }
     }
-    assert!(!out.is_empty());
+    let mut out = Vec::new();
+    walk(&repo().join(dir), &mut out);
+    assert!(!out.is_empty(), "no sources under {dir}");
     out
 }
 
-#[test]
-fn parsers_know_no_rdf() {
-    for (path, text) in sources("src/parse") {
-        for word in ["oxigraph", "crate::rdf", "NamedNode"] {
-            assert!(
-                !text.contains(word),
-                "{path} uses `{word}`: parsers know no RDF"
-            );
-        }
+/// The crate graph, as cargo resolves it: each workspace crate's normal (not dev, not build)
+/// dependencies, transitively, by package name.
+fn reaches() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(repo().join("Cargo.toml"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let name = |id: &str| {
+        let p = meta["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id);
+        p.unwrap()["name"].as_str().unwrap().to_owned()
+    };
+    let mut direct = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for node in meta["resolve"]["nodes"].as_array().unwrap() {
+        let normal = node["deps"].as_array().unwrap().iter().filter(|d| {
+            d["dep_kinds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["kind"].is_null())
+        });
+        let deps = normal.map(|d| name(d["pkg"].as_str().unwrap())).collect();
+        direct.insert(name(node["id"].as_str().unwrap()), deps);
     }
+    let mut reach = std::collections::BTreeMap::new();
+    for member in meta["workspace_members"].as_array().unwrap() {
+        let (root, mut seen, mut todo) =
+            (name(member.as_str().unwrap()), Default::default(), vec![]);
+        todo.extend(direct[&root].iter().cloned());
+        while let Some(n) = todo.pop() {
+            if std::collections::BTreeSet::insert(&mut seen, n.clone()) {
+                todo.extend(direct.get(&n).into_iter().flatten().cloned());
+            }
+        }
+        reach.insert(root, seen);
+    }
+    reach
 }
 
+/// The picture of ARCHITECTURE.md, held by the compiler: a crate can only name what it depends
+/// on. Each crate, the layers it may reach, and whether it reaches oxigraph (RDF).
 #[test]
-fn the_mapping_knows_no_text() {
-    for (path, text) in sources("src/rdf") {
-        for word in [
-            "Regex",
-            "crate::normalize",
-            "crate::parse::refs",
-            "crate::parse::vote",
-        ] {
-            assert!(
-                !text.contains(word),
-                "{path} uses `{word}`: the mapping reads the model, not text"
-            );
-        }
+fn the_crate_graph_is_the_architecture() {
+    const LAYERS: [&str; 5] = [
+        "landtag-model",
+        "landtag-text",
+        "landtag-parse",
+        "landtag-rdf",
+        "landtag-link",
+    ];
+    let allowed: [(&str, &[&str], bool); 5] = [
+        ("landtag-model", &[], false),
+        ("landtag-text", &["landtag-model"], false),
+        ("landtag-parse", &["landtag-model", "landtag-text"], false),
+        ("landtag-rdf", &["landtag-model"], true),
+        ("landtag-link", &["landtag-model"], false),
+    ];
+    let reach = reaches();
+    for (krate, layers, rdf) in allowed {
+        let r = reach
+            .get(krate)
+            .unwrap_or_else(|| panic!("{krate} is not in the workspace"));
+        let got: Vec<&str> = LAYERS.iter().copied().filter(|l| r.contains(*l)).collect();
+        assert_eq!(got, layers, "{krate} reaches the layers {got:?}");
+        assert_eq!(
+            r.contains("oxigraph"),
+            rdf,
+            "{krate}: reaches oxigraph = {}",
+            !rdf
+        );
     }
+    assert!(LAYERS.iter().all(|l| reach["landtag-lod"].contains(*l)));
 }
 
 #[test]
 fn iris_are_minted_in_one_place() {
-    for dir in [
-        "src",
-        "src/parse",
-        "src/rdf",
-        "src/publish",
-        "src/serve",
-        "src/link",
-        "src/pdf",
-    ] {
+    for dir in ["src", "crates"] {
         for (path, text) in sources(dir) {
-            if path.ends_with("iri.rs") || path.ends_with("vocab.rs") {
+            if path.ends_with("rdf/src/iri.rs") || path.ends_with("rdf/src/vocab.rs") {
                 continue;
             }
             assert!(
                 !text.contains("NamedNode::new"),
-                "{path} mints IRIs: only rdf/iri.rs does"
+                "{path} mints IRIs: only crates/rdf/src/iri.rs does"
             );
         }
     }
@@ -97,22 +150,11 @@ fn the_shapes_know_every_faction_of_the_lexicon() {
     assert_eq!(listed, labels);
 }
 
-/// The mapping reads the typed model only: nothing under `src/rdf` calls into the parsers.
-#[test]
-fn the_mapping_reads_no_text() {
-    for (path, text) in sources("src/rdf") {
-        assert!(
-            !text.contains("crate::parse") && !text.contains("super::parse"),
-            "{path} calls into the parsers: the mapping reads the model only"
-        );
-    }
-}
-
 /// Factions are the lexicon's: no parser spells out a list of them (`CDU|SPD|…`), which would
 /// stop at the periods its author saw.
 #[test]
 fn no_parser_lists_factions_of_its_own() {
-    for (path, text) in sources("src/parse") {
+    for (path, text) in sources("crates/parse/src") {
         for list in ["CDU|SPD", "SPD|FDP", "|AfD", "GRÜNEN|"] {
             assert!(
                 !text.contains(list),
@@ -122,10 +164,10 @@ fn no_parser_lists_factions_of_its_own() {
     }
 }
 
-/// Parsers are small readers: no function under `src/parse` (tests aside) runs over 90 lines.
+/// Parsers are small readers: no function under `crates/parse` (tests aside) runs over 90 lines.
 #[test]
 fn parse_functions_read_whole() {
-    for (path, text) in sources("src/parse") {
+    for (path, text) in sources("crates/parse/src") {
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         let lines: Vec<&str> = code.lines().collect();
         let mut i = 0;

@@ -1,0 +1,567 @@
+//! The typed document model: what a parser understood of a document, as plain data.
+//!
+//! Parsers fill these structs; the RDF mapping (`rdf::map`) reads them. No IRIs and no text
+//! positions other than character ranges of the normalised text live here.
+
+pub use crate::date::Date;
+use serde::Serialize;
+
+/// The three kinds of source document the Landtag publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DocumentKind {
+    /// Verbatim record of a plenary session.
+    Plenarprotokoll,
+    /// Record of a committee session (mostly reported speech).
+    Ausschussprotokoll,
+    /// A printed paper: motion, bill, interpellation, the government's answer, …
+    Drucksache,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Plenarprotokoll => "Plenarprotokoll",
+            Self::Ausschussprotokoll => "Ausschussprotokoll",
+            Self::Drucksache => "Drucksache",
+        }
+    }
+}
+
+/// A parliamentary group in the Landtag (Fraktion): an entry of the lexicon by period
+/// (`data/lexicon/fraktionen.tsv`). Not a party: see `rdf::map`.
+pub use crate::lexicon::Faction;
+/// A ministry of Nordrhein-Westfalen: an entry of `data/lexicon/ministerien.tsv`.
+pub use crate::lexicon::Ministry;
+
+/// A reference to a numbered paper of the Landtag, as printed (`Drucksache 17/15478`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PaperRef {
+    pub kind: PaperKind,
+    pub wahlperiode: u32,
+    pub number: u32,
+}
+
+/// What a document says of a Drucksache it cites: its kind and who submitted it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedPaper {
+    pub paper: PaperRef,
+    /// In the nominative: `Antrag`, `Gesetzentwurf`, `Beschlussempfehlung`, `Mündliche Anfrage`.
+    pub kind: String,
+    /// `der Fraktion der CDU und der Fraktion BÜNDNIS 90/DIE GRÜNEN`.
+    pub factions: Vec<Faction>,
+    /// `der Landesregierung`.
+    pub by_government: bool,
+    /// `des Innenausschusses`, in the nominative: `Innenausschuss`.
+    pub committee: Option<String>,
+    /// `Kleine Anfrage 3733 der Abgeordneten Angela Lück SPD`: the members who ask.
+    pub members: Vec<Speaker>,
+    /// `Kleine Anfrage 3733`: the question's own number.
+    pub question_number: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum PaperKind {
+    Drucksache,
+    Vorlage,
+    Stellungnahme,
+    Ausschussprotokoll,
+    Plenarprotokoll,
+    Information,
+    Zuschrift,
+    /// A petition committee's overview of its decisions (`Übersicht 18/33`).
+    Uebersicht,
+}
+
+impl PaperKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Drucksache => "Drucksache",
+            Self::Vorlage => "Vorlage",
+            Self::Stellungnahme => "Stellungnahme",
+            Self::Ausschussprotokoll => "Ausschussprotokoll",
+            Self::Plenarprotokoll => "Plenarprotokoll",
+            Self::Information => "Information",
+            Self::Zuschrift => "Zuschrift",
+            Self::Uebersicht => "Uebersicht",
+        }
+    }
+}
+
+/// A character range `[start, end)` in the normalised text (Unicode scalar values, as
+/// SPARQL's `SUBSTR` counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where a page begins in the normalised text: its first character (as `Span` counts) and the
+/// number printed on it (or its index in the PDF, where none is printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PageStart {
+    pub offset: usize,
+    pub number: u32,
+}
+
+/// A person as printed: the name without titles, roles or affiliation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    pub name: String,
+    /// Academic titles printed before the name (`Prof. Dr.`), kept apart from it.
+    pub honorific: Option<String>,
+    pub faction: Option<Faction>,
+    /// `fraktionslos` members: no faction, and printed as such.
+    pub fraktionslos: bool,
+    /// The role as printed: `Vorsitzender`, `Vizepräsidentin`, `Minister`, `StS`, `MR`,
+    /// `Ministerin für Kultur und Wissenschaft`.
+    pub role: Option<String>,
+    /// The ministry as printed apart from the role: its abbreviation (`MWIDE`), or the
+    /// portfolio a minister without a ministry of their own serves in (`im Geschäftsbereich des
+    /// Ministerpräsidenten`, the Staatskanzlei).
+    pub ministry: Option<String>,
+    /// `*)`: the speaker has not reviewed the transcript (§ 102 GeschO).
+    pub unreviewed: bool,
+}
+
+/// Roles that preside over a meeting (`Präsidentin`, `Alterspräsident`, `Vorsitzender`), not a
+/// government's (`Ministerpräsident`).
+pub fn is_presiding(role: &str) -> bool {
+    role.contains("räsident") && !role.starts_with("Minister") || role.contains("Vorsitz")
+}
+
+impl Speaker {
+    /// A person known by name only: no titles, role, faction or flags.
+    pub fn named(name: &str) -> Self {
+        Speaker {
+            name: name.to_owned(),
+            honorific: None,
+            faction: None,
+            fraktionslos: false,
+            role: None,
+            ministry: None,
+            unreviewed: false,
+        }
+    }
+}
+
+/// A speech or a reported statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contribution {
+    /// The agenda item's number as printed; `None` before the first item.
+    pub item: Option<String>,
+    /// `None` where the text does not name the speaker (an excerpt that starts mid-speech).
+    pub speaker: Option<Speaker>,
+    /// `true` for reported speech (committee protocols), `false` for a verbatim speech.
+    pub reported: bool,
+    /// Given to the record (zu Protokoll gegeben) in an annex (Anlage), not spoken.
+    pub written: bool,
+    pub span: Span,
+    /// Papers mentioned in the contribution's text.
+    pub mentions: Vec<PaperRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub number: String,
+    pub title: Option<String>,
+    /// A note printed with the title, e.g. `(Bericht auf Wunsch der Landesregierung)`.
+    pub title_note: Option<String>,
+    /// Papers printed under the item's heading.
+    pub papers: Vec<PaperRef>,
+    /// `true` where the number is inferred (an excerpt that starts inside the item).
+    pub inferred: bool,
+}
+
+/// The body that met: the plenary or a committee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Body {
+    Plenum,
+    Committee { name: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    pub body: Body,
+    pub session: Option<u32>,
+    pub public: Option<bool>,
+    /// `YYYY-MM-DD`
+    pub date: Option<Date>,
+    /// `HH:MM`
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub place: Option<String>,
+    /// Who presided, with the role as printed.
+    pub chairs: Vec<Speaker>,
+    pub minute_taker: Option<String>,
+}
+
+/// The government's answer to a Kleine Anfrage, as its first page states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerTo {
+    pub question_number: u32,
+    /// `YYYY-MM-DD`
+    pub question_date: Option<Date>,
+    pub question_paper: Option<PaperRef>,
+    pub asked_by: Vec<Speaker>,
+    /// The member of the government who answered, as printed (`Minister für Wirtschaft, …`).
+    pub answered_by: Option<String>,
+    /// Those the answer was agreed with (`im Einvernehmen mit …`), as printed.
+    pub in_agreement_with: Vec<String>,
+}
+
+/// What an attachment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum AttachmentKind {
+    /// A letter (`Mit freundlichen Grüßen`), e.g. a faction asking for a report.
+    Letter,
+    /// A presentation's slides.
+    Presentation,
+}
+
+/// An attachment (Anlage) of a committee protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    pub number: u32,
+    pub kind: AttachmentKind,
+    /// `Thema Digitalstrategie 2.0`, or the agenda item it belongs to.
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`
+    pub date: Option<Date>,
+    /// The letter's sender (with faction) and addressee.
+    pub from: Option<Speaker>,
+    pub to: Option<String>,
+    /// The numbered questions a letter asks.
+    pub questions: Vec<Question>,
+    pub span: Span,
+}
+
+/// A programme a paper names (`LOGINEO NRW LMS`, `Digitale Modellregionen in NRW`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Programme {
+    pub name: String,
+    pub part_of: Option<String>,
+    /// `YYYY-MM-DD`: `Rollout am 26. November 2019`.
+    pub rollout: Option<Date>,
+    /// `YYYY-MM-DD`: the day the Landtag passed it (a law's amendment).
+    pub passed: Option<Date>,
+    /// `YYYY`: `im Sommer 2018 … gestartet`.
+    pub started: Option<String>,
+    /// Named only as something that is to come (`soll … ergänzt werden`).
+    pub planned: bool,
+    /// What it is, as the text calls it: `Lernmanagementsystem`, `Förderprogramm`.
+    pub kind: Option<String>,
+}
+
+/// A count the text gives: value, what it counts, the date counted, the programme it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub value: String,
+    pub unit: String,
+    /// `401 von 580`: the whole it is part of.
+    pub of: Option<String>,
+    /// `bis zu`, `ca.`, `rund` … as printed.
+    pub qualifier: Option<String>,
+    /// `YYYY-MM-DD`: `(Stand 25. Juni 2020)`, `Datenstand: 12.11.21`.
+    pub as_of: Option<Date>,
+    /// Where the count comes from, as printed (`Quelle: PVOG`).
+    pub source_note: Option<String>,
+    pub programme: Option<String>,
+    /// The sentence it was read from.
+    pub span: Span,
+}
+
+/// A numbered question (`1. Welche …?`) and the answer printed under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub number: u32,
+    pub question: Span,
+    /// `None` where the question is printed without an answer.
+    pub answer: Option<Span>,
+}
+
+/// A funding statement: an amount the text ties to a programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Funding {
+    /// The programme as the text names it (`Digitale Modellregionen in NRW`).
+    pub programme: String,
+    /// The value in units, an `xsd:decimal` lexical form (`91000000`).
+    pub value: String,
+    /// ISO 4217 (`EUR`).
+    pub currency: String,
+    /// `rund`, `rd.`, `ca.`, `etwa` …
+    pub approximate: bool,
+    /// `in den Jahren 2020 bis 2022`.
+    pub from_year: Option<u32>,
+    pub to_year: Option<u32>,
+    /// `Bis Ende 2021` → `2021-12-31`.
+    pub until: Option<Date>,
+    /// The state government provides it (`die Landesregierung`, `Landesmittel`).
+    pub by_government: bool,
+    /// The sentence it was read from.
+    pub span: Span,
+}
+
+/// A parsed document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub kind: DocumentKind,
+    /// The electoral period (Wahlperiode).
+    pub wahlperiode: Option<u32>,
+    /// The number as printed, `17/10377`; `None` for committee protocols without one.
+    pub number: Option<String>,
+    /// `YYYY-MM-DD`: the paper's date, or the meeting's.
+    pub date: Option<Date>,
+    /// `YYYY-MM-DD`: the day a Drucksache was issued (Ausgegeben).
+    pub issued: Option<Date>,
+    pub title: Option<String>,
+    /// For a Drucksache: what it is, as printed (`Antwort der Landesregierung auf die Kleine Anfrage`).
+    pub subtype: Option<String>,
+    pub answer_to: Option<AnswerTo>,
+    pub meeting: Option<Meeting>,
+    pub agenda: Vec<AgendaItem>,
+    pub contributions: Vec<Contribution>,
+    pub interjections: Vec<Interjection>,
+    pub votes: Vec<Vote>,
+    /// Every paper mentioned anywhere in the document, once, in order of first mention.
+    pub mentions: Vec<PaperRef>,
+    /// The Drucksachen it names with their kind (`Antrag der Fraktion der SPD Drucksache …`).
+    pub cited: Vec<CitedPaper>,
+    /// Persons the text names who are not speakers (`Ministerin Ina Scharrenbach`), once each.
+    pub mentioned_persons: Vec<Speaker>,
+    /// Money the text ties to a programme (read from Drucksachen: the government's answers).
+    pub funding: Vec<Funding>,
+    /// The numbered questions of a Kleine Anfrage, with the answer to each (an answer paper).
+    pub questions: Vec<Question>,
+    /// Programmes a Drucksache names, with parts, dates and status.
+    pub programmes: Vec<Programme>,
+    /// Counts the text gives (`872 Schulen (Stand 25. Juni 2020)`).
+    pub figures: Vec<Figure>,
+    /// A committee protocol's attachments (Anlagen): documents of their own, parts of it.
+    pub attachments: Vec<Attachment>,
+    /// The normalised text every span refers to.
+    pub text: String,
+    /// Where its pages begin in `text`; empty when the source shows no page breaks.
+    pub pages: Vec<PageStart>,
+}
+
+impl Document {
+    /// A document of `kind` with its text and nothing read from it yet.
+    pub fn empty(kind: DocumentKind, text: &str) -> Document {
+        Document {
+            kind,
+            wahlperiode: None,
+            number: None,
+            date: None,
+            issued: None,
+            title: None,
+            subtype: None,
+            answer_to: None,
+            meeting: None,
+            agenda: Vec::new(),
+            contributions: Vec::new(),
+            interjections: Vec::new(),
+            votes: Vec::new(),
+            mentions: Vec::new(),
+            cited: Vec::new(),
+            mentioned_persons: Vec::new(),
+            funding: Vec::new(),
+            questions: Vec::new(),
+            programmes: Vec::new(),
+            figures: Vec::new(),
+            attachments: Vec::new(),
+            text: text.to_owned(),
+            pages: Vec::new(),
+        }
+    }
+
+    /// The pages a span stands on: first and last (the same for most).
+    pub fn pages_of(&self, span: Span) -> Option<(u32, u32)> {
+        pages_of(&self.pages, span)
+    }
+}
+
+/// The pages `span` stands on, given where pages begin.
+pub fn pages_of(pages: &[PageStart], span: Span) -> Option<(u32, u32)> {
+    let at = |offset: usize| {
+        let i = pages.partition_point(|p| p.offset <= offset);
+        pages.get(i.checked_sub(1)?).map(|p| p.number)
+    };
+    let first = at(span.start)?;
+    Some((first, at(span.end.saturating_sub(1).max(span.start))?))
+}
+
+/// What kind of event interrupts a speech (a SKOS concept in `ontology/interjections.ttl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum InterjectionKind {
+    Applause,
+    Call,
+    Laughter,
+    Signal,
+    Other,
+}
+
+impl InterjectionKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Applause => "applause",
+            Self::Call => "call",
+            Self::Laughter => "laughter",
+            Self::Signal => "signal",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// One event printed in parentheses inside a speech: `(Beifall von der CDU)`,
+/// `(Jochen Ott [SPD]: Ich bin nicht aufgeregt!)`, `(Heiterkeit)`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Interjection {
+    pub item: Option<String>,
+    /// Index into `Document::contributions`: the contribution it interrupts.
+    pub contribution: Option<usize>,
+    pub kind: InterjectionKind,
+    /// `Vereinzelt`, `Anhaltender`, … as printed.
+    pub qualifier: Option<String>,
+    pub factions: Vec<Faction>,
+    /// Persons named with their faction (`Alexander Baer [SPD]`).
+    pub persons: Vec<Speaker>,
+    /// A call's words, or the description of an event of kind `Other`/`Signal`.
+    pub text: Option<String>,
+    /// The parenthesis the event was read from.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Position {
+    Yes,
+    No,
+    Abstain,
+}
+
+impl Position {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Yes => "yes",
+            Self::No => "no",
+            Self::Abstain => "abstain",
+        }
+    }
+}
+
+/// Who voted: a faction as a whole, or a member on their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Voter {
+    Faction(Faction),
+    Member(Speaker),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum VoteResult {
+    Accepted,
+    Rejected,
+}
+
+/// A decision of the plenary or a committee.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vote {
+    pub item: Option<String>,
+    /// The paper voted on.
+    pub subject: Option<PaperRef>,
+    /// `true` for a vote on a referral recommendation (Überweisungsempfehlung).
+    pub referral: bool,
+    /// Committees a referral sends the paper to, the lead one first.
+    pub referred_to: Vec<String>,
+    /// The lead committee (federführend), where the text names one.
+    pub lead: Option<String>,
+    pub result: Option<VoteResult>,
+    /// `false` where the result is implied by the positions (all yes, none against).
+    pub result_stated: bool,
+    pub positions: Vec<(Voter, Position)>,
+    /// `true` where the positions are deduced, not printed: a vote asked only as `Wer stimmt
+    /// gegen …?`, with nobody against, nobody abstaining and the result `angenommen`.
+    pub positions_inferred: bool,
+    /// The sentences it was read from.
+    pub span: Span,
+    /// How the vote was taken: by show of hands, by roll call, as a (secret) election.
+    pub method: VoteMethod,
+    /// The totals the chair announced (roll calls and elections).
+    pub tally: Option<Tally>,
+    /// Every member's vote in a roll call, from the protocol's annex.
+    pub members: Vec<MemberVote>,
+    /// What an election filled and who was elected.
+    pub election: Option<Election>,
+}
+
+/// How a vote was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum VoteMethod {
+    /// By show of hands (Handzeichen), or a decision recorded as narrative.
+    #[default]
+    Show,
+    /// Namentliche Abstimmung: each member's vote is recorded.
+    RollCall,
+    /// A (secret) election of a person to an office, with ballot counts.
+    Election,
+}
+
+/// The totals of a roll call or an election, as announced. `None` where not announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    /// Members of the Landtag (`Dem Landtag gehören 199 Abgeordnete an`).
+    pub members: Option<u32>,
+    /// Votes cast (`Ihre Stimme abgegeben haben 217 Abgeordnete`).
+    pub cast: Option<u32>,
+    pub valid: Option<u32>,
+    pub invalid: Option<u32>,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+}
+
+/// What one member did in a roll call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BallotOption {
+    Yes,
+    No,
+    Abstain,
+    /// `entschuldigt`
+    Excused,
+    /// `abwesend`, or no mark at all
+    Absent,
+}
+
+impl BallotOption {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Yes => "yes",
+            Self::No => "no",
+            Self::Abstain => "abstain",
+            Self::Excused => "excused",
+            Self::Absent => "absent",
+        }
+    }
+}
+
+/// A row of a roll call's annex table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberVote {
+    /// `Lfd. Nr.`
+    pub number: u32,
+    /// The member as printed (surname, given name where printed), resolved to the period's member
+    /// list where it is unambiguous.
+    pub member: Speaker,
+    /// The faction printed in the table.
+    pub faction: Option<Faction>,
+    pub option: BallotOption,
+}
+
+/// An election's office and outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Election {
+    /// `Präsident des Landtags`, `Erste Vizepräsidentin des Landtags`, as printed.
+    pub office: String,
+    /// The member the chair declared elected.
+    pub elected: Option<Speaker>,
+    /// Candidates of a contested election with their votes (`entfielen auf den Kandidaten X 177`).
+    pub candidates: Vec<(Speaker, u32)>,
+}

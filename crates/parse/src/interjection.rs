@@ -1,0 +1,288 @@
+//! Interjections: the events a protocol prints in parentheses inside a speech. One
+//! parenthesis can hold several events, separated by ` – ` or ` - `:
+//! `(Heiterkeit und Beifall von der SPD – Jochen Ott [SPD]: Bei so viel Zukunft …!)` is
+//! laughter and applause from the SPD, then a call by Jochen Ott.
+
+use super::speaker::{actors, bracketed_person, faction_from_label};
+use crate::model::{Faction, InterjectionKind, Speaker};
+use crate::words::collapse;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One event read from a parenthesis; the caller adds item, contribution and span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub kind: InterjectionKind,
+    pub qualifier: Option<String>,
+    pub factions: Vec<Faction>,
+    pub persons: Vec<Speaker>,
+    pub text: Option<String>,
+}
+
+static EVENT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?(?:Beifall|Heiterkeit|Lachen|Zuruf|Zurufe|Gegenruf|Unruhe|Widerspruch|Glocke|Das Ende der Redezeit)\b|^[^\[\]:]{3,80}\[[^\]]+\]:").unwrap()
+});
+static APPLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<q>Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?Beifall(?P<rest>.*)$").unwrap()
+});
+static LAUGHTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Heiterkeit|Lachen)(?P<also> und Beifall)?(?P<rest>.*)$").unwrap()
+});
+static CALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<who>[^\[\]:]{3,80}\[[^\]]+\]):\s*(?P<text>.+)$").unwrap());
+static CALLS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Weitere[rn]?\s+)?(?:Zurufe?|Gegenrufe?)(?P<rest>[^:]*)(?::\s*(?P<text>.+))?$")
+        .unwrap()
+});
+/// A call by a member of the government, printed with the role after the name.
+static MINISTER_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3}),\s+(?P<role>(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?\b[^:]{0,160}):\s*(?P<text>.+)$").unwrap()
+});
+/// Other events that name who: `Widerspruch von der SPD`, `Kopfschütteln von Marcel Hafke [FDP]`.
+static OTHER_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}\-]+(?:\s+\p{Ll}+)?\s+(?:von|bei|zwischen)\s+(?P<list>.+)$").unwrap()
+});
+static SIGNAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Das Ende der Redezeit wird signalisiert|Glocke)").unwrap());
+
+/// Whether a paragraph is an interjection: wholly in parentheses, not a referral note.
+pub fn is_interjection(paragraph: &str) -> bool {
+    let t = paragraph.trim();
+    t.starts_with('(') && t.ends_with(')') && !t.starts_with("(Überweisung") && balanced(t)
+}
+
+fn balanced(t: &str) -> bool {
+    let mut depth = 0i32;
+    for (i, ch) in t.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                // The first parenthesis must close at the very end.
+                if depth == 0 && i + 1 != t.len() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// The events in one parenthesis (given with or without its parentheses).
+pub fn read(parenthesis: &str) -> Vec<Event> {
+    let inner = parenthesis.trim();
+    let inner = inner
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(inner);
+    let inner = collapse(inner);
+    segments(&inner).iter().flat_map(|s| events(s)).collect()
+}
+
+/// Splits at ` – ` / ` - ` (outside brackets) where a new event starts or the previous one
+/// ended a sentence; a dash inside a call (`Das ist – mit Verlaub – falsch!`) stays.
+fn segments(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32;
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            ' ' if depth == 0 && i >= start => {
+                for dash in [" – ", " - "] {
+                    let Some(next) = s[i..].strip_prefix(dash) else {
+                        continue;
+                    };
+                    let prev = s[start..i].trim_end();
+                    if EVENT_START.is_match(next) || prev.ends_with(['.', '!', '?']) {
+                        out.push(prev.to_owned());
+                        start = i + dash.len();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push(s[start..].trim().to_owned());
+    out.retain(|x| !x.is_empty());
+    out
+}
+
+fn event(kind: InterjectionKind, list: &str, text: Option<String>) -> Event {
+    let (factions, persons, _) = actors(list);
+    Event {
+        kind,
+        qualifier: None,
+        factions,
+        persons,
+        text,
+    }
+}
+
+fn events(segment: &str) -> Vec<Event> {
+    if let Some(e) = call(segment) {
+        return vec![e];
+    }
+    if let Some(c) = APPLAUSE.captures(segment) {
+        let mut e = event(InterjectionKind::Applause, &c["rest"], None);
+        e.qualifier = c.name("q").map(|q| q.as_str().to_owned());
+        return vec![e];
+    }
+    if let Some(c) = LAUGHTER.captures(segment) {
+        let mut out = vec![event(InterjectionKind::Laughter, &c["rest"], None)];
+        if c.name("also").is_some() {
+            out.push(event(InterjectionKind::Applause, &c["rest"], None));
+        }
+        return out;
+    }
+    if let Some(c) = CALLS.captures(segment) {
+        return vec![event(
+            InterjectionKind::Call,
+            &c["rest"],
+            c.name("text").map(|t| t.as_str().trim().to_owned()),
+        )];
+    }
+    if SIGNAL.is_match(segment) {
+        return vec![Event {
+            kind: InterjectionKind::Signal,
+            qualifier: None,
+            factions: Vec::new(),
+            persons: Vec::new(),
+            text: Some(segment.to_owned()),
+        }];
+    }
+    let (factions, persons) = match OTHER_BY.captures(segment) {
+        Some(c) => {
+            let (f, p, _) = actors(&c["list"]);
+            (f, p)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    vec![Event {
+        kind: InterjectionKind::Other,
+        qualifier: None,
+        factions,
+        persons,
+        text: Some(segment.to_owned()),
+    }]
+}
+
+/// A call with its words: `Name [Fraktion]: …`, or a minister's `Minister Name: …`.
+fn call(segment: &str) -> Option<Event> {
+    if let Some(c) = CALL.captures(segment) {
+        let who = &c["who"];
+        let (factions, persons) = match bracketed_person(who) {
+            Some(p) => (Vec::new(), vec![p]),
+            None => match who
+                .rsplit_once('[')
+                .and_then(|(_, f)| faction_from_label(f.trim_end_matches(']')))
+            {
+                Some(f) => (vec![f], Vec::new()),
+                None => (Vec::new(), Vec::new()),
+            },
+        };
+        return Some(Event {
+            kind: InterjectionKind::Call,
+            qualifier: None,
+            factions,
+            persons,
+            text: Some(c["text"].trim().to_owned()),
+        });
+    }
+    let c = MINISTER_CALL.captures(segment)?;
+    let name = c["name"]
+        .split_whitespace()
+        .filter(|w| !w.ends_with('.'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let person = Speaker {
+        role: Some(c["role"].trim().to_owned()),
+        ..Speaker::named(&name)
+    };
+    Some(Event {
+        kind: InterjectionKind::Call,
+        qualifier: None,
+        factions: Vec::new(),
+        persons: vec![person],
+        text: Some(c["text"].trim().to_owned()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use InterjectionKind::*;
+
+    fn kinds(s: &str) -> Vec<(InterjectionKind, Vec<&'static str>, Vec<String>)> {
+        read(s)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.kind,
+                    e.factions.iter().map(|f| f.label()).collect(),
+                    e.persons.iter().map(|p| p.name.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_excerpts_parentheses() {
+        assert_eq!(
+            kinds("(Beifall von der CDU - Vereinzelt Beifall von den GRÜNEN)"),
+            [
+                (Applause, vec!["CDU"], vec![]),
+                (Applause, vec!["GRÜNE"], vec![])
+            ]
+        );
+        assert_eq!(
+            kinds("(Beifall von der FDP und Alexander Baer [SPD])"),
+            [(Applause, vec!["FDP"], vec!["Alexander Baer".to_owned()])]
+        );
+        assert_eq!(
+            kinds("(Heiterkeit und Beifall von der SPD – Jochen Ott [SPD]: Bei den ganzen Zukunftskoalitionen kommt keiner mehr mit!)"),
+            [(Laughter, vec!["SPD"], vec![]), (Applause, vec!["SPD"], vec![]), (Call, vec![], vec!["Jochen Ott".to_owned()])]
+        );
+        assert_eq!(
+            kinds("(Folie 8 wird kurz eingeblendet. – Monitor wird schwarz.)"),
+            [(Other, vec![], vec![]), (Other, vec![], vec![])]
+        );
+        assert_eq!(
+            kinds("(Das Ende der Redezeit wird signalisiert.)"),
+            [(Signal, vec![], vec![])]
+        );
+        assert_eq!(kinds("(Heiterkeit)"), [(Laughter, vec![], vec![])]);
+        assert_eq!(
+            kinds("(Zuruf von der SPD: Alle!)"),
+            [(Call, vec!["SPD"], vec![])]
+        );
+        assert_eq!(
+            kinds("(Weitere Zurufe von der SPD)"),
+            [(Call, vec!["SPD"], vec![])]
+        );
+        assert_eq!(
+            kinds("(Widerspruch von der FDP)"),
+            [(Other, vec!["FDP"], vec![])]
+        );
+        assert_eq!(
+            kinds("(Kopfschütteln von Marcel Hafke [FDP])"),
+            [(Other, vec![], vec!["Marcel Hafke".to_owned()])]
+        );
+        assert_eq!(
+            kinds("(Oliver Krischer, Minister für Umwelt, Naturschutz und Verkehr: Das kam eine Woche später!)"),
+            [(Call, vec![], vec!["Oliver Krischer".to_owned()])]
+        );
+        assert_eq!(
+            read("(Jochen Ott [SPD]: Das ist – mit Verlaub – falsch!)")[0]
+                .text
+                .as_deref(),
+            Some("Das ist – mit Verlaub – falsch!")
+        );
+        assert!(!is_interjection(
+            "(Überweisung an den Ausschuss am 04.11.2021)"
+        ));
+        assert!(!is_interjection("(a) und (b)"));
+    }
+}

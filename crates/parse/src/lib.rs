@@ -1,0 +1,239 @@
+//! Normalised text → typed document model (`landtag_model::model`), plus diagnostics.
+//!
+//! A parser never gives up on a document: it returns what it understood and a list of
+//! diagnostics with their positions; the caller decides what is fatal (`Severity::Error`
+//! means the document cannot be identified or published as it stands). Parsers know nothing
+//! of RDF.
+
+pub mod amount;
+pub mod cited;
+mod committee;
+mod drucksache;
+pub mod election;
+pub mod funding;
+pub mod fuzzing;
+pub mod interjection;
+mod plenary;
+pub mod programme;
+mod protocol;
+pub mod refs;
+pub mod rollcall;
+pub mod sentence;
+pub mod speaker;
+pub mod tally;
+mod toc;
+pub mod vote;
+pub mod voters;
+
+/// The layers below, under the names the parsers have always used for them.
+pub(crate) use landtag_model::{lexicon, members, model, words};
+pub(crate) use landtag_text::{normalize, pdf};
+
+use crate::model::{Document, DocumentKind};
+use crate::normalize::Normalized;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Severity {
+    /// The document cannot be stored as it stands.
+    Error,
+    /// Something was not understood; the rest stands.
+    Warning,
+}
+
+/// What a parser could not understand, and where (line of the normalised text, 1-based).
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub line: usize,
+    pub message: String,
+}
+
+/// A parse result: the document if its kind was recognised, and what went wrong.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Collects diagnostics with line numbers computed from byte offsets.
+pub(crate) struct Diagnostics<'a> {
+    text: &'a str,
+    pub list: Vec<Diagnostic>,
+}
+
+impl<'a> Diagnostics<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            list: Vec::new(),
+        }
+    }
+    pub fn push(&mut self, severity: Severity, offset: usize, message: impl Into<String>) {
+        let offset = offset.min(self.text.len());
+        let line = self.text[..offset].matches('\n').count() + 1;
+        self.list.push(Diagnostic {
+            severity,
+            line,
+            message: message.into(),
+        });
+    }
+}
+
+/// Recognises the document's kind from its first page and parses it.
+pub fn parse(normalized: &Normalized) -> Parsed {
+    let text = normalized.text.as_str();
+    let mut diags = Diagnostics::new(text);
+    let mut document = match detect(normalized) {
+        Some(DocumentKind::Drucksache) => Some(drucksache::parse(text, &mut diags)),
+        Some(DocumentKind::Ausschussprotokoll) => Some(committee::parse(text, &mut diags)),
+        Some(DocumentKind::Plenarprotokoll) => Some(plenary::parse(normalized, &mut diags)),
+        None => {
+            diags.push(
+                Severity::Error,
+                0,
+                "not a document of the Landtag NRW this tool reads: no Drucksache title block, \
+                 no committee protocol head (`61. Sitzung (öffentlich)`), no plenary protocol head",
+            );
+            None
+        }
+    };
+    if let Some(doc) = &mut document {
+        doc.pages = normalized.pages.clone();
+        shared_readers(doc, text);
+        if doc.wahlperiode.is_none()
+            || (doc.number.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
+        {
+            diags.push(
+                Severity::Error,
+                0,
+                "cannot identify the document: no electoral period and number (or session) found",
+            );
+        }
+    }
+    Parsed {
+        document,
+        diagnostics: diags.list,
+    }
+}
+
+/// The readers every kind of document shares: cited papers, counts, persons mentioned.
+fn shared_readers(doc: &mut Document, text: &str) {
+    let own = doc
+        .number
+        .clone()
+        .filter(|_| doc.kind == DocumentKind::Drucksache);
+    // A Drucksache's own head (`Antrag der Fraktion der SPD`) came with the document.
+    let others: Vec<_> = cited::cited(text)
+        .into_iter()
+        .filter(|c| own.as_deref() != Some(&*format!("{}/{}", c.paper.wahlperiode, c.paper.number)))
+        .collect();
+    doc.cited.extend(others);
+    doc.figures = figures(doc, text);
+    if doc.kind != DocumentKind::Drucksache {
+        doc.mentioned_persons = mentioned_persons(doc, text);
+    }
+}
+
+/// Counts, tied to the programmes the document names.
+fn figures(doc: &Document, text: &str) -> Vec<crate::model::Figure> {
+    let named: Vec<programme::Programme> = doc
+        .programmes
+        .iter()
+        .map(|p| p.name.clone())
+        .chain(doc.funding.iter().map(|f| f.programme.clone()))
+        .map(|name| programme::Programme {
+            name,
+            ..programme::Programme::default()
+        })
+        .collect();
+    programme::figures(text, &named, doc.date)
+        .into_iter()
+        .map(|f| crate::model::Figure {
+            value: f.value,
+            unit: f.unit,
+            of: f.of,
+            qualifier: f.qualifier,
+            as_of: f.as_of,
+            source_note: f.source_note,
+            programme: f.programme,
+            span: crate::model::Span {
+                start: char_offset(text, f.start),
+                end: char_offset(text, f.end),
+            },
+        })
+        .collect()
+}
+
+/// Members of the government the text names who do not speak.
+fn mentioned_persons(doc: &Document, text: &str) -> Vec<crate::model::Speaker> {
+    let speakers: Vec<&str> = doc
+        .contributions
+        .iter()
+        .filter_map(|c| Some(c.speaker.as_ref()?.name.as_str()))
+        .collect();
+    // A speaker's surname is no given name: `Minister Liminski Fragen …`.
+    let surnames: Vec<&str> = speakers
+        .iter()
+        .filter_map(|n| n.rsplit(' ').next())
+        .collect();
+    speaker::government_mentions(text)
+        .into_iter()
+        .filter(|m| !speakers.contains(&m.name.as_str()))
+        .filter(|m| {
+            !surnames
+                .iter()
+                .any(|s| m.name.starts_with(&format!("{s} ")))
+        })
+        .collect()
+}
+
+/// A plenary protocol's number as its first page and running heads print it.
+static PLENARY_NUMBER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"Plenarprotokoll\s+\d{1,2}\s*/\s*\d+").unwrap());
+/// The session its first page names (`115. Sitzung`): a note that merely names a protocol
+/// (`the Landtag's Plenarprotokoll 18/115`) is no protocol.
+static SESSION: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\d+\.\s*Sitzung").unwrap());
+
+fn detect(normalized: &Normalized) -> Option<DocumentKind> {
+    let head: String = normalized.text.chars().take(600).collect();
+    if drucksache::TITLE_BLOCK.is_match(&head) {
+        Some(DocumentKind::Drucksache)
+    } else if committee::SESSION_LINE.is_match(&head) && head.contains("Ausschuss") {
+        Some(DocumentKind::Ausschussprotokoll)
+    } else if (PLENARY_NUMBER.is_match(&head) && SESSION.is_match(&head))
+        || normalized
+            .running_heads
+            .iter()
+            .any(|h| PLENARY_NUMBER.is_match(h))
+    {
+        Some(DocumentKind::Plenarprotokoll)
+    } else {
+        None
+    }
+}
+
+/// The largest char boundary of `text` at or before byte `at`.
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Converts a byte offset of `text` to a character offset. The offset may come from a copy of
+/// `text` with passages blanked byte for byte (the plenary reader's), where a blanked
+/// multi-byte character is several spaces: it counts to the start of that character.
+pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
+    text[..floor_boundary(text, byte)].chars().count()
+}

@@ -1,0 +1,252 @@
+//! Plenary protocols (Plenarprotokolle): number, date and times from the first page or, in an
+//! excerpt, from the running heads; the body from `Beginn:` (or the first line) to `Schluss:`.
+
+use super::protocol::{self, Style};
+use super::refs::{self, first_date, wahlperiode_on};
+use super::speaker::is_presiding;
+use super::{toc, Diagnostics, Severity};
+use crate::model::{Body, Date, Document, DocumentKind, Meeting, Tally, Vote, VoteMethod};
+use crate::normalize::{Normalized, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Plenarprotokoll\s+(\d{1,2})/(\d{1,4})").unwrap());
+static BEGIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^Beginn:\s+(\d{1,2})[:.](\d{2})\s+Uhr").unwrap());
+static END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^Schluss:\s+(\d{1,2})[:.](\d{2})\s+Uhr").unwrap());
+
+pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
+    let text = normalized.text.as_str();
+    let (wp, session, date) = identity(normalized, diags);
+    let wahlperiode = wp.parse().ok().or_else(|| date.and_then(wahlperiode_on));
+
+    let begin = BEGIN.captures(text);
+    let end = END.captures(text);
+    let body_start = begin.as_ref().map_or(0, |c| c.get(0).unwrap().end());
+    let body_end = end
+        .as_ref()
+        .map_or(text.len(), |c| c.get(0).unwrap().start());
+    if end.is_none() {
+        diags.push(
+            Severity::Warning,
+            text.len(),
+            "no `Schluss:` line: the protocol may be cut short",
+        );
+    }
+    let units = protocol::units(text);
+    let body_start = units
+        .iter()
+        .find(|p| p.start >= body_start)
+        .map_or(body_start, |p| p.start);
+
+    let style = Style {
+        reported_speech: false,
+        turns_cross_headings: true,
+        chair: None,
+        when: super::vote::When { wahlperiode, date },
+    };
+    let mut body = protocol::segment(text, &units, (body_start, body_end), &style, diags);
+    for (start, end, item) in annexes(text, &units, body_end) {
+        let annex = protocol::segment(text, &units, (start, end), &style, diags);
+        body.contributions
+            .extend(annex.contributions.into_iter().map(|mut c| {
+                c.item = item.clone();
+                c.written = true;
+                c
+            }));
+    }
+    // A roll call's table stands in an annex; an excerpt may hold the annex alone.
+    let roll_calls = super::rollcall::annexes(text, 0, wahlperiode, diags);
+    attach_roll_calls(&mut body.votes, roll_calls);
+    let chairs = chairs(&body.contributions);
+    check_against_contents(normalized, body_start, &body.contributions, diags);
+    let mut mentions = Vec::new();
+    refs::merge(
+        &mut mentions,
+        refs::papers(text).into_iter().map(|(_, r)| r),
+    );
+    let number = (!wp.is_empty()).then(|| format!("{wp}/{session}"));
+    Document {
+        wahlperiode,
+        title: number.as_ref().map(|n| format!("Plenarprotokoll {n}")),
+        number,
+        date,
+        meeting: Some(Meeting {
+            body: Body::Plenum,
+            session: session.parse().ok(),
+            public: Some(true),
+            date,
+            start: begin.as_ref().map(|c| format!("{:0>2}:{}", &c[1], &c[2])),
+            end: end.as_ref().map(|c| format!("{:0>2}:{}", &c[1], &c[2])),
+            place: None,
+            chairs,
+            minute_taker: None,
+        }),
+        agenda: body.agenda,
+        contributions: body.contributions,
+        interjections: body.interjections,
+        votes: body.votes,
+        mentions,
+        ..Document::empty(DocumentKind::Plenarprotokoll, text)
+    }
+}
+
+/// Each roll-call table joins its vote: the roll call on the same paper, else the first roll
+/// call still without rows, else a vote of its own. No faction position is inferred from the
+/// rows: the text states them or it does not.
+fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>) {
+    for a in annexes {
+        let is_roll_call = |v: &Vote| v.method == VoteMethod::RollCall && v.members.is_empty();
+        let at = votes
+            .iter()
+            .position(|v| is_roll_call(v) && a.subject.is_some() && v.subject == a.subject)
+            .or_else(|| votes.iter().position(is_roll_call));
+        let vote = match at {
+            Some(i) => &mut votes[i],
+            None => {
+                let mut v = super::vote::empty_vote(a.subject.clone());
+                v.method = VoteMethod::RollCall;
+                votes.push(v);
+                votes.last_mut().unwrap()
+            }
+        };
+        if let (None, Some((yes, no, abstain))) = (vote.tally, a.totals) {
+            vote.tally = Some(Tally {
+                yes: Some(yes),
+                no: Some(no),
+                abstain: Some(abstain),
+                ..Tally::default()
+            });
+        }
+        vote.members = a.rows;
+    }
+}
+
+/// How many of `wanted` stand in `got` in the same order (longest common subsequence).
+fn in_order(wanted: &[&str], got: &[&str]) -> usize {
+    let mut prev = vec![0usize; got.len() + 1];
+    for w in wanted {
+        let mut cur = vec![0usize; got.len() + 1];
+        for (j, g) in got.iter().enumerate() {
+            cur[j + 1] = if w == g {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[got.len()]
+}
+
+/// Who presided: every speaker with a presiding role, once.
+fn chairs(contributions: &[crate::model::Contribution]) -> Vec<crate::model::Speaker> {
+    let mut chairs: Vec<crate::model::Speaker> = Vec::new();
+    for s in contributions.iter().filter_map(|c| c.speaker.as_ref()) {
+        if s.role.as_deref().is_some_and(is_presiding) && !chairs.iter().any(|x| x.name == s.name) {
+            chairs.push(s.clone());
+        }
+    }
+    chairs
+}
+
+/// Period, session and date: from the first page when there is one, else from the running
+/// heads (an excerpt). An error where no number is printed.
+fn identity(normalized: &Normalized, diags: &mut Diagnostics) -> (String, String, Option<Date>) {
+    let head: String = normalized.text.chars().take(1500).collect();
+    let number = |t: &str| {
+        NUMBER
+            .captures(t)
+            .map(|c| (c[1].to_owned(), c[2].to_owned()))
+    };
+    let found = number(&head).or_else(|| normalized.running_heads.iter().find_map(|h| number(h)));
+    let (wp, session) = found.unwrap_or_else(|| {
+        diags.push(
+            Severity::Error,
+            0,
+            "no plenary protocol number (`Plenarprotokoll 18/15`) found",
+        );
+        (String::new(), String::new())
+    });
+    let date = first_date(&head).map(|(_, d)| d).or_else(|| {
+        normalized
+            .running_heads
+            .iter()
+            .find_map(|h| first_date(h).map(|(_, d)| d))
+    });
+    (wp, session, date)
+}
+
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^Anlage \d+$").unwrap());
+static ANNEX_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Zu TOP (\d{1,3})\b").unwrap());
+
+/// The annexes (Anlage 1, 2, …) after the sitting closed: speeches given to the record for an
+/// item (`Zu TOP 18 – … – zu Protokoll gegebene Reden`). Byte ranges with the item's number.
+fn annexes(text: &str, units: &[Paragraph], from: usize) -> Vec<(usize, usize, Option<String>)> {
+    let starts: Vec<usize> = ANNEX
+        .find_iter(&text[from..])
+        .map(|m| from + m.end())
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            let end = starts
+                .get(i + 1)
+                .map_or(text.len(), |&n| text[..n].rfind("Anlage").unwrap_or(n));
+            // The annex's heading names the item; the speeches follow it.
+            let heading = units
+                .iter()
+                .find(|p| p.start >= s && p.start < end)
+                .and_then(|p| Some((p.end, ANNEX_ITEM.captures(p.text)?[1].to_owned())));
+            match heading {
+                Some((after, item)) => (after, end, Some(item)),
+                None => (s, end, None),
+            }
+        })
+        .collect()
+}
+
+/// Every speech the table of contents lists must begin on its page in the body: a warning for
+/// each that does not (a speaker label the parser missed, or a page break misplaced).
+fn check_against_contents(
+    normalized: &Normalized,
+    body_start: usize,
+    contributions: &[crate::model::Contribution],
+    diags: &mut Diagnostics,
+) {
+    if normalized.pages.is_empty() {
+        return;
+    }
+    let starts: Vec<(&str, u32)> = contributions
+        .iter()
+        .filter_map(|c| {
+            let s = c.speaker.as_ref()?;
+            let (first, _) = crate::model::pages_of(&normalized.pages, c.span)?;
+            Some((s.name.split_whitespace().last()?, first))
+        })
+        .collect();
+    let listed = toc::speeches(&normalized.text, body_start);
+    // Speaker order: how many listed speeches the body has in the same order.
+    let body: Vec<&str> = starts.iter().map(|(s, _)| *s).collect();
+    let wanted: Vec<&str> = listed.iter().map(|e| e.surname()).collect();
+    tracing::info!(
+        entries = listed.len(),
+        in_order = in_order(&wanted, &body),
+        "checking the body against the contents list"
+    );
+    for e in listed {
+        if !starts.contains(&(e.surname(), e.page)) {
+            diags.push(
+                Severity::Warning,
+                e.offset,
+                format!(
+                    "the table of contents lists {} on page {}, but no speech of theirs begins there",
+                    e.name, e.page
+                ),
+            );
+        }
+    }
+}

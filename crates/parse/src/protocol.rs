@@ -1,0 +1,486 @@
+//! The body of a protocol (committee or plenary): agenda item headings, the papers under them,
+//! and contributions in order. One segmenter for both kinds; they differ in `Style`.
+
+use super::speaker::{self, Found};
+use super::{char_offset, refs, Diagnostics, Severity};
+use super::{interjection, vote};
+use crate::model::{AgendaItem, Contribution, Interjection, PaperKind, Span, Speaker, Vote};
+use crate::normalize::{paragraphs, push_paragraph, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct Style<'a> {
+    /// Committee protocols report speech inside sentences (`Laut X (SPD) steht …`).
+    pub reported_speech: bool,
+    /// A speaker's turn runs on across an item heading (the plenary's chair: `Wir kommen zu: 13 …
+    /// Ich eröffne die Aussprache.`); in committee protocols the minutes resume instead.
+    pub turns_cross_headings: bool,
+    pub chair: Option<&'a str>,
+    /// The period and date: `die Koalitionsfraktionen`, `einstimmig` are read against them.
+    pub when: vote::When,
+}
+
+pub struct Body {
+    pub agenda: Vec<AgendaItem>,
+    pub contributions: Vec<Contribution>,
+    pub interjections: Vec<Interjection>,
+    pub votes: Vec<Vote>,
+}
+
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\p{Lu}|\d|„|\x22)([^\n]*)$").unwrap());
+static TITLE_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]*(?:\[[^\]]*\][^()]*)*)\)$").unwrap());
+
+const BEFORE_AGENDA: &str = "Vor Eintritt in die Tagesordnung";
+
+/// An item heading: `13 Verwaltungsdigitalisierung voranbringen - …`, numbered after `last`.
+fn heading(p: &Paragraph, last: Option<u32>) -> Option<(u32, String)> {
+    // A long title breaks over up to four lines in the PDF's column.
+    let lines: Vec<&str> = p.text.lines().collect();
+    if lines.len() > 4 || p.text.len() > 400 {
+        return None;
+    }
+    let c = HEADING.captures(lines[0])?;
+    let n: u32 = c[1].parse().ok()?;
+    let mut title = format!("{}{}", &c[2], &c[3]).trim().to_owned();
+    for l in &lines[1..] {
+        if l.starts_with('(') || speaker::label_at_start(l).is_some() {
+            return None;
+        }
+        title.push(' ');
+        title.push_str(l.trim());
+    }
+    let ends_like_sentence = title.ends_with(['.', ':', ',', ';']);
+    let in_sequence = match last {
+        Some(l) => n > l && n <= l + 3,
+        None => n >= 1,
+    };
+    (in_sequence && !ends_like_sentence && title.chars().count() > 3).then_some((n, title))
+}
+
+/// Lines printed under a heading: the paper's kind and number, who moved it, the referral.
+fn is_heading_block(p: &Paragraph) -> bool {
+    let t = p.text;
+    t.starts_with("(Überweisung")
+        || (t.len() < 400
+            && speaker::label_at_start(t).is_none()
+            && !t.ends_with(['.', ':', '!', '?'])
+            && !t.starts_with('('))
+}
+
+/// The document's paragraphs, split once: at blank lines, and further where a line opens an
+/// interjection (`(Beifall …)`) or a speaker's label (text from pdftotext has no blank lines
+/// between them). Every reader of a protocol works on these.
+pub fn units(text: &str) -> Vec<Paragraph<'_>> {
+    let mut out = Vec::new();
+    for p in paragraphs(text) {
+        let mut start = p.start;
+        let mut depth = 0i32;
+        let mut offset = p.start;
+        for line in p.text.split('\n') {
+            let line_start = offset;
+            offset += line.len() + 1;
+            let opens =
+                depth == 0 && (line.starts_with('(') || speaker::label_at_start(line).is_some());
+            if opens && line_start > start {
+                push_paragraph(text, start, line_start, &mut out);
+                start = line_start;
+            }
+            if line.starts_with('(') && line_start == start {
+                depth = 0;
+            }
+            if text[start..].starts_with('(') {
+                for ch in line.chars() {
+                    match ch {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                if depth <= 0 {
+                    depth = 0;
+                    push_paragraph(text, start, (line_start + line.len()).min(p.end), &mut out);
+                    start = (offset).min(p.end);
+                }
+            }
+        }
+        if start < p.end {
+            push_paragraph(text, start, p.end, &mut out);
+        }
+    }
+    out
+}
+
+/// The body of a protocol from `body_start` to `body_end`: agenda items, contributions,
+/// interjections and votes.
+pub fn segment(
+    text: &str,
+    units: &[Paragraph],
+    (body_start, body_end): (usize, usize),
+    style: &Style,
+    diags: &mut Diagnostics,
+) -> Body {
+    let paras: Vec<Paragraph> = units
+        .iter()
+        .filter(|p| p.start >= body_start && p.end <= body_end)
+        .copied()
+        .collect();
+    let mut s = Segmenter::new(text, style, &paras, body_start);
+    s.excerpt_start(&paras, diags);
+    for p in &paras {
+        s.paragraph(p);
+    }
+    s.finish(body_end)
+}
+
+/// One pass over a protocol's paragraphs: where it stands, and what it has read.
+struct Segmenter<'a> {
+    text: &'a str,
+    style: &'a Style<'a>,
+    /// Speakers' names the body's labels print, longest first: reported mentions end in one.
+    known: Vec<String>,
+    agenda: Vec<AgendaItem>,
+    contributions: Vec<Contribution>,
+    interjections: Vec<Interjection>,
+    item: Option<String>,
+    last_number: Option<u32>,
+    /// Inside the lines printed under a heading (papers, referral).
+    in_block: bool,
+    open: Option<Open>,
+    /// A speaker whose turn runs on after a heading (`Some(None)`: an unknown one).
+    carried: Option<Option<Speaker>>,
+    /// Where each item's text starts: votes are read item by item.
+    regions: Vec<(Option<String>, usize)>,
+}
+
+impl<'a> Segmenter<'a> {
+    fn new(text: &'a str, style: &'a Style<'a>, paras: &[Paragraph], body_start: usize) -> Self {
+        let mut known: Vec<String> = paras
+            .iter()
+            .filter_map(|p| speaker::label_at_start(p.text))
+            .map(|f| f.speaker.name)
+            .chain(style.chair.map(str::to_owned))
+            .collect();
+        known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        known.dedup();
+        Segmenter {
+            text,
+            style,
+            known,
+            agenda: Vec::new(),
+            contributions: Vec::new(),
+            interjections: Vec::new(),
+            item: None,
+            last_number: None,
+            in_block: false,
+            open: None,
+            carried: None,
+            regions: vec![(None, body_start)],
+        }
+    }
+
+    /// An excerpt that starts inside an item: its number is one less than the first heading's.
+    fn excerpt_start(&mut self, paras: &[Paragraph], diags: &mut Diagnostics) {
+        let first_is_prose = paras
+            .first()
+            .is_some_and(|p| heading(p, None).is_none() && p.text != BEFORE_AGENDA);
+        if !first_is_prose {
+            return;
+        }
+        if let Some((n, _)) = paras.iter().find_map(|p| heading(p, None)) {
+            if n > 1 {
+                self.item = Some((n - 1).to_string());
+                self.last_number = Some(n - 1);
+                self.agenda.push(AgendaItem {
+                    number: (n - 1).to_string(),
+                    title: None,
+                    title_note: None,
+                    papers: Vec::new(),
+                    inferred: true,
+                });
+                self.regions[0].0 = self.item.clone();
+                diags.push(
+                    Severity::Warning,
+                    paras[0].start,
+                    format!(
+                        "the text starts inside an agenda item; numbered {} from the next heading",
+                        n - 1
+                    ),
+                );
+            }
+        }
+        self.carried = Some(None);
+    }
+
+    /// One paragraph, by what it is: a heading, the lines under it, an interjection, speech.
+    fn paragraph(&mut self, p: &Paragraph) {
+        if let Some((n, title)) = heading(p, self.last_number) {
+            self.heading(p, n, title);
+            return;
+        }
+        if p.text == BEFORE_AGENDA {
+            close(&mut self.open, self.text, p.start, &mut self.contributions);
+            self.item = None;
+            self.regions.push((None, p.start));
+            self.in_block = false;
+            return;
+        }
+        if self.in_block {
+            if is_heading_block(p) {
+                if let Some(a) = self.agenda.last_mut() {
+                    refs::merge(
+                        &mut a.papers,
+                        refs::papers(p.text).into_iter().map(|(_, r)| r),
+                    );
+                }
+                return;
+            }
+            self.in_block = false;
+        }
+        if interjection::is_interjection(p.text) {
+            self.interjection(p);
+            return;
+        }
+        self.speech(p);
+    }
+
+    fn heading(&mut self, p: &Paragraph, n: u32, title: String) {
+        let speaker = close(&mut self.open, self.text, p.start, &mut self.contributions);
+        self.carried = self
+            .style
+            .turns_cross_headings
+            .then_some(speaker)
+            .flatten()
+            .map(Some);
+        let (title, title_note) = match TITLE_NOTE.captures(&title) {
+            Some(c) if !c[1].is_empty() => (c[1].to_owned(), Some(c[2].to_owned())),
+            _ => (title, None),
+        };
+        self.agenda.push(AgendaItem {
+            number: n.to_string(),
+            title: Some(title),
+            title_note,
+            papers: Vec::new(),
+            inferred: false,
+        });
+        self.item = Some(n.to_string());
+        self.regions.push((self.item.clone(), p.start));
+        self.last_number = Some(n);
+        self.in_block = true;
+    }
+
+    fn interjection(&mut self, p: &Paragraph) {
+        let contribution = self.open.as_ref().map(|_| self.contributions.len());
+        let span = Span {
+            start: char_offset(self.text, p.start),
+            end: char_offset(self.text, p.end),
+        };
+        for e in interjection::read(p.text) {
+            self.interjections.push(Interjection {
+                item: self.item.clone(),
+                contribution,
+                kind: e.kind,
+                qualifier: e.qualifier,
+                factions: e.factions,
+                persons: e.persons,
+                text: e.text,
+                span,
+            });
+        }
+    }
+
+    /// Prose: a speaker's label or reported mentions open contributions; other prose goes on
+    /// with the open one (or the turn carried over a heading).
+    fn speech(&mut self, p: &Paragraph) {
+        let starts: Vec<(Found, bool)> = match speaker::label_at_start(p.text) {
+            Some(label) => vec![(label, false)],
+            None if self.style.reported_speech => {
+                speaker::reported_mentions(p.text, self.style.chair, &self.known)
+                    .into_iter()
+                    .map(|f| (f, true))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        if starts.is_empty() {
+            if self.open.is_none() {
+                if let Some(speaker) = self.carried.take() {
+                    self.open = Some(Open {
+                        speaker,
+                        reported: false,
+                        start: p.start,
+                        item: self.item.clone(),
+                    });
+                }
+            }
+            return;
+        }
+        for (i, (found, reported)) in starts.into_iter().enumerate() {
+            let start = if i == 0 {
+                p.start
+            } else {
+                p.start + found.start
+            };
+            close(&mut self.open, self.text, start, &mut self.contributions);
+            self.open = Some(Open {
+                speaker: Some(found.speaker),
+                reported,
+                start,
+                item: self.item.clone(),
+            });
+        }
+        self.carried = None;
+    }
+
+    fn finish(mut self, body_end: usize) -> Body {
+        let text = self.text;
+        close(&mut self.open, text, body_end, &mut self.contributions);
+        // Plenary votes are the chair's: members' speeches are blanked before reading them, so a
+        // speaker's `Wer stimmt dem zu?` or `damals mit den Stimmen von … abgelehnt` is no vote.
+        let reading = if self.style.reported_speech {
+            text.to_owned()
+        } else {
+            blank_speeches(text, &self.contributions)
+        };
+        let votes = read_votes(
+            text,
+            &reading,
+            &self.regions,
+            body_end,
+            &self.agenda,
+            self.style.when,
+        );
+        // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
+        for a in self.agenda.iter_mut().filter(|a| a.inferred) {
+            let subjects = votes
+                .iter()
+                .filter(|v| v.item.as_ref() == Some(&a.number))
+                .filter_map(|v| v.subject.clone());
+            refs::merge(&mut a.papers, subjects);
+        }
+        Body {
+            agenda: self.agenda,
+            contributions: self.contributions,
+            interjections: self.interjections,
+            votes,
+        }
+    }
+}
+
+/// Votes, item by item: committee decisions and plenary `Wer stimmt … zu?` passages. The
+/// fallback subject is the item's first Drucksache.
+fn read_votes(
+    text: &str,
+    reading: &str,
+    regions: &[(Option<String>, usize)],
+    body_end: usize,
+    agenda: &[AgendaItem],
+    when: vote::When,
+) -> Vec<Vote> {
+    let mut votes = Vec::new();
+    for (i, (item, start)) in regions.iter().enumerate() {
+        let end = regions.get(i + 1).map_or(body_end, |r| r.1);
+        let region = &reading[*start..end];
+        let fallback = item
+            .as_ref()
+            .and_then(|n| agenda.iter().find(|a| &a.number == n))
+            .and_then(|a| a.papers.iter().find(|p| p.kind == PaperKind::Drucksache));
+        let mut read: Vec<vote::Read> = vote::decisions(region, fallback, when);
+        read.extend(vote::plenary(region, fallback, when));
+        read.extend(vote::elections(region));
+        read.sort_by_key(|r| r.start);
+        for r in read {
+            let mut v = r.vote;
+            v.item = item.clone();
+            v.span = Span {
+                start: char_offset(text, start + r.start),
+                end: char_offset(text, start + r.end),
+            };
+            votes.push(v);
+        }
+    }
+    votes
+}
+
+/// `text` with the speeches of members (not the chair's) replaced by spaces, byte for byte, so
+/// offsets stay valid.
+fn blank_speeches(text: &str, contributions: &[Contribution]) -> String {
+    let members: Vec<Span> = contributions
+        .iter()
+        .filter(|c| {
+            c.speaker
+                .as_ref()
+                .is_some_and(|s| !s.role.as_deref().is_some_and(speaker::is_presiding))
+        })
+        .map(|c| c.span)
+        .collect();
+    let mut wanted: Vec<usize> = members.iter().flat_map(|s| [s.start, s.end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut byte_of = std::collections::HashMap::new();
+    let mut next = wanted.iter().peekable();
+    for (i, (b, _)) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .enumerate()
+    {
+        while next.peek().is_some_and(|w| **w == i) {
+            byte_of.insert(i, b);
+            next.next();
+        }
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for s in &members {
+        let (Some(&start), Some(&end)) = (byte_of.get(&s.start), byte_of.get(&s.end)) else {
+            continue;
+        };
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+}
+
+struct Open {
+    speaker: Option<Speaker>,
+    reported: bool,
+    start: usize,
+    item: Option<String>,
+}
+
+/// Ends the open contribution before `at`; returns its speaker.
+fn close(
+    open: &mut Option<Open>,
+    text: &str,
+    at: usize,
+    out: &mut Vec<Contribution>,
+) -> Option<Speaker> {
+    let o = open.take()?;
+    let slice = &text[o.start..at];
+    let end = o.start + slice.trim_end().len();
+    let mentions = {
+        let mut m = Vec::new();
+        refs::merge(
+            &mut m,
+            refs::papers(&text[o.start..end])
+                .into_iter()
+                .map(|(_, r)| r),
+        );
+        m
+    };
+    out.push(Contribution {
+        item: o.item,
+        speaker: o.speaker.clone(),
+        reported: o.reported,
+        written: false,
+        span: Span {
+            start: char_offset(text, o.start),
+            end: char_offset(text, end),
+        },
+        mentions,
+    });
+    o.speaker
+}

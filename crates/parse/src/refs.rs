@@ -1,0 +1,147 @@
+//! Paper numbers as printed (`Drucksache 17/15478`, `Vorlage 17/6059`) and German dates.
+
+use crate::model::{Date, PaperKind, PaperRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Drucksachen?|Vorlage|Stellungnahme|Ausschussprotokoll|Plenarprotokoll|Information|Zuschrift|Übersicht)\s+(\d{1,2})/(\d{1,6})\b").unwrap()
+});
+
+/// Every paper reference in `text`, in order, with its byte offset.
+pub fn papers(text: &str) -> Vec<(usize, PaperRef)> {
+    PAPER
+        .captures_iter(text)
+        .filter_map(|c| {
+            let kind = match &c[1] {
+                "Drucksache" | "Drucksachen" => PaperKind::Drucksache,
+                "Vorlage" => PaperKind::Vorlage,
+                "Stellungnahme" => PaperKind::Stellungnahme,
+                "Ausschussprotokoll" => PaperKind::Ausschussprotokoll,
+                "Plenarprotokoll" => PaperKind::Plenarprotokoll,
+                "Information" => PaperKind::Information,
+                "Übersicht" => PaperKind::Uebersicht,
+                _ => PaperKind::Zuschrift,
+            };
+            Some((
+                c.get(0)?.start(),
+                PaperRef {
+                    kind,
+                    wahlperiode: c[2].parse().ok()?,
+                    number: c[3].parse().ok()?,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Adds `refs` to `into`, keeping the first mention's order and no duplicates.
+pub fn merge(into: &mut Vec<PaperRef>, refs: impl IntoIterator<Item = PaperRef>) {
+    for r in refs {
+        if !into.contains(&r) {
+            into.push(r);
+        }
+    }
+}
+
+/// The German month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTHS.join("|");
+    Regex::new(&format!(r"\b(\d{{1,2}})\.\s*({months})\s+(\d{{4}})\b")).unwrap()
+});
+static SHORT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
+
+/// The first date in `text` (`2. Dezember 2021` or `30.07.2020`) that the calendar has, and
+/// where it begins (`31. Februar` is no date).
+pub fn first_date(text: &str) -> Option<(usize, Date)> {
+    let long = LONG_DATE.captures_iter(text).find_map(|c| {
+        let month = MONTHS.iter().position(|m| *m == &c[2])? + 1;
+        Some((c.get(0)?.start(), iso(&c[3], month, &c[1])?))
+    });
+    let short = SHORT_DATE
+        .captures_iter(text)
+        .find_map(|c| Some((c.get(0)?.start(), iso(&c[3], c[2].parse().ok()?, &c[1])?)));
+    match (long, short) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn iso(year: &str, month: usize, day: &str) -> Option<Date> {
+    Date::new(
+        year.parse().ok()?,
+        month.try_into().ok()?,
+        day.parse().ok()?,
+    )
+}
+
+pub use crate::lexicon::wahlperiode_on;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_periods() {
+        assert_eq!(
+            first_date("am 2. Dezember 2021 um").unwrap().1.to_string(),
+            "2021-12-02"
+        );
+        assert_eq!(
+            first_date("am 31. Februar 2021, am 3. März 2021")
+                .unwrap()
+                .0,
+            24
+        );
+        assert_eq!(
+            first_date("Stand: 30.07.2020").unwrap().1.to_string(),
+            "2020-07-30"
+        );
+        assert_eq!(
+            wahlperiode_on(Date::parse_iso("2021-12-02").unwrap()),
+            Some(17)
+        );
+        assert_eq!(
+            wahlperiode_on(Date::parse_iso("2022-11-24").unwrap()),
+            Some(18)
+        );
+        assert_eq!(
+            wahlperiode_on(Date::parse_iso("1947-05-19").unwrap()),
+            Some(1)
+        );
+        assert_eq!(
+            wahlperiode_on(Date::parse_iso("1962-07-23").unwrap()),
+            Some(4)
+        );
+        assert_eq!(
+            wahlperiode_on(Date::parse_iso("1988-03-01").unwrap()),
+            Some(10)
+        );
+        assert_eq!(wahlperiode_on(Date::parse_iso("1947-05-18").unwrap()), None);
+    }
+
+    #[test]
+    fn paper_numbers() {
+        let p = papers("Antrag Drucksache 17/13778 und Vorlage 17/6059, Übersicht 18/33");
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[2].1.kind, PaperKind::Uebersicht);
+        assert_eq!(p[1].1.kind, PaperKind::Vorlage);
+        assert_eq!(p[1].1.number, 6059);
+    }
+}

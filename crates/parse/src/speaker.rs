@@ -1,0 +1,651 @@
+//! Reads who speaks: speaker labels (`Christina Kampmann (SPD):`), reported-speech mentions
+//! (`Laut Christina Kampmann (SPD) steht …`), faction labels and roles. One reader for every
+//! document kind; votes and interjections (later) reuse `faction_from_label`.
+
+use crate::model::{Faction, Speaker};
+use crate::words::collapse;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Roles printed before a name, longest first so that `Vizepräsidentin` wins over `Vize…`.
+pub const ROLES_BEFORE_NAME: &[&str] = &[
+    "Stellvertretende Vorsitzende",
+    "Stellvertretender Vorsitzender",
+    "stellv. Vorsitzende",
+    "stellv. Vorsitzender",
+    "Ministerpräsidentin",
+    "Ministerpräsident",
+    "Alterspräsidentin",
+    "Alterspräsident",
+    "Vizepräsidentin",
+    "Vizepräsident",
+    "Präsidentin",
+    "Präsident",
+    "Vorsitzende",
+    "Vorsitzender",
+    "Staatssekretärin",
+    "Staatssekretär",
+    "Ministerin",
+    "Minister",
+    "StS'in",
+    "StS",
+    "MDgt'in",
+    "MDgt",
+    "MD'in",
+    "MD",
+    "LMR'in",
+    "LMR",
+    "MR'in",
+    "MR",
+    "LRD'in",
+    "LRD",
+    "RD'in",
+    "RD",
+    "ORR'in",
+    "ORR",
+    "RR'in",
+    "RR",
+];
+
+pub use crate::model::is_presiding;
+
+/// Capitalised words that start sentences but never names (`Laut Christina Kampmann (SPD)`).
+const NOT_A_NAME: &[&str] = &[
+    "Laut",
+    "Auch",
+    "Wie",
+    "So",
+    "Nach",
+    "Auf",
+    "Von",
+    "Mit",
+    "Für",
+    "Den",
+    "Dem",
+    "Der",
+    "Die",
+    "Das",
+    "Des",
+    "Herr",
+    "Herrn",
+    "Frau",
+    "Kollege",
+    "Kollegin",
+    "Abgeordnete",
+    "Abgeordneter",
+    "Und",
+    "Aber",
+    "Dann",
+    "Doch",
+    "Zudem",
+    "Ferner",
+    "Seitens",
+    "Gegenüber",
+    "Bei",
+    "Zu",
+    "Im",
+    "In",
+    "An",
+    "Am",
+    "Da",
+    "Dass",
+    "Weil",
+    "Als",
+    "Ob",
+    "Während",
+    "Sowohl",
+    "Namens",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Ebenso",
+    "Gleichwohl",
+    "Jedoch",
+    "Allerdings",
+    "Zunächst",
+    "Abschließend",
+    "Schließlich",
+    "Gemäß",
+    "Zufolge",
+];
+
+const TITLES: &str = r"(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s+)*";
+const NAME_WORD: &str = r"\p{Lu}[\p{L}’'\-]*\p{L}|\p{Lu}\.";
+const PARTICLE: &str = r"(?:von|van|de|der|zu|di|den|ter|vom)";
+
+/// The roles as a regex alternation, and compound ministers' titles (`Finanzminister`,
+/// `Schulministerin`) as earlier periods print them.
+fn roles_alternation() -> String {
+    ROLES_BEFORE_NAME
+        .iter()
+        .map(|r| regex::escape(r))
+        .chain([
+            r"\p{Lu}\p{Ll}+ministerin".to_owned(),
+            r"\p{Lu}\p{Ll}+minister".to_owned(),
+        ])
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn name_pattern() -> String {
+    format!(r"(?:{NAME_WORD})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD})){{1,4}}")
+}
+
+/// `Vorsitzender Thorsten Schick:`, `Christina Kampmann (SPD):`, `Angela Freimuth*) (FDP):`.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?(?:\s*\((?P<affil>[^()\n]{{2,40}})\))?\s*:",
+        roles = roles_alternation(),
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// 18th-period style: `Ina Brandes, Ministerin für Kultur und Wissenschaft:`.
+static LABEL_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|\p{{Lu}}\p{{Ll}}+ministerin|\p{{Lu}}\p{{Ll}}+minister|Staatssekretärin|Staatssekretär)\b[^:.!?()]{{0,200}}):",
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A mention with an affiliation: `Minister Prof. Dr. Andreas Pinkwart (MWIDE)`.
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*\((?P<affil>[^()\n]{{2,40}})\)",
+        roles = roles_alternation(),
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A role and a name with no affiliation: `Vorsitzender Thorsten Schick weist …`.
+static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<role>{roles})\s+(?P<titles>{TITLES})(?P<name>{name})",
+        roles = roles_alternation(),
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A speaker read from the text, with the byte range of what was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub speaker: Speaker,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The faction a label names, in any of the spellings the Landtag prints (the lexicon's).
+pub fn faction_from_label(label: &str) -> Option<Faction> {
+    crate::lexicon::faction_named(label, None)
+}
+
+fn speaker_from(
+    role: Option<&str>,
+    titles: &str,
+    name: &str,
+    star: bool,
+    affil: Option<&str>,
+) -> Speaker {
+    // `Minister für …, Internationales sowie Medien im Geschäftsbereich des Ministerpräsidenten`:
+    // the office is the role; the portfolio it sits in is the ministry (the Staatskanzlei), not
+    // a word of the title. A minister without a ministry of their own is printed this way.
+    let (role, portfolio) = match role.map(collapse) {
+        Some(r) => match r.split_once(" im Geschäftsbereich ") {
+            Some((office, of)) => (
+                Some(office.to_owned()),
+                Some(format!("im Geschäftsbereich {of}")),
+            ),
+            None => (Some(r), None),
+        },
+        None => (None, None),
+    };
+    let mut speaker = Speaker {
+        name: collapse(name),
+        honorific: Some(collapse(titles)).filter(|t| !t.is_empty()),
+        faction: None,
+        fraktionslos: false,
+        role,
+        ministry: portfolio,
+        unreviewed: star,
+    };
+    if let Some(a) = affil.map(str::trim) {
+        if let Some(f) = faction_from_label(a) {
+            speaker.faction = Some(f);
+        } else if a.eq_ignore_ascii_case("fraktionslos") {
+            speaker.fraktionslos = true;
+        } else {
+            speaker.ministry = Some(a.to_owned());
+        }
+    }
+    speaker
+}
+
+/// A speaker label at the start of a paragraph (direct speech), ending at its colon.
+pub fn label_at_start(paragraph: &str) -> Option<Found> {
+    if let Some(c) = LABEL.captures(paragraph) {
+        let has_marker =
+            c.name("role").is_some() || c.name("affil").is_some() || c.name("star").is_some();
+        let affil = c.name("affil").map(|m| m.as_str());
+        let affil_ok = affil.is_none_or(plausible_affiliation);
+        if has_marker && affil_ok {
+            let speaker = speaker_from(
+                c.name("role").map(|m| m.as_str()),
+                &c["titles"],
+                &c["name"],
+                c.name("star").is_some(),
+                affil,
+            );
+            if !NOT_A_NAME.contains(&first_word(&speaker.name)) {
+                return Some(Found {
+                    speaker,
+                    start: 0,
+                    end: c.get(0).unwrap().end(),
+                });
+            }
+        }
+    }
+    let c = LABEL_ROLE_AFTER.captures(paragraph)?;
+    let speaker = speaker_from(
+        Some(&c["role"]),
+        &c["titles"],
+        &c["name"],
+        c.name("star").is_some(),
+        None,
+    );
+    Some(Found {
+        speaker,
+        start: 0,
+        end: c.get(0).unwrap().end(),
+    })
+}
+
+/// Reported-speech mentions in a committee protocol's paragraph, in order: every
+/// `Name (Fraktion|Ministerium)` outside parentheses, a role and name at the paragraph's
+/// start, and the chair (`Vorsitzender Thorsten Schick`) anywhere.
+pub fn reported_mentions(paragraph: &str, chair: Option<&str>, known: &[String]) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for c in MENTION.captures_iter(paragraph) {
+        let whole = c.get(0).unwrap();
+        if depth_at(paragraph, whole.start()) > 0 || !plausible_affiliation(&c["affil"]) {
+            continue;
+        }
+        let name_m = c.name("name").unwrap();
+        let (name, name_start) = trim_name(name_m.as_str(), known);
+        let start = if c.name("role").is_some() || !c["titles"].is_empty() {
+            whole.start()
+        } else {
+            name_m.start() + name_start
+        };
+        let speaker = speaker_from(
+            c.name("role").map(|m| m.as_str()),
+            &c["titles"],
+            &name,
+            c.name("star").is_some(),
+            Some(&c["affil"]),
+        );
+        found.push(Found {
+            speaker,
+            start,
+            end: whole.end(),
+        });
+    }
+    for c in ROLE_NAME.captures_iter(paragraph) {
+        let whole = c.get(0).unwrap();
+        let role = &c["role"];
+        let (name, _) = trim_name(&c["name"], known);
+        let at_start = whole.start() == 0;
+        let is_chair = role.starts_with("Vorsitz") && chair.is_some_and(|ch| ch == name);
+        if !(at_start || is_chair) || depth_at(paragraph, whole.start()) > 0 {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|f| f.start <= whole.start() && whole.start() < f.end)
+        {
+            continue;
+        }
+        let speaker = speaker_from(Some(role), &c["titles"], &name, false, None);
+        found.push(Found {
+            speaker,
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// The name proper inside a run of capitalised words: a known name that ends the run, else
+/// the capitalised words that end it (`Auf den Einwand von Florian Braun` → `Florian Braun`),
+/// taking in particles only where a given name opens the run (`Ursula von der Leyen`).
+/// Returns the name and its byte offset in the run.
+fn trim_name(run: &str, known: &[String]) -> (String, usize) {
+    let run = run.trim();
+    for k in known {
+        if run.ends_with(k.as_str())
+            && (run.len() == k.len() || run[..run.len() - k.len()].ends_with(' '))
+        {
+            return (k.clone(), run.len() - k.len());
+        }
+    }
+    let words: Vec<(usize, &str)> = run
+        .split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Leading sentence words are never part of a name.
+    let mut first = 0;
+    while first + 2 < words.len() && NOT_A_NAME.contains(&words[first].1) {
+        first += 1;
+    }
+    let mut start = words.len() - 1;
+    while start > first && capitalised(words[start - 1].1) {
+        start -= 1;
+    }
+    // Particles belong to the name only when everything before them is part of it too.
+    if start > first && !capitalised(words[start - 1].1) {
+        let head = &words[first..start];
+        let particle_run = head
+            .iter()
+            .skip_while(|(_, w)| capitalised(w))
+            .all(|(_, w)| !capitalised(w));
+        if capitalised(head[0].1) && particle_run {
+            start = first;
+        }
+    }
+    let offset = words[start].0;
+    (collapse(&run[offset..]), offset)
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_whitespace().next().unwrap_or("")
+}
+
+/// A faction, `fraktionslos` or a ministry's abbreviation; not a date or a sentence.
+fn plausible_affiliation(a: &str) -> bool {
+    let a = a.trim();
+    faction_from_label(a).is_some()
+        || a.eq_ignore_ascii_case("fraktionslos")
+        || (a.len() <= 12
+            && a.chars().next().is_some_and(char::is_uppercase)
+            && a.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            && a.chars().filter(|c| c.is_uppercase()).count() >= 2)
+}
+
+/// How many parentheses are open at `pos`.
+fn depth_at(text: &str, pos: usize) -> i32 {
+    let mut depth = 0i32;
+    for ch in text[..pos].chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// `Alexander Baer [SPD]`, `Dr. Christian Blex [fraktionslos]`: a person with a bracketed
+/// affiliation, as interjections print them.
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<titles>{TITLES})(?P<name>{name})\s*\[(?P<affil>[^\]]+)\]$",
+        name = name_pattern()
+    ))
+    .unwrap()
+});
+
+/// A member of the government named with role and full name in running text:
+/// `in Vertretung von Ministerin Ina Scharrenbach`, `Ministerin Yvonne Gebauer die Maßnahmen`.
+static GOVERNMENT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<role>Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|Staatssekretärin|Staatssekretär)\s+(?P<titles>{TITLES})(?P<given>\p{{Lu}}[\p{{Ll}}’'\-]+(?:-\p{{Lu}}[\p{{Ll}}]+)?)\s+(?P<surname>\p{{Lu}}[\p{{L}}’'\-]*\p{{Ll}})(?P<after>\s*\S*)"
+    ))
+    .unwrap()
+});
+
+/// Members of the government mentioned by role, given name and surname. Only two-word names
+/// followed by a lower-case word, punctuation or another role are taken: German nouns are
+/// capitalised too, and `Minister Liminski Stellung` must not become a person.
+pub fn government_mentions(text: &str) -> Vec<Speaker> {
+    let mut out: Vec<Speaker> = Vec::new();
+    for c in GOVERNMENT_MENTION.captures_iter(text) {
+        let after = c["after"].trim_start();
+        let ends = after.is_empty()
+            || after.starts_with(|ch: char| ch.is_lowercase() || ",.;:!?)–-".contains(ch))
+            || ROLES_BEFORE_NAME.iter().any(|r| after.starts_with(r));
+        let role_word = |w: &str| ROLES_BEFORE_NAME.contains(&w) || NOT_A_NAME.contains(&w);
+        // `Minister Liminski Stellung nehmen`: a noun's suffix is no surname's.
+        let noun = [
+            "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "tum", "ismus",
+        ]
+        .iter()
+        .any(|suffix| c["surname"].ends_with(suffix));
+        if !ends || noun || role_word(&c["given"]) || role_word(&c["surname"]) {
+            continue;
+        }
+        let name = format!("{} {}", &c["given"], &c["surname"]);
+        if out.iter().any(|s| s.name == name) {
+            continue;
+        }
+        out.push(speaker_from(
+            Some(&c["role"]),
+            &c["titles"],
+            &name,
+            false,
+            None,
+        ));
+    }
+    out
+}
+
+/// A person printed as `Name [Fraktion]`.
+pub fn bracketed_person(s: &str) -> Option<Speaker> {
+    let c = BRACKETED.captures(s.trim())?;
+    Some(speaker_from(
+        None,
+        &c["titles"],
+        &c["name"],
+        false,
+        Some(&c["affil"]),
+    ))
+}
+
+/// Who a list names: `von der FDP und Alexander Baer [SPD]`, `der Fraktionen von CDU, SPD und
+/// BÜNDNIS 90/DIE GRÜNEN`, `der AfD-Fraktion`. Unknown parts are returned as they are.
+pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
+    let (mut factions, mut persons, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
+    let cleaned = collapse(list);
+    for part in split_list(&cleaned) {
+        let mut p = part.trim().trim_end_matches(['.', ',']).trim();
+        for prefix in [
+            "von ",
+            "bei ",
+            "der Fraktionen ",
+            "den Fraktionen ",
+            "der Fraktion ",
+            "den Fraktionen ",
+            "der Abgeordneten ",
+            "den Abgeordneten ",
+            "Abgeordneten ",
+            "der ",
+            "den ",
+            "dem ",
+            "die ",
+            "von ",
+        ] {
+            p = p.strip_prefix(prefix).unwrap_or(p);
+        }
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        if let Some(f) = faction_from_label(p) {
+            if !factions.contains(&f) {
+                factions.push(f);
+            }
+        } else if let Some(person) = bracketed_person(p) {
+            persons.push(person);
+        } else {
+            unknown.push(p.to_owned());
+        }
+    }
+    (factions, persons, unknown)
+}
+
+/// Splits a list at `,`, ` und ` and ` sowie ` outside brackets.
+fn split_list(s: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0;
+    let mut current = String::new();
+    let mut rest = s;
+    while let Some(ch) = rest.chars().next() {
+        if depth == 0 {
+            if let Some(r) = rest
+                .strip_prefix(", ")
+                .or_else(|| rest.strip_prefix(" und "))
+                .or_else(|| rest.strip_prefix(" sowie "))
+            {
+                parts.push(std::mem::take(&mut current));
+                rest = r;
+                continue;
+            }
+        }
+        match ch {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            _ => {}
+        }
+        current.push(ch);
+        rest = &rest[ch.len_utf8()..];
+    }
+    parts.push(current);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn government_members_mentioned_by_role_and_full_name() {
+        let names: Vec<String> = government_mentions(
+            "spricht nun in Vertretung von Ministerin Ina Scharrenbach Ministerin Brandes. \
+             Für die Bildung habe Ministerin Yvonne Gebauer die Maßnahmen vorgestellt. \
+             Dazu wird Minister Liminski Stellung nehmen. Unter Ministerpräsident Wüst, immer …",
+        )
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+        assert_eq!(names, ["Ina Scharrenbach", "Yvonne Gebauer"]);
+    }
+
+    #[test]
+    fn labels() {
+        let f = label_at_start("Angela Freimuth*) (FDP): Vielen Dank.").unwrap();
+        assert_eq!(f.speaker.name, "Angela Freimuth");
+        assert!(f.speaker.unreviewed);
+        assert_eq!(f.speaker.faction, Faction::by_key("fdp"));
+        let f = label_at_start("Vizepräsidentin Berivan Aymaz: Vielen Dank.").unwrap();
+        assert_eq!(f.speaker.role.as_deref(), Some("Vizepräsidentin"));
+        let f =
+            label_at_start("Ina Brandes, Ministerin für Kultur und Wissenschaft: Sehr").unwrap();
+        assert_eq!(f.speaker.name, "Ina Brandes");
+        assert_eq!(
+            f.speaker.role.as_deref(),
+            Some("Ministerin für Kultur und Wissenschaft")
+        );
+        let f = label_at_start(
+            "Nathanael Liminski, Minister für Bundes- und Europaangelegenheiten, Internationales \
+             sowie Medien im Geschäftsbereich des Ministerpräsidenten: Herr Präsident!",
+        )
+        .unwrap();
+        assert_eq!(
+            (f.speaker.role.as_deref(), f.speaker.ministry.as_deref()),
+            (
+                Some(
+                    "Minister für Bundes- und Europaangelegenheiten, Internationales sowie Medien"
+                ),
+                Some("im Geschäftsbereich des Ministerpräsidenten")
+            )
+        );
+        assert_eq!(
+            crate::lexicon::ministry("im Geschäftsbereich des Ministerpräsidenten", None)
+                .map(|m| m.abbr),
+            Some("StK")
+        );
+        let f = label_at_start("Dr. Christian Blex (fraktionslos): Herr Präsident!").unwrap();
+        assert_eq!(
+            (
+                f.speaker.name.as_str(),
+                f.speaker.honorific.as_deref(),
+                f.speaker.fraktionslos
+            ),
+            ("Christian Blex", Some("Dr."), true)
+        );
+        assert!(label_at_start("Wir kommen zu:").is_none());
+        assert!(label_at_start("Zur Abstimmung! Der Ältestenrat").is_none());
+    }
+
+    #[test]
+    fn reported_speech() {
+        let m = reported_mentions("Auf den Einwand von Florian Braun (CDU), dieses", None, &[]);
+        assert_eq!(m[0].speaker.name, "Florian Braun");
+        let m = reported_mentions("Laut Ursula von der Leyen (CDU) steht", None, &[]);
+        assert_eq!(m[0].speaker.name, "Ursula von der Leyen");
+        let m = reported_mentions(
+            "Laut Christina Kampmann (SPD) steht die SPD-Fraktion",
+            None,
+            &[],
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].speaker.name, "Christina Kampmann");
+        let m = reported_mentions(
+            "Wie Vorsitzender Thorsten Schick begrüßt auch Florian Braun (CDU) das Angebot",
+            Some("Thorsten Schick"),
+            &[],
+        );
+        let names: Vec<_> = m.iter().map(|f| f.speaker.name.as_str()).collect();
+        assert_eq!(names, ["Thorsten Schick", "Florian Braun"]);
+        let m = reported_mentions(
+            "Dieses positive Feedback, so Minister Prof. Dr. Andreas Pinkwart (MWIDE), verstehe er",
+            None,
+            &[],
+        );
+        assert_eq!(m[0].speaker.honorific.as_deref(), Some("Prof. Dr."));
+        assert_eq!(m[0].speaker.ministry.as_deref(), Some("MWIDE"));
+        assert!(
+            reported_mentions("habe Ministerin Yvonne Gebauer die Maßnahmen", None, &[]).is_empty()
+        );
+        assert!(reported_mentions(
+            "(Christina Kampmann [SPD]: Das habe ich gar nicht gesagt!)",
+            None,
+            &[]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn compound_ministers_of_earlier_periods() {
+        let f =
+            label_at_start("Dr. Norbert Walter-Borjans, Finanzminister: Herr Präsident!").unwrap();
+        assert_eq!(f.speaker.name, "Norbert Walter-Borjans");
+        assert_eq!(f.speaker.role.as_deref(), Some("Finanzminister"));
+        let f = label_at_start("Schulministerin Sylvia Löhrmann: Frau Präsidentin!").unwrap();
+        assert_eq!(f.speaker.name, "Sylvia Löhrmann");
+        assert_eq!(f.speaker.role.as_deref(), Some("Schulministerin"));
+        let f = label_at_start("Dietmar Schulz (PIRATEN): Herr Präsident!").unwrap();
+        assert_eq!(f.speaker.faction.map(|f| f.label()), Some("PIRATEN"));
+        assert_eq!(f.speaker.ministry, None);
+    }
+}

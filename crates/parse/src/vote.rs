@@ -1,0 +1,979 @@
+//! Votes read from German parliamentary prose, as a grammar of the passage rather than a list
+//! of sentences.
+//!
+//! A plenary vote is a run of *questions* (who is for it, against it, abstains: in any of the
+//! chairs' wordings, `Wer stimmt … zu?`, `Wer … zustimmen möchte, den bitte ich um das
+//! Handzeichen.`, `Gegenstimmen?`, `Wer enthält sich bei dieser Ziffer?`), each with an answer or
+//! none, closed by a *result* sentence (`Damit ist … mit den Stimmen von A gegen die Stimmen von
+//! B bei Enthaltung von C abgelehnt.`). Any part may be missing: a vote asked only as `Wer stimmt
+//! gegen …?`, questions left unanswered with the positions in the result, a result alone (after
+//! a roll call). Committee decisions are one sentence: `Der Ausschuss lehnt den Antrag mit den
+//! Stimmen … ab.`
+//! A result stated is taken; one implied by the positions (all yes, none against) is recorded
+//! as accepted; anything else stays open.
+
+use super::refs;
+use super::sentence;
+use super::tally;
+pub use super::voters::{label, When};
+use super::voters::{named, Named};
+use crate::lexicon;
+use crate::model::{PaperKind, PaperRef, Position, Span, Vote, VoteMethod, VoteResult, Voter};
+use crate::words::collapse;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A vote with byte offsets relative to the text it was read from.
+pub struct Read {
+    pub vote: Vote,
+    pub start: usize,
+    pub end: usize,
+}
+
+static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Der\s+Ausschuss\s+(?P<verb>lehnt|nimmt)\s+(?P<body>[^.]*?)\s+(?P<end>ab|an)\.")
+        .unwrap()
+});
+/// The clauses of a result: who made the majority, who voted against it, who abstained.
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<kw>mit\s+den\s+Stimmen|mit\s+der\s+Stimme|mit\s+der\s+Mehrheit|mit\s+Zustimmung|bei\s+(?:gleichzeitiger\s+)?Zustimmung|gegen\s+die\s+Stimmen?|bei\s+Ablehnung|bei\s+Gegenstimmen?|bei\s+(?:Stimm)?[Ee]nthaltung(?:en)?|ohne\s+Gegenstimmen?|ohne\s+(?:Stimm)?[Ee]nthaltungen?)\b").unwrap()
+});
+/// Where a question may begin.
+static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Ww]er\b|\b(?:Ist|Stimmt|Enthält|Möchte)\s+(?:sich\s+)?jemand\b|\bSind\s+Sie\s+(?:damit\s+)?einverstanden\b|\bGibt\s+es\s+(?:noch\s+)?(?:Stimm)?[Ee]nthaltungen\b|\bGibt\s+es\s+(?:noch\s+)?Gegenstimmen\b|\b(?:Stimm)?[Ee]nthaltungen\s*\?|\bGegenstimmen\s*\?|\b(?:Die\s+)?Gegenprobe\b|\b(?:Ich\s+bitte\s+um|Darf\s+ich\s+um)\s+(?:das|Ihr)\s+Handzeichen\b").unwrap()
+});
+static ASK_ABSTAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)enthält\s+sich|enthalten|enthaltung").unwrap());
+static ASK_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bdagegen\b|\bstimm\w*\s+gegen\b|\bist\s+gegen\b|\bjemand\s+gegen\b|gegenstimme|gegenprobe|\blehnt\b.*\bab$|ablehnen|nicht\s+zustimm|\bmit\s+nein\b").unwrap()
+});
+static ASK_YES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bzu$|zustimm|zustimmung|\bdafür\b|\bist\s+für\b|\bstimm\w*\s+für\b|annehmen|\bfolgen\b|beitreten|aussprechen|einverstanden|\bfür\s+(?:diese[nrs]?|den|die|das)\b|\bmit\s+ja\b|handzeichen").unwrap()
+});
+static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<res>angenommen|abgelehnt|nicht\s+erteilt|erteilt|beschlossen|bestätigt|verabschiedet|überwiesen|schließt\s+sich\s+[^.?]*?\san)\b").unwrap()
+});
+static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:damit|somit|folglich|demnach|dann\s+ist|dann\s+sind)\b|\bmit\s+(?:den|der)\s+Stimmen?\b|\beinstimmig\b|\bmit\s+(?:großer\s+|breiter\s+|deutlicher\s+|der\s+)?Mehrheit\b|\bmehrheitlich\b|\bmit\s+Zustimmung\b").unwrap()
+});
+static REPEATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnoch\s+(?:ein)?mal\b").unwrap());
+static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen").unwrap()
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    Yes,
+    No,
+    Abstain,
+}
+
+/// One move of a vote passage, by byte offsets into the region.
+#[derive(Debug)]
+enum Move {
+    /// A question, the text it asks about, and its answer (`None`: the chair did not wait).
+    Question {
+        ask: Ask,
+        start: usize,
+        object: (usize, usize),
+        answer: Option<(usize, usize)>,
+    },
+    /// A result sentence.
+    Result { start: usize, end: usize },
+}
+
+impl Move {
+    fn start(&self) -> usize {
+        match self {
+            Move::Question { start, .. } | Move::Result { start, .. } => *start,
+        }
+    }
+}
+
+/// Committee decisions in `text`.
+pub fn decisions(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
+    DECISION
+        .captures_iter(text)
+        .map(|c| {
+            let whole = c.get(0).unwrap();
+            let result = if &c["verb"] == "lehnt" && &c["end"] == "ab" {
+                VoteResult::Rejected
+            } else {
+                VoteResult::Accepted
+            };
+            let body = &c["body"];
+            let mut positions = Vec::new();
+            clauses(body, result, when, &mut positions);
+            let subject = refs::papers(body)
+                .into_iter()
+                .map(|(_, r)| r)
+                .find(|r| r.kind == PaperKind::Drucksache)
+                .or_else(|| fallback.cloned());
+            let mut vote = empty_vote(subject);
+            vote.result = Some(result);
+            vote.result_stated = true;
+            vote.positions = positions;
+            Read {
+                vote,
+                start: whole.start(),
+                end: whole.end(),
+            }
+        })
+        .collect()
+}
+
+/// A vote with nothing read yet but its subject.
+pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
+    Vote {
+        item: None,
+        subject,
+        referral: false,
+        referred_to: Vec::new(),
+        lead: None,
+        result: None,
+        result_stated: false,
+        positions: Vec::new(),
+        positions_inferred: false,
+        span: Span { start: 0, end: 0 },
+        method: Default::default(),
+        tally: None,
+        members: Vec::new(),
+        election: None,
+    }
+}
+
+/// The positions a result sentence or committee decision states in its clauses (`mit den
+/// Stimmen von A gegen die Stimmen von B bei Enthaltung von C`, `einstimmig`), added to
+/// `positions` for voters not yet in them.
+fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Vec<(Voter, Position)>) {
+    let (majority, minority) = match result {
+        VoteResult::Accepted => (Position::Yes, Position::No),
+        VoteResult::Rejected => (Position::No, Position::Yes),
+    };
+    let marks: Vec<(usize, usize, String)> = CLAUSE
+        .captures_iter(body)
+        .map(|k| {
+            let m = k.get(0).unwrap();
+            (m.start(), m.end(), k["kw"].to_lowercase())
+        })
+        .collect();
+    let head = marks.first().map_or(body.len(), |m| m.0);
+    // `alle Fraktionen` before the clauses, `einstimmig` anywhere: all the others with the
+    // majority, once the clauses have named the exceptions (`bei Enthaltung der Piraten
+    // einstimmig angenommen`).
+    let all = named(&body[..head], when).all || named(body, when).unanimous;
+    for (i, (_, end, kw)) in marks.iter().enumerate() {
+        let until = marks.get(i + 1).map_or(body.len(), |m| m.0);
+        let position = if kw.contains("enthaltung") {
+            Position::Abstain
+        } else if kw.contains("zustimmung") {
+            Position::Yes
+        } else if kw.contains("ablehnung") || kw.starts_with("bei gegenstimme") {
+            Position::No
+        } else if kw.starts_with("ohne") {
+            continue;
+        } else if kw.starts_with("gegen") {
+            minority
+        } else {
+            majority
+        };
+        let who = named(&body[*end..until], when);
+        add(positions, &who, position, when);
+    }
+    if all {
+        add_all(positions, majority, when);
+    }
+}
+
+/// Adds what a phrase names with `position`, keeping the first position a voter was given.
+fn add(positions: &mut Vec<(Voter, Position)>, who: &Named, position: Position, when: When) {
+    for v in &who.voters {
+        if !positions.iter().any(|(w, _)| w == v) {
+            positions.push((v.clone(), position));
+        }
+    }
+    if who.all || who.others {
+        add_all(positions, position, when);
+    }
+}
+
+/// Elections in `text` as votes of their own kind: accepted, the person elected, the counts.
+pub fn elections(text: &str) -> Vec<Read> {
+    super::election::elections(text)
+        .into_iter()
+        .map(|e| {
+            let mut vote = empty_vote(None);
+            vote.method = VoteMethod::Election;
+            vote.result = Some(VoteResult::Accepted);
+            vote.result_stated = true;
+            vote.tally = e.tally;
+            vote.election = Some(e.election);
+            Read {
+                vote,
+                start: e.start,
+                end: e.end,
+            }
+        })
+        .collect()
+}
+
+/// Every faction of the period not yet in `positions` votes `position`.
+fn add_all(positions: &mut Vec<(Voter, Position)>, position: Position, when: When) {
+    let Some(p) = when.wahlperiode else {
+        return;
+    };
+    for f in lexicon::factions_in(p) {
+        if !positions.iter().any(|(w, _)| *w == Voter::Faction(f)) {
+            positions.push((Voter::Faction(f), position));
+        }
+    }
+}
+
+/// Plenary votes in `text`: questions and results, grouped into votes.
+pub fn plenary(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
+    let moves = passage_moves(text);
+    let mut p = Passage {
+        text,
+        fallback,
+        when,
+        open: None,
+        joint: Vec::new(),
+        out: Vec::new(),
+    };
+    let mut last_end = 0;
+    for m in &moves {
+        let from = last_end
+            .min(m.start())
+            .max(super::floor_boundary(text, m.start().saturating_sub(1500)));
+        let gap = &text[from..m.start()];
+        last_end = move_end(m);
+        match m {
+            Move::Question { ask, .. } => p.question(m, *ask, REPEATED.is_match(gap)),
+            Move::Result { start, end } => {
+                if p.open.is_some() || VOTED_ON.is_match(&text[*start..*end]) {
+                    p.result(m, gap);
+                }
+            }
+        }
+    }
+    p.close(None);
+    merge_repeated(p.out)
+}
+
+/// The votes of a passage as its moves come in.
+struct Passage<'t, 'm> {
+    text: &'t str,
+    fallback: Option<&'t PaperRef>,
+    when: When,
+    /// The vote being asked.
+    open: Option<Vec<&'m Move>>,
+    /// Votes asked only `Wer stimmt … zu?` before the next paper's question: a joint vote
+    /// (`verbundene Abstimmung`) whose other questions and result the last one shares.
+    joint: Vec<Vec<&'m Move>>,
+    out: Vec<Read>,
+}
+
+impl<'t, 'm> Passage<'t, 'm> {
+    fn question(&mut self, m: &'m Move, ask: Ask, repeated: bool) {
+        let Some(v) = self.open.as_mut() else {
+            self.open = Some(vec![m]);
+            return;
+        };
+        if repeated {
+            // `Ich frage noch einmal`: the earlier round counts for nothing.
+            let first = v[0];
+            v.clear();
+            v.push(first);
+            if first.start() != m.start() {
+                v.push(m);
+            }
+        } else if ask == Ask::Yes && asked(v, Ask::Yes) {
+            let only_yes = v
+                .iter()
+                .all(|q| matches!(q, Move::Question { ask: Ask::Yes, .. }));
+            let v = self.open.take().unwrap_or_default();
+            if only_yes {
+                self.joint.push(v);
+            } else {
+                self.close(Some(v));
+            }
+            self.open = Some(vec![m]);
+        } else if ask != Ask::Yes && asked(v, ask) {
+            let v = self.open.take();
+            self.close(v);
+            self.open = Some(vec![m]);
+        } else {
+            v.push(m);
+        }
+    }
+
+    fn result(&mut self, m: &'m Move, gap: &str) {
+        let mut v = self.open.take().unwrap_or_default();
+        let asked = !v.is_empty();
+        v.push(m);
+        // The joint votes share this vote's questions against and abstaining, and its result.
+        let shared: Vec<&Move> = v
+            .iter()
+            .copied()
+            .filter(|q| !matches!(q, Move::Question { ask: Ask::Yes, .. }))
+            .collect();
+        for j in std::mem::take(&mut self.joint) {
+            let all: Vec<&Move> = j.into_iter().chain(shared.iter().copied()).collect();
+            self.out
+                .push(build(self.text, &all, self.fallback, self.when));
+        }
+        let mut read = build(self.text, &v, self.fallback, self.when);
+        // A result with no question before it: a roll call, where totals precede it.
+        if !asked {
+            roll_call(gap, &mut read.vote);
+        }
+        self.out.push(read);
+    }
+
+    /// Builds `v` (and any joint votes before it) without a result of their own.
+    fn close(&mut self, v: Option<Vec<&'m Move>>) {
+        let v = v.or_else(|| self.open.take());
+        for j in std::mem::take(&mut self.joint).into_iter().chain(v) {
+            self.out
+                .push(build(self.text, &j, self.fallback, self.when));
+        }
+    }
+}
+
+/// A roll call's announced totals before its result: the vote was taken by roll call.
+fn roll_call(before: &str, vote: &mut Vote) {
+    if let Some(t) = tally::announced(before) {
+        vote.method = VoteMethod::RollCall;
+        vote.tally = Some(t);
+    } else if before.contains("namentliche Abstimmung") || before.contains("Namensaufruf") {
+        vote.method = VoteMethod::RollCall;
+    }
+}
+
+fn asked(v: &[&Move], ask: Ask) -> bool {
+    v.iter()
+        .any(|m| matches!(m, Move::Question { ask: a, .. } if *a == ask))
+}
+
+fn move_end(m: &Move) -> usize {
+    match m {
+        Move::Question { answer, object, .. } => answer.map_or(object.1, |a| a.1),
+        Move::Result { end, .. } => *end,
+    }
+}
+
+/// A vote asked again (`Ich frage noch einmal`): the first attempt, left without a result, is
+/// part of the repeated one.
+fn merge_repeated(reads: Vec<Read>) -> Vec<Read> {
+    let mut out: Vec<Read> = Vec::new();
+    for read in reads {
+        match out.last() {
+            Some(prev) if prev.vote.result.is_none() && prev.vote.subject == read.vote.subject => {
+                let start = prev.start;
+                out.pop();
+                out.push(Read { start, ..read });
+            }
+            _ => out.push(read),
+        }
+    }
+    out
+}
+
+/// The questions and result sentences of `text`, in order.
+fn passage_moves(text: &str) -> Vec<Move> {
+    let mut moves: Vec<Move> = Vec::new();
+    let mut from = 0;
+    while let Some(m) = QUESTION_START.find_at(text, from) {
+        from = m.end();
+        if let Some(q) = question(text, m.start()) {
+            from = move_end(&q).max(from);
+            moves.push(q);
+        }
+    }
+    for (start, end) in sentence::split(text) {
+        // `– Dann ist …`: the sentence proper starts after an answer's dash.
+        let start = start + text[start..end].find(char::is_alphanumeric).unwrap_or(0);
+        let s = &text[start..end];
+        let inside_question = moves.iter().any(|q| match q {
+            Move::Question { start: qs, .. } => *qs <= start && start < move_end(q),
+            Move::Result { .. } => false,
+        });
+        if !inside_question && is_result(s) {
+            moves.push(Move::Result { start, end });
+        }
+    }
+    moves.sort_by_key(Move::start);
+    moves
+}
+
+/// A sentence that states a result: a result verb in the present perfect (`ist … angenommen
+/// (worden)`, `schließt sich … an`; `wurde damals … angenommen` tells of the past), and a word
+/// that marks it as the outcome (`Damit`, `mit den Stimmen`, `einstimmig`, `mit Mehrheit`).
+fn is_result(s: &str) -> bool {
+    RESULT_VERB.is_match(s)
+        && RESULT_MARK.is_match(s)
+        && (PRESENT.is_match(s) || s.contains("schließt sich"))
+        && !s.trim_end().ends_with('?')
+}
+
+static PRESENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:ist|sind)\b").unwrap());
+/// What a chair announces a result about; a result with no question before it must name one.
+static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Antrag|antrag\b|Gesetzentwurf|[Ee]mpfehlung|Wahlvorschlag|Vorlage|Ziffer|Übersicht|Beschlüsse|Drucksache").unwrap()
+});
+
+/// A question at `start` with the answer after it, if it asks who votes how.
+fn question(text: &str, start: usize) -> Option<Move> {
+    let window = &text[start..super::floor_boundary(text, start + 300)];
+    // A question ends at `?`, `!` or a full stop (`…, den bitte ich um das Handzeichen.`); at a
+    // dash only where none follows (`Drucksache 17/19 – Neudruck – zu?` is one question).
+    let stop = window
+        .char_indices()
+        .find(|(i, c)| {
+            matches!(c, '?' | '!') || (*c == '.' && sentence::end_after(window, *i) == i + 1)
+        })
+        .or_else(|| {
+            window
+                .char_indices()
+                .find(|(i, c)| (*c == '–' || *c == '-') && window[..*i].ends_with(' '))
+        })
+        .map(|(i, _)| i)?;
+    let clause = window[..stop].trim_end();
+    let ask = if ASK_ABSTAIN.is_match(clause) {
+        Ask::Abstain
+    } else if ASK_NO.is_match(clause) {
+        Ask::No
+    } else if ASK_YES.is_match(clause) {
+        Ask::Yes
+    } else {
+        return None;
+    };
+    let after_q = start
+        + stop
+        + if window[stop..].starts_with(['?', '!', '.']) {
+            1
+        } else {
+            0
+        };
+    Some(Move::Question {
+        ask,
+        start,
+        object: (start, after_q),
+        answer: answer(text, after_q),
+    })
+}
+
+/// The answer after a question: from its dash (past interjections in parentheses) to the end
+/// of its sentence, the next question or a result; `None` where no dash follows (the chair
+/// asked on without waiting, which says nothing).
+fn answer(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        if trimmed.starts_with('(') {
+            at += trimmed.find(')').map_or(trimmed.len(), |i| i + 1);
+            continue;
+        }
+        // `Wer möchte sich für diesen Antrag aussprechen? Den bitte ich um das Handzeichen. –`
+        let next = sentence::end_after(trimmed, 0);
+        if !trimmed.starts_with(['–', '-']) && trimmed[..next].contains("Handzeichen") {
+            at += next;
+            continue;
+        }
+        break;
+    }
+    let rest = &text[at..];
+    let dash = rest.chars().next().filter(|c| *c == '–' || *c == '-')?;
+    let begin = at + dash.len_utf8();
+    let limit = super::floor_boundary(text, begin + 400);
+    let mut end = begin;
+    loop {
+        let next = sentence::end_after(&text[..limit], end);
+        let next_q = QUESTION_START
+            .find_at(&text[..limit], end)
+            .map_or(limit, |m| m.start());
+        if next_q < next {
+            end = next_q;
+            break;
+        }
+        end = next;
+        // `– und Teile der FDP-Fraktion? – Alle von der FDP!`: an aside asked inside the answer.
+        let continues = text[..end].ends_with('?')
+            && text[end..].trim_start().starts_with(['–', '-'])
+            && QUESTION_START
+                .find(
+                    text[end..]
+                        .trim_start()
+                        .trim_start_matches(['–', '-'])
+                        .trim_start(),
+                )
+                .is_none_or(|m| m.start() > 0);
+        if !continues || end >= limit {
+            break;
+        }
+    }
+    let result_at = sentence::split(&text[begin..end])
+        .into_iter()
+        .find(|(a, b)| is_result(&text[begin + a..begin + b]))
+        .map(|(a, _)| begin + a);
+    Some((begin, result_at.unwrap_or(end)))
+}
+
+/// What the answers of one vote said, as they are read.
+#[derive(Default)]
+struct Answers {
+    positions: Vec<(Voter, Position)>,
+    none_against: bool,
+    none_abstaining: bool,
+    any: bool,
+    /// `Das ist ein einstimmiges Ergebnis.`: said of the whole vote.
+    unanimous: bool,
+    /// Positions of `alle anderen Fraktionen`, given once every other voter is known.
+    others: Vec<Position>,
+}
+
+/// `… bei Enthaltung der FDP`, `bei Gegenstimmen aus der AfD` inside an answer.
+static ANSWER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbei\s+(?:(?:Stimm)?enthaltung(?:en)?|gegenstimmen?|(?:gleichzeitiger\s+)?zustimmung)\b").unwrap()
+});
+
+impl Answers {
+    /// The answer `text` to a question asking `ask`.
+    fn read(&mut self, text: &str, ask: Ask, when: When) {
+        let position = match ask {
+            Ask::Yes => Position::Yes,
+            Ask::No => Position::No,
+            Ask::Abstain => Position::Abstain,
+        };
+        let cut = ANSWER_CLAUSE.find(text).map_or(text.len(), |m| m.start());
+        let mut who = named(&text[..cut], when);
+        self.any |= !who.is_empty();
+        self.unanimous |= who.unanimous;
+        match ask {
+            Ask::No => self.none_against |= who.nobody,
+            Ask::Abstain => self.none_abstaining |= who.nobody,
+            Ask::Yes => {}
+        }
+        if std::mem::take(&mut who.others) {
+            self.others.push(position);
+        }
+        add(&mut self.positions, &who, position, when);
+        for c in ANSWER_CLAUSE.find_iter(&text[cut..]) {
+            let rest = &text[cut + c.end()..];
+            let until = ANSWER_CLAUSE.find(rest).map_or(rest.len(), |m| m.start());
+            let kw = c.as_str().to_lowercase();
+            let p = if kw.contains("enthaltung") {
+                Position::Abstain
+            } else if kw.contains("gegen") {
+                Position::No
+            } else {
+                Position::Yes
+            };
+            add(&mut self.positions, &named(&rest[..until], when), p, when);
+        }
+    }
+}
+
+/// One vote from its moves.
+fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -> Read {
+    let start = moves[0].start();
+    let end = moves.iter().map(|m| move_end(m)).max().unwrap_or(start);
+    let mut answers = Answers::default();
+    let mut object = None;
+    let mut result_sentence = None;
+    for m in moves {
+        match m {
+            Move::Question {
+                ask,
+                object: o,
+                answer,
+                ..
+            } => {
+                object.get_or_insert(&text[o.0..o.1]);
+                if let Some((a, b)) = answer {
+                    answers.read(&text[*a..*b], *ask, when);
+                }
+            }
+            Move::Result { start, end } => result_sentence = Some(&text[*start..*end]),
+        }
+    }
+    let stated = result_sentence.and_then(|s| {
+        let res = &RESULT_VERB.captures(s)?["res"];
+        Some(
+            if res.starts_with("abgelehnt") || res.starts_with("nicht") {
+                VoteResult::Rejected
+            } else {
+                VoteResult::Accepted
+            },
+        )
+    });
+    let Answers {
+        mut positions,
+        none_against,
+        none_abstaining,
+        any,
+        unanimous,
+        others,
+    } = answers;
+    if let (Some(s), Some(r)) = (result_sentence, stated) {
+        clauses(s, r, when, &mut positions);
+    }
+    for position in others {
+        add_all(&mut positions, position, when);
+    }
+    let result = stated.or_else(|| {
+        (none_against && positions.iter().any(|(_, p)| *p == Position::Yes))
+            .then_some(VoteResult::Accepted)
+    });
+    // Asked only who is against and who abstains, nobody was, and it passed: all voted yes.
+    let positions_inferred = !any
+        && positions.is_empty()
+        && none_against
+        && none_abstaining
+        && result == Some(VoteResult::Accepted);
+    if positions_inferred {
+        add_all(&mut positions, Position::Yes, when);
+    }
+    // `Das ist ein einstimmiges Ergebnis.`, said after any question: all voted with the result.
+    if unanimous {
+        let p = match result {
+            Some(VoteResult::Rejected) => Position::No,
+            _ => Position::Yes,
+        };
+        add_all(&mut positions, p, when);
+    }
+    let mut vote = empty_vote(subject(text, start, object, result_sentence, fallback));
+    vote.result = result;
+    vote.result_stated = stated.is_some();
+    vote.positions = positions;
+    vote.positions_inferred = positions_inferred;
+    referral(text, start, object.unwrap_or(""), &mut vote);
+    Read { vote, start, end }
+}
+
+/// The paper voted on: named in the question, else in the result, else the last one named
+/// before the vote, else the item's.
+fn subject(
+    text: &str,
+    start: usize,
+    object: Option<&str>,
+    result: Option<&str>,
+    fallback: Option<&PaperRef>,
+) -> Option<PaperRef> {
+    object
+        .and_then(drucksache)
+        .or_else(|| result.and_then(drucksache))
+        .or_else(|| {
+            refs::papers(&text[..start])
+                .into_iter()
+                .rev()
+                .map(|(_, r)| r)
+                .find(|r| votable(r.kind))
+        })
+        .or_else(|| fallback.cloned())
+}
+
+/// A vote on a referral recommendation: the committees the text before it names.
+fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
+    vote.referral = object.contains("Überweisung");
+    if let Some(c) = REFERRAL
+        .captures_iter(&text[..start])
+        .last()
+        .filter(|_| vote.referral)
+    {
+        let list = c
+            .name("list")
+            .or(c.name("list2"))
+            .map_or("", |m| m.as_str());
+        let (lead, all) = committees(list);
+        vote.lead = lead;
+        vote.referred_to = all;
+    }
+}
+
+/// The plenary votes on Drucksachen, on a Vorlage itself (`über die Vorlage 18/4675 selbst`) and
+/// on the petitions committee's Übersicht.
+fn votable(kind: PaperKind) -> bool {
+    matches!(
+        kind,
+        PaperKind::Drucksache | PaperKind::Vorlage | PaperKind::Uebersicht
+    )
+}
+
+/// The first paper a sentence names that can be voted on.
+fn drucksache(s: &str) -> Option<PaperRef> {
+    refs::papers(s)
+        .into_iter()
+        .map(|(_, r)| r)
+        .find(|r| votable(r.kind))
+}
+
+/// `den Ausschuss für Heimat und Kommunales - federführend -, an den Innenausschuss sowie an
+/// den Hauptausschuss` → the lead committee and all committees, lead first.
+fn committees(list: &str) -> (Option<String>, Vec<String>) {
+    let list = collapse(list);
+    let list = list
+        .replace(" sowie an ", ", an ")
+        .replace(" und an ", ", an ");
+    let mut lead = None;
+    let mut others = Vec::new();
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c == '-' || c == '–' || c == ',' || c.is_whitespace())
+            .to_owned()
+    };
+    for part in list.split(", an ") {
+        let is_lead = part.contains("federführend");
+        let name = trim(&part.replace("federführend", ""));
+        let name = ["den ", "die ", "das "]
+            .iter()
+            .fold(name.as_str(), |n, a| n.strip_prefix(a).unwrap_or(n));
+        let name = trim(name);
+        if name.is_empty() {
+            continue;
+        }
+        if is_lead && lead.is_none() {
+            lead = Some(name);
+        } else {
+            others.push(name);
+        }
+    }
+    (lead.clone(), lead.into_iter().chain(others).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wp18() -> When {
+        When {
+            wahlperiode: Some(18),
+            date: None,
+        }
+    }
+
+    fn summary(r: &Read) -> (Option<VoteResult>, Vec<(String, &'static str)>) {
+        (
+            r.vote.result,
+            r.vote
+                .positions
+                .iter()
+                .map(|(v, p)| (label(v), p.key()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn committee_decisions() {
+        let r = decisions("Der Ausschuss lehnt den Antrag mit den Stimmen der Fraktionen von FDP, CDU und AfD gegen die Stimmen der Fraktionen von SPD und BÜNDNIS 90/DIE GRÜNEN ab.", None, wp18());
+        assert_eq!(r.len(), 1);
+        let (res, pos) = summary(&r[0]);
+        assert_eq!(res, Some(VoteResult::Rejected));
+        assert_eq!(
+            pos,
+            [
+                ("FDP".into(), "no"),
+                ("CDU".into(), "no"),
+                ("AfD".into(), "no"),
+                ("SPD".into(), "yes"),
+                ("GRÜNE".into(), "yes")
+            ]
+        );
+        let r = decisions("Der Ausschuss lehnt den Antrag mit den Stimmen der Fraktionen von CDU, SPD, FDP und BÜNDNIS 90/DIE GRÜNEN gegen die Stimme der AfD-Fraktion ab.", None, wp18());
+        assert_eq!(summary(&r[0]).1.last().unwrap(), &("AfD".to_owned(), "yes"));
+        let r = decisions(
+            "Der Ausschuss nimmt den Antrag einstimmig an.",
+            None,
+            wp18(),
+        );
+        assert_eq!(summary(&r[0]).1.len(), 5);
+    }
+
+    #[test]
+    fn plenary_votes() {
+        let t = "Der Ältestenrat empfiehlt die Überweisung des Antrages Drucksache 18/1666 an den Ausschuss für Heimat und Kommunales - federführend -, an den Innenausschuss sowie an den Hauptausschuss. Die abschließende Beratung und Abstimmung sollen im federführenden Ausschuss in öffentlicher Sitzung erfolgen. Wer stimmt der Überweisungsempfehlung zu? - Das sind die Fraktionen von CDU, SPD, Bündnis 90/Die Grünen, FDP, AfD und der fraktionslose Abgeordnete Dr. Blex. Wer stimmt dagegen? - Ich sehe keine Gegenstimme. Wer enthält sich? - Auch keine Enthaltungen. Somit ist diese Überweisungsempfehlung angenommen worden.";
+        let r = plenary(t, None, wp18());
+        assert_eq!(r.len(), 1);
+        let v = &r[0].vote;
+        assert_eq!(v.subject.as_ref().map(|s| s.number), Some(1666));
+        assert_eq!(
+            v.referred_to,
+            [
+                "Ausschuss für Heimat und Kommunales",
+                "Innenausschuss",
+                "Hauptausschuss"
+            ]
+        );
+        assert_eq!(
+            v.lead.as_deref(),
+            Some("Ausschuss für Heimat und Kommunales")
+        );
+        let (res, pos) = summary(&r[0]);
+        assert_eq!(res, Some(VoteResult::Accepted));
+        assert_eq!(pos.len(), 6);
+        assert_eq!(pos[5], ("Blex".to_owned(), "yes"));
+        // Not stated, implied: all in favour, none against.
+        let t = "Wer stimmt der Überweisungsempfehlung zu? – Das sind die Fraktionen von CDU, SPD, Bündnis 90/Die Grünen, FDP und AfD. Wer stimmt dagegen? – Ich sehe keine Gegenstimmen. Wer enthält sich? – Auch keine Enthaltungen.";
+        let r = plenary(t, None, wp18());
+        assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
+        assert!(!r[0].vote.result_stated);
+        // Open when nothing says who voted against.
+        let r = plenary(
+            "Wer stimmt dem Antrag Drucksache 18/1 zu? – Die SPD.",
+            None,
+            wp18(),
+        );
+        assert_eq!(summary(&r[0]).0, None);
+        // Asked only for votes against.
+        let r = plenary("Wer stimmt gegen die Überweisungsempfehlung? – Wer enthält sich? – Somit ist diese Überweisungsempfehlung angenommen.", None, wp18());
+        assert_eq!(r.len(), 1);
+        assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
+        assert!(r[0].vote.positions_inferred);
+        assert_eq!(summary(&r[0]).1.len(), 5);
+        // Other ways of saying accepted.
+        let r = plenary("Wer stimmt der Empfehlung zu? – Die SPD. Wer stimmt dagegen? – Keine Gegenstimmen. Wer enthält sich? – Die AfD. Damit schließt sich der Landtag der Empfehlung des Rechtsausschusses an.", None, wp18());
+        assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
+        assert!(r[0].vote.result_stated);
+        // Answers broken over lines, in other words.
+        let t = "Wer stimmt diesem Antrag zu? – Die Fraktion\nder AfD. Wer lehnt diesen Antrag ab? – Die Fraktionen von SPD, Grünen, CDU und FDP. Gibt es Enthaltungen? – Das ist nicht der Fall. Somit ist dieser\nAntrag Drucksache 18/17452 abgelehnt.";
+        let (res, pos) = summary(&plenary(t, None, wp18())[0]);
+        assert_eq!(res, Some(VoteResult::Rejected));
+        assert_eq!(
+            pos,
+            [
+                ("AfD".into(), "yes"),
+                ("SPD".into(), "no"),
+                ("GRÜNE".into(), "no"),
+                ("CDU".into(), "no"),
+                ("FDP".into(), "no")
+            ]
+        );
+        let t = "Wer stimmt diesem Antrag zu? – Das ist die Fraktion der FDP. Wer\nstimmt dagegen? – Das sind die Fraktionen von\nSPD, Bündnis 90/Die Grünen, CDU und AfD. Wer\nenthält sich? – Niemand. Damit ist der Antrag\nDrucksache 18/17464 abgelehnt.";
+        let (_, pos) = summary(&plenary(t, None, wp18())[0]);
+        assert_eq!(
+            pos,
+            [
+                ("FDP".into(), "yes"),
+                ("SPD".into(), "no"),
+                ("GRÜNE".into(), "no"),
+                ("CDU".into(), "no"),
+                ("AfD".into(), "no")
+            ]
+        );
+        // Asked three times (18/115): one vote, from the first question to the result.
+        let t = "über den Wahlvorschlag Drucksache 18/17551. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? Wer enthält sich? – Das sind die Fraktionen von CDU und SPD. (Zuruf: Und FDP!) – Ich frage noch einmal. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? – Keine Gegenstimmen. Wer enthält sich? (Zuruf) – Doch? Wir machen es noch mal. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? – Keine. Wer enthält sich? – Die Fraktion der AfD enthält sich nicht, aber die SPD. Damit ist der Wahlvorschlag Drucksache 18/17551 angenommen.";
+        let r = plenary(t, None, wp18());
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].start, t.find("Wer").unwrap());
+        assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
+        // A Vorlage voted on itself, named in the result; an Übersicht.
+        let t = "empfiehlt in Drucksache 18/17498, die in Vorlage 18/4675 beantragte Genehmigung zu erteilen. Wer stimmt der Vorlage zu? – Das sind die Fraktionen von CDU und SPD. Wer stimmt dagegen? – Keine Gegenstimmen. Somit ist die in Vorlage 18/4675 erbetene Genehmigung erteilt.";
+        let s = plenary(t, None, wp18())[0].vote.subject.clone().unwrap();
+        assert_eq!((s.kind, s.number), (PaperKind::Vorlage, 4675));
+        let t = "Wer stimmt den Beschlüssen zu? – Das sind die Fraktionen von CDU und SPD. Wer stimmt dagegen? – Keine. Damit sind die Beschlüsse in Übersicht 18/33 bestätigt.";
+        let s = plenary(t, None, wp18())[0].vote.subject.clone().unwrap();
+        assert_eq!((s.kind, s.number), (PaperKind::Uebersicht, 33));
+        // The coalition of the period.
+        let r = plenary("Wer stimmt dem Antrag Drucksache 18/1 zu? – Das sind die Koalitionsfraktionen. Wer stimmt dagegen? – Die SPD. Damit ist der Antrag angenommen.", None, wp18());
+        let yes: Vec<String> = r[0]
+            .vote
+            .positions
+            .iter()
+            .filter(|(_, p)| *p == Position::Yes)
+            .map(|(v, _)| label(v))
+            .collect();
+        assert_eq!(yes, ["CDU", "GRÜNE"]);
+        // Asked again: one vote.
+        let t = "über Drucksache 18/5 ab. Wer stimmt dem Wahlvorschlag zu? – Das ist die Fraktion der AfD. Wer stimmt dagegen? Ich frage noch einmal. Wer stimmt dem Wahlvorschlag zu? – Die AfD. Wer stimmt dagegen? – Die SPD. Damit ist der Wahlvorschlag angenommen.";
+        let r = plenary(t, None, wp18());
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].start, t.find("Wer").unwrap());
+    }
+}
+
+/// Vote passages as chairs of every period word them, with the votes they must give: one file
+/// of cases (`tests/data/votes/variants.json`), one runner.
+#[cfg(test)]
+mod variants {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Case {
+        case: String,
+        period: u32,
+        text: String,
+        votes: Vec<Want>,
+        /// The committees a referral sends the paper to, lead first, where the case says.
+        #[serde(default)]
+        referred_to: Option<Vec<String>>,
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Want {
+        subject: String,
+        result: String,
+        yes: Vec<String>,
+        no: Vec<String>,
+        abstain: Vec<String>,
+    }
+
+    fn got(r: &Read) -> Want {
+        let of = |p: Position| {
+            r.vote
+                .positions
+                .iter()
+                .filter(|(_, q)| *q == p)
+                .map(|(v, _)| label(v))
+                .collect()
+        };
+        Want {
+            subject: r
+                .vote
+                .subject
+                .as_ref()
+                .map_or(String::new(), |s| format!("{}/{}", s.wahlperiode, s.number)),
+            result: match r.vote.result {
+                Some(VoteResult::Accepted) => "accepted".into(),
+                Some(VoteResult::Rejected) => "rejected".into(),
+                None => String::new(),
+            },
+            yes: of(Position::Yes),
+            no: of(Position::No),
+            abstain: of(Position::Abstain),
+        }
+    }
+
+    #[test]
+    fn every_variant_gives_its_votes() {
+        let cases: Vec<Case> =
+            serde_json::from_str(include_str!("../../../tests/data/votes/variants.json")).unwrap();
+        let mut failed = Vec::new();
+        for c in &cases {
+            let when = When {
+                wahlperiode: Some(c.period),
+                date: None,
+            };
+            let read = plenary(&c.text, None, when);
+            let committees = read.first().map(|r| r.vote.referred_to.clone());
+            if c.referred_to.is_some() && committees != c.referred_to {
+                failed.push(format!("{}: referred to {committees:?}", c.case));
+            }
+            let votes: Vec<Want> = read.iter().map(got).collect();
+            if votes != c.votes {
+                failed.push(format!(
+                    "{}:\n  got  {votes:?}\n  want {:?}",
+                    c.case, c.votes
+                ));
+            }
+        }
+        assert!(
+            failed.is_empty(),
+            "{} of {} cases:\n{}",
+            failed.len(),
+            cases.len(),
+            failed.join("\n")
+        );
+    }
+}

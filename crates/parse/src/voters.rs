@@ -1,0 +1,286 @@
+//! Who a phrase of a vote names: factions in any printed spelling (`SPD und Grüne`, `die
+//! CDU-Fraktion`, `die Piratenfraktion`), groups (`die Koalitionsfraktionen`, `Rot-Grün`, `alle
+//! anderen Fraktionen`, `einstimmig`), members on their own (`der fraktionslose Abgeordnete Dr.
+//! Blex`, `Herr Schwerd`), and nobody (`Keine`, `Enthaltungen gibt es nicht`). A part of a
+//! faction (`eine Gegenstimme aus der CDU`, `Teile der FDP`) is not the faction's vote.
+//!
+//! Everything is read against the lexicon of the document's period (`When`).
+
+use crate::lexicon::{self, Faction, Group};
+use crate::model::{Date, Speaker, Voter};
+use crate::words::collapse;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The period and date a document is of: groups and `einstimmig` are read against them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct When {
+    pub wahlperiode: Option<u32>,
+    pub date: Option<Date>,
+}
+
+/// What a phrase names.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub voters: Vec<Voter>,
+    /// `alle anderen Fraktionen`: the period's factions not named elsewhere in the vote.
+    pub others: bool,
+    /// `alle Fraktionen`, `das ganze Haus`.
+    pub all: bool,
+    /// `einstimmig`, `ein einstimmiges Ergebnis`: said of the whole vote, whatever was asked.
+    pub unanimous: bool,
+    /// `Keine`, `Niemand`, `Enthaltungen gibt es nicht`: explicitly nobody.
+    pub nobody: bool,
+}
+
+impl Named {
+    pub fn is_empty(&self) -> bool {
+        self.voters.is_empty() && !self.others && !self.all && !self.unanimous
+    }
+}
+
+static FACTION: LazyLock<Regex> = LazyLock::new(|| {
+    let spellings = lexicon::spelling_pattern();
+    Regex::new(&format!(r"(?P<f>{spellings})(?:-?\s?[Ff]raktion(?:en)?)?")).unwrap()
+});
+static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    let alternation = lexicon::groups()
+        .iter()
+        .map(|(s, _)| regex::escape(s).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)\b(?:{alternation})\b")).unwrap()
+});
+static UNANIMOUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\beinstimmig|\beinmütig|\balle\s+Abgeordneten\b").unwrap());
+/// A part of a faction: `eine Gegenstimme aus der`, `Teile der`, `einzelne Abgeordnete der`.
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:eine[rsmn]?|ein|zwei|drei|vier|fünf|einzelne[rnm]?|einige[rnm]?|teile?n?|teil|mehrere[rn]?)\b[^,;–]*$").unwrap()
+});
+static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:keine?[rnms]?|niemand|nicht|fehlanzeige|null)\b").unwrap()
+});
+const TITLES: &str = r"(?P<titles>(?:(?:Prof\.|Dr\.)\s*)*)";
+const SURNAME: &str = r"\p{Lu}[\p{Ll}’'\-]+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+)?";
+static FRAKTIONSLOS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"fraktionslosen?\s+(?:Abgeordneten?|Kollegen|Kollegin)\s+(?:Herrn?\s+|Frau\s+)?{TITLES}(?P<name>{SURNAME})"
+    ))
+    .unwrap()
+});
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:Herrn?|Frau)\s+(?:Kollegin?\s+|Abgeordneter?\s+)?{TITLES}(?P<name>{SURNAME})(?:\s*\((?P<affil>[^()]{{2,30}})\))?"
+    ))
+    .unwrap()
+});
+static MARKED_FRAKTIONSLOS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{TITLES}(?P<name>\p{{Lu}}[\p{{Ll}}\-]+(?:\s+\p{{Lu}}[\p{{Ll}}\-]+){{0,2}})\s*[\(\[]fraktionslos[\)\]]"
+    ))
+    .unwrap()
+});
+/// Words `Herr`/`Frau` stand before that are no names.
+const NOT_NAMES: &[&str] = &[
+    "Präsident",
+    "Präsidentin",
+    "Vizepräsident",
+    "Vizepräsidentin",
+    "Kollege",
+    "Kollegin",
+    "Minister",
+    "Ministerin",
+    "Ministerpräsident",
+    "Ministerpräsidentin",
+    "Abgeordneter",
+    "Abgeordnete",
+];
+
+/// Who `phrase` names.
+pub fn named(phrase: &str, when: When) -> Named {
+    let phrase = without_parentheses(phrase);
+    let mut out = Named::default();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for m in GROUP.find_iter(&phrase) {
+        taken.push((m.start(), m.end()));
+        let key = collapse(m.as_str());
+        let Some((_, g)) = lexicon::groups()
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(&key) || s.to_lowercase() == key.to_lowercase())
+        else {
+            continue;
+        };
+        match g {
+            Group::Coalition => push_all(&mut out, lexicon::coalition(when.wahlperiode, when.date)),
+            Group::Opposition => {
+                if let Some(p) = when.wahlperiode {
+                    push_all(&mut out, lexicon::opposition(p, when.date));
+                }
+            }
+            Group::All => out.all = true,
+            Group::Others => out.others = true,
+            Group::These(fs) => push_all(&mut out, fs.clone()),
+        }
+    }
+    if UNANIMOUS.is_match(&phrase) {
+        out.unanimous = true;
+    }
+    factions(&phrase, when, &taken, &mut out);
+    for m in members(&phrase) {
+        if !out.voters.contains(&m) {
+            out.voters.push(m);
+        }
+    }
+    out.nobody = out.is_empty() && (phrase.trim().is_empty() || NOBODY.is_match(&phrase));
+    out
+}
+
+fn push_all(out: &mut Named, fs: Vec<Faction>) {
+    for f in fs {
+        if !out.voters.contains(&Voter::Faction(f)) {
+            out.voters.push(Voter::Faction(f));
+        }
+    }
+}
+
+/// Factions named by a spelling, outside the group phrases already read, and not as a part.
+fn factions(phrase: &str, when: When, taken: &[(usize, usize)], out: &mut Named) {
+    for c in FACTION.captures_iter(phrase) {
+        let m = c.get(0).unwrap();
+        let before = phrase[..m.start()].chars().next_back();
+        let after = phrase[m.end()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if taken.iter().any(|(a, b)| *a <= m.start() && m.start() < *b) {
+            continue;
+        }
+        let clause_start = phrase[..m.start()]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, ',' | ';' | '–'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause_start = phrase[clause_start..m.start()]
+            .rfind(" und ")
+            .map_or(clause_start, |i| clause_start + i + 5);
+        if PART.is_match(&phrase[clause_start..m.start()]) {
+            continue;
+        }
+        // A faction that did not sit in the period cannot vote in it (`Zentrum`, a word).
+        let sat = |f: &Faction| when.wahlperiode.is_none_or(|p| f.sat_in(p));
+        if let Some(f) = lexicon::faction_named(&c["f"], when.wahlperiode).filter(sat) {
+            push_all(out, vec![f]);
+        }
+    }
+}
+
+/// Members voting on their own: `der fraktionslose Abgeordnete Dr. Blex`, `Herr Schwerd`,
+/// `Daniel Schwerd (fraktionslos)`.
+fn members(phrase: &str) -> Vec<Voter> {
+    let mut out = Vec::new();
+    let member = |titles: &str, name: &str| {
+        let mut s = Speaker::named(name.trim());
+        s.honorific = Some(titles.trim().to_owned()).filter(|t| !t.is_empty());
+        s.fraktionslos = true;
+        Voter::Member(s)
+    };
+    for c in FRAKTIONSLOS.captures_iter(phrase) {
+        out.push(member(&c["titles"], &c["name"]));
+    }
+    for c in MARKED_FRAKTIONSLOS.captures_iter(phrase) {
+        let name = c["name"].to_owned();
+        if !out
+            .iter()
+            .any(|v| matches!(v, Voter::Member(s) if name.ends_with(&s.name)))
+        {
+            out.push(member(&c["titles"], &name));
+        }
+    }
+    for c in ADDRESSED.captures_iter(phrase) {
+        let name = &c["name"];
+        let affil = c.name("affil").map(|a| a.as_str());
+        if NOT_NAMES.contains(&name) || affil.is_some_and(|a| a != "fraktionslos") {
+            continue;
+        }
+        if !out
+            .iter()
+            .any(|v| matches!(v, Voter::Member(s) if s.name.ends_with(name)))
+        {
+            out.push(member(&c["titles"], name));
+        }
+    }
+    out
+}
+
+/// The phrase with parenthesised interjections (`(Zurufe)`) taken out.
+fn without_parentheses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for ch in s.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+/// A voter's label: a faction's short label or a member's name.
+pub fn label(v: &Voter) -> String {
+    match v {
+        Voter::Faction(f) => f.label().to_owned(),
+        Voter::Member(s) => s.name.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(phrase: &str, wp: u32) -> Vec<String> {
+        let when = When {
+            wahlperiode: Some(wp),
+            date: None,
+        };
+        named(phrase, when).voters.iter().map(label).collect()
+    }
+
+    #[test]
+    fn spellings_groups_and_parts() {
+        assert_eq!(
+            labels("SPD und Grüne sowie die Piratenfraktion", 16),
+            ["SPD", "GRÜNE", "PIRATEN"]
+        );
+        assert_eq!(labels("Es enthält sich die CDUFraktion (Zurufe) – und Teile der FDP-Fraktion? – Alle von der FDP!", 16), ["CDU", "FDP"]);
+        assert_eq!(
+            labels("die CDU-Fraktion – und Teile der FDP-Fraktion", 16),
+            ["CDU"]
+        );
+        assert_eq!(
+            labels("mit der Mehrheit von Rot und Grün", 16),
+            ["SPD", "GRÜNE"]
+        );
+        assert_eq!(labels("die Koalitionsfraktionen", 16), ["SPD", "GRÜNE"]);
+        assert_eq!(labels("die Koalitionsfraktionen", 17), ["CDU", "FDP"]);
+        assert_eq!(labels("die Opposition", 16), ["CDU", "FDP", "PIRATEN"]);
+        assert_eq!(
+            labels("bei einer Gegenstimme aus der CDU", 16),
+            Vec::<String>::new()
+        );
+        assert_eq!(labels("Fraktion DIE LINKE", 15), ["LINKE"]);
+        assert_eq!(
+            labels("die Fraktionen von CDU, SPD, Bündnis 90/Die Grünen, FDP, AfD und der fraktionslose Abgeordnete Dr. Blex", 18),
+            ["CDU", "SPD", "GRÜNE", "FDP", "AfD", "Blex"]
+        );
+        assert_eq!(
+            labels("SPD, Grüne und Herr Schwerd", 16),
+            ["SPD", "GRÜNE", "Schwerd"]
+        );
+        let n = named("Enthaltungen gibt es nicht", When::default());
+        assert!(n.nobody && n.voters.is_empty());
+        assert!(named("alle anderen Fraktionen", When::default()).others);
+        assert!(named("Das ist einstimmig.", When::default()).unanimous);
+    }
+}

@@ -1,0 +1,10 @@
+//! Bytes → normalised text: reading a source (text in any of the Landtag's encodings, or a PDF
+//! through poppler's layout), then running heads, hyphenation and marks taken out, with the
+//! page starts kept. Knows neither parsing nor RDF.
+
+pub mod normalize;
+pub mod pdf;
+pub mod source;
+
+/// The model's types under the name the text layer has always used for them.
+pub(crate) use landtag_model::model;

@@ -1,0 +1,435 @@
+//! The Landtag's PDFs → text in reading order, one form feed between pages.
+//!
+//! Glyphs and their boxes come from poppler (`pdftotext -bbox-layout`, Debian `poppler-utils`);
+//! the reading order is ours. poppler's own order reads some pages of the two-column protocol
+//! wrongly (page 138 of Plenarprotokoll 18/115 puts the right column's first block, the end of a
+//! vote, before the left column), so this module takes poppler's blocks with their boxes and
+//! orders them itself:
+//!
+//! - the running head (blocks in the top tenth of the page: `Landtag / Nordrhein-Westfalen`, the
+//!   date, `Plenarprotokoll 18/115`, the page number) comes first, left to right, so the
+//!   normaliser finds and cuts it at the page's start;
+//! - the body is cut into bands at blocks that span both columns (a title, a table); inside a
+//!   band the left column is read top to bottom, then the right one.
+//!
+//! Blocks are separated by a blank line, lines by a line break: the shape of `pdftotext`'s plain
+//! output, so one normaliser serves text files and PDFs alike. ARCHITECTURE.md records why
+//! poppler and not a pure-Rust crate (measured on the 148-page sample).
+
+use quick_xml::events::Event;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Why a PDF could not be read. Each variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("{path}: reading a PDF needs `pdftotext` (Debian: apt-get install poppler-utils)")]
+    Tool {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: the PDF is truncated: no `%%EOF` trailer in its last 2 KiB ({size} bytes in all)"
+    )]
+    Truncated { path: PathBuf, size: usize },
+    #[error("{path}: the PDF is encrypted and needs a password to open")]
+    Encrypted { path: PathBuf },
+    #[error("{path}: the PDF is damaged: {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path}: none of its {pages} pages has a text layer (a scanned PDF?); OCR is not supported"
+    )]
+    NoText { path: PathBuf, pages: usize },
+}
+
+/// A positioned block of text lines, as poppler groups them.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Block {
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+    lines: Vec<String>,
+}
+
+/// A page: its size, its blocks in poppler's order, and every word with its box (tables are
+/// read from these).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Page {
+    width: f64,
+    height: f64,
+    blocks: Vec<Block>,
+    words: Vec<Word>,
+}
+
+/// A word and its box.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Word {
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+    text: String,
+}
+
+mod table;
+
+/// Reads a PDF into text: pages in order, separated by a form feed, each in reading order.
+pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
+    if is_truncated(bytes) {
+        return Err(PdfError::Truncated {
+            path: path.to_owned(),
+            size: bytes.len(),
+        });
+    }
+    // poppler's layout is read as it is written: no buffer of the whole XHTML (megabytes for
+    // a long protocol), and our reading overlaps poppler's writing.
+    let mut child = Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|source| PdfError::Tool {
+            path: path.to_owned(),
+            source,
+        })?;
+    let mut stderr = child.stderr.take().expect("piped");
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+        text
+    });
+    let mut stdout =
+        std::io::BufReader::with_capacity(1 << 16, child.stdout.take().expect("piped"));
+    let parsed = pages_from(&mut stdout);
+    // What a failed parse left unread: poppler would block on a full pipe.
+    let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+    let status = child.wait().map_err(|source| PdfError::Tool {
+        path: path.to_owned(),
+        source,
+    })?;
+    let err = errors.join().unwrap_or_default();
+    if !status.success() {
+        // Exit 1: cannot open (damaged, or a user password); 3: permissions.
+        let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
+        if encrypted || err.contains("password") {
+            return Err(PdfError::Encrypted {
+                path: path.to_owned(),
+            });
+        }
+        return Err(PdfError::Corrupt {
+            path: path.to_owned(),
+            detail: format!("poppler cannot open it (exit {status})"),
+        });
+    }
+    // poppler repairs what it can and says so only on stderr: a damaged object makes it skip
+    // text without failing. What it had to repair is not trusted.
+    if let Some(first) = err.lines().find(|l| l.starts_with("Syntax Error")) {
+        return Err(PdfError::Corrupt {
+            path: path.to_owned(),
+            detail: first.trim().to_owned(),
+        });
+    }
+    let pages = parsed.map_err(|e| PdfError::Corrupt {
+        path: path.to_owned(),
+        detail: format!("unreadable layout from poppler: {e}"),
+    })?;
+    if pages.iter().all(|p| p.blocks.is_empty()) {
+        return Err(PdfError::NoText {
+            path: path.to_owned(),
+            pages: pages.len(),
+        });
+    }
+    Ok(pages_text(&pages))
+}
+
+/// The text of poppler's `-bbox-layout` XHTML, as [`text`] gives it for a PDF (the layout
+/// reader alone, without poppler: what the fuzz target drives).
+pub fn layout_text(xhtml: impl std::io::BufRead) -> Result<String, quick_xml::Error> {
+    Ok(pages_text(&pages_from(xhtml)?))
+}
+
+fn pages_text(pages: &[Page]) -> String {
+    let mut tables = Vec::new();
+    pages
+        .iter()
+        .map(|p| page_text(p, &mut tables))
+        .collect::<Vec<_>>()
+        .join("\u{0C}")
+}
+
+/// No `%%EOF` in the last 2 KiB: the end of the file is missing.
+pub fn is_truncated(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    !tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// A page's text: a roll call's annex table row by row (going on with the `tables` of the
+/// page before), any other page in reading order.
+fn page_text(page: &Page, tables: &mut Vec<table::Columns>) -> String {
+    match table::roll_call(page, tables) {
+        Some((text, found)) => {
+            *tables = found;
+            text
+        }
+        None => {
+            tables.clear();
+            reading_order(page)
+        }
+    }
+}
+
+/// Parses poppler's `-bbox-layout` XHTML into pages of blocks.
+#[cfg(test)]
+fn pages(xhtml: &str) -> Result<Vec<Page>, quick_xml::Error> {
+    pages_from(xhtml.as_bytes())
+}
+
+/// Parses poppler's `-bbox-layout` XHTML, as it is read, into pages of blocks.
+fn pages_from(input: impl std::io::BufRead) -> Result<Vec<Page>, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_reader(input);
+    let mut buf = Vec::new();
+    let mut pages: Vec<Page> = Vec::new();
+    let mut line: Option<Vec<String>> = None;
+    let mut in_word = false;
+    let mut word = Word::default();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf)? {
+            Event::Start(e) => match e.name().as_ref() {
+                b"page" => pages.push(Page {
+                    width: attr(&e, b"width"),
+                    height: attr(&e, b"height"),
+                    ..Page::default()
+                }),
+                b"block" => {
+                    if let Some(p) = pages.last_mut() {
+                        p.blocks.push(Block {
+                            x_min: attr(&e, b"xMin"),
+                            y_min: attr(&e, b"yMin"),
+                            x_max: attr(&e, b"xMax"),
+                            y_max: attr(&e, b"yMax"),
+                            lines: Vec::new(),
+                        });
+                    }
+                }
+                b"line" => line = Some(Vec::new()),
+                b"word" => {
+                    in_word = true;
+                    word = Word {
+                        x_min: attr(&e, b"xMin"),
+                        y_min: attr(&e, b"yMin"),
+                        x_max: attr(&e, b"xMax"),
+                        y_max: attr(&e, b"yMax"),
+                        text: String::new(),
+                    };
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_word => {
+                let t = t.unescape()?.into_owned();
+                if let Some(words) = line.as_mut() {
+                    words.push(t.clone());
+                }
+                word.text.push_str(&t);
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"word" => {
+                    in_word = false;
+                    if let Some(p) = pages.last_mut() {
+                        p.words.push(std::mem::take(&mut word));
+                    }
+                }
+                b"line" => {
+                    let words = line.take().unwrap_or_default();
+                    let block = pages.last_mut().and_then(|p| p.blocks.last_mut());
+                    if let (Some(b), false) = (block, words.is_empty()) {
+                        b.lines.push(words.join(" "));
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    for p in &mut pages {
+        p.blocks.retain(|b| !b.lines.is_empty());
+    }
+    Ok(pages)
+}
+
+fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> f64 {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// One page's text: running head first, then bands of left column, right column.
+fn reading_order(page: &Page) -> String {
+    let head_limit = page.height * 0.1;
+    let mid = page.width / 2.0;
+    let gutter = page.width * 0.02;
+    let (mut head, mut body): (Vec<&Block>, Vec<&Block>) =
+        page.blocks.iter().partition(|b| b.y_max < head_limit);
+    head.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+    body.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+    let mut ordered: Vec<&Block> = head;
+    let (mut left, mut right): (Vec<&Block>, Vec<&Block>) = (Vec::new(), Vec::new());
+    for b in body {
+        if b.x_max <= mid + gutter {
+            left.push(b);
+        } else if b.x_min >= mid - gutter {
+            right.push(b);
+        } else {
+            // Spans both columns: what stands above it is read first.
+            ordered.append(&mut left);
+            ordered.append(&mut right);
+            ordered.push(b);
+        }
+    }
+    ordered.append(&mut left);
+    ordered.append(&mut right);
+    ordered
+        .iter()
+        .map(|b| b.lines.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(x: (f64, f64), y: f64, text: &str) -> Block {
+        Block {
+            x_min: x.0,
+            y_min: y,
+            x_max: x.1,
+            y_max: y + 10.0,
+            lines: vec![text.to_owned()],
+        }
+    }
+
+    #[test]
+    fn head_first_then_left_column_then_right() {
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            words: Vec::new(),
+            blocks: vec![
+                block((57.0, 148.0), 43.0, "Landtag"),
+                block((312.0, 539.0), 92.0, "right top"),
+                block((57.0, 283.0), 110.0, "left top"),
+                block((438.0, 538.0), 43.0, "28.01.2026"),
+                block((57.0, 283.0), 700.0, "left bottom"),
+                block((290.0, 305.0), 54.0, "138"),
+            ],
+        };
+        assert_eq!(
+            reading_order(&page),
+            "Landtag\n\n138\n\n28.01.2026\n\nleft top\n\nleft bottom\n\nright top"
+        );
+    }
+
+    #[test]
+    fn a_block_across_both_columns_cuts_the_page_into_bands() {
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            words: Vec::new(),
+            blocks: vec![
+                block((312.0, 539.0), 100.0, "upper right"),
+                block((57.0, 283.0), 100.0, "upper left"),
+                block((200.0, 400.0), 300.0, "title"),
+                block((312.0, 539.0), 400.0, "lower right"),
+                block((57.0, 283.0), 400.0, "lower left"),
+            ],
+        };
+        assert_eq!(
+            reading_order(&page),
+            "upper left\n\nupper right\n\ntitle\n\nlower left\n\nlower right"
+        );
+    }
+
+    /// poppler's layout of the sample's first pages, cut, doubled and given odd numbers at
+    /// random (a fixed seed): the layout reader and the reading order never panic.
+    #[test]
+    fn damaged_layouts_never_panic() {
+        // The sample's first pages and a roll call's annex (tables read from word boxes).
+        let layout = |pdf: &str| {
+            let out = Command::new("pdftotext")
+                .args(["-bbox-layout", "-f", "1", "-l", "4", pdf, "-"])
+                .output()
+                .expect("pdftotext runs (apt-get install poppler-utils)");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let xhtml = layout(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../sample/pdf/mmp18-115.pdf"
+        )) + &layout(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/rollcall/annex.pdf"
+        ));
+        assert!(pages(&xhtml).unwrap().iter().all(|p| !p.blocks.is_empty()));
+        let mut tables = Vec::new();
+        let annex = pages(&xhtml)
+            .unwrap()
+            .iter()
+            .map(|p| page_text(p, &mut tables))
+            .collect::<String>();
+        assert!(annex.contains("24.\tHerr Wedel\tFDP\t\tX\t"), "{annex}");
+        let odd = [
+            "NaN", "-1e308", "1e308", "inf", "-0", "", "\"", "<block>", "</line>", "&#0;",
+            "&bogus;",
+        ];
+        let mut state: u64 = 0x5EED_0FB0_B0B0;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        };
+        for _ in 0..1000 {
+            let mut t = xhtml.clone();
+            for _ in 0..1 + next(20) {
+                let mut at = next(t.len() + 1);
+                while !t.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + next(400)).min(t.len());
+                while !t.is_char_boundary(end) {
+                    end -= 1;
+                }
+                match next(3) {
+                    0 => t.replace_range(at..end, ""),
+                    1 => t.insert_str(at, odd[next(odd.len())]),
+                    _ => {
+                        let copy = t[at..end].to_owned();
+                        t.insert_str(at, &copy);
+                    }
+                }
+            }
+            if let Ok(pages) = pages(&t) {
+                let mut tables = Vec::new();
+                for p in &pages {
+                    let _ = page_text(p, &mut tables);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parses_poppler_bbox_layout() {
+        let xhtml = r#"<html><body><doc><page width="595.2" height="841.0"><flow><block xMin="57" yMin="92" xMax="283" yMax="149"><line xMin="57" yMin="92" xMax="283" yMax="100"><word xMin="57" yMin="92" xMax="80" yMax="100">Sch&#252;ler</word><word xMin="81" yMin="92" xMax="90" yMax="100">&amp;</word></line></block></flow></page><page width="595.2" height="841.0"></page></doc></body></html>"#;
+        let pages = pages(xhtml).unwrap();
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].blocks[0].lines, ["Schüler &"]);
+        assert!(pages[1].blocks.is_empty());
+    }
+}
