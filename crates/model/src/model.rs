@@ -34,7 +34,7 @@ pub use crate::lexicon::Faction;
 pub use crate::lexicon::Ministry;
 
 /// A reference to a numbered paper of the Landtag, as printed (`Drucksache 17/15478`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PaperRef {
     pub kind: PaperKind,
     pub wahlperiode: u32,
@@ -45,8 +45,7 @@ pub struct PaperRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CitedPaper {
     pub paper: PaperRef,
-    /// In the nominative: `Antrag`, `Gesetzentwurf`, `Beschlussempfehlung`, `Mündliche Anfrage`.
-    pub kind: String,
+    pub kind: DrucksacheKind,
     /// `der Fraktion der CDU und der Fraktion BÜNDNIS 90/DIE GRÜNEN`.
     pub factions: Vec<Faction>,
     /// `der Landesregierung`.
@@ -57,6 +56,58 @@ pub struct CitedPaper {
     pub members: Vec<Speaker>,
     /// `Kleine Anfrage 3733`: the question's own number.
     pub question_number: Option<u32>,
+}
+
+/// What a Drucksache is: the kinds the Landtag prints in a paper's head and in the references
+/// to it (`des Antrages … Drucksache 18/1669`). Closed: a kind not listed is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DrucksacheKind {
+    Antrag,
+    Entschliessungsantrag,
+    Aenderungsantrag,
+    Gesetzentwurf,
+    Beschlussempfehlung,
+    BeschlussempfehlungUndBericht,
+    Unterrichtung,
+    MuendlicheAnfrage,
+    GrosseAnfrage,
+    KleineAnfrage,
+    AntwortDerLandesregierung,
+    Uebersicht,
+    Wahlvorschlag,
+}
+
+impl DrucksacheKind {
+    /// The name in the nominative, as the Landtag writes it: `Antrag`, `Mündliche Anfrage`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Antrag => "Antrag",
+            Self::Entschliessungsantrag => "Entschließungsantrag",
+            Self::Aenderungsantrag => "Änderungsantrag",
+            Self::Gesetzentwurf => "Gesetzentwurf",
+            Self::Beschlussempfehlung => "Beschlussempfehlung",
+            Self::BeschlussempfehlungUndBericht => "Beschlussempfehlung und Bericht",
+            Self::Unterrichtung => "Unterrichtung",
+            Self::MuendlicheAnfrage => "Mündliche Anfrage",
+            Self::GrosseAnfrage => "Große Anfrage",
+            Self::KleineAnfrage => "Kleine Anfrage",
+            Self::AntwortDerLandesregierung => "Antwort der Landesregierung",
+            Self::Uebersicht => "Übersicht",
+            Self::Wahlvorschlag => "Wahlvorschlag",
+        }
+    }
+}
+
+impl std::fmt::Display for DrucksacheKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for DrucksacheKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -70,6 +121,13 @@ pub enum PaperKind {
     Zuschrift,
     /// A petition committee's overview of its decisions (`Übersicht 18/33`).
     Uebersicht,
+}
+
+impl PaperRef {
+    /// The number as the Landtag prints it: `17/10377`.
+    pub fn printed(&self) -> String {
+        format!("{}/{}", self.wahlperiode, self.number)
+    }
 }
 
 impl PaperKind {
@@ -198,7 +256,8 @@ pub struct Meeting {
 /// The government's answer to a Kleine Anfrage, as its first page states it.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerTo {
-    pub question_number: u32,
+    /// The question's own number (`Kleine Anfrage 3733`); `None` where it is out of range.
+    pub question_number: Option<u32>,
     /// `YYYY-MM-DD`
     pub question_date: Option<Date>,
     pub question_paper: Option<PaperRef>,
@@ -307,8 +366,9 @@ pub struct Document {
     pub kind: DocumentKind,
     /// The electoral period (Wahlperiode).
     pub wahlperiode: Option<u32>,
-    /// The number as printed, `17/10377`; `None` for committee protocols without one.
-    pub number: Option<String>,
+    /// Its own number (`Drucksache 17/10377`, `Plenarprotokoll 18/115`); `None` for committee
+    /// protocols, which print none.
+    pub id: Option<PaperRef>,
     /// `YYYY-MM-DD`: the paper's date, or the meeting's.
     pub date: Option<Date>,
     /// `YYYY-MM-DD`: the day a Drucksache was issued (Ausgegeben).
@@ -350,7 +410,7 @@ impl Document {
         Document {
             kind,
             wahlperiode: None,
-            number: None,
+            id: None,
             date: None,
             issued: None,
             title: None,

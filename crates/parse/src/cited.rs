@@ -6,7 +6,7 @@
 //! Drucksache 18/17492`), and speeches and votes name them in passing (`die Überweisung des
 //! Antrages Drucksache 18/1669`). Papers the corpus does not hold get their kind this way.
 
-use crate::model::{CitedPaper, Faction, PaperKind};
+use crate::model::{CitedPaper, DrucksacheKind, Faction, PaperKind};
 use crate::words::collapse;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -61,9 +61,12 @@ pub fn cited(text: &str) -> Vec<CitedPaper> {
             .as_deref()
             .and_then(|b| COMMITTEE.captures(b))
             .map(|m| nominative(&m["c"]));
+        let Some(kind) = kind_of(&c["kind"]) else {
+            continue;
+        };
         let found = CitedPaper {
             paper,
-            kind: kind_of(&c["kind"]).to_owned(),
+            kind,
             factions,
             by_government,
             committee,
@@ -105,7 +108,7 @@ pub fn submitted(
     let factions = factions_in(&by);
     let p = CitedPaper {
         paper,
-        kind: kind_of(kind).to_owned(),
+        kind: kind_of(kind)?,
         factions,
         by_government: by == "der Landesregierung",
         committee: None,
@@ -127,24 +130,30 @@ fn factions_in(by: &str) -> Vec<Faction> {
     out
 }
 
-/// The kind in the nominative: `des Antrages` → `Antrag`.
-fn kind_of(printed: &str) -> &'static str {
+/// The kind a printed form names, in any case: `des Antrages` → `Antrag`, `Mündlichen Anfrage`
+/// → `Mündliche Anfrage`, `Antwort` → `Antwort der Landesregierung`; `None` for no kind.
+pub fn kind_of(printed: &str) -> Option<DrucksacheKind> {
+    use DrucksacheKind as K;
     let p = collapse(printed);
-    match p.as_str() {
-        s if s.starts_with("Entschließungsantr") => "Entschließungsantrag",
-        s if s.starts_with("Änderungsantr") => "Änderungsantrag",
-        s if s.starts_with("Antr") => "Antrag",
-        s if s.starts_with("Gesetzentw") => "Gesetzentwurf",
-        s if s.starts_with("Beschlussempfehlung und") => "Beschlussempfehlung und Bericht",
-        s if s.starts_with("Beschlussempfehlung") => "Beschlussempfehlung",
-        s if s.starts_with("Unterrichtung") => "Unterrichtung",
-        s if s.starts_with("Mündliche") => "Mündliche Anfrage",
-        s if s.starts_with("Große") => "Große Anfrage",
-        s if s.starts_with("Kleine") => "Kleine Anfrage",
-        s if s.starts_with("Übersicht") => "Übersicht",
-        s if s.starts_with("Antwort") => "Antwort der Landesregierung",
-        _ => "Wahlvorschlag",
-    }
+    let stems = [
+        ("Entschließungsantr", K::Entschliessungsantrag),
+        ("Änderungsantr", K::Aenderungsantrag),
+        ("Antr", K::Antrag),
+        ("Gesetzentw", K::Gesetzentwurf),
+        ("Beschlussempfehlung und", K::BeschlussempfehlungUndBericht),
+        ("Beschlussempfehlung", K::Beschlussempfehlung),
+        ("Unterrichtung", K::Unterrichtung),
+        ("Mündliche", K::MuendlicheAnfrage),
+        ("Große", K::GrosseAnfrage),
+        ("Kleine", K::KleineAnfrage),
+        ("Übersicht", K::Uebersicht),
+        ("Antwort", K::AntwortDerLandesregierung),
+        ("Wahlvorschl", K::Wahlvorschlag),
+    ];
+    stems
+        .iter()
+        .find(|(stem, _)| p.starts_with(stem))
+        .map(|(_, k)| *k)
 }
 
 /// `Haushalts- und Finanzausschusses` → `Haushalts- und Finanzausschuss`.
@@ -190,15 +199,10 @@ mod tests {
             number: 17456,
         };
         let head = " der Fraktion der CDU und\nder Fraktion BÜNDNIS 90/DIE GRÜNEN\nEin Titel";
-        let (p, len) = submitted(own.clone(), "Antrag", head).unwrap();
+        let (p, len) = submitted(own, "Antrag", head).unwrap();
         assert_eq!(&head[len..], "\nEin Titel");
         assert_eq!(show(&p), "18/17456 Antrag [Cdu, Gruene] false ");
-        let (p, _) = submitted(
-            own.clone(),
-            "Gesetzentwurf",
-            " der Landesregierung\nGesetz zur …",
-        )
-        .unwrap();
+        let (p, _) = submitted(own, "Gesetzentwurf", " der Landesregierung\nGesetz zur …").unwrap();
         assert_eq!(show(&p), "18/17456 Gesetzentwurf [] true ");
         assert!(submitted(own, "Antrag", " Verwaltung digitalisieren").is_none());
     }

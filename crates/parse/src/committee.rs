@@ -220,7 +220,9 @@ fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
     let Some(head) = ANLAGEN.captures_at(text, body_end) else {
         return Vec::new();
     };
-    let count: u32 = head[1].parse().unwrap_or(0);
+    let Ok(count) = head[1].parse::<u32>() else {
+        return Vec::new();
+    };
     let mut start = head.get(0).map_or(text.len(), |m| m.end());
     let span = |a: usize, b: usize| Span {
         start: super::char_offset(text, a),

@@ -28,17 +28,16 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     let block = TITLE_BLOCK.captures(text);
-    let (wahlperiode, number, date) = match &block {
+    let (wahlperiode, date) = match &block {
         Some(c) => (
             c[1].parse().ok(),
-            Some(format!("{}/{}", &c[2], &c[3])),
             c.get(4)
                 .and_then(|d| first_date(d.as_str()))
                 .map(|(_, d)| d),
         ),
         None => {
             diags.push(Severity::Error, 0, "no Drucksache title block");
-            (None, None, None)
+            (None, None)
         }
     };
     let after_block = block.as_ref().map_or(0, |c| c.get(0).unwrap().end());
@@ -63,14 +62,10 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         &mut mentions,
         refs::papers(text).into_iter().map(|(_, r)| r),
     );
-    if let Some(n) = &number {
-        mentions.retain(|m| {
-            !(m.kind == PaperKind::Drucksache && format!("{}/{}", m.wahlperiode, m.number) == *n)
-        });
-    }
+    mentions.retain(|m| Some(m) != own.as_ref());
     Document {
         wahlperiode,
-        number,
+        id: own,
         date,
         issued,
         title: kind.title,
@@ -99,13 +94,17 @@ struct Kind {
 /// paper and askers; who answered, in agreement with whom.
 fn answer_head(c: &regex::Captures, text: &str) -> Kind {
     let mut answer_to = AnswerTo {
-        question_number: c[2].parse().unwrap_or(0),
+        question_number: c[2].parse().ok(),
         question_date: first_date(&c[3]).map(|(_, d)| d),
-        question_paper: Some(PaperRef {
-            kind: PaperKind::Drucksache,
-            wahlperiode: c[5].parse().unwrap_or(0),
-            number: c[6].parse().unwrap_or(0),
-        }),
+        question_paper: c[5]
+            .parse()
+            .ok()
+            .zip(c[6].parse().ok())
+            .map(|(wp, n)| PaperRef {
+                kind: PaperKind::Drucksache,
+                wahlperiode: wp,
+                number: n,
+            }),
         asked_by: askers(&c[4]),
         answered_by: None,
         in_agreement_with: Vec::new(),
@@ -210,11 +209,14 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
 /// the government; for a Kleine Anfrage its number and the asking members), and how much of
 /// `after_kind` that was.
 fn other_head(paper: PaperRef, kind: &str, after_kind: &str) -> (Option<CitedPaper>, usize) {
+    let Some(cited_kind) = super::cited::kind_of(kind) else {
+        return (None, 0);
+    };
     if kind.ends_with("Anfrage") {
         if let Some(c) = QUESTION_HEAD.captures(after_kind) {
             let p = CitedPaper {
                 paper,
-                kind: kind.to_owned(),
+                kind: cited_kind,
                 factions: Vec::new(),
                 by_government: false,
                 committee: None,
@@ -302,7 +304,8 @@ pub(super) fn questions_in(text: &str, from: usize, to: usize) -> Vec<crate::mod
     let mut from = from;
     while let Some(c) = QUESTION.captures_at(text, from) {
         let (n, q) = (c.get(1).unwrap(), c.get(2).unwrap());
-        let number: u32 = n.as_str().parse().unwrap_or(0);
+        // One or two digits (`QUESTION`): always a number.
+        let number: u32 = n.as_str().parse().expect("a number of one or two digits");
         if number == found.len() as u32 + 1 {
             found.push((number, n.start(), q.end()));
             from = q.end();

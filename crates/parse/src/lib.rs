@@ -110,7 +110,7 @@ pub fn parse(normalized: &Normalized) -> Parsed {
         doc.pages = normalized.pages.clone();
         shared_readers(doc, text);
         if doc.wahlperiode.is_none()
-            || (doc.number.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
+            || (doc.id.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
         {
             diags.push(
                 Severity::Error,
@@ -127,14 +127,10 @@ pub fn parse(normalized: &Normalized) -> Parsed {
 
 /// The readers every kind of document shares: cited papers, counts, persons mentioned.
 fn shared_readers(doc: &mut Document, text: &str) {
-    let own = doc
-        .number
-        .clone()
-        .filter(|_| doc.kind == DocumentKind::Drucksache);
     // A Drucksache's own head (`Antrag der Fraktion der SPD`) came with the document.
     let others: Vec<_> = cited::cited(text)
         .into_iter()
-        .filter(|c| own.as_deref() != Some(&*format!("{}/{}", c.paper.wahlperiode, c.paper.number)))
+        .filter(|c| doc.id.as_ref() != Some(&c.paper))
         .collect();
     doc.cited.extend(others);
     doc.figures = figures(doc, text);

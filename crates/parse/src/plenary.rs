@@ -5,7 +5,9 @@ use super::protocol::{self, Style};
 use super::refs::{self, first_date, wahlperiode_on};
 use super::speaker::is_presiding;
 use super::{toc, Diagnostics, Severity};
-use crate::model::{Body, Date, Document, DocumentKind, Meeting, Tally, Vote, VoteMethod};
+use crate::model::{
+    Body, Date, Document, DocumentKind, Meeting, PaperKind, PaperRef, Tally, Vote, VoteMethod,
+};
 use crate::normalize::{Normalized, Paragraph};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -19,8 +21,10 @@ static END: LazyLock<Regex> =
 
 pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     let text = normalized.text.as_str();
-    let (wp, session, date) = identity(normalized, diags);
-    let wahlperiode = wp.parse().ok().or_else(|| date.and_then(wahlperiode_on));
+    let (id, date) = identity(normalized, diags);
+    let wahlperiode = id
+        .map(|p| p.wahlperiode)
+        .or_else(|| date.and_then(wahlperiode_on));
 
     let begin = BEGIN.captures(text);
     let end = END.captures(text);
@@ -67,15 +71,14 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         &mut mentions,
         refs::papers(text).into_iter().map(|(_, r)| r),
     );
-    let number = (!wp.is_empty()).then(|| format!("{wp}/{session}"));
     Document {
         wahlperiode,
-        title: number.as_ref().map(|n| format!("Plenarprotokoll {n}")),
-        number,
+        title: id.map(|n| format!("Plenarprotokoll {}", n.printed())),
+        id,
         date,
         meeting: Some(Meeting {
             body: Body::Plenum,
-            session: session.parse().ok(),
+            session: id.map(|p| p.number),
             public: Some(true),
             date,
             start: begin.as_ref().map(|c| format!("{:0>2}:{}", &c[1], &c[2])),
@@ -106,7 +109,7 @@ fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>
         let vote = match at {
             Some(i) => &mut votes[i],
             None => {
-                let mut v = super::vote::empty_vote(a.subject.clone());
+                let mut v = super::vote::empty_vote(a.subject);
                 v.method = VoteMethod::RollCall;
                 votes.push(v);
                 votes.last_mut().unwrap()
@@ -154,29 +157,31 @@ fn chairs(contributions: &[crate::model::Contribution]) -> Vec<crate::model::Spe
 
 /// Period, session and date: from the first page when there is one, else from the running
 /// heads (an excerpt). An error where no number is printed.
-fn identity(normalized: &Normalized, diags: &mut Diagnostics) -> (String, String, Option<Date>) {
+fn identity(normalized: &Normalized, diags: &mut Diagnostics) -> (Option<PaperRef>, Option<Date>) {
     let head: String = normalized.text.chars().take(1500).collect();
     let number = |t: &str| {
-        NUMBER
-            .captures(t)
-            .map(|c| (c[1].to_owned(), c[2].to_owned()))
+        let c = NUMBER.captures(t)?;
+        Some(PaperRef {
+            kind: PaperKind::Plenarprotokoll,
+            wahlperiode: c[1].parse().ok()?,
+            number: c[2].parse().ok()?,
+        })
     };
     let found = number(&head).or_else(|| normalized.running_heads.iter().find_map(|h| number(h)));
-    let (wp, session) = found.unwrap_or_else(|| {
+    if found.is_none() {
         diags.push(
             Severity::Error,
             0,
             "no plenary protocol number (`Plenarprotokoll 18/15`) found",
         );
-        (String::new(), String::new())
-    });
+    }
     let date = first_date(&head).map(|(_, d)| d).or_else(|| {
         normalized
             .running_heads
             .iter()
             .find_map(|h| first_date(h).map(|(_, d)| d))
     });
-    (wp, session, date)
+    (found, date)
 }
 
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^Anlage \d+$").unwrap());

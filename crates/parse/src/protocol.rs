@@ -356,7 +356,7 @@ impl<'a> Segmenter<'a> {
             let subjects = votes
                 .iter()
                 .filter(|v| v.item.as_ref() == Some(&a.number))
-                .filter_map(|v| v.subject.clone());
+                .filter_map(|v| v.subject);
             refs::merge(&mut a.papers, subjects);
         }
         Body {

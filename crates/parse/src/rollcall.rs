@@ -115,8 +115,11 @@ fn row(nr: &str, cells: &str, period: Option<u32>) -> Result<(MemberVote, Option
     member.fraktionslos = cells
         .get(1)
         .is_some_and(|f| f.eq_ignore_ascii_case("fraktionslos"));
+    let number = nr
+        .parse()
+        .map_err(|_| format!("roll call row {nr}: the row number is out of range"))?;
     let vote = MemberVote {
-        number: nr.parse().unwrap_or(0),
+        number,
         member,
         faction,
         option,

@@ -870,10 +870,10 @@ mod tests {
         assert_eq!(summary(&r[0]).0, Some(VoteResult::Accepted));
         // A Vorlage voted on itself, named in the result; an Übersicht.
         let t = "empfiehlt in Drucksache 18/17498, die in Vorlage 18/4675 beantragte Genehmigung zu erteilen. Wer stimmt der Vorlage zu? – Das sind die Fraktionen von CDU und SPD. Wer stimmt dagegen? – Keine Gegenstimmen. Somit ist die in Vorlage 18/4675 erbetene Genehmigung erteilt.";
-        let s = plenary(t, None, wp18())[0].vote.subject.clone().unwrap();
+        let s = plenary(t, None, wp18())[0].vote.subject.unwrap();
         assert_eq!((s.kind, s.number), (PaperKind::Vorlage, 4675));
         let t = "Wer stimmt den Beschlüssen zu? – Das sind die Fraktionen von CDU und SPD. Wer stimmt dagegen? – Keine. Damit sind die Beschlüsse in Übersicht 18/33 bestätigt.";
-        let s = plenary(t, None, wp18())[0].vote.subject.clone().unwrap();
+        let s = plenary(t, None, wp18())[0].vote.subject.unwrap();
         assert_eq!((s.kind, s.number), (PaperKind::Uebersicht, 33));
         // The coalition of the period.
         let r = plenary("Wer stimmt dem Antrag Drucksache 18/1 zu? – Das sind die Koalitionsfraktionen. Wer stimmt dagegen? – Die SPD. Damit ist der Antrag angenommen.", None, wp18());

@@ -3,7 +3,7 @@
 //! same input always yields the same IRIs and a paper mentioned in one document and ingested
 //! from another has one IRI.
 
-use crate::model::{Document, DocumentKind, Faction, PaperKind, PaperRef};
+use crate::model::{Document, DocumentKind, Faction, PaperRef};
 use oxigraph::model::{NamedNode, Triple};
 
 /// The default base, in the `.example` domain reserved for documentation: set `--base` to the
@@ -123,20 +123,10 @@ impl Base {
 
     /// The document's own IRI; `None` if it cannot be identified.
     pub fn document(&self, doc: &Document) -> Option<NamedNode> {
-        let wp = doc.wahlperiode?;
+        doc.wahlperiode?;
         match doc.kind {
             DocumentKind::Drucksache | DocumentKind::Plenarprotokoll => {
-                let (_, n) = doc.number.as_deref()?.split_once('/')?;
-                let kind = if doc.kind == DocumentKind::Drucksache {
-                    PaperKind::Drucksache
-                } else {
-                    PaperKind::Plenarprotokoll
-                };
-                Some(self.paper(&PaperRef {
-                    kind,
-                    wahlperiode: wp,
-                    number: n.parse().ok()?,
-                }))
+                doc.id.as_ref().map(|id| self.paper(id))
             }
             DocumentKind::Ausschussprotokoll => Some(NamedNode::new_unchecked(format!(
                 "{}/protokoll",

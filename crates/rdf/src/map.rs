@@ -178,8 +178,8 @@ pub fn map_document(
     out.lit(&doc_iri, dcterms::SOURCE, &provenance.source);
     out.int(&doc_iri, lt::WAHLPERIODE, wp);
     out.add(&doc_iri, dcterms::PUBLISHER, base.landtag());
-    if let Some(n) = &doc.number {
-        out.lit(&doc_iri, eli::ID_LOCAL, n);
+    if let Some(id) = &doc.id {
+        out.lit(&doc_iri, eli::ID_LOCAL, &id.printed());
     }
     if let Some(d) = &doc.date {
         out.typed(&doc_iri, eli::DATE_DOCUMENT, *d, xsd::DATE);
@@ -210,7 +210,9 @@ pub fn map_document(
         let mut question = a.question_paper.as_ref().map(|q| paper(&mut out, base, q));
         if let Some(q) = question.take() {
             out.add(&doc_iri, lt::ANTWORT_AUF, q.clone());
-            out.int(&q, lt::ANFRAGENUMMER, a.question_number);
+            if let Some(n) = a.question_number {
+                out.int(&q, lt::ANFRAGENUMMER, n);
+            }
             out.de(&q, dcterms::TYPE, "Kleine Anfrage");
             if let Some(d) = &a.question_date {
                 out.typed(&q, eli::DATE_DOCUMENT, *d, xsd::DATE);
@@ -809,7 +811,7 @@ fn committee(out: &mut Out, base: &Base, name: &str) -> NamedNode {
 fn map_cited(out: &mut Out, base: &Base, doc: &Document) {
     for c in &doc.cited {
         let p = paper(out, base, &c.paper);
-        out.de(&p, dcterms::TYPE, &c.kind);
+        out.de(&p, dcterms::TYPE, c.kind.as_str());
         for f in &c.factions {
             let fi = faction(out, base, c.paper.wahlperiode, *f);
             out.add(&p, dcterms::CREATOR, fi);
