@@ -19,6 +19,7 @@ pub mod publish;
 pub mod push;
 pub mod queries;
 pub mod resolve;
+pub mod results;
 pub mod serve;
 pub mod store;
 

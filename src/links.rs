@@ -6,7 +6,7 @@
 //! surname). Parties: `owl:sameAs` their item, so a faction reaches its party's item by
 //! `lt:partei/owl:sameAs`; a faction itself is never `owl:sameAs` a party: it is not its party.
 
-use crate::link::{Link, Person};
+use crate::link::{self, Link, Person, Report};
 use crate::rdf::iri::{self, Base};
 use crate::rdf::map::Mapped;
 use crate::rdf::vocab::{foaf, lt, opengov, org, owl, prov, rdf, skos, xsd};
@@ -14,6 +14,7 @@ use crate::store::{self, StoreError};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
+use std::path::Path;
 
 fn rows(store: &Store, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
     let QueryResults::Solutions(solutions) = store::query(store, sparql, None)? else {
@@ -161,4 +162,54 @@ pub fn map_links(
         shared_graph: base.shared_graph(),
         base: base.clone(),
     }
+}
+
+/// What `link` did: the report of the matching, how many parties it linked, and how the links
+/// graph was written.
+pub struct Linked {
+    pub report: Report,
+    pub parties: usize,
+    pub outcome: crate::store::Outcome,
+}
+
+/// Links the persons and factions of the store at `store_dir` to Wikidata: reads the member
+/// list and the review file, matches, writes the review file back and the links graph into the
+/// store (or hands it to the `serve` that holds the store).
+pub fn link_store(
+    store_dir: &Path,
+    members_path: &Path,
+    review_path: &Path,
+    base: &Base,
+) -> anyhow::Result<Linked> {
+    use anyhow::Context;
+    let members = link::read_members(members_path)?;
+    let review = link::read_review(review_path)?;
+    // Beside a running `serve`: read the store read-only, hand it the links graph.
+    let target = crate::ingest::Target::open(store_dir, base)?;
+    let store = match &target {
+        crate::ingest::Target::Store(s, _) => s.clone(),
+        crate::ingest::Target::Server(_) => store::open_read_only(store_dir)?,
+    };
+    let (rows, report) = link::link(&persons(&store, base)?, &members, &review);
+    link::write_review(review_path, &rows)
+        .with_context(|| format!("cannot write {}", review_path.display()))?;
+    let index = link::Index::new(&members);
+    let parties: Vec<_> = factions(&store)?
+        .into_iter()
+        .filter_map(|(faction, label, party)| {
+            Some((faction, party, index.party(&label)?.qid.clone()))
+        })
+        .collect();
+    let mut inputs = std::fs::read(review_path)?;
+    inputs.extend(std::fs::read(members_path)?);
+    inputs.extend(format!("{parties:?}").bytes());
+    // The members by period (compiled in) decide links too.
+    inputs.extend(crate::rdf::CONVERTER.bytes());
+    let digest = crate::source::hex_sha256(&inputs);
+    let mapped = map_links(base, &rows, &parties, &digest, &crate::pipeline::now_utc());
+    Ok(Linked {
+        report,
+        parties: parties.len(),
+        outcome: target.write(&mapped)?,
+    })
 }

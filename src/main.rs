@@ -4,9 +4,10 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use landtag_lod::rdf::{iri::DEFAULT_BASE, Base};
+use landtag_lod::results::Formats;
 use landtag_lod::{dump, pipeline, queries, serve, store};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::QueryResults;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -603,48 +604,47 @@ fn run_query(store_dir: &Path, query: &str, format: Option<ResultFormat>) -> Res
     };
     let store = store::open_read_only(store_dir)?;
     let results = store::query(&store, &text, None)?;
+    let formats = query_formats(&results, format)?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let fmt = match format.unwrap_or(ResultFormat::Csv) {
-                ResultFormat::Csv => QueryResultsFormat::Csv,
-                ResultFormat::Tsv => QueryResultsFormat::Tsv,
-                ResultFormat::Json => QueryResultsFormat::Json,
-                ResultFormat::Xml => QueryResultsFormat::Xml,
-                _ => bail!("a SELECT query's results are csv, tsv, json or xml"),
-            };
-            let mut w = QueryResultsSerializer::from_format(fmt)
-                .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
-            for s in solutions {
-                w.serialize(&s?)?;
-            }
-            w.finish()?.flush()?;
+    landtag_lod::results::write(results, formats, out)?.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The formats `query --format` asks for, given the kind of result: solutions as csv (the
+/// default), tsv, json or xml; a boolean as json (the default) or any of those; a graph as
+/// turtle (the default) or ntriples.
+fn query_formats(results: &QueryResults, format: Option<ResultFormat>) -> Result<Formats> {
+    let table = |f: ResultFormat| match f {
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    };
+    let (solutions, boolean, graph) = match results {
+        QueryResults::Solutions(_) => {
+            let f = table(format.unwrap_or(ResultFormat::Csv));
+            let f = f.context("a SELECT query's results are csv, tsv, json or xml")?;
+            (f, f, RdfFormat::Turtle)
         }
-        QueryResults::Boolean(b) => {
-            let fmt = match format.unwrap_or(ResultFormat::Json) {
-                ResultFormat::Csv => QueryResultsFormat::Csv,
-                ResultFormat::Tsv => QueryResultsFormat::Tsv,
-                ResultFormat::Xml => QueryResultsFormat::Xml,
-                _ => QueryResultsFormat::Json,
-            };
-            QueryResultsSerializer::from_format(fmt)
-                .serialize_boolean_to_writer(out, b)?
-                .flush()?;
+        QueryResults::Boolean(_) => {
+            let f = format.and_then(table).unwrap_or(QueryResultsFormat::Json);
+            (f, f, RdfFormat::Turtle)
         }
-        QueryResults::Graph(triples) => {
-            let fmt = match format.unwrap_or(ResultFormat::Turtle) {
+        QueryResults::Graph(_) => {
+            let g = match format.unwrap_or(ResultFormat::Turtle) {
                 ResultFormat::Ntriples => RdfFormat::NTriples,
                 ResultFormat::Turtle => RdfFormat::Turtle,
                 _ => bail!("a CONSTRUCT or DESCRIBE query's results are turtle or ntriples"),
             };
-            let mut w = RdfSerializer::from_format(fmt).for_writer(out);
-            for t in triples {
-                w.serialize_triple(&t?)?;
-            }
-            w.finish()?.flush()?;
+            (QueryResultsFormat::Json, QueryResultsFormat::Json, g)
         }
-    }
-    Ok(ExitCode::SUCCESS)
+    };
+    Ok(Formats {
+        solutions,
+        boolean,
+        graph,
+    })
 }
 
 fn link(
@@ -654,34 +654,11 @@ fn link(
     base: &Base,
 ) -> Result<ExitCode> {
     use landtag_lod::link;
-    use landtag_lod::links;
-    let members = link::read_members(members_path)?;
-    let review = link::read_review(review_path)?;
-    // Beside a running `serve`: read the store read-only, hand it the links graph.
-    let target = landtag_lod::ingest::Target::open(store_dir, base)?;
-    let store = match &target {
-        landtag_lod::ingest::Target::Store(s, _) => s.clone(),
-        landtag_lod::ingest::Target::Server(_) => store::open_read_only(store_dir)?,
-    };
-    let persons = links::persons(&store, base)?;
-    let (rows, report) = link::link(&persons, &members, &review);
-    link::write_review(review_path, &rows)
-        .with_context(|| format!("cannot write {}", review_path.display()))?;
-    let index = link::Index::new(&members);
-    let parties: Vec<_> = links::factions(&store)?
-        .into_iter()
-        .filter_map(|(faction, label, party)| {
-            Some((faction, party, index.party(&label)?.qid.clone()))
-        })
-        .collect();
-    let mut inputs = std::fs::read(review_path)?;
-    inputs.extend(std::fs::read(members_path)?);
-    inputs.extend(format!("{parties:?}").bytes());
-    // The members by period (compiled in) decide links too.
-    inputs.extend(landtag_lod::rdf::CONVERTER.bytes());
-    let digest = landtag_lod::source::hex_sha256(&inputs);
-    let mapped = links::map_links(base, &rows, &parties, &digest, &pipeline::now_utc());
-    let outcome = target.write(&mapped)?;
+    let landtag_lod::links::Linked {
+        report,
+        parties,
+        outcome,
+    } = landtag_lod::links::link_store(store_dir, members_path, review_path, base)?;
     let by = |m: &str| report.linked.iter().filter(|l| l.method == m).count();
     eprintln!(
         "persons: {} linked ({} by name, {} by first and last name, {} by surname, {} by period, {} confirmed in review), {} ambiguous, {} not in the list, {} vetoed; parties: {}",
@@ -694,7 +671,7 @@ fn link(
         report.ambiguous.len(),
         report.not_in_list.len(),
         report.vetoed.len(),
-        parties.len(),
+        parties,
     );
     for (p, candidates) in &report.ambiguous {
         let c: Vec<String> = candidates.iter().map(|(q, l)| format!("{q} {l}")).collect();

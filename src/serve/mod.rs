@@ -15,8 +15,8 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::io::RdfFormat;
+use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::sync::Arc;
@@ -507,45 +507,23 @@ fn write_results(
     fmt: Option<QueryResultsFormat>,
     out: &mut answer::Spill<'_>,
 ) -> Result<(), ApiError> {
-    let io = answer::write_error;
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let Some(fmt) = fmt else {
-                let html = results_page(solutions)?;
-                return std::io::Write::write_all(out, html.as_bytes()).map_err(io);
-            };
-            let mut w = QueryResultsSerializer::from_format(fmt)
-                .serialize_solutions_to_writer(&mut *out, solutions.variables().to_vec())
-                .map_err(io)?;
-            for s in solutions {
-                w.serialize(&s.map_err(evaluation_error)?).map_err(io)?;
-            }
-            w.finish().map_err(io)?;
+    let results = match (results, fmt) {
+        (QueryResults::Solutions(solutions), None) => {
+            let html = results_page(solutions)?;
+            return std::io::Write::write_all(out, html.as_bytes()).map_err(answer::write_error);
         }
-        QueryResults::Boolean(b) => {
-            QueryResultsSerializer::from_format(fmt.unwrap_or(QueryResultsFormat::Json))
-                .serialize_boolean_to_writer(&mut *out, b)
-                .map_err(io)?;
-        }
-        QueryResults::Graph(triples) => {
-            let rdf_format = RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle);
-            let mut serializer = RdfSerializer::from_format(rdf_format);
-            if rdf_format == RdfFormat::Turtle {
-                for (prefix, ns) in crate::rdf::vocab::PREFIXES {
-                    serializer = serializer
-                        .with_prefix(*prefix, *ns)
-                        .map_err(|e| ApiError::Internal(e.to_string()))?;
-                }
-            }
-            let mut w = serializer.for_writer(&mut *out);
-            for t in triples {
-                w.serialize_triple(&t.map_err(evaluation_error)?)
-                    .map_err(io)?;
-            }
-            w.finish().map_err(io)?;
-        }
+        (results, _) => results,
+    };
+    let formats = crate::results::Formats {
+        solutions: fmt.unwrap_or(QueryResultsFormat::Json),
+        boolean: fmt.unwrap_or(QueryResultsFormat::Json),
+        graph: RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle),
+    };
+    match crate::results::write(results, formats, &mut *out) {
+        Ok(_) => Ok(()),
+        Err(crate::results::WriteError::Io(e)) => Err(answer::write_error(e)),
+        Err(crate::results::WriteError::Evaluation(e)) => Err(evaluation_error(e)),
     }
-    Ok(())
 }
 
 /// The query page's table of results (the first [`HTML_ROWS`]).
