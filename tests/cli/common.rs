@@ -129,6 +129,19 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The path of a program a test needs; a test without it fails saying what to install.
+pub fn tool(name: &str, install: &str) -> String {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .unwrap();
+    assert!(
+        found.status.success(),
+        "this test needs `{name}`: {install} (.ci/run installs it)"
+    );
+    String::from_utf8_lossy(&found.stdout).trim().to_owned()
+}
+
 /// Runs a Python 3 snippet; it must succeed.
 pub fn python(code: &str, args: &[&str]) -> String {
     python_with("python3", code, args)
@@ -141,7 +154,12 @@ pub fn python_with(python: &str, code: &str, args: &[&str]) -> String {
         .arg(code)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{python} runs: {e}"));
+        .unwrap_or_else(|e| panic!("this test needs `{python}` ({e}): .ci/run installs it"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if let Some(m) = stderr.split("ModuleNotFoundError: No module named ").nth(1) {
+        let module = m.lines().next().unwrap_or("").trim_matches('\'');
+        panic!("this test needs the Python module `{module}`: pip install {module} (.ci/run installs it)");
+    }
     assert!(
         out.status.success(),
         "python failed:\n{}\n{}",

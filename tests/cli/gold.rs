@@ -5,7 +5,7 @@ use crate::common::*;
 use std::process::Command;
 
 pub fn score(category: &str, csv: &std::path::Path, kit: &std::path::Path) -> String {
-    let out = Command::new("python3")
+    let out = Command::new(tool("python3", "apt-get install python3"))
         .arg(kit.join("tools/score-gold"))
         .args([category, s(csv), "--gold-dir", s(&kit.join("gold"))])
         .output()

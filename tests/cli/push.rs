@@ -24,18 +24,6 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn tool(name: &str, install: &str) -> String {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .unwrap();
-    assert!(
-        found.status.success(),
-        "this test needs `{name}`: {install} (.ci/run installs it)"
-    );
-    String::from_utf8_lossy(&found.stdout).trim().to_owned()
-}
-
 /// Waits until `url` answers 200.
 fn wait_up(url: &str, server: &mut Running) {
     let start = Instant::now();

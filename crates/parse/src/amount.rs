@@ -93,38 +93,7 @@ fn decimal(int: &str, frac: &str, exponent: usize) -> String {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Vec<(String, Option<&'static str>, bool)> {
-        amounts(text)
-            .into_iter()
-            .map(|a| (a.value, a.currency, a.approximate))
-            .collect()
-    }
-
-    #[test]
-    fn the_spellings_of_the_corpus() {
-        let v = |s: &str, c: Option<&'static str>, a: bool| (s.to_owned(), c, a);
-        assert_eq!(
-            read("Mittel i.H.v. rd. 600 Mio. € einsetzen"),
-            [v("600000000", Some("EUR"), true)]
-        );
-        assert_eq!(
-            read("Mittel in Höhe von rund 81 Mio. Euro zur Verfügung"),
-            [v("81000000", Some("EUR"), true)]
-        );
-        assert_eq!(
-            read("werden dafür rund 103 Millionen Euro investiert"),
-            [v("103000000", Some("EUR"), true)]
-        );
-        assert_eq!(read("1,5 Mrd. Euro"), [v("1500000000", Some("EUR"), false)]);
-        assert_eq!(read("500.000 Euro"), [v("500000", Some("EUR"), false)]);
-        assert_eq!(read("2,3 Millionen"), [v("2300000", None, false)]);
-        assert_eq!(
-            read("einen Mindestlohn von 12 Euro"),
-            [v("12", Some("EUR"), false)]
-        );
-        assert_eq!(read("ca. 12,50 EUR"), [v("12.5", Some("EUR"), true)]);
-        assert!(read("872 Schulen, 2020 bis 2022, 575 OZG-Leistungen").is_empty());
-    }
+    // The spellings of the corpus are cases in `tests/data/parse/amount/`.
 
     use proptest::prelude::*;
 

@@ -213,73 +213,10 @@ fn call(segment: &str) -> Option<Event> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use InterjectionKind::*;
-
-    fn kinds(s: &str) -> Vec<(InterjectionKind, Vec<&'static str>, Vec<String>)> {
-        read(s)
-            .into_iter()
-            .map(|e| {
-                (
-                    e.kind,
-                    e.factions.iter().map(|f| f.label()).collect(),
-                    e.persons.iter().map(|p| p.name.clone()).collect(),
-                )
-            })
-            .collect()
-    }
-
+    /// The readings of parentheses are cases in `tests/data/parse/interjection/`; what is not
+    /// one stays here.
     #[test]
-    fn the_excerpts_parentheses() {
-        assert_eq!(
-            kinds("(Beifall von der CDU - Vereinzelt Beifall von den GRÜNEN)"),
-            [
-                (Applause, vec!["CDU"], vec![]),
-                (Applause, vec!["GRÜNE"], vec![])
-            ]
-        );
-        assert_eq!(
-            kinds("(Beifall von der FDP und Alexander Baer [SPD])"),
-            [(Applause, vec!["FDP"], vec!["Alexander Baer".to_owned()])]
-        );
-        assert_eq!(
-            kinds("(Heiterkeit und Beifall von der SPD – Jochen Ott [SPD]: Bei den ganzen Zukunftskoalitionen kommt keiner mehr mit!)"),
-            [(Laughter, vec!["SPD"], vec![]), (Applause, vec!["SPD"], vec![]), (Call, vec![], vec!["Jochen Ott".to_owned()])]
-        );
-        assert_eq!(
-            kinds("(Folie 8 wird kurz eingeblendet. – Monitor wird schwarz.)"),
-            [(Other, vec![], vec![]), (Other, vec![], vec![])]
-        );
-        assert_eq!(
-            kinds("(Das Ende der Redezeit wird signalisiert.)"),
-            [(Signal, vec![], vec![])]
-        );
-        assert_eq!(kinds("(Heiterkeit)"), [(Laughter, vec![], vec![])]);
-        assert_eq!(
-            kinds("(Zuruf von der SPD: Alle!)"),
-            [(Call, vec!["SPD"], vec![])]
-        );
-        assert_eq!(
-            kinds("(Weitere Zurufe von der SPD)"),
-            [(Call, vec!["SPD"], vec![])]
-        );
-        assert_eq!(
-            kinds("(Widerspruch von der FDP)"),
-            [(Other, vec!["FDP"], vec![])]
-        );
-        assert_eq!(
-            kinds("(Kopfschütteln von Marcel Hafke [FDP])"),
-            [(Other, vec![], vec!["Marcel Hafke".to_owned()])]
-        );
-        assert_eq!(
-            kinds("(Oliver Krischer, Minister für Umwelt, Naturschutz und Verkehr: Das kam eine Woche später!)"),
-            [(Call, vec![], vec!["Oliver Krischer".to_owned()])]
-        );
-        assert_eq!(
-            read("(Jochen Ott [SPD]: Das ist – mit Verlaub – falsch!)")[0]
-                .text
-                .as_deref(),
-            Some("Das ist – mit Verlaub – falsch!")
-        );
+    fn notes_in_parentheses_are_no_interjections() {
         assert!(!is_interjection(
             "(Überweisung an den Ausschuss am 04.11.2021)"
         ));

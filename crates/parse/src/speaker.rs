@@ -551,53 +551,6 @@ mod tests {
     }
 
     #[test]
-    fn labels() {
-        let f = label_at_start("Angela Freimuth*) (FDP): Vielen Dank.").unwrap();
-        assert_eq!(f.speaker.name, "Angela Freimuth");
-        assert!(f.speaker.unreviewed);
-        assert_eq!(f.speaker.faction, Faction::by_key("fdp"));
-        let f = label_at_start("Vizepräsidentin Berivan Aymaz: Vielen Dank.").unwrap();
-        assert_eq!(f.speaker.role.as_deref(), Some("Vizepräsidentin"));
-        let f =
-            label_at_start("Ina Brandes, Ministerin für Kultur und Wissenschaft: Sehr").unwrap();
-        assert_eq!(f.speaker.name, "Ina Brandes");
-        assert_eq!(
-            f.speaker.role.as_deref(),
-            Some("Ministerin für Kultur und Wissenschaft")
-        );
-        let f = label_at_start(
-            "Nathanael Liminski, Minister für Bundes- und Europaangelegenheiten, Internationales \
-             sowie Medien im Geschäftsbereich des Ministerpräsidenten: Herr Präsident!",
-        )
-        .unwrap();
-        assert_eq!(
-            (f.speaker.role.as_deref(), f.speaker.ministry.as_deref()),
-            (
-                Some(
-                    "Minister für Bundes- und Europaangelegenheiten, Internationales sowie Medien"
-                ),
-                Some("im Geschäftsbereich des Ministerpräsidenten")
-            )
-        );
-        assert_eq!(
-            crate::lexicon::ministry("im Geschäftsbereich des Ministerpräsidenten", None)
-                .map(|m| m.abbr),
-            Some("StK")
-        );
-        let f = label_at_start("Dr. Christian Blex (fraktionslos): Herr Präsident!").unwrap();
-        assert_eq!(
-            (
-                f.speaker.name.as_str(),
-                f.speaker.honorific.as_deref(),
-                f.speaker.fraktionslos
-            ),
-            ("Christian Blex", Some("Dr."), true)
-        );
-        assert!(label_at_start("Wir kommen zu:").is_none());
-        assert!(label_at_start("Zur Abstimmung! Der Ältestenrat").is_none());
-    }
-
-    #[test]
     fn reported_speech() {
         let m = reported_mentions("Auf den Einwand von Florian Braun (CDU), dieses", None, &[]);
         assert_eq!(m[0].speaker.name, "Florian Braun");
@@ -633,19 +586,5 @@ mod tests {
             &[]
         )
         .is_empty());
-    }
-
-    #[test]
-    fn compound_ministers_of_earlier_periods() {
-        let f =
-            label_at_start("Dr. Norbert Walter-Borjans, Finanzminister: Herr Präsident!").unwrap();
-        assert_eq!(f.speaker.name, "Norbert Walter-Borjans");
-        assert_eq!(f.speaker.role.as_deref(), Some("Finanzminister"));
-        let f = label_at_start("Schulministerin Sylvia Löhrmann: Frau Präsidentin!").unwrap();
-        assert_eq!(f.speaker.name, "Sylvia Löhrmann");
-        assert_eq!(f.speaker.role.as_deref(), Some("Schulministerin"));
-        let f = label_at_start("Dietmar Schulz (PIRATEN): Herr Präsident!").unwrap();
-        assert_eq!(f.speaker.faction.map(|f| f.label()), Some("PIRATEN"));
-        assert_eq!(f.speaker.ministry, None);
     }
 }

@@ -1,0 +1,165 @@
+//! Parser cases as data, one runner: `tests/data/parse/<reader>/<case>.txt` holds an input (its
+//! first lines may say `# period: 17` or `# case: what it shows`), `<case>.json` what the reader
+//! must make of it, as JSON. The readers and what of their output a case states are the table
+//! `READERS` below.
+//!
+//! A new case is a new `.txt`; `LANDTAG_LOD_UPDATE_CASES=1 cargo test -p landtag-parse --test
+//! cases` writes the `.json` of every case from what the readers give now (review the diff
+//! before committing it). Without the flag a missing or different `.json` fails.
+
+use landtag_model::model::{Position, VoteResult, Voter};
+use landtag_parse::{amount, interjection, speaker, vote, voters};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A case's input and its header lines.
+struct Input {
+    text: String,
+    header: BTreeMap<String, String>,
+}
+
+impl Input {
+    fn read(path: &Path) -> Input {
+        let raw = std::fs::read_to_string(path).unwrap();
+        let mut header = BTreeMap::new();
+        let mut body = Vec::new();
+        for line in raw.lines() {
+            match line.strip_prefix("# ").and_then(|l| l.split_once(": ")) {
+                Some((k, v)) if body.is_empty() => {
+                    header.insert(k.to_owned(), v.to_owned());
+                }
+                _ => body.push(line),
+            }
+        }
+        Input {
+            text: body.join("\n"),
+            header,
+        }
+    }
+
+    fn period(&self) -> Option<u32> {
+        self.header
+            .get("period")
+            .map(|p| p.parse().expect("`# period:` is a number"))
+    }
+}
+
+type Reader = fn(&Input) -> Value;
+
+/// Each reader, and what of its output a case states.
+const READERS: &[(&str, Reader)] = &[
+    ("speaker-label", speaker_label),
+    ("interjection", interjections),
+    ("amount", amounts),
+    ("vote", votes),
+];
+
+/// A speaker label at a paragraph's start: the person as the model holds it, or `null`.
+fn speaker_label(input: &Input) -> Value {
+    let found = speaker::label_at_start(&input.text);
+    json!(found.map(|f| f.speaker))
+}
+
+/// A parenthesis: each event's kind, factions, persons and words.
+fn interjections(input: &Input) -> Value {
+    let rows: Vec<Value> = interjection::read(&input.text)
+        .into_iter()
+        .map(|e| {
+            let persons: Vec<&str> = e.persons.iter().map(|p| p.name.as_str()).collect();
+            json!([e.kind, e.factions, persons, e.text])
+        })
+        .collect();
+    json!(rows)
+}
+
+/// A phrase: each amount's value, currency, whether approximate, and the words it was read from.
+fn amounts(input: &Input) -> Value {
+    let t = &input.text;
+    let rows: Vec<Value> = amount::amounts(t)
+        .into_iter()
+        .map(|a| json!([a.value, a.currency, a.approximate, &t[a.start..a.end]]))
+        .collect();
+    json!(rows)
+}
+
+/// A vote passage: per vote its subject, result, who voted how, and where it was referred.
+fn votes(input: &Input) -> Value {
+    let when = voters::When {
+        wahlperiode: input.period(),
+        date: None,
+    };
+    let label = |v: &Voter| match v {
+        Voter::Faction(f) => f.label().to_owned(),
+        Voter::Member(s) => s.name.clone(),
+    };
+    let rows: Vec<Value> = vote::plenary(&input.text, None, when)
+        .into_iter()
+        .map(|r| {
+            let of = |p: Position| -> Vec<String> {
+                let named = r.vote.positions.iter().filter(|(_, q)| *q == p);
+                named.map(|(v, _)| label(v)).collect()
+            };
+            let result = r.vote.result.map(|x| match x {
+                VoteResult::Accepted => "accepted",
+                VoteResult::Rejected => "rejected",
+            });
+            json!({
+                "subject": r.vote.subject.map(|s| s.printed()),
+                "result": result,
+                "yes": of(Position::Yes),
+                "no": of(Position::No),
+                "abstain": of(Position::Abstain),
+                "referred_to": r.vote.referred_to,
+            })
+        })
+        .collect();
+    json!(rows)
+}
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/parse")
+}
+
+#[test]
+fn every_case_gives_what_it_states() {
+    let update = std::env::var_os("LANDTAG_LOD_UPDATE_CASES").is_some();
+    let (mut failed, mut cases) = (Vec::new(), 0);
+    for entry in std::fs::read_dir(data()).expect("tests/data/parse") {
+        let dir = entry.unwrap().path();
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let Some((_, reader)) = READERS.iter().find(|(n, _)| *n == name) else {
+            panic!("tests/data/parse/{name}: no reader of that name (READERS)");
+        };
+        let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        inputs.sort();
+        assert!(!inputs.is_empty(), "{name}: no cases");
+        for input in inputs {
+            cases += 1;
+            let got = reader(&Input::read(&input));
+            let expect = input.with_extension("json");
+            if update {
+                let text = serde_json::to_string_pretty(&got).unwrap() + "\n";
+                std::fs::write(&expect, text).unwrap();
+                continue;
+            }
+            let want: Option<Value> = std::fs::read_to_string(&expect)
+                .ok()
+                .map(|t| serde_json::from_str(&t).expect("a case's .json is JSON"));
+            if want.as_ref() != Some(&got) {
+                let shown = serde_json::to_string(&got).unwrap();
+                failed.push(format!("{}:\n  got  {shown}", input.display()));
+            }
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} of {cases} cases differ (LANDTAG_LOD_UPDATE_CASES=1 rewrites them):\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
