@@ -75,111 +75,24 @@ pub fn normalize(raw: &str) -> Normalized {
             }
         })
         .collect();
-    let mut running_heads = Vec::new();
-    let mut lines: Vec<String> = Vec::new();
-    let next_nonempty =
-        |from: usize| (from..cleaned.len()).find(|&j| !cleaned[j].trim().is_empty());
-    let mut skip_until = 0;
-    let mut page_start = false;
-    let has_form_feeds = raw.contains('\u{0C}');
-    // Per page its printed number (if seen); per line its page.
-    let mut printed: Vec<Option<u32>> = vec![None];
-    let mut page_of: Vec<usize> = Vec::with_capacity(cleaned.len());
-    let mut seen_text = false;
-    let number_page = |n: Option<u32>, printed: &mut Vec<Option<u32>>, seen_text: bool| {
-        let Some(n) = n else { return };
-        let cur = printed.len() - 1;
-        if has_form_feeds || !seen_text {
-            printed[cur].get_or_insert(n);
-        } else {
-            printed.push(Some(n));
-        }
+    let mut cut = Cutter {
+        cleaned: &cleaned,
+        has_form_feeds: raw.contains('\u{0C}'),
+        lines: Vec::new(),
+        running_heads: Vec::new(),
+        printed: vec![None],
+        page_of: Vec::with_capacity(cleaned.len()),
+        skip_until: 0,
+        page_start: false,
+        seen_text: false,
     };
-    for (i, line) in cleaned.iter().enumerate() {
-        page_of.push(printed.len() - 1);
-        if i < skip_until {
-            lines.push(String::new());
-            continue;
-        }
-        if line == PAGE_BREAK {
-            lines.push(String::new());
-            page_start = true;
-            printed.push(None);
-            continue;
-        }
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            lines.push(String::new());
-            continue;
-        }
-        let at_page_start = std::mem::take(&mut page_start);
-        if PLENARY_HEAD.is_match(trimmed) {
-            running_heads.push(trimmed.to_owned());
-            number_page(head_page_number(trimmed), &mut printed, seen_text);
-            lines.push(String::new());
-            continue;
-        }
-        // pdftotext's heads: `28.01.2026` / `Plenarprotokoll 18/115` with the page number on a
-        // line of its own before or after, and `Landtag` / `Nordrhein-Westfalen` opening a page.
-        if DATE_LINE.is_match(trimmed) {
-            if let Some(j) =
-                next_nonempty(i + 1).filter(|&j| PROTOCOL_LINE.is_match(cleaned[j].trim()))
-            {
-                running_heads.push(format!("{trimmed} {}", cleaned[j].trim()));
-                let mut number = None;
-                if let Some(prev) = lines.iter().rposition(|l| !l.is_empty()) {
-                    if PAGE_NUMBER.is_match(&lines[prev]) {
-                        number = lines[prev].parse().ok();
-                        lines[prev].clear();
-                    }
-                }
-                skip_until = j + 1;
-                if let Some(k) =
-                    next_nonempty(j + 1).filter(|&k| PAGE_NUMBER.is_match(cleaned[k].trim()))
-                {
-                    number = cleaned[k].trim().parse().ok();
-                    skip_until = k + 1;
-                }
-                number_page(number, &mut printed, seen_text);
-                lines.push(String::new());
-                continue;
-            }
-        }
-        if at_page_start && trimmed == "Landtag" {
-            if let Some(j) =
-                next_nonempty(i + 1).filter(|&j| cleaned[j].trim() == "Nordrhein-Westfalen")
-            {
-                skip_until = j + 1;
-                lines.push(String::new());
-                continue;
-            }
-        }
-        // Inside a line (the one-line Drucksache) or on a line of its own.
-        let mut cut = String::with_capacity(line.len());
-        let mut last = 0;
-        for m in DRUCKSACHE_HEAD.find_iter(line) {
-            running_heads.push(m.as_str().to_owned());
-            // A head inside a one-line document numbers no page: its breaks are lost already.
-            if m.start() == 0 && m.end() == line.trim_end().len() {
-                number_page(head_page_number(m.as_str()), &mut printed, seen_text);
-            }
-            cut.push_str(line[last..m.start()].trim_end());
-            cut.push(' ');
-            last = m.end();
-        }
-        cut.push_str(&line[last..]);
-        let single = cut.trim().to_owned();
-        seen_text |= !single.is_empty();
-        lines.push(if single.len() > 2000 {
-            // A whole document on one line: its line breaks became spaces, so a hyphen before
-            // a space and a capital is a compound split at a break (`Nordrhein- Westfalen`).
-            INLINE_HYPHEN.replace_all(&single, "$1-$2").into_owned()
-        } else {
-            single
-        });
+    for i in 0..cleaned.len() {
+        cut.page_of.push(cut.printed.len() - 1);
+        let line = cut.line(i);
+        cut.lines.push(line);
     }
-    let (text, starts) = join_lines(&lines, &page_of);
-    let numbers = page_numbers(&printed, has_form_feeds);
+    let (text, starts) = join_lines(&cut.lines, &cut.page_of);
+    let numbers = page_numbers(&cut.printed, cut.has_form_feeds);
     let pages = if numbers.is_empty() {
         Vec::new()
     } else {
@@ -187,8 +100,138 @@ pub fn normalize(raw: &str) -> Normalized {
     };
     Normalized {
         text,
-        running_heads,
+        running_heads: cut.running_heads,
         pages,
+    }
+}
+
+/// The pass over the cleaned lines that takes the running heads out and numbers the pages.
+struct Cutter<'a> {
+    cleaned: &'a [String],
+    has_form_feeds: bool,
+    /// The lines kept (a cut line is left empty, so line numbers stay).
+    lines: Vec<String>,
+    running_heads: Vec<String>,
+    /// Per page its printed number, if seen.
+    printed: Vec<Option<u32>>,
+    /// Per line its page.
+    page_of: Vec<usize>,
+    skip_until: usize,
+    page_start: bool,
+    seen_text: bool,
+}
+
+impl Cutter<'_> {
+    /// What stays of line `i`.
+    fn line(&mut self, i: usize) -> String {
+        let line = &self.cleaned[i];
+        if i < self.skip_until {
+            return String::new();
+        }
+        if line == PAGE_BREAK {
+            self.page_start = true;
+            self.printed.push(None);
+            return String::new();
+        }
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            return String::new();
+        }
+        let at_page_start = std::mem::take(&mut self.page_start);
+        if PLENARY_HEAD.is_match(trimmed) {
+            self.running_heads.push(trimmed.to_owned());
+            self.number_page(head_page_number(trimmed));
+            return String::new();
+        }
+        if self.pdftotext_head(i, trimmed) {
+            return String::new();
+        }
+        if at_page_start && trimmed == "Landtag" {
+            if let Some(j) = self
+                .next_nonempty(i + 1)
+                .filter(|&j| self.cleaned[j].trim() == "Nordrhein-Westfalen")
+            {
+                self.skip_until = j + 1;
+                return String::new();
+            }
+        }
+        self.drucksache_heads(line)
+    }
+
+    fn next_nonempty(&self, from: usize) -> Option<usize> {
+        (from..self.cleaned.len()).find(|&j| !self.cleaned[j].trim().is_empty())
+    }
+
+    /// The current page's printed number: the first seen where pages are marked by form feeds
+    /// (or before any text), else a new page's.
+    fn number_page(&mut self, n: Option<u32>) {
+        let Some(n) = n else { return };
+        let cur = self.printed.len() - 1;
+        if self.has_form_feeds || !self.seen_text {
+            self.printed[cur].get_or_insert(n);
+        } else {
+            self.printed.push(Some(n));
+        }
+    }
+
+    /// pdftotext's heads: `28.01.2026` / `Plenarprotokoll 18/115` with the page number on a
+    /// line of its own before or after. Whether line `i` opened one (then it is cut).
+    fn pdftotext_head(&mut self, i: usize, trimmed: &str) -> bool {
+        if !DATE_LINE.is_match(trimmed) {
+            return false;
+        }
+        let Some(j) = self
+            .next_nonempty(i + 1)
+            .filter(|&j| PROTOCOL_LINE.is_match(self.cleaned[j].trim()))
+        else {
+            return false;
+        };
+        self.running_heads
+            .push(format!("{trimmed} {}", self.cleaned[j].trim()));
+        let mut number = None;
+        if let Some(prev) = self.lines.iter().rposition(|l| !l.is_empty()) {
+            if PAGE_NUMBER.is_match(&self.lines[prev]) {
+                number = self.lines[prev].parse().ok();
+                self.lines[prev].clear();
+            }
+        }
+        self.skip_until = j + 1;
+        if let Some(k) = self
+            .next_nonempty(j + 1)
+            .filter(|&k| PAGE_NUMBER.is_match(self.cleaned[k].trim()))
+        {
+            number = self.cleaned[k].trim().parse().ok();
+            self.skip_until = k + 1;
+        }
+        self.number_page(number);
+        true
+    }
+
+    /// A Drucksache's heads, inside a line (the one-line Drucksache) or on a line of their own,
+    /// cut out; what is left of the line.
+    fn drucksache_heads(&mut self, line: &str) -> String {
+        let mut cut = String::with_capacity(line.len());
+        let mut last = 0;
+        for m in DRUCKSACHE_HEAD.find_iter(line) {
+            self.running_heads.push(m.as_str().to_owned());
+            // A head inside a one-line document numbers no page: its breaks are lost already.
+            if m.start() == 0 && m.end() == line.trim_end().len() {
+                self.number_page(head_page_number(m.as_str()));
+            }
+            cut.push_str(line[last..m.start()].trim_end());
+            cut.push(' ');
+            last = m.end();
+        }
+        cut.push_str(&line[last..]);
+        let single = cut.trim().to_owned();
+        self.seen_text |= !single.is_empty();
+        if single.len() > 2000 {
+            // A whole document on one line: its line breaks became spaces, so a hyphen before
+            // a space and a capital is a compound split at a break (`Nordrhein- Westfalen`).
+            INLINE_HYPHEN.replace_all(&single, "$1-$2").into_owned()
+        } else {
+            single
+        }
     }
 }
 
