@@ -8,8 +8,8 @@ use super::vocab::{
     art, dcterms, eli, foaf, lt, nif, opengov, org, prov, rdf, rdfs, schema, skos, xsd,
 };
 use crate::model::{
-    Body, Date, Document, DocumentKind, Faction, InterjectionKind, PaperKind, PaperRef, Speaker,
-    Vote, VoteMethod, Voter,
+    Body, Date, Document, DocumentKind, DrucksacheKind, Faction, InterjectionKind, PaperKind,
+    PaperRef, Speaker, Vote, VoteMethod, Voter,
 };
 use oxigraph::model::{
     GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
@@ -151,22 +151,7 @@ pub fn map_document(
     };
     let wp = doc.wahlperiode.ok_or(Unidentified)?;
 
-    // The graph: where it came from and when.
-    out.add(&graph, rdf::TYPE, prov::ENTITY);
-    out.add(&graph, prov::WAS_DERIVED_FROM, doc_iri.clone());
-    out.lit(&graph, lt::QUELLDATEI, &provenance.source);
-    out.lit(
-        &graph,
-        lt::QUELLPRUEFSUMME,
-        &format!("sha256:{}", provenance.digest),
-    );
-    out.typed(
-        &graph,
-        prov::GENERATED_AT_TIME,
-        provenance.converted_at.clone(),
-        xsd::DATE_TIME,
-    );
-    out.lit(&graph, lt::KONVERTER, crate::CONVERTER);
+    map_provenance(&mut out, &graph, &doc_iri, provenance);
 
     // The document.
     let class = match doc.kind {
@@ -207,35 +192,7 @@ pub fn map_document(
     out.add(&text_iri, prov::WAS_DERIVED_FROM, doc_iri.clone());
 
     if let Some(a) = &doc.answer_to {
-        let mut question = a.question_paper.as_ref().map(|q| paper(&mut out, base, q));
-        if let Some(q) = question.take() {
-            out.add(&doc_iri, lt::ANTWORT_AUF, q.clone());
-            if let Some(n) = a.question_number {
-                out.int(&q, lt::ANFRAGENUMMER, n);
-            }
-            out.de(&q, dcterms::TYPE, "Kleine Anfrage");
-            if let Some(d) = &a.question_date {
-                out.typed(&q, eli::DATE_DOCUMENT, *d, xsd::DATE);
-            }
-            for asker in &a.asked_by {
-                let person = person(&mut out, base, wp, asker);
-                out.add(&q, dcterms::CREATOR, person);
-            }
-            out.add(&q, lt::BEANTWORTET_DURCH, doc_iri.clone());
-        }
-        // The answer's author is the ministry of the member of government who answered.
-        if let Some(m) = a
-            .answered_by
-            .as_deref()
-            .and_then(|r| ministry_for(&mut out, base, r))
-        {
-            out.add(&doc_iri, dcterms::CREATOR, m);
-        }
-        for role in &a.in_agreement_with {
-            if let Some(m) = ministry_for(&mut out, base, role) {
-                out.add(&doc_iri, lt::IM_EINVERNEHMEN_MIT, m);
-            }
-        }
+        map_answer(&mut out, base, wp, &doc_iri, a);
     }
 
     map_funding(&mut out, base, doc, &doc_iri, &text_iri);
@@ -248,6 +205,65 @@ pub fn map_document(
     }
     let meeting = base.meeting(doc);
     Ok(split(base, out.quads, doc_iri, graph, meeting.as_ref()))
+}
+
+/// The graph: where it came from and when, and which converter made it.
+fn map_provenance(out: &mut Out, graph: &NamedNode, doc_iri: &NamedNode, provenance: &Provenance) {
+    out.add(graph, rdf::TYPE, prov::ENTITY);
+    out.add(graph, prov::WAS_DERIVED_FROM, doc_iri.clone());
+    out.lit(graph, lt::QUELLDATEI, &provenance.source);
+    out.lit(
+        graph,
+        lt::QUELLPRUEFSUMME,
+        &format!("sha256:{}", provenance.digest),
+    );
+    out.typed(
+        graph,
+        prov::GENERATED_AT_TIME,
+        provenance.converted_at.clone(),
+        xsd::DATE_TIME,
+    );
+    out.lit(graph, lt::KONVERTER, crate::CONVERTER);
+}
+
+/// An answer of the government: the question it answers (number, date, askers) and the
+/// ministries that answered and agreed.
+fn map_answer(
+    out: &mut Out,
+    base: &Base,
+    wp: u32,
+    doc_iri: &NamedNode,
+    a: &crate::model::AnswerTo,
+) {
+    let mut question = a.question_paper.as_ref().map(|q| paper(out, base, q));
+    if let Some(q) = question.take() {
+        out.add(doc_iri, lt::ANTWORT_AUF, q.clone());
+        if let Some(n) = a.question_number {
+            out.int(&q, lt::ANFRAGENUMMER, n);
+        }
+        out.de(&q, dcterms::TYPE, DrucksacheKind::KleineAnfrage.as_str());
+        if let Some(d) = &a.question_date {
+            out.typed(&q, eli::DATE_DOCUMENT, *d, xsd::DATE);
+        }
+        for asker in &a.asked_by {
+            let person = person(out, base, wp, asker);
+            out.add(&q, dcterms::CREATOR, person);
+        }
+        out.add(&q, lt::BEANTWORTET_DURCH, doc_iri.clone());
+    }
+    // The answer's author is the ministry of the member of government who answered.
+    if let Some(m) = a
+        .answered_by
+        .as_deref()
+        .and_then(|r| ministry_for(out, base, r))
+    {
+        out.add(doc_iri, dcterms::CREATOR, m);
+    }
+    for role in &a.in_agreement_with {
+        if let Some(m) = ministry_for(out, base, role) {
+            out.add(doc_iri, lt::IM_EINVERNEHMEN_MIT, m);
+        }
+    }
 }
 
 /// A document's quads as `Mapped::all_quads` gives them (its graph, and its claims in the
@@ -398,6 +414,30 @@ fn map_meeting(
         out.lit(&p, foaf::NAME, name);
         out.add(meeting, lt::PROTOKOLLFUEHRUNG, p);
     }
+    map_agenda(out, base, doc, meeting);
+    let text_iri = iri::text_context(doc_iri);
+    let ctx = Speech {
+        base,
+        doc,
+        wp,
+        doc_iri,
+        meeting,
+        text_iri: &text_iri,
+        organizer: &organizer,
+    };
+    for (seq, c) in doc.contributions.iter().enumerate() {
+        map_contribution(out, &ctx, seq + 1, c);
+    }
+    for s in &doc.mentioned_persons {
+        let p = person(out, base, wp, s);
+        out.add(doc_iri, schema::MENTIONS, p);
+    }
+    map_interjections(out, base, doc, wp, meeting, &text_iri);
+    map_votes(out, base, doc, wp, meeting, &text_iri, &organizer);
+}
+
+/// The agenda items of a meeting: number, title, the papers they treat.
+fn map_agenda(out: &mut Out, base: &Base, doc: &Document, meeting: &NamedNode) {
     for item in &doc.agenda {
         let i = iri::agenda_item(meeting, &item.number);
         out.add(&i, rdf::TYPE, schema::EVENT);
@@ -419,65 +459,72 @@ fn map_meeting(
             out.add(&i, dcterms::REFERENCES, p);
         }
     }
-    let text_iri = iri::text_context(doc_iri);
-    for (seq, c) in doc.contributions.iter().enumerate() {
-        let seq = seq + 1;
-        let ci = iri::contribution(meeting, seq);
-        out.add(&ci, rdf::TYPE, opengov::SPEECH);
-        out.int(&ci, schema::POSITION, seq);
-        out.add(&ci, lt::SITZUNG_PROP, meeting.clone());
-        out.add(&ci, prov::WAS_DERIVED_FROM, doc_iri.clone());
-        out.typed(
+}
+
+/// What every contribution of a meeting is mapped with.
+struct Speech<'a> {
+    base: &'a Base,
+    doc: &'a Document,
+    wp: u32,
+    doc_iri: &'a NamedNode,
+    meeting: &'a NamedNode,
+    text_iri: &'a NamedNode,
+    organizer: &'a NamedNode,
+}
+
+/// A contribution (`opengov:Speech`), the `seq`-th of its meeting: its place, text and pages,
+/// the papers it names, its speaker with faction, role and ministry.
+fn map_contribution(out: &mut Out, x: &Speech<'_>, seq: usize, c: &crate::model::Contribution) {
+    let (base, doc, wp, doc_iri, meeting) = (x.base, x.doc, x.wp, x.doc_iri, x.meeting);
+    let ci = iri::contribution(meeting, seq);
+    out.add(&ci, rdf::TYPE, opengov::SPEECH);
+    out.int(&ci, schema::POSITION, seq);
+    out.add(&ci, lt::SITZUNG_PROP, meeting.clone());
+    out.add(&ci, prov::WAS_DERIVED_FROM, doc_iri.clone());
+    out.typed(
+        &ci,
+        lt::BERICHTETE_REDE,
+        c.reported.to_string(),
+        xsd::BOOLEAN,
+    );
+    if let Some(n) = &c.item {
+        out.add(
             &ci,
-            lt::BERICHTETE_REDE,
-            c.reported.to_string(),
-            xsd::BOOLEAN,
+            lt::TAGESORDNUNGSPUNKT_PROP,
+            iri::agenda_item(meeting, n),
         );
-        if let Some(n) = &c.item {
-            out.add(
-                &ci,
-                lt::TAGESORDNUNGSPUNKT_PROP,
-                iri::agenda_item(meeting, n),
-            );
-        }
-        read_from(out, &ci, doc, c.span, &text_iri);
-        pages(out, &ci, doc.pages_of(c.span));
-        for p in &c.mentions {
-            let p = paper(out, base, p);
-            out.add(&ci, dcterms::REFERENCES, p);
-        }
-        let Some(s) = &c.speaker else { continue };
-        let p = person(out, base, wp, s);
-        out.add(&ci, schema::CREATOR, p.clone());
-        if let Some(f) = s.faction {
-            out.add(&ci, lt::FRAKTION_PROP, base.faction(wp, f));
-        }
-        if s.fraktionslos {
-            out.typed(&ci, lt::FRAKTIONSLOS, "true", xsd::BOOLEAN);
-        }
-        if c.written {
-            out.typed(&ci, lt::ZU_PROTOKOLL_GEGEBEN, "true", xsd::BOOLEAN);
-        }
-        if s.unreviewed {
-            out.typed(&ci, lt::NICHT_UEBERPRUEFT, "true", xsd::BOOLEAN);
-        }
-        if let Some(role) = &s.role {
-            out.de(&ci, opengov::ROLE, role);
-            let org = role_organisation(out, base, s, role, &organizer);
-            if let Some(ministry) = ministry_of(out, base, s) {
-                out.add(&ci, lt::MINISTERIUM_PROP, ministry);
-            }
-            membership(out, base, &s.name, &p, &org, role);
-        } else if let Some(ministry) = ministry_of(out, base, s) {
+    }
+    read_from(out, &ci, doc, c.span, x.text_iri);
+    pages(out, &ci, doc.pages_of(c.span));
+    for p in &c.mentions {
+        let p = paper(out, base, p);
+        out.add(&ci, dcterms::REFERENCES, p);
+    }
+    let Some(s) = &c.speaker else { return };
+    let p = person(out, base, wp, s);
+    out.add(&ci, schema::CREATOR, p.clone());
+    if let Some(f) = s.faction {
+        out.add(&ci, lt::FRAKTION_PROP, base.faction(wp, f));
+    }
+    if s.fraktionslos {
+        out.typed(&ci, lt::FRAKTIONSLOS, "true", xsd::BOOLEAN);
+    }
+    if c.written {
+        out.typed(&ci, lt::ZU_PROTOKOLL_GEGEBEN, "true", xsd::BOOLEAN);
+    }
+    if s.unreviewed {
+        out.typed(&ci, lt::NICHT_UEBERPRUEFT, "true", xsd::BOOLEAN);
+    }
+    if let Some(role) = &s.role {
+        out.de(&ci, opengov::ROLE, role);
+        let org = role_organisation(out, base, s, role, x.organizer);
+        if let Some(ministry) = ministry_of(out, base, s) {
             out.add(&ci, lt::MINISTERIUM_PROP, ministry);
         }
+        membership(out, base, &s.name, &p, &org, role);
+    } else if let Some(ministry) = ministry_of(out, base, s) {
+        out.add(&ci, lt::MINISTERIUM_PROP, ministry);
     }
-    for s in &doc.mentioned_persons {
-        let p = person(out, base, wp, s);
-        out.add(doc_iri, schema::MENTIONS, p);
-    }
-    map_interjections(out, base, doc, wp, meeting, &text_iri);
-    map_votes(out, base, doc, wp, meeting, &text_iri, &organizer);
 }
 
 /// An event read from the text (an interjection, a vote): its class, source, position in the
