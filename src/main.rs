@@ -228,38 +228,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             limits,
             dumps,
             profile,
-        } => {
-            let limits = limits.checked()?;
-            let store_dir = store;
-            let store = store::open(&store_dir)?;
-            let profile = read_profile(profile.as_deref())?;
-            let publication = serve::Publication::open(&store, &store_dir, &base, dumps, profile)?;
-            let runtime = tokio::runtime::Runtime::new()?;
-            runtime.block_on(async {
-                let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
-                let addr = listener.local_addr()?;
-                println!("landtag-lod: serving on http://{addr}/  (SPARQL endpoint: http://{addr}/sparql; Ctrl-C stops)");
-                std::io::stdout().flush()?;
-                eprintln!(
-                    "landtag-lod: `ingest --store {}` hands new documents to this server",
-                    store_dir.display()
-                );
-                serve::serve(store, &store_dir, limits, base.clone(), publication, listener).await?;
-                Ok(ExitCode::SUCCESS)
-            })
-        }
-        Command::Load { files, store } => {
-            let store = store::open(&store)?;
-            for f in &files {
-                let name = f
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let graph = base.file_graph(&name);
-                let n = store::load(&store, f, graph.as_ref())?;
-                eprintln!("{}: {n} triples in {graph}", f.display());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => serve_store(store, &bind, limits, dumps, profile.as_deref(), &base),
+        Command::Load { files, store } => load(&files, &store, &base),
         Command::Link {
             store,
             members,
@@ -306,23 +276,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 tries,
                 contact,
             };
-            let harvested = harvest(&opts)?;
-            match store.filter(|_| and_ingest) {
-                Some(s) if harvested == ExitCode::SUCCESS => {
-                    // The mirror's PDFs, not its manifest; unchanged ones are skipped by ingest.
-                    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(&opts.into)?
-                        .filter_map(|e| Some(e.ok()?.path()))
-                        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
-                        .collect();
-                    pdfs.sort();
-                    if pdfs.is_empty() {
-                        eprintln!("{}: no PDF to ingest", opts.into.display());
-                        return Ok(ExitCode::SUCCESS);
-                    }
-                    ingest(&pdfs, &s, &base)
-                }
-                _ => Ok(harvested),
-            }
+            harvest_and_ingest(&opts, store.filter(|_| and_ingest), &base)
         }
         Command::Push {
             store,
@@ -330,31 +284,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             graph_param,
             user,
             password,
-        } => {
-            use landtag_lod::push;
-            let target = push::Target {
-                param: graph_param.unwrap_or_else(|| push::Target::default_param(&to).to_owned()),
-                url: to,
-                user,
-                password,
-            };
-            let db = store::open_read_only(&store)?;
-            let bar = progress_bar(0);
-            let pushed = push::push(&db, &store, &target, &mut |g| {
-                bar.inc(1);
-                bar.set_message(g.to_owned());
-            })?;
-            bar.finish_and_clear();
-            eprintln!(
-                "{}: {} graphs sent ({} triples), {} deleted, {} unchanged",
-                target.url,
-                pushed.sent.len(),
-                pushed.triples,
-                pushed.deleted.len(),
-                pushed.unchanged
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => push(&store, to, graph_param, user, password),
         Command::Text { file } => {
             let src = landtag_lod::source::read(&file)?;
             std::io::stdout().write_all(src.text.as_bytes())?;
@@ -368,24 +298,128 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store: store_dir,
             out,
             profile,
-        } => {
-            // Read-only: a running `serve` keeps the store; the dump is of what it holds now.
-            let store = store::open_read_only(&store_dir)?;
-            let folder = match &out {
-                None => Some(landtag_lod::publish::files::default_dir(&store_dir)),
-                Some(o) if o.is_dir() || o.to_string_lossy().ends_with('/') => Some(o.clone()),
-                Some(_) => None,
-            };
-            match (folder, out) {
-                (Some(dir), _) => dump_set(&store, &base, &dir, profile.as_deref()),
-                (None, Some(out)) => {
-                    let written = dump::dump(&store, &out)?;
-                    eprintln!("{}: {} statements", out.display(), written.statements);
-                    Ok(ExitCode::SUCCESS)
-                }
-                (None, None) => unreachable!("no --out is the default folder"),
+        } => dump(&store_dir, out, profile.as_deref(), &base),
+    }
+}
+
+fn serve_store(
+    store_dir: PathBuf,
+    bind: &str,
+    limits: ServeLimits,
+    dumps: Option<PathBuf>,
+    profile: Option<&Path>,
+    base: &Base,
+) -> Result<ExitCode> {
+    let limits = limits.checked()?;
+    let store = store::open(&store_dir)?;
+    let profile = read_profile(profile)?;
+    let publication = serve::Publication::open(&store, &store_dir, base, dumps, profile)?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+        let addr = listener.local_addr()?;
+        println!("landtag-lod: serving on http://{addr}/  (SPARQL endpoint: http://{addr}/sparql; Ctrl-C stops)");
+        std::io::stdout().flush()?;
+        eprintln!(
+            "landtag-lod: `ingest --store {}` hands new documents to this server",
+            store_dir.display()
+        );
+        serve::serve(store, &store_dir, limits, base.clone(), publication, listener).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn load(files: &[PathBuf], store: &Path, base: &Base) -> Result<ExitCode> {
+    let store = store::open(store)?;
+    for f in files {
+        let name = f
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let graph = base.file_graph(&name);
+        let n = store::load(&store, f, graph.as_ref())?;
+        eprintln!("{}: {n} triples in {graph}", f.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `harvest`, then (with `--ingest`) the mirror's PDFs into the store.
+fn harvest_and_ingest(
+    opts: &landtag_lod::harvest::Options,
+    store: Option<PathBuf>,
+    base: &Base,
+) -> Result<ExitCode> {
+    let harvested = harvest(opts)?;
+    match store {
+        Some(s) if harvested == ExitCode::SUCCESS => {
+            // The mirror's PDFs, not its manifest; unchanged ones are skipped by ingest.
+            let mut pdfs: Vec<PathBuf> = std::fs::read_dir(&opts.into)?
+                .filter_map(|e| Some(e.ok()?.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+                .collect();
+            pdfs.sort();
+            if pdfs.is_empty() {
+                eprintln!("{}: no PDF to ingest", opts.into.display());
+                return Ok(ExitCode::SUCCESS);
             }
+            ingest(&pdfs, &s, base)
         }
+        _ => Ok(harvested),
+    }
+}
+
+fn push(
+    store: &Path,
+    to: String,
+    graph_param: Option<String>,
+    user: Option<String>,
+    password: Option<String>,
+) -> Result<ExitCode> {
+    use landtag_lod::push;
+    let target = push::Target {
+        param: graph_param.unwrap_or_else(|| push::Target::default_param(&to).to_owned()),
+        url: to,
+        user,
+        password,
+    };
+    let db = store::open_read_only(store)?;
+    let bar = progress_bar(0);
+    let pushed = push::push(&db, store, &target, &mut |g| {
+        bar.inc(1);
+        bar.set_message(g.to_owned());
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "{}: {} graphs sent ({} triples), {} deleted, {} unchanged",
+        target.url,
+        pushed.sent.len(),
+        pushed.triples,
+        pushed.deleted.len(),
+        pushed.unchanged
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dump(
+    store_dir: &Path,
+    out: Option<PathBuf>,
+    profile: Option<&Path>,
+    base: &Base,
+) -> Result<ExitCode> {
+    // Read-only: a running `serve` keeps the store; the dump is of what it holds now.
+    let store = store::open_read_only(store_dir)?;
+    let folder = match &out {
+        None => Some(landtag_lod::publish::files::default_dir(store_dir)),
+        Some(o) if o.is_dir() || o.to_string_lossy().ends_with('/') => Some(o.clone()),
+        Some(_) => None,
+    };
+    match (folder, out) {
+        (Some(dir), _) => dump_set(&store, base, &dir, profile),
+        (None, Some(out)) => {
+            let written = dump::dump(&store, &out)?;
+            eprintln!("{}: {} statements", out.display(), written.statements);
+            Ok(ExitCode::SUCCESS)
+        }
+        (None, None) => unreachable!("no --out is the default folder"),
     }
 }
 
