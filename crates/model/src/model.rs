@@ -179,6 +179,28 @@ pub struct Speaker {
     pub ministry: Option<String>,
     /// `*)`: the speaker has not reviewed the transcript (§ 102 GeschO).
     pub unreviewed: bool,
+    /// The ministry the speaker speaks for, read from `ministry` or the role in the document's
+    /// period (the parser's last pass); `None` for members and the chair.
+    pub speaks_for: Option<MinistryRef>,
+}
+
+/// A ministry a document names: one of the lexicon's, or one the lexicon does not hold, by the
+/// name a minister's title gives it (`Minister für Heimat …` → `Ministerium für Heimat …`) or by
+/// an abbreviation printed alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MinistryRef {
+    Known(Ministry),
+    Named(String),
+    Abbreviation(String),
+}
+
+impl Serialize for MinistryRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Known(m) => s.serialize_str(m.abbr),
+            Self::Named(n) | Self::Abbreviation(n) => s.serialize_str(n),
+        }
+    }
 }
 
 /// Roles that preside over a meeting (`Präsidentin`, `Alterspräsident`, `Vorsitzender`), not a
@@ -198,6 +220,7 @@ impl Speaker {
             role: None,
             ministry: None,
             unreviewed: false,
+            speaks_for: None,
         }
     }
 }
@@ -266,6 +289,9 @@ pub struct AnswerTo {
     pub answered_by: Option<String>,
     /// Those the answer was agreed with (`im Einvernehmen mit …`), as printed.
     pub in_agreement_with: Vec<String>,
+    /// The ministry that answered and those it agreed with, read from the above.
+    pub answering_ministry: Option<MinistryRef>,
+    pub agreeing_ministries: Vec<MinistryRef>,
 }
 
 /// What an attachment is.

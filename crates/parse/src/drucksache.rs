@@ -108,6 +108,8 @@ fn answer_head(c: &regex::Captures, text: &str) -> Kind {
         asked_by: askers(&c[4]),
         answered_by: None,
         in_agreement_with: Vec::new(),
+        answering_ministry: None,
+        agreeing_ministries: Vec::new(),
     };
     if let Some(c) = ANSWERED_BY.captures(text) {
         answer_to.answered_by = Some(collapse(&c["by"]));
@@ -264,6 +266,7 @@ fn askers(s: &str) -> Vec<Speaker> {
             role: None,
             ministry: None,
             unreviewed: false,
+            speaks_for: None,
         })
         .collect()
 }

@@ -109,6 +109,7 @@ pub fn parse(normalized: &Normalized) -> Parsed {
     if let Some(doc) = &mut document {
         doc.pages = normalized.pages.clone();
         shared_readers(doc, text);
+        read_ministries(doc);
         if doc.wahlperiode.is_none()
             || (doc.id.is_none() && doc.meeting.as_ref().and_then(|m| m.session).is_none())
         {
@@ -122,6 +123,22 @@ pub fn parse(normalized: &Normalized) -> Parsed {
     Parsed {
         document,
         diagnostics: diags.list,
+    }
+}
+
+/// The ministries the document's speakers speak for and its answer comes from, read in its
+/// period: the mapping takes them as they are.
+fn read_ministries(doc: &mut Document) {
+    let period = doc.wahlperiode;
+    for c in &mut doc.contributions {
+        if let Some(s) = &mut c.speaker {
+            s.speaks_for = speaker::speaks_for(s, period);
+        }
+    }
+    if let Some(a) = &mut doc.answer_to {
+        let named = |r: &String| speaker::ministry_named(r, period);
+        a.answering_ministry = a.answered_by.as_ref().and_then(named);
+        a.agreeing_ministries = a.in_agreement_with.iter().filter_map(named).collect();
     }
 }
 

@@ -2,7 +2,7 @@
 //! (`Laut Christina Kampmann (SPD) steht …`), faction labels and roles. One reader for every
 //! document kind; votes and interjections (later) reuse `faction_from_label`.
 
-use crate::model::{Faction, Speaker};
+use crate::model::{Faction, MinistryRef, Speaker};
 use crate::words::collapse;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -212,6 +212,7 @@ fn speaker_from(
         role,
         ministry: portfolio,
         unreviewed: star,
+        speaks_for: None,
     };
     if let Some(a) = affil.map(str::trim) {
         if let Some(f) = faction_from_label(a) {
@@ -223,6 +224,38 @@ fn speaker_from(
         }
     }
     speaker
+}
+
+/// The ministry an abbreviation (`MWIDE`) or a government role (`Ministerin für Kultur und
+/// Wissenschaft`, `Finanzminister`) names in `period`: the lexicon's where it holds it (so the
+/// committee protocol's `MWIDE` and the Drucksache's `Minister für Wirtschaft, …` are one
+/// ministry), else the ministry a minister's title names, else an abbreviation printed alone.
+pub fn ministry_named(abbr_or_role: &str, period: Option<u32>) -> Option<MinistryRef> {
+    if let Some(m) = crate::lexicon::ministry(abbr_or_role, period) {
+        return Some(MinistryRef::Known(m));
+    }
+    let role = abbr_or_role;
+    match role
+        .strip_prefix("Ministerin ")
+        .or_else(|| role.strip_prefix("Minister "))
+    {
+        Some(rest) => Some(MinistryRef::Named(format!("Ministerium {rest}"))),
+        None if !role.contains(' ') => Some(MinistryRef::Abbreviation(role.to_owned())),
+        None => None,
+    }
+}
+
+/// The ministry a speaker speaks for: printed apart from the role (`MWIDE`, a portfolio), else
+/// named by a government role (`Ministerin für …`, `Finanzminister`). A role that names no
+/// ministry (`Vizepräsidentin`, `StS`) is no abbreviation of one.
+pub fn speaks_for(s: &Speaker, period: Option<u32>) -> Option<MinistryRef> {
+    match &s.ministry {
+        Some(abbr) => ministry_named(abbr, period),
+        None => match ministry_named(s.role.as_deref()?, period)? {
+            MinistryRef::Abbreviation(_) => None,
+            m => Some(m),
+        },
+    }
 }
 
 /// A speaker label at the start of a paragraph (direct speech), ending at its colon.

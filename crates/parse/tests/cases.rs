@@ -55,10 +55,15 @@ const READERS: &[(&str, Reader)] = &[
     ("vote", votes),
 ];
 
-/// A speaker label at a paragraph's start: the person as the model holds it, or `null`.
+/// A speaker label at a paragraph's start: the person as the model holds it, with the ministry
+/// the label names in the case's period (`# period:`), or `null`.
 fn speaker_label(input: &Input) -> Value {
-    let found = speaker::label_at_start(&input.text);
-    json!(found.map(|f| f.speaker))
+    let found = speaker::label_at_start(&input.text).map(|f| {
+        let mut s = f.speaker;
+        s.speaks_for = speaker::speaks_for(&s, input.period());
+        s
+    });
+    json!(found)
 }
 
 /// A parenthesis: each event's kind, factions, persons and words.

@@ -8,8 +8,8 @@ use super::vocab::{
     art, dcterms, eli, foaf, lt, nif, opengov, org, prov, rdf, rdfs, schema, skos, xsd,
 };
 use crate::model::{
-    Body, Date, Document, DocumentKind, DrucksacheKind, Faction, InterjectionKind, PaperKind,
-    PaperRef, Speaker, Vote, VoteMethod, Voter,
+    Body, Date, Document, DocumentKind, DrucksacheKind, Faction, InterjectionKind, MinistryRef,
+    PaperKind, PaperRef, Speaker, Vote, VoteMethod, Voter,
 };
 use oxigraph::model::{
     GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
@@ -83,9 +83,6 @@ struct Out {
     /// The byte offset of each character of the document's text, and its length at the end:
     /// spans count characters (NIF offsets), and slicing by them must not walk the text anew.
     char_bytes: Vec<usize>,
-    /// The document's period: abbreviations and compound titles (`Finanzminister`) name the
-    /// ministry of that period.
-    wahlperiode: Option<u32>,
 }
 
 impl Out {
@@ -141,7 +138,6 @@ pub fn map_document(
     let mut out = Out {
         graph: graph.clone().into(),
         quads: Vec::new(),
-        wahlperiode: doc.wahlperiode,
         char_bytes: doc
             .text
             .char_indices()
@@ -252,17 +248,13 @@ fn map_answer(
         out.add(&q, lt::BEANTWORTET_DURCH, doc_iri.clone());
     }
     // The answer's author is the ministry of the member of government who answered.
-    if let Some(m) = a
-        .answered_by
-        .as_deref()
-        .and_then(|r| ministry_for(out, base, r))
-    {
+    if let Some(m) = &a.answering_ministry {
+        let m = ministry(out, base, m);
         out.add(doc_iri, dcterms::CREATOR, m);
     }
-    for role in &a.in_agreement_with {
-        if let Some(m) = ministry_for(out, base, role) {
-            out.add(doc_iri, lt::IM_EINVERNEHMEN_MIT, m);
-        }
+    for m in &a.agreeing_ministries {
+        let m = ministry(out, base, m);
+        out.add(doc_iri, lt::IM_EINVERNEHMEN_MIT, m);
     }
 }
 
@@ -518,12 +510,11 @@ fn map_contribution(out: &mut Out, x: &Speech<'_>, seq: usize, c: &crate::model:
     if let Some(role) = &s.role {
         out.de(&ci, opengov::ROLE, role);
         let org = role_organisation(out, base, s, role, x.organizer);
-        if let Some(ministry) = ministry_of(out, base, s) {
-            out.add(&ci, lt::MINISTERIUM_PROP, ministry);
-        }
         membership(out, base, &s.name, &p, &org, role);
-    } else if let Some(ministry) = ministry_of(out, base, s) {
-        out.add(&ci, lt::MINISTERIUM_PROP, ministry);
+    }
+    if let Some(m) = &s.speaks_for {
+        let m = ministry(out, base, m);
+        out.add(&ci, lt::MINISTERIUM_PROP, m);
     }
 }
 
@@ -625,33 +616,9 @@ fn map_interjections(
             out.add(&node, dcterms::CREATOR, fi);
         }
         for p in &i.persons {
-            let pi = person(out, base, wp, &resolve(doc, p));
+            let pi = person(out, base, wp, p);
             out.add(&node, dcterms::CREATOR, pi);
         }
-    }
-}
-
-/// A member named by surname only (`Dr. Blex`) is the document's speaker of that surname, if
-/// there is exactly one; otherwise the name stays as printed.
-fn resolve(doc: &Document, s: &Speaker) -> Speaker {
-    if s.name.contains(' ') {
-        return s.clone();
-    }
-    let mut names: Vec<&str> = doc
-        .contributions
-        .iter()
-        .filter_map(|c| c.speaker.as_ref())
-        .map(|sp| sp.name.as_str())
-        .filter(|n| n.rsplit(' ').next() == Some(s.name.as_str()))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    match names.as_slice() {
-        [one] => Speaker {
-            name: (*one).to_owned(),
-            ..s.clone()
-        },
-        _ => s.clone(),
     }
 }
 
@@ -728,16 +695,16 @@ fn map_votes(
             out.lit(&ballot, opengov::OPTION, position.key());
             let who = match voter {
                 Voter::Faction(f) => faction(out, base, wp, *f),
-                Voter::Member(s) => person(out, base, wp, &resolve(doc, s)),
+                Voter::Member(s) => person(out, base, wp, s),
             };
             out.add(&ballot, opengov::VOTER, who);
         }
-        map_tally(out, base, doc, wp, &node, v);
+        map_tally(out, base, wp, &node, v);
     }
 }
 
 /// A roll call's or an election's class, announced counts, election and members' votes.
-fn map_tally(out: &mut Out, base: &Base, doc: &Document, wp: u32, node: &NamedNode, v: &Vote) {
+fn map_tally(out: &mut Out, base: &Base, wp: u32, node: &NamedNode, v: &Vote) {
     match v.method {
         VoteMethod::RollCall => out.add(node, rdf::TYPE, lt::NAMENTLICHE_ABSTIMMUNG),
         VoteMethod::Election => out.add(node, rdf::TYPE, lt::WAHL),
@@ -773,12 +740,12 @@ fn map_tally(out: &mut Out, base: &Base, doc: &Document, wp: u32, node: &NamedNo
     if let Some(e) = &v.election {
         out.de(node, lt::AMT, &e.office);
         if let Some(p) = &e.elected {
-            let pi = person(out, base, wp, &resolve(doc, p));
+            let pi = person(out, base, wp, p);
             out.add(node, lt::GEWAEHLT, pi);
         }
         for (i, (cand, n)) in e.candidates.iter().enumerate() {
             let c = iri::count(node, &format!("kandidat-{}", i + 1));
-            let pi = person(out, base, wp, &resolve(doc, cand));
+            let pi = person(out, base, wp, cand);
             out.add(&c, rdf::TYPE, opengov::COUNT);
             out.add(&c, lt::KANDIDAT, pi);
             out.int(&c, rdf::VALUE, n);
@@ -903,46 +870,23 @@ fn party_name(f: Faction) -> &'static str {
     &f.party().name
 }
 
-/// The ministry a speaker speaks for: printed as an abbreviation (`MWIDE`) or in the role
-/// (`Ministerin für Kultur und Wissenschaft` → `Ministerium für Kultur und Wissenschaft`).
-fn ministry_of(out: &mut Out, base: &Base, s: &Speaker) -> Option<NamedNode> {
-    match &s.ministry {
-        Some(abbr) => ministry_for(out, base, abbr),
-        None => ministry_for(out, base, s.role.as_deref()?),
-    }
-}
-
-/// The ministry an abbreviation (`MWIDE`) or a government role (`Ministerin für Kultur und
-/// Wissenschaft`) names. A known ministry's IRI is keyed by its abbreviation, so the committee
-/// protocol's `MWIDE` and the Drucksache's `Minister für Wirtschaft, …` are one ministry.
-fn ministry_for(out: &mut Out, base: &Base, abbr_or_role: &str) -> Option<NamedNode> {
-    let (key, name, abbr) = match crate::lexicon::ministry(abbr_or_role, out.wahlperiode) {
-        Some(m) => (m.abbr.to_owned(), Some(m.name.to_owned()), Some(m.abbr)),
-        None => {
-            let role = abbr_or_role;
-            match role
-                .strip_prefix("Ministerin ")
-                .or_else(|| role.strip_prefix("Minister "))
-            {
-                Some(rest) => {
-                    let name = format!("Ministerium {rest}");
-                    (name.clone(), Some(name), None)
-                }
-                // An abbreviation not in the table.
-                None if !role.contains(' ') => (role.to_owned(), None, Some(role)),
-                None => return None,
-            }
-        }
+/// The ministry a document names (read by the parser): a known one's IRI is keyed by its
+/// abbreviation, another's by its name or abbreviation.
+fn ministry(out: &mut Out, base: &Base, m: &MinistryRef) -> NamedNode {
+    let (key, name, abbr) = match m {
+        MinistryRef::Known(m) => (m.abbr, Some(m.name), Some(m.abbr)),
+        MinistryRef::Named(n) => (n.as_str(), Some(n.as_str()), None),
+        MinistryRef::Abbreviation(a) => (a.as_str(), None, Some(a.as_str())),
     };
-    let m = base.ministry(&key);
-    out.add(&m, rdf::TYPE, lt::MINISTERIUM);
+    let node = base.ministry(key);
+    out.add(&node, rdf::TYPE, lt::MINISTERIUM);
     if let Some(n) = name {
-        out.de(&m, schema::NAME, &n);
+        out.de(&node, schema::NAME, n);
     }
     if let Some(a) = abbr {
-        out.lit(&m, skos::ALT_LABEL, a);
+        out.lit(&node, skos::ALT_LABEL, a);
     }
-    Some(m)
+    node
 }
 
 /// The organisation a printed role is held in: the ministry for government roles, the
@@ -957,7 +901,9 @@ fn role_organisation(
     if crate::model::is_presiding(role) {
         organizer.clone()
     } else {
-        ministry_of(out, base, s).unwrap_or_else(|| organizer.clone())
+        s.speaks_for
+            .as_ref()
+            .map_or_else(|| organizer.clone(), |m| ministry(out, base, m))
     }
 }
 
