@@ -171,17 +171,11 @@ fn figures(doc: &Document, text: &str) -> Vec<crate::model::Figure> {
     programme::figures(text, &named, doc.date)
         .into_iter()
         .map(|f| crate::model::Figure {
-            value: f.value,
-            unit: f.unit,
-            of: f.of,
-            qualifier: f.qualifier,
-            as_of: f.as_of,
-            source_note: f.source_note,
-            programme: f.programme,
             span: crate::model::Span {
-                start: char_offset(text, f.start),
-                end: char_offset(text, f.end),
+                start: char_offset(text, f.span.start),
+                end: char_offset(text, f.span.end),
             },
+            ..f
         })
         .collect()
 }

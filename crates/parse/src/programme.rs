@@ -11,31 +11,16 @@
 
 use super::refs::first_date;
 use super::sentence::split as sentences;
-use crate::model::Date;
+use crate::model::{Date, Span};
 use crate::words::collapse;
 use regex::Regex;
 use std::sync::LazyLock;
 
 pub use crate::model::Programme;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Figure {
-    /// The count, a decimal lexical form.
-    pub value: String,
-    /// What it counts, as printed (`Schulen`, `OZG-Leistungen`, `kommunale Partner`).
-    pub unit: String,
-    /// `401 von 580`: the whole.
-    pub of: Option<String>,
-    /// `bis zu`, `ca.`, `rund`, `mindestens`, `fast` as printed.
-    pub qualifier: Option<String>,
-    pub as_of: Option<Date>,
-    /// `Quelle: PVOG`.
-    pub source_note: Option<String>,
-    pub programme: Option<String>,
-    /// Byte range of the sentence.
-    pub start: usize,
-    pub end: usize,
-}
+/// A count with its sentence as a byte range of the text read (`span`): the caller maps it to
+/// the characters the model counts.
+pub use crate::model::Figure;
 
 /// A quoted name: capitalised, no parenthesis (`„logineo (orange)“` is quoted to be told apart).
 static QUOTED: LazyLock<Regex> =
@@ -369,8 +354,7 @@ pub fn figures(text: &str, programmes: &[Programme], near: Option<Date>) -> Vec<
                 as_of,
                 source_note: source_note.clone(),
                 programme: programme.clone(),
-                start,
-                end,
+                span: Span { start, end },
             });
         }
     }
@@ -451,11 +435,11 @@ fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
         // The whole: the last count before `davon`, at most a few lines back.
         let Some(whole) = figures.iter().rev().find(|f| {
             // Only the sentence `davon` is in, or the one it follows.
-            f.start <= at
-                && f.end + 80 >= at
-                && text[f.start..at]
+            f.span.start <= at
+                && f.span.end + 80 >= at
+                && text[f.span.start..at]
                     .rfind(&f.value)
-                    .is_some_and(|i| at - (f.start + i) <= 80)
+                    .is_some_and(|i| at - (f.span.start + i) <= 80)
         }) else {
             continue;
         };
@@ -467,10 +451,7 @@ fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
             let w_end = NEXT_ITEM
                 .find(w.as_str())
                 .map_or(w.end(), |m| w.start() + m.start());
-            let words = item["w"][..w_end - w.start()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let words = collapse(&item["w"][..w_end - w.start()]);
             let line_end = pos + w_end;
             out.push(Figure {
                 value: item["n"].replace('.', ""),
@@ -484,8 +465,10 @@ fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
                 as_of: whole.as_of,
                 source_note: whole.source_note.clone(),
                 programme: whole.programme.clone(),
-                start: pos + item.name("n").unwrap().start(),
-                end: line_end,
+                span: Span {
+                    start: pos + item.name("n").unwrap().start(),
+                    end: line_end,
+                },
             });
             pos = line_end;
         }
