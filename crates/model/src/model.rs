@@ -170,9 +170,9 @@ pub struct Speaker {
     pub faction: Option<Faction>,
     /// `fraktionslos` members: no faction, and printed as such.
     pub fraktionslos: bool,
-    /// The role as printed: `Vorsitzender`, `Vizepräsidentin`, `Minister`, `StS`, `MR`,
-    /// `Ministerin für Kultur und Wissenschaft`.
-    pub role: Option<String>,
+    /// The role: `Vorsitzender`, `Vizepräsidentin`, `Minister`, `StS`, `MR`, `Ministerin für
+    /// Kultur und Wissenschaft`.
+    pub role: Option<Role>,
     /// The ministry as printed apart from the role: its abbreviation (`MWIDE`), or the
     /// portfolio a minister without a ministry of their own serves in (`im Geschäftsbereich des
     /// Ministerpräsidenten`, the Staatskanzlei).
@@ -203,10 +203,22 @@ impl Serialize for MinistryRef {
     }
 }
 
-/// Roles that preside over a meeting (`Präsidentin`, `Alterspräsident`, `Vorsitzender`), not a
-/// government's (`Ministerpräsident`).
-pub fn is_presiding(role: &str) -> bool {
-    role.contains("räsident") && !role.starts_with("Minister") || role.contains("Vorsitz")
+/// A role as printed, and what kind of role it is (the parser tells).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    pub printed: String,
+    pub kind: RoleKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RoleKind {
+    /// Presides over the meeting: `Präsidentin`, `Alterspräsident`, `Vorsitzender`.
+    Presiding,
+    /// A member of the government: `Ministerpräsident`, `Ministerin für …`, `Finanzminister`,
+    /// `Staatssekretär`.
+    Government,
+    /// Anything else printed before or after a name: `MR`, `Sachverständiger`.
+    Other,
 }
 
 impl Speaker {

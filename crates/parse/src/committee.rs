@@ -150,7 +150,7 @@ fn head(text: &str, diags: &mut Diagnostics) -> Head {
                 .get(2)
                 .and_then(|f| speaker::faction_from_label(f.as_str())),
             fraktionslos: c.get(2).is_some_and(|f| f.as_str() == "fraktionslos"),
-            role: Some("Vorsitz".to_owned()),
+            role: Some(speaker::role("Vorsitz")),
             ..Speaker::named("")
         }),
         minute_taker: MINUTES.captures(head).map(|c| c[1].to_owned()),

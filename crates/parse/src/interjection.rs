@@ -198,7 +198,7 @@ fn call(segment: &str) -> Option<Event> {
         .collect::<Vec<_>>()
         .join(" ");
     let person = Speaker {
-        role: Some(c["role"].trim().to_owned()),
+        role: Some(super::speaker::role(c["role"].trim())),
         ..Speaker::named(&name)
     };
     Some(Event {

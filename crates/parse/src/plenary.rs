@@ -148,7 +148,7 @@ fn in_order(wanted: &[&str], got: &[&str]) -> usize {
 fn chairs(contributions: &[crate::model::Contribution]) -> Vec<crate::model::Speaker> {
     let mut chairs: Vec<crate::model::Speaker> = Vec::new();
     for s in contributions.iter().filter_map(|c| c.speaker.as_ref()) {
-        if s.role.as_deref().is_some_and(is_presiding) && !chairs.iter().any(|x| x.name == s.name) {
+        if is_presiding(s) && !chairs.iter().any(|x| x.name == s.name) {
             chairs.push(s.clone());
         }
     }

@@ -411,7 +411,7 @@ fn blank_speeches(text: &str, contributions: &[Contribution]) -> String {
         .filter(|c| {
             c.speaker
                 .as_ref()
-                .is_some_and(|s| !s.role.as_deref().is_some_and(speaker::is_presiding))
+                .is_some_and(|s| !speaker::is_presiding(s))
         })
         .map(|c| c.span)
         .collect();

@@ -2,7 +2,7 @@
 //! (`Laut Christina Kampmann (SPD) steht …`), faction labels and roles. One reader for every
 //! document kind; votes and interjections (later) reuse `faction_from_label`.
 
-use crate::model::{Faction, MinistryRef, Speaker};
+use crate::model::{Faction, MinistryRef, Role, RoleKind, Speaker};
 use crate::words::collapse;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -47,7 +47,31 @@ pub const ROLES_BEFORE_NAME: &[&str] = &[
     "RR",
 ];
 
-pub use crate::model::is_presiding;
+/// What kind of role a printed one is: presiding (`Präsidentin`, `Alterspräsident`,
+/// `Vorsitzender`, but not `Ministerpräsident`), of the government (a minister's title, a
+/// state secretary), or other.
+pub fn role(printed: &str) -> Role {
+    let kind = if printed.contains("räsident") && !printed.starts_with("Minister")
+        || printed.contains("Vorsitz")
+    {
+        RoleKind::Presiding
+    } else if printed.contains("inister") || printed.contains("Staatssekret") || printed == "StS" {
+        RoleKind::Government
+    } else {
+        RoleKind::Other
+    };
+    Role {
+        printed: printed.to_owned(),
+        kind,
+    }
+}
+
+/// Whether a speaker presides over the meeting.
+pub fn is_presiding(s: &Speaker) -> bool {
+    s.role
+        .as_ref()
+        .is_some_and(|r| r.kind == RoleKind::Presiding)
+}
 
 /// Capitalised words that start sentences but never names (`Laut Christina Kampmann (SPD)`).
 const NOT_A_NAME: &[&str] = &[
@@ -209,7 +233,7 @@ fn speaker_from(
         honorific: Some(collapse(titles)).filter(|t| !t.is_empty()),
         faction: None,
         fraktionslos: false,
-        role,
+        role: role.as_deref().map(self::role),
         ministry: portfolio,
         unreviewed: star,
         speaks_for: None,
@@ -251,7 +275,7 @@ pub fn ministry_named(abbr_or_role: &str, period: Option<u32>) -> Option<Ministr
 pub fn speaks_for(s: &Speaker, period: Option<u32>) -> Option<MinistryRef> {
     match &s.ministry {
         Some(abbr) => ministry_named(abbr, period),
-        None => match ministry_named(s.role.as_deref()?, period)? {
+        None => match ministry_named(&s.role.as_ref()?.printed, period)? {
             MinistryRef::Abbreviation(_) => None,
             m => Some(m),
         },

@@ -9,7 +9,7 @@ use super::vocab::{
 };
 use crate::model::{
     Body, Date, Document, DocumentKind, DrucksacheKind, Faction, InterjectionKind, MinistryRef,
-    PaperKind, PaperRef, Speaker, Vote, VoteMethod, Voter,
+    PaperKind, PaperRef, Role, RoleKind, Speaker, Vote, VoteMethod, Voter,
 };
 use oxigraph::model::{
     GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
@@ -507,9 +507,13 @@ fn map_contribution(out: &mut Out, x: &Speech<'_>, seq: usize, c: &crate::model:
     if s.unreviewed {
         out.typed(&ci, lt::NICHT_UEBERPRUEFT, "true", xsd::BOOLEAN);
     }
-    if let Some(role) = &s.role {
+    if let Some(Role {
+        printed: role,
+        kind,
+    }) = &s.role
+    {
         out.de(&ci, opengov::ROLE, role);
-        let org = role_organisation(out, base, s, role, x.organizer);
+        let org = role_organisation(out, base, s, *kind, x.organizer);
         membership(out, base, &s.name, &p, &org, role);
     }
     if let Some(m) = &s.speaks_for {
@@ -895,10 +899,10 @@ fn role_organisation(
     out: &mut Out,
     base: &Base,
     s: &Speaker,
-    role: &str,
+    kind: RoleKind,
     organizer: &NamedNode,
 ) -> NamedNode {
-    if crate::model::is_presiding(role) {
+    if kind == RoleKind::Presiding {
         organizer.clone()
     } else {
         s.speaks_for
