@@ -492,6 +492,12 @@ mod tests {
             assert!(i == 0 || rows[i - 1]["begins"] < r["begins"], "{r:?}");
         }
         let last = rows.len() as u32;
+        // A cabinet takes office in a period it is listed for (the appointed Landtag's cabinet
+        // of 1946 before the first).
+        for c in &LEXICON.cabinets {
+            let wp = wahlperiode_on(c.from);
+            assert!(wp.is_none_or(|wp| c.periods.contains(wp)), "{}: {wp:?}", c.name);
+        }
         let later = |p: &Periods| (last + 1..last + 10).any(|wp| p.contains(wp));
         assert!(!LEXICON.cabinets.iter().any(|c| later(&c.periods)));
         assert!(!LEXICON.factions.iter().any(|f| later(&f.periods)));
