@@ -496,7 +496,11 @@ mod tests {
         // of 1946 before the first).
         for c in &LEXICON.cabinets {
             let wp = wahlperiode_on(c.from);
-            assert!(wp.is_none_or(|wp| c.periods.contains(wp)), "{}: {wp:?}", c.name);
+            assert!(
+                wp.is_none_or(|wp| c.periods.contains(wp)),
+                "{}: {wp:?}",
+                c.name
+            );
         }
         let later = |p: &Periods| (last + 1..last + 10).any(|wp| p.contains(wp));
         assert!(!LEXICON.cabinets.iter().any(|c| later(&c.periods)));

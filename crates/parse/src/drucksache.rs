@@ -179,18 +179,11 @@ fn funding(text: &str) -> Vec<crate::model::Funding> {
     super::funding::read(text)
         .into_iter()
         .map(|f| crate::model::Funding {
-            programme: f.programme,
-            value: f.amount.value,
-            currency: f.amount.currency.unwrap_or("EUR").to_owned(),
-            approximate: f.amount.approximate,
-            from_year: f.from_year,
-            to_year: f.to_year,
-            until: f.until,
-            by_government: f.by_government,
             span: crate::model::Span {
-                start: super::char_offset(text, f.start),
-                end: super::char_offset(text, f.end),
+                start: super::char_offset(text, f.span.start),
+                end: super::char_offset(text, f.span.end),
             },
+            ..f
         })
         .collect()
 }

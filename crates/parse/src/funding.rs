@@ -4,28 +4,15 @@
 //! one named in the two sentences before (`dafür`, `hierfür`, `in diesem Zusammenhang`). A
 //! minimum wage of `12 Euro` funds nothing.
 
-use super::amount::{amounts, Amount};
+use super::amount::amounts;
 use super::sentence;
-use crate::model::Date;
+use crate::model::{Date, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A funding statement.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Funding {
-    pub programme: String,
-    pub amount: Amount,
-    /// `in den Jahren 2020 bis 2022`: the first and last year.
-    pub from_year: Option<u32>,
-    pub to_year: Option<u32>,
-    /// `Bis Ende 2021`: the last day, `YYYY-MM-DD`.
-    pub until: Option<Date>,
-    /// `die Landesregierung`, `Landesmittel`: the state government funds it.
-    pub by_government: bool,
-    /// Byte range of the sentence it was read from.
-    pub start: usize,
-    pub end: usize,
-}
+/// A funding statement, with its sentence as a byte range of the text read (`span`): the
+/// caller maps it to the characters the model counts.
+pub use crate::model::Funding;
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"„([^“”]{3,120})[“”]").unwrap());
 static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,9 +70,9 @@ pub fn read(text: &str) -> Vec<Funding> {
     for (k, &(start, end)) in sentences.iter().enumerate() {
         let s = &text[start..end];
         for amount in amounts(s) {
-            if amount.currency.is_none() {
+            let Some(currency) = amount.currency else {
                 continue;
-            }
+            };
             let programme = named_here(s).or_else(|| {
                 BACK.is_match(s).then(|| {
                     (1..=2)
@@ -97,19 +84,16 @@ pub fn read(text: &str) -> Vec<Funding> {
             let years = YEARS.captures(s);
             out.push(Funding {
                 programme,
+                value: amount.value,
+                currency: currency.to_owned(),
+                approximate: amount.approximate,
                 from_year: years.as_ref().and_then(|c| c[1].parse().ok()),
                 to_year: years.as_ref().and_then(|c| c[2].parse().ok()),
                 until: UNTIL
                     .captures(s)
                     .and_then(|c| Date::end_of_year(c[1].parse().ok()?)),
                 by_government: GOVERNMENT.is_match(s),
-                amount: Amount {
-                    start: start + amount.start,
-                    end: start + amount.end,
-                    ..amount
-                },
-                start,
-                end,
+                span: Span { start, end },
             });
         }
     }
@@ -126,8 +110,8 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].programme, "Digitale Modellregionen in NRW");
-        assert_eq!(got[0].amount.value, "91000000");
+        assert_eq!(got[0].value, "91000000");
         assert_eq!(got[0].until.unwrap().to_string(), "2021-12-31");
-        assert!(got[0].by_government && got[0].amount.approximate);
+        assert!(got[0].by_government && got[0].approximate);
     }
 }
