@@ -13,8 +13,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The system allocator, counting what each query's thread holds (the endpoint's memory
-/// limit per query).
+/// mimalloc (also as the process's `malloc`, for RocksDB), counting what each query's thread
+/// holds (the endpoint's memory limit per query).
 #[global_allocator]
 static ALLOCATOR: serve::memory::Counting = serve::memory::Counting;
 

@@ -476,12 +476,8 @@ mod os {
         pages * 4096
     }
 
-    /// Gives freed memory back to the system (glibc keeps it otherwise).
+    /// Gives freed memory back to the system.
     pub fn release_memory() {
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: malloc_trim only walks the allocator's own free lists.
-        unsafe {
-            libc::malloc_trim(0);
-        }
+        crate::serve::memory::release();
     }
 }

@@ -3,14 +3,21 @@
 //! reads it. The binary installs it (`#[global_allocator]` in `main.rs`); without it the
 //! counts stay zero and only the process-wide limit applies.
 //!
+//! Under the count is mimalloc, and (feature `override`) it is the process's `malloc` too, so
+//! RocksDB's C++ allocations go there as well. Why: oxigraph opens a RocksDB iterator for every
+//! index look-up, and glibc's malloc spent half of a look-up-bound query's time on their
+//! allocations (`_int_malloc`, `malloc_consolidate`); with mimalloc (version 2) the same query
+//! ran in half the time (ARCHITECTURE.md, Scale).
+//!
 //! Bytes a query's thread hands to another thread (a streamed chunk) are taken off its count
 //! with [`handed_over`], so a long streamed answer is not mistaken for memory held.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use mimalloc::MiMalloc;
+use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicIsize, Ordering};
 
-/// The system allocator, counting.
+/// mimalloc, counting.
 pub struct Counting;
 
 thread_local! {
@@ -34,10 +41,10 @@ fn add(delta: isize) {
     });
 }
 
-// SAFETY: every call is passed on to `System` unchanged; only counters are kept beside it.
+// SAFETY: every call is passed on to `MiMalloc` unchanged; only counters are kept beside it.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
+        let p = MiMalloc.alloc(layout);
         if !p.is_null() {
             add(layout.size() as isize);
         }
@@ -45,7 +52,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc_zeroed(layout);
+        let p = MiMalloc.alloc_zeroed(layout);
         if !p.is_null() {
             add(layout.size() as isize);
         }
@@ -53,12 +60,12 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        System.dealloc(p, layout);
+        MiMalloc.dealloc(p, layout);
         add(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let q = System.realloc(p, layout, new_size);
+        let q = MiMalloc.realloc(p, layout, new_size);
         if !q.is_null() {
             add(new_size as isize - layout.size() as isize);
         }
@@ -81,4 +88,11 @@ pub fn unwatch() {
 /// `bytes` this thread allocated are now another thread's to free.
 pub fn handed_over(bytes: usize) {
     add(-(bytes as isize));
+}
+
+/// Gives memory freed by every thread back to the system where mimalloc can (it otherwise keeps
+/// freed pages a while for reuse).
+pub fn release() {
+    // SAFETY: a plain call into the allocator; `true` forces the collection.
+    unsafe { libmimalloc_sys::mi_collect(true) };
 }
