@@ -20,5 +20,6 @@ mod periods;
 mod portal;
 mod publish;
 mod push;
+mod queries;
 mod robustness;
 mod shared;
