@@ -57,38 +57,46 @@ def build(args, binary):
 
 
 def measured(cmd):
-    """Runs `cmd`: wall seconds, cores used ((user + sys) / wall), peak RSS in KiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Runs `cmd`: wall seconds, cores used ((user + sys) / wall, its pdftotext children
+    included), its peak RSS in KiB."""
     t = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if out.returncode != 0:
-        sys.exit(out.stderr[-2000:])
-    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / wall
-    return wall, cpu, after.ru_maxrss
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(err.decode()[-2000:])
+    return wall, (usage.ru_utime + usage.ru_stime) / wall, usage.ru_maxrss
 
 
 def pdf_rate(args):
     """Pages per second of `ingest` over PDFs against one `pdftotext -bbox-layout` over the
-    same files, in the same run; CPU use and peak RSS of the ingest."""
+    same files, alternating in the same run (`--rounds` times each: the machine's speed drifts);
+    CPU use and peak RSS of the ingest."""
     pdfs = [Path(p) for p in args.pdf_rate]
     pages = 0
     for p in pdfs:
         info = run(["pdfinfo", str(p)]).stdout.decode()
         pages += int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    t = time.perf_counter()
-    for p in pdfs:
-        run(["pdftotext", "-bbox-layout", str(p), "/dev/null"])
-    reference = time.perf_counter() - t
     store = args.work / "pdf-store"
-    if store.exists():
-        shutil.rmtree(store)
-    wall, cpu, rss = measured([args.bin, "ingest", *map(str, pdfs), "--store", str(store)])
-    print(f"{len(pdfs)} PDFs, {pages} pages")
-    print(f"pdftotext -bbox-layout (one process)  {pages / reference:7.1f} pages/s")
-    print(f"landtag-lod ingest                    {pages / wall:7.1f} pages/s  ratio {reference / wall:.2f}"
-          f"  CPU {cpu:.2f} cores  peak RSS {rss / 1024:.0f} MiB")
+    rounds = []
+    for _ in range(args.rounds):
+        t = time.perf_counter()
+        for p in pdfs:
+            run(["pdftotext", "-bbox-layout", str(p), "/dev/null"])
+        reference = time.perf_counter() - t
+        if store.exists():
+            shutil.rmtree(store)
+        wall, cpu, rss = measured([args.bin, "ingest", *map(str, pdfs), "--store", str(store)])
+        rounds.append((reference, wall, cpu, rss))
+        print(f"pdftotext -bbox-layout (one process) {pages / reference:7.1f} pages/s;"
+              f" landtag-lod ingest {pages / wall:7.1f} pages/s, ratio {reference / wall:.2f},"
+              f" CPU {cpu:.2f} cores, peak RSS {rss / 1024:.0f} MiB")
+    reference = statistics.median(r[0] for r in rounds)
+    wall = statistics.median(r[1] for r in rounds)
+    print(f"{len(pdfs)} PDFs, {pages} pages, {args.rounds} rounds: medians pdftotext"
+          f" {pages / reference:.1f} pages/s, ingest {pages / wall:.1f} pages/s,"
+          f" ratio {reference / wall:.2f}")
 
 
 def query_ours(binary, store, query):
@@ -96,13 +104,21 @@ def query_ours(binary, store, query):
 
 
 def timed(cmd):
-    t = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True)
-    dt = time.perf_counter() - t
-    if out.returncode != 0:
-        return dt, None, out.stderr.decode()[-300:]
-    rows = len(out.stdout.decode().splitlines()) - 1
-    return dt, rows, None
+    """Runs `cmd`: wall seconds, result rows, its peak RSS in MiB, error text."""
+    import tempfile
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        dt = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        rss = usage.ru_maxrss / 1024
+        if proc.returncode != 0:
+            return dt, None, rss, err.read().decode()[-300:]
+        rows = sum(1 for _ in out) - 1
+        return dt, rows, rss, None
 
 
 def main():
@@ -131,28 +147,32 @@ def main():
     print(f"N = {args.n}: {quads} quads" + (f", ingest {ingest_s:.1f} s" if ingest_s else ""))
     if args.build_only:
         return
-    print(f"{'query':<15} {'rows':>7} {'ours s':>8} {'oxigraph s':>11} {'ratio':>6}")
+    print(f"{'query':<15} {'rows':>7} {'ours s':>8} {'oxigraph s':>11} {'ratio':>6}"
+          f" {'ours MiB':>9} {'oxigraph MiB':>13}")
     results = []
     for q in sorted((REPO / "queries").glob("*.rq")):
         name = q.stem
         ours, theirs = [], []
         rows_ours = rows_theirs = None
         for _ in range(args.rounds):
-            dt, rows_ours, err = timed([args.bin, "query", "--store", str(store), name, "--format", "csv"])
+            dt, rows_ours, rss_ours, err = timed(
+                [args.bin, "query", "--store", str(store), name, "--format", "csv"])
             if err:
                 sys.exit(f"{name}: {err}")
             ours.append(dt)
-            dt, rows_theirs, err = timed([args.oxigraph, "query", "--location", str(store),
-                                          "--query-file", str(q), "--results-format", "csv",
-                                          "--union-default-graph"])
+            dt, rows_theirs, rss_theirs, err = timed(
+                [args.oxigraph, "query", "--location", str(store), "--query-file", str(q),
+                 "--results-format", "csv", "--union-default-graph"])
             if err:
                 sys.exit(f"{name} (oxigraph): {err}")
             theirs.append(dt)
         a, b = statistics.median(ours), statistics.median(theirs)
         agree = "" if rows_ours == rows_theirs else f"  ROWS DIFFER: oxigraph {rows_theirs}"
-        print(f"{name:<15} {rows_ours:>7} {a:>8.2f} {b:>11.2f} {a / b:>6.2f}{agree}")
+        print(f"{name:<15} {rows_ours:>7} {a:>8.2f} {b:>11.2f} {a / b:>6.2f}"
+              f" {rss_ours:>9.0f} {rss_theirs:>13.0f}{agree}")
         results.append({"query": name, "rows": rows_ours, "ours_s": a, "oxigraph_s": b,
-                        "rows_oxigraph": rows_theirs})
+                        "rows_oxigraph": rows_theirs, "ours_mib": rss_ours,
+                        "oxigraph_mib": rss_theirs})
     if args.json:
         args.json.write_text(json.dumps({"n": args.n, "quads": quads, "ingest_s": ingest_s,
                                          "queries": results}, indent=1))
