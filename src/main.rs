@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use landtag_lod::rdf::{iri::DEFAULT_BASE, Base};
+use landtag_lod::rdf::{iri, iri::DEFAULT_BASE, Base};
 use landtag_lod::results::Formats;
 use landtag_lod::{dump, pipeline, queries, serve, store};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -52,6 +52,16 @@ enum Command {
         query: String,
         #[arg(long, value_enum)]
         format: Option<ResultFormat>,
+        /// Over these graphs only: their merge is the default graph (repeatable; the
+        /// protocol's `default-graph-uri`, in place of the query's FROM).
+        #[arg(long = "graph", value_name = "IRI")]
+        graphs: Vec<String>,
+        /// The graphs GRAPH reaches (repeatable; `named-graph-uri`, in place of FROM NAMED).
+        #[arg(long = "named-graph", value_name = "IRI")]
+        named_graphs: Vec<String>,
+        /// Over one Wahlperiode: its documents' graphs with the shared and links graphs.
+        #[arg(long, conflicts_with_all = ["graphs", "named_graphs"])]
+        wahlperiode: Option<u32>,
     },
     /// Serve the SPARQL endpoint and the query page.
     Serve {
@@ -221,7 +231,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store,
             query,
             format,
-        } => run_query(&store, &query, format),
+            graphs,
+            named_graphs,
+            wahlperiode,
+        } => {
+            let over = Over {
+                graphs,
+                named_graphs,
+                wahlperiode,
+            };
+            run_query(&store, &query, format, &over, &base)
+        }
         Command::Serve {
             store,
             bind,
@@ -618,7 +638,40 @@ fn convert(file: &Path, format: GraphFormat, base: &Base) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_query(store_dir: &Path, query: &str, format: Option<ResultFormat>) -> Result<ExitCode> {
+/// The graphs `query` was told to run over.
+struct Over {
+    graphs: Vec<String>,
+    named_graphs: Vec<String>,
+    wahlperiode: Option<u32>,
+}
+
+impl Over {
+    fn graphs(&self, store: &oxigraph::store::Store, base: &Base) -> Result<store::Graphs> {
+        if let Some(wp) = self.wahlperiode {
+            let facts = landtag_lod::publish::Facts::read(store)?;
+            return facts
+                .period_graphs(wp, base)
+                .with_context(|| format!("the store holds no document of Wahlperiode {wp}"));
+        }
+        let iris = |list: &[String]| -> Result<Vec<oxigraph::model::NamedNode>> {
+            list.iter()
+                .map(|i| iri::given(i).map_err(|e| anyhow::anyhow!("`{i}` is no IRI: {e}")))
+                .collect()
+        };
+        Ok(store::Graphs {
+            default: iris(&self.graphs)?,
+            named: iris(&self.named_graphs)?,
+        })
+    }
+}
+
+fn run_query(
+    store_dir: &Path,
+    query: &str,
+    format: Option<ResultFormat>,
+    over: &Over,
+    base: &Base,
+) -> Result<ExitCode> {
     let text = if let Some(file) = query.strip_prefix('@') {
         std::fs::read_to_string(file)
             .with_context(|| format!("cannot read the query file {file}"))?
@@ -637,7 +690,8 @@ fn run_query(store_dir: &Path, query: &str, format: Option<ResultFormat>) -> Res
         query.to_owned()
     };
     let store = store::open_read_only(store_dir)?;
-    let results = store::query(&store, &text, None)?;
+    let graphs = over.graphs(&store, base)?;
+    let results = store::query_over(&store, &text, &graphs, None)?;
     let formats = query_formats(&results, format)?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     landtag_lod::results::write(results, formats, out)?.flush()?;

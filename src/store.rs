@@ -376,11 +376,40 @@ pub fn graph_document(store: &Store, graph: &NamedNode) -> Result<Option<NamedNo
     })
 }
 
-/// Prepares a query against the store, cancellable through `token`. The dataset's default
-/// graph is the union of all document graphs.
+/// The graphs a request names for its query (the SPARQL 1.1 Protocol's `default-graph-uri` and
+/// `named-graph-uri`). Named, they replace the query's own `FROM` and `FROM NAMED`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Graphs {
+    /// Their merge is the default graph.
+    pub default: Vec<NamedNode>,
+    /// The graphs `GRAPH` reaches.
+    pub named: Vec<NamedNode>,
+}
+
+impl Graphs {
+    /// No graph named: the query's own dataset, or the store's.
+    pub fn is_empty(&self) -> bool {
+        self.default.is_empty() && self.named.is_empty()
+    }
+}
+
+/// Prepares a query against the store, cancellable through `token`, over the dataset the query
+/// describes (`FROM`, `FROM NAMED`), or where it describes none, the union of all graphs as
+/// the default graph and every graph named.
 pub fn query(
     store: &Store,
     sparql: &str,
+    token: Option<CancellationToken>,
+) -> Result<QueryResults<'static>, StoreError> {
+    query_over(store, sparql, &Graphs::default(), token)
+}
+
+/// As [`query`], over `graphs` where the request names any (they take the place of the query's
+/// `FROM` and `FROM NAMED`, as the protocol says).
+pub fn query_over(
+    store: &Store,
+    sparql: &str,
+    graphs: &Graphs,
     token: Option<CancellationToken>,
 ) -> Result<QueryResults<'static>, StoreError> {
     let mut evaluator = SparqlEvaluator::new(); // built without http-client: SERVICE calls go nowhere
@@ -388,6 +417,12 @@ pub fn query(
         evaluator = evaluator.with_cancellation_token(t);
     }
     let mut prepared = evaluator.parse_query(sparql)?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let dataset = prepared.dataset_mut();
+    if !graphs.is_empty() {
+        dataset.set_default_graph(graphs.default.iter().cloned().map(Into::into).collect());
+        dataset.set_available_named_graphs(graphs.named.iter().cloned().map(Into::into).collect());
+    } else if dataset.is_default_dataset() {
+        dataset.set_default_graph_as_union();
+    }
     Ok(prepared.on_store(store).execute()?)
 }

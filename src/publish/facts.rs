@@ -1,6 +1,7 @@
 //! What the catalogue, the dump set and the change feed say about the store, read from it: the
 //! document graphs by Wahlperiode, their documents' dates and their conversion times.
 
+use crate::rdf::Base;
 use crate::store::{self, StoreError};
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QueryResults;
@@ -97,6 +98,20 @@ impl Facts {
             })
             .collect();
         Ok(Self { periods })
+    }
+
+    /// The graphs a query over one Wahlperiode reads: its document graphs, and the shared and
+    /// links graphs (what documents say about the persons, factions and papers they mention);
+    /// `None` when the store holds no document of that period.
+    pub fn period_graphs(&self, wahlperiode: u32, base: &Base) -> Option<store::Graphs> {
+        let period = self.periods.iter().find(|p| p.wahlperiode == wahlperiode)?;
+        let mut graphs: Vec<NamedNode> = period.graphs.iter().map(|g| g.graph.clone()).collect();
+        graphs.push(base.shared_graph());
+        graphs.push(base.links_graph());
+        Some(store::Graphs {
+            default: graphs.clone(),
+            named: graphs,
+        })
     }
 
     pub fn graphs(&self) -> impl Iterator<Item = &DocGraph> {

@@ -270,7 +270,12 @@ async fn sparql_get(
     respond(state, &params, &headers).await
 }
 
-async fn sparql_post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+async fn sparql_post(
+    State(state): State<AppState>,
+    Query(url): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -285,8 +290,9 @@ async fn sparql_post(State(state): State<AppState>, headers: HeaderMap, body: By
             Ok(p) => p,
             Err(e) => return ApiError::BadRequest(format!("malformed form body: {e}")).into_response(),
         },
+        // The query is the body; the graphs it runs over come in the URL.
         "application/sparql-query" => match String::from_utf8(body.to_vec()) {
-            Ok(q) => vec![("query".to_owned(), q)],
+            Ok(q) => std::iter::once(("query".to_owned(), q)).chain(url).collect(),
             Err(_) => return ApiError::BadRequest("the query is not UTF-8".into()).into_response(),
         },
         "application/sparql-update" => return ApiError::Forbidden(READ_ONLY).into_response(),
@@ -341,15 +347,42 @@ async fn run(
         }
         return Err(ApiError::BadRequest(format!("SPARQL syntax error: {e}")));
     }
+    let graphs = request_graphs(params)?;
     let store = state.store.clone();
     let max = state.limits.max_result;
-    let key = lanes::key("query", &query);
+    // The same query over other graphs is other work (cheap over one document, dear over all).
+    let key = lanes::key("query", &format!("{query}\n{graphs:?}"));
     state
         .lanes
         .run(key, move |job| {
-            answer_query(&store, &query, &accept, format.as_deref(), max, job)
+            answer_query(
+                &store,
+                &query,
+                &graphs,
+                &accept,
+                format.as_deref(),
+                max,
+                job,
+            )
         })
         .await
+}
+
+/// The graphs the request names for its query (`default-graph-uri`, `named-graph-uri`, each
+/// as often as needed); an IRI that is none is refused.
+fn request_graphs(params: &[(String, String)]) -> Result<store::Graphs, ApiError> {
+    let mut graphs = store::Graphs::default();
+    for (key, value) in params {
+        let list = match key.as_str() {
+            "default-graph-uri" => &mut graphs.default,
+            "named-graph-uri" => &mut graphs.named,
+            _ => continue,
+        };
+        let iri = crate::rdf::iri::given(value)
+            .map_err(|e| ApiError::BadRequest(format!("{key} `{value}`: {e}")))?;
+        list.push(iri);
+    }
+    Ok(graphs)
 }
 
 /// Runs `work` in its lane (see [`lanes`]) and returns its result: the pages and the
@@ -463,12 +496,13 @@ fn evaluation_error(e: QueryEvaluationError) -> ApiError {
 fn answer_query(
     store: &Store,
     query: &str,
+    graphs: &store::Graphs,
     accept: &str,
     format: Option<&str>,
     max: usize,
     job: &lanes::Job<answer::Answer>,
 ) {
-    let results = match store::query(store, query, Some(job.token.clone())) {
+    let results = match store::query_over(store, query, graphs, Some(job.token.clone())) {
         Ok(r) => r,
         Err(StoreError::Syntax(e)) => {
             return job.reply(Err(ApiError::BadRequest(format!(

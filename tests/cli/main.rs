@@ -5,6 +5,7 @@ mod architecture;
 mod browser;
 mod common;
 mod crash;
+mod dataset;
 mod dumps;
 mod endpoint;
 mod fuzzed;

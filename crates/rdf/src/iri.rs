@@ -6,6 +6,12 @@
 use crate::model::{Document, DocumentKind, Faction, PaperRef};
 use oxigraph::model::{NamedNode, Triple};
 
+/// An IRI someone gives (a graph to query over), checked, not minted: its error says why it is
+/// none.
+pub fn given(iri: &str) -> Result<NamedNode, String> {
+    NamedNode::new(iri.trim()).map_err(|e| e.to_string())
+}
+
 /// The default base, in the `.example` domain reserved for documentation: set `--base` to the
 /// domain you publish under.
 pub const DEFAULT_BASE: &str = "https://landtag-lod.example";
