@@ -3,14 +3,17 @@
 `oxigraph` CLI (PyPI package `oxigraph`, the same engine as a prebuilt binary) over the same
 store, side by side.
 
-The store is built from a real protocol (default: the bundled Plenarprotokoll 18/115),
-renumbered N times (18/1000, 18/1001, …: its identity rewritten, its words kept), through the
-product's own `ingest`. Figures are medians of wall-clock seconds per query, each query run as
+The store is built from real documents (default: the bundled Plenarprotokoll 18/115; `--source`
+takes several, of every kind), each renumbered N times (18/1000, 18/1001, …: its identity
+rewritten, its words kept), through the product's own `ingest`. Figures are medians of wall-clock seconds per query, each query run as
 a process (start-up and opening the store included, alike for both engines); the ratio is ours
 over oxigraph's. Row counts must agree between the engines.
 
     python3 scripts/scale-bench.py --n 100 --work /tmp/scale100
     python3 scripts/scale-bench.py --n 500 --work /tmp/scale500 --keep-docs
+    python3 scripts/scale-bench.py --n 100 --work /tmp/mixed --source sample/pdf/mmp18-115.pdf \
+        ../shared/corpus/pdf/*.pdf tests/fixtures/rollcall/annex.pdf ../shared/corpus/*.txt
+    python3 scripts/scale-bench.py --work /tmp/pdf --pdf-rate a.pdf b.pdf --rounds 5
 """
 import argparse, json, os, re, resource, shutil, statistics, subprocess, sys, time
 from pathlib import Path
@@ -22,26 +25,56 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, **kw)
 
 
-def renumbered(text, period, number, new):
-    """The protocol as if it were session `new`: its number and session rewritten."""
-    text = text.replace(f"{period}/{number}", f"{period}/{new}")
-    return re.sub(rf"\b{number}\. Sitzung", f"{new}. Sitzung", text)
+def renumbered(text, ident, new):
+    """The document as if it were number `new` of its kind and period: its own number and its
+    session (`N. Sitzung`) rewritten, its words kept."""
+    _, period, number, session = ident
+    if number:
+        text = text.replace(f"{period}/{number}", f"{period}/{new}")
+    if session:
+        text = re.sub(rf"\b{session}\. Sitzung", f"{new}. Sitzung", text)
+    return text
+
+
+def identity(text):
+    """A document's kind (as the archive's file names spell it), period, own number and
+    session: a plenary protocol prints `Plenarprotokoll P/N` in its running heads, a Drucksache
+    `… Wahlperiode Drucksache P/N` in its head; a committee protocol prints no number, its
+    session (`61. Sitzung`) is its own."""
+    session = re.search(r"\b(\d+)\. Sitzung", text)
+    session = session.group(1) if session else None
+    if m := re.search(r"Plenarprotokoll (\d+)/(\d+)", text):
+        return ("mmp", m.group(1), m.group(2), session)
+    if m := re.search(r"Wahlperiode\s+Drucksache (\d+)/(\d+)", text[:400]):
+        return ("mmd", m.group(1), m.group(2), None)
+    return ("apr", "", None, session)
+
+
+def file_name(ident, new):
+    """The name the Landtag's archive would give copy `new` (`MMP18-115.pdf`,
+    `MMD17-10377.pdf`, `APR17-1565.pdf`): as short as the archive's, because oxigraph keeps a
+    string of up to 15 bytes inline and reads a longer one from the store at every comparison
+    of a sort (the listings sort by source)."""
+    return f"{ident[0]}{ident[1]}-{new}.txt"
 
 
 def build(args, binary):
+    """N copies of every source, each source's copies numbered in a block of its own (so two
+    sources of one document, an excerpt and its annex, stay apart)."""
     docs = args.work / "docs"
     store = args.work / "store"
     if store.exists():
         shutil.rmtree(store)
     docs.mkdir(parents=True, exist_ok=True)
-    text = run([binary, "text", str(args.source)]).stdout.decode()
-    m = re.search(r"Plenarprotokoll (\d+)/(\d+)", text)
-    period, number = m.group(1), m.group(2)
     for old in docs.glob("*.txt"):
         old.unlink()
-    for i in range(args.n):
-        new = 1000 + i
-        (docs / f"mmp{period}-{new}.txt").write_text(renumbered(text, period, number, new))
+    for j, source in enumerate(args.source):
+        text = run([binary, "text", str(source)]).stdout.decode()
+        ident = identity(text)
+        for i in range(args.n):
+            new = 1000 + j * args.n + i
+            name = file_name(ident, new)
+            (docs / name).write_text(renumbered(text, ident, new))
     ingest_s, cpu, rss = measured([binary, "ingest", str(docs), "--store", str(store)])
     print(f"ingest: {ingest_s:.1f} s, CPU {cpu:.2f} cores, peak RSS {rss / 1024:.0f} MiB")
     count = query_ours(binary, store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -125,7 +158,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--work", type=Path, required=True)
-    ap.add_argument("--source", type=Path, default=REPO / "sample/pdf/mmp18-115.pdf")
+    ap.add_argument("--source", type=Path, nargs="+", default=[REPO / "sample/pdf/mmp18-115.pdf"],
+                    help="the documents copied N times each (default: Plenarprotokoll 18/115)")
     ap.add_argument("--bin", default=os.environ.get("LANDTAG_LOD_BIN", "landtag-lod"))
     ap.add_argument("--oxigraph", default=shutil.which("oxigraph") or "oxigraph")
     ap.add_argument("--rounds", type=int, default=3)
