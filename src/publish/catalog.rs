@@ -400,7 +400,7 @@ impl<'a> Catalog<'a> {
             path: "katalog/dienst/sparql",
             endpoint: "sparql",
             title: ["SPARQL-Endpunkt von landtag-lod", "landtag-lod SPARQL endpoint"],
-            description: "SPARQL 1.1 Protocol, nur lesend; der Standardgraph ist die Vereinigung aller Graphen.",
+            description: "SPARQL 1.1 Protocol, nur lesend; der Standardgraph ist die Vereinigung aller Graphen, wo eine Anfrage keine nennt (FROM, default-graph-uri). Ohne Anfrage beschreibt sich der Dienst selbst (SPARQL 1.1 Service Description).",
             conforms_to: "https://www.w3.org/TR/sparql11-protocol/",
         };
         let s = self.data_service(cat, &sparql, &datasets);

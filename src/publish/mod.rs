@@ -8,6 +8,7 @@ pub mod changes;
 pub mod facts;
 pub mod files;
 pub mod graph;
+pub mod service;
 pub mod void;
 
 pub use facts::Facts;

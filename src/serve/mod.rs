@@ -262,11 +262,16 @@ impl IntoResponse for ApiError {
 
 const READ_ONLY: &str = "this endpoint is read-only: SPARQL updates are refused";
 
+/// A query, or without one the endpoint's service description.
 async fn sparql_get(
     State(state): State<AppState>,
     Query(params): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Response {
+    if !params.iter().any(|(k, _)| k == "query" || k == "update") {
+        let graph = crate::publish::service::describe(&state.base);
+        return publish::described(&graph, &headers, &params);
+    }
     respond(state, &params, &headers).await
 }
 

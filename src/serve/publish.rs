@@ -30,8 +30,12 @@ fn format_param(params: &[(String, String)]) -> Option<&str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// A description in the format the client asks for.
-fn described(graph: &Graph, headers: &HeaderMap, params: &[(String, String)]) -> Response {
+/// A description in the format asked for (`Accept`, or `format=`): Turtle by default.
+pub(super) fn described(
+    graph: &Graph,
+    headers: &HeaderMap,
+    params: &[(String, String)],
+) -> Response {
     let accept = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())

@@ -182,3 +182,58 @@ fn the_endpoint_takes_the_protocols_graph_parameters() {
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("default-graph-uri"), "{body}");
 }
+
+/// Without a query, the endpoint describes itself (SPARQL 1.1 Service Description), in Turtle
+/// by default: rdflib reads it and finds the endpoint, the language, the union default graph and
+/// the dataset's VoID.
+#[test]
+fn the_endpoint_describes_itself() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server = serve(&store, &[]);
+    let mut r = agent()
+        .get(format!("{}/sparql", server.url))
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let media = r
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(media.starts_with("text/turtle"), "{media}");
+    let file = dir.path().join("sd.ttl");
+    std::fs::write(&file, r.body_mut().read_to_string().unwrap()).unwrap();
+    let out = python(
+        "import sys, rdflib
+g = rdflib.Graph().parse(sys.argv[1], format='turtle')
+q = '''PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?e ?lang ?feature ?about WHERE { ?s a sd:Service ; sd:endpoint ?e ; sd:supportedLanguage ?lang ;
+  sd:feature ?feature ; sd:defaultDataset ?d . ?d rdfs:seeAlso ?about . FILTER(CONTAINS(STR(?about), 'void')) }'''
+for row in g.query(q): print(' '.join(str(v) for v in row))
+print(len(list(g.triples((None, rdflib.URIRef('http://www.w3.org/ns/sparql-service-description#resultFormat'), None)))))",
+        &[s(&file)],
+    );
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "https://landtag-lod.example/sparql http://www.w3.org/ns/sparql-service-description#SPARQL11Query \
+             http://www.w3.org/ns/sparql-service-description#UnionDefaultGraph \
+             https://landtag-lod.example/.well-known/void"
+        ),
+        "{out}"
+    );
+    assert_eq!(lines.last(), Some("7"), "{out}");
+    // Asked as JSON-LD, it is JSON.
+    let mut r = agent()
+        .get(format!("{}/sparql", server.url))
+        .header("Accept", "application/ld+json")
+        .call()
+        .unwrap();
+    let _: serde_json::Value = serde_json::from_str(&r.body_mut().read_to_string().unwrap())
+        .expect("the description as JSON-LD");
+}

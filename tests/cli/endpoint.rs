@@ -164,8 +164,15 @@ fn sparql_protocol() {
     let r = get(&endpoint, "SELECT WHERE {", "");
     assert_eq!(r.status, 400);
     assert!(r.body.contains("SPARQL syntax error"), "{}", r.body);
-    let r = reply(agent().get(&endpoint).call().unwrap());
-    assert_eq!(r.status, 400);
+    // No query: a GET gets the service description (dataset.rs), a POST is refused.
+    let r = reply(
+        agent()
+            .post(&endpoint)
+            .send_form([("format", "csv")])
+            .unwrap(),
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("no `query` parameter"), "{}", r.body);
 
     // Updates are refused, however they come.
     let insert = "INSERT DATA { <http://a> <http://b> <http://c> }";

@@ -209,6 +209,7 @@ pub const DESCRIPTION_PREFIXES: &[(&str, &str)] = &[
     ("prov", "http://www.w3.org/ns/prov#"),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("sd", "http://www.w3.org/ns/sparql-service-description#"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
     ("spdx", "http://spdx.org/rdf/terms#"),
     ("tree", "https://w3id.org/tree#"),
