@@ -72,20 +72,26 @@ pub fn send(store_dir: &Path, mapped: &Mapped) -> Result<Outcome, HandoffError> 
     parse_outcome(text).ok_or_else(|| HandoffError::Refused(format!("unexpected answer: {text}")))
 }
 
-/// The server's answer: `added N`, `replaced N` or `unchanged`.
-pub fn outcome_text(o: Outcome) -> String {
+/// The server's answer: `added N`, `replaced N` (and on a line of its own the other file the
+/// old graph was read from) or `unchanged`.
+pub fn outcome_text(o: &Outcome) -> String {
     match o {
         Outcome::Added(n) => format!("added {n}"),
-        Outcome::Replaced(n) => format!("replaced {n}"),
+        Outcome::Replaced(n, None) => format!("replaced {n}"),
+        Outcome::Replaced(n, Some(file)) => format!("replaced {n}\n{file}"),
         Outcome::Unchanged => "unchanged".into(),
     }
 }
 
 fn parse_outcome(text: &str) -> Option<Outcome> {
-    let (word, n) = text.split_once(' ').unwrap_or((text, ""));
+    let (first, other) = text.split_once('\n').unwrap_or((text, ""));
+    let (word, n) = first.split_once(' ').unwrap_or((first, ""));
+    let other = Some(other.trim())
+        .filter(|o| !o.is_empty())
+        .map(str::to_owned);
     match word {
         "added" => n.parse().ok().map(Outcome::Added),
-        "replaced" => n.parse().ok().map(Outcome::Replaced),
+        "replaced" => n.parse().ok().map(|n| Outcome::Replaced(n, other)),
         "unchanged" => Some(Outcome::Unchanged),
         _ => None,
     }

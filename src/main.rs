@@ -556,9 +556,18 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> 
                     }
                     let what = match outcome {
                         store::Outcome::Added(n) => format!("added, {n} triples"),
-                        store::Outcome::Replaced(n) => format!("replaced, {n} triples"),
+                        store::Outcome::Replaced(n, _) => format!("replaced, {n} triples"),
                         store::Outcome::Unchanged => "unchanged".to_owned(),
                     };
+                    if let store::Outcome::Replaced(_, Some(other)) = outcome {
+                        bar.suspend(|| {
+                            eprintln!(
+                                "warning: {}: replaces what {other} gave for the same document \
+                                 (one graph per document: ingest its whole protocol instead)",
+                                file.display()
+                            )
+                        });
+                    }
                     let doc = &converted.mapped.document;
                     bar.suspend(|| eprintln!("{}: {doc} ({what})", file.display()));
                 }

@@ -68,12 +68,14 @@ pub fn load(store: &Store, path: &Path, graph: NamedNodeRef<'_>) -> Result<usize
 }
 
 /// What `replace` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// The graph was new.
     Added(usize),
-    /// An older graph of the same document was replaced.
-    Replaced(usize),
+    /// An older graph of the same document was replaced: its triples now, and the file the old
+    /// graph was read from where that was another (two files of one document, an excerpt and
+    /// an annex, replace each other: the caller says so).
+    Replaced(usize, Option<String>),
     /// Same source bytes, same converter: nothing changed.
     Unchanged,
 }
@@ -166,6 +168,7 @@ pub fn replace(store: &Store, mapped: &Mapped) -> Result<Outcome, StoreError> {
     if existed && same_source(store, mapped)? {
         return Ok(Outcome::Unchanged);
     }
+    let previous = literal_of(store, graph, lt::QUELLDATEI)?;
     let mut tx = store.start_transaction()?;
     let old = Old::read(&tx, mapped)?;
     tx.clear_graph(GraphNameRef::NamedNode(graph))?;
@@ -199,10 +202,24 @@ pub fn replace(store: &Store, mapped: &Mapped) -> Result<Outcome, StoreError> {
     tx.commit()?;
     let n = mapped.quads.len();
     Ok(if existed {
-        Outcome::Replaced(n)
+        let other = previous.filter(|p| Some(p.as_str()) != source_of(mapped).as_deref());
+        Outcome::Replaced(n, other)
     } else {
         Outcome::Added(n)
     })
+}
+
+/// The file a mapped document was read from (`lt:quelldatei` of its graph).
+fn source_of(mapped: &Mapped) -> Option<String> {
+    let graph = mapped.graph.as_ref();
+    mapped
+        .quads
+        .iter()
+        .find(|q| q.subject.as_ref() == graph.into() && q.predicate == lt::QUELLDATEI)
+        .and_then(|q| match &q.object {
+            Term::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        })
 }
 
 /// Same source bytes, same converter as the stored graph.

@@ -61,9 +61,9 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
         tracing::info!(
             "{}: {}",
             mapped.graph,
-            crate::handoff::outcome_text(outcome)
+            crate::handoff::outcome_text(&outcome)
         );
-        Ok(crate::handoff::outcome_text(outcome))
+        Ok(crate::handoff::outcome_text(&outcome))
     })
     .await;
     match result {

@@ -141,3 +141,23 @@ fn base_flag_changes_every_minted_iri() {
     assert!(text.contains("<https://data.example.org/id/drucksache/17/10377>"));
     assert!(!text.contains("landtag-lod.example"));
 }
+
+/// Two files of one document (an excerpt of 16/76 and its roll-call annex) make one graph, so
+/// the second replaces the first: `ingest` says so, naming the other file; the same file again
+/// is no such news.
+#[test]
+fn a_file_that_replaces_another_files_graph_is_named() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    let excerpt = repo().join("tests/fixtures/pdf/mmp16-76_pages-7798-7800.pdf");
+    let annex = repo().join("tests/fixtures/rollcall/annex.pdf");
+    ok(&["ingest", s(&excerpt), "--store", s(&store)]);
+    let err = stderr(&ok(&["ingest", s(&annex), "--store", s(&store)]));
+    assert!(
+        err.contains("replaces what mmp16-76_pages-7798-7800.pdf gave for the same document"),
+        "{err}"
+    );
+    assert!(err.contains("(replaced, "), "{err}");
+    let err = stderr(&ok(&["ingest", s(&annex), "--store", s(&store)]));
+    assert!(err.contains("(unchanged)") && !err.contains("replaces what"), "{err}");
+}
