@@ -159,5 +159,8 @@ fn a_file_that_replaces_another_files_graph_is_named() {
     );
     assert!(err.contains("(replaced, "), "{err}");
     let err = stderr(&ok(&["ingest", s(&annex), "--store", s(&store)]));
-    assert!(err.contains("(unchanged)") && !err.contains("replaces what"), "{err}");
+    assert!(
+        err.contains("(unchanged)") && !err.contains("replaces what"),
+        "{err}"
+    );
 }
