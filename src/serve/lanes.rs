@@ -7,9 +7,10 @@
 //! has room; if not, and others wait for the fast lane, it is stopped and answered 503
 //! (`Retry-After`). The slow lane has few workers, waits briefly for one, and runs its work at
 //! a lower CPU priority (`nice`), so cheap work keeps its share of the cores however much
-//! expensive work arrives. A job holding more than its memory limit is stopped (the counting
-//! allocator of `memory` tells what each job's thread holds). Past the memory limit (the process's resident size), work in the slow
-//! lane and work past half its budget is stopped.
+//! expensive work arrives. A job holding more than its memory limit is stopped for good (the
+//! counting allocator of `memory` tells what each job's thread holds; it would hold as much
+//! again, so no `Retry-After`). Past the server's memory limit (the process's resident size),
+//! work in the slow lane and work past half its budget is stopped (503, `Retry-After`).
 //!
 //! Work not yet known to be cheap (a query never run, or never under half its budget) takes a
 //! place among the *unproven*, at most half the fast lane: new expensive queries, however many,
@@ -373,7 +374,7 @@ impl<T> Supervisor<T> {
         }
         let held = self.running.memory.load(Ordering::Relaxed).max(0) as u64;
         if held > limits.max_job_memory {
-            return Some(ApiError::MemoryLimit);
+            return Some(ApiError::QueryMemory(limits.max_job_memory >> 20));
         }
         let cpu = os::cpu_time(self.running.clock.load(Ordering::SeqCst));
         // Over the memory limit, expensive work goes: in the slow lane, or half-way through
@@ -381,7 +382,7 @@ impl<T> Supervisor<T> {
         if (self.lane == Lane::Slow || cpu > limits.fast_budget / 2)
             && os::resident() > limits.max_memory
         {
-            return Some(ApiError::MemoryLimit);
+            return Some(ApiError::ServerMemory);
         }
         if self.lane == Lane::Fast && cpu > limits.fast_budget {
             return self.leave_fast_lane();

@@ -212,14 +212,18 @@ enum ApiError {
     Timeout(Duration),
     /// Expensive work turned away: the slow lane is busy.
     Busy,
-    /// Stopped at the server's memory limit.
-    MemoryLimit,
+    /// Stopped holding more than the limit per query (MiB): it would be again, so no retry.
+    QueryMemory(u64),
+    /// Stopped because the server's memory is short: a retry may get through.
+    ServerMemory,
     TooLarge(String),
     Internal(String),
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        // What a later try may change: load, not the query's own size.
+        let retry = !matches!(self, Self::QueryMemory(_));
         let (status, message) = match self {
             Self::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
             Self::Forbidden(m) => (StatusCode::FORBIDDEN, m.to_owned()),
@@ -238,14 +242,24 @@ impl IntoResponse for ApiError {
                  try again later, or narrow the query"
                     .to_owned(),
             ),
-            Self::MemoryLimit => (
+            Self::QueryMemory(mib) => (
                 StatusCode::SERVICE_UNAVAILABLE,
-                "the query was stopped at the server's memory limit: narrow the query".to_owned(),
+                format!(
+                    "the query held more than {mib} MiB, this server's limit per query, and was \
+                     stopped: narrow it (a listing over one Wahlperiode's graphs, named as \
+                     default-graph-uri, holds a fraction of one over all)"
+                ),
+            ),
+            Self::ServerMemory => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the server is short of memory and stopped this expensive query: try again \
+                 later, or narrow the query"
+                    .to_owned(),
             ),
             Self::TooLarge(m) => (StatusCode::INSUFFICIENT_STORAGE, m),
             Self::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
         };
-        let retry = matches!(status, StatusCode::SERVICE_UNAVAILABLE).then_some("5");
+        let retry = (retry && status == StatusCode::SERVICE_UNAVAILABLE).then_some("5");
         let mut r = (
             status,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

@@ -59,6 +59,7 @@ struct Reply {
     content_type: String,
     body: String,
     cors: Option<String>,
+    retry_after: Option<String>,
 }
 
 fn get(url: &str, query: &str, accept: &str) -> Reply {
@@ -79,15 +80,19 @@ fn reply(mut r: ureq::http::Response<ureq::Body>) -> Reply {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    let cors = r
-        .headers()
-        .get("access-control-allow-origin")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let header = |name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let cors = header("access-control-allow-origin");
+    let retry_after = header("retry-after");
     Reply {
         status: r.status().as_u16(),
         content_type,
         cors,
+        retry_after,
         body: r.body_mut().read_to_string().unwrap(),
     }
 }
@@ -309,6 +314,7 @@ fn a_query_past_its_limit_is_stopped_and_frees_its_worker() {
     let (r, took) = first.join().unwrap();
     assert_eq!(r.status, 503, "{}", r.body);
     assert!(r.body.contains("time limit"), "{}", r.body);
+    assert_eq!(r.retry_after.as_deref(), Some("5"), "load may change");
     assert!(took < Duration::from_secs(10), "took {took:?}");
 
     // A cancelled query stops at its next read of the store: about a second here on a busy
@@ -323,6 +329,23 @@ fn a_query_past_its_limit_is_stopped_and_frees_its_worker() {
         r.body
     );
     assert_eq!(second.join().unwrap().0.status, 503);
+}
+
+#[test]
+fn a_query_over_its_memory_is_stopped_for_good_and_the_endpoint_goes_on() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server = serve(&store, &["--max-query-memory-mb", "8"]);
+    let endpoint = format!("{}/sparql", server.url);
+    // Every pair of statements about one subject, sorted: held whole before the first row.
+    let greedy = "SELECT ?s ?p ?o ?q ?v WHERE { ?s ?p ?o . ?s ?q ?v } ORDER BY ?o ?v";
+    let r = get(&endpoint, greedy, "text/csv");
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("8 MiB"), "names the limit: {}", r.body);
+    assert!(r.body.contains("default-graph-uri"), "{}", r.body);
+    assert_eq!(r.retry_after, None, "it would be stopped again");
+    let r = get(&endpoint, COUNT_SPEECHES, "text/csv");
+    assert_eq!(r.status, 200, "{}", r.body);
 }
 
 #[test]
