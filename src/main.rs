@@ -658,9 +658,14 @@ impl Over {
     fn graphs(&self, store: &oxigraph::store::Store, base: &Base) -> Result<store::Graphs> {
         if let Some(wp) = self.wahlperiode {
             let facts = landtag_lod::publish::Facts::read(store)?;
-            return facts
-                .period_graphs(wp, base)
-                .with_context(|| format!("the store holds no document of Wahlperiode {wp}"));
+            if facts.period_graphs(wp, base).is_none() {
+                bail!("the store holds no document of Wahlperiode {wp}");
+            }
+            let period = vec![base.period_graph(wp)];
+            return Ok(store::Graphs {
+                default: period.clone(),
+                named: period,
+            });
         }
         let iris = |list: &[String]| -> Result<Vec<oxigraph::model::NamedNode>> {
             list.iter()
@@ -700,7 +705,12 @@ fn run_query(
     };
     let store = store::open_read_only(store_dir)?;
     let graphs = over.graphs(&store, base)?;
-    let results = store::query_over(&store, &text, &graphs, None)?;
+    let views = landtag_lod::publish::facts::PeriodViews::new(base);
+    let over = store::Dataset {
+        graphs: &graphs,
+        views: &views,
+    };
+    let results = store::query_over(&store, &text, &over, None)?;
     let formats = query_formats(&results, format)?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     landtag_lod::results::write(results, formats, out)?.flush()?;

@@ -9,8 +9,8 @@
 use crate::rdf::map::Mapped;
 use crate::rdf::vocab::lt;
 use oxigraph::model::{
-    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, QuadRef, Term,
-    Triple,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef,
+    QuadRef, Term, Triple,
 };
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{Store, Transaction};
@@ -418,17 +418,46 @@ pub fn query(
     sparql: &str,
     token: Option<CancellationToken>,
 ) -> Result<QueryResults<'static>, StoreError> {
-    query_over(store, sparql, &Graphs::default(), token)
+    let over = Dataset {
+        graphs: &Graphs::default(),
+        views: &NoViews,
+    };
+    query_over(store, sparql, &over, token)
 }
 
-/// As [`query`], over `graphs` where the request names any (they take the place of the query's
-/// `FROM` and `FROM NAMED`, as the protocol says).
+/// Names that stand for several graphs (a Wahlperiode's): where a query's dataset names one,
+/// the graphs it stands for take its place.
+pub trait Views {
+    /// The graphs `name` stands for, or `None` where it names one graph.
+    fn expand(&self, store: &Store, name: &NamedNode)
+        -> Result<Option<Vec<NamedNode>>, StoreError>;
+}
+
+/// No name stands for more than one graph.
+pub struct NoViews;
+
+impl Views for NoViews {
+    fn expand(&self, _: &Store, _: &NamedNode) -> Result<Option<Vec<NamedNode>>, StoreError> {
+        Ok(None)
+    }
+}
+
+/// What a query runs over: the graphs the request names, and the names that stand for several.
+pub struct Dataset<'a> {
+    pub graphs: &'a Graphs,
+    pub views: &'a dyn Views,
+}
+
+/// As [`query`], over the request's graphs where it names any (they take the place of the
+/// query's `FROM` and `FROM NAMED`, as the protocol says), with the names the views know
+/// expanded, in the request's graphs as in the query's.
 pub fn query_over(
     store: &Store,
     sparql: &str,
-    graphs: &Graphs,
+    over: &Dataset<'_>,
     token: Option<CancellationToken>,
 ) -> Result<QueryResults<'static>, StoreError> {
+    let (graphs, views) = (over.graphs, over.views);
     let mut evaluator = SparqlEvaluator::new(); // built without http-client: SERVICE calls go nowhere
     if let Some(t) = token {
         evaluator = evaluator.with_cancellation_token(t);
@@ -441,5 +470,48 @@ pub fn query_over(
     } else if dataset.is_default_dataset() {
         dataset.set_default_graph_as_union();
     }
+    if let Some(list) = dataset.default_graph_graphs() {
+        let named = |g: &GraphName| match g {
+            GraphName::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        };
+        if let Some(expanded) = expand(store, views, list, named)? {
+            dataset.set_default_graph(expanded);
+        }
+    }
+    if let Some(list) = dataset.available_named_graphs() {
+        let named = |g: &NamedOrBlankNode| match g {
+            NamedOrBlankNode::NamedNode(n) => Some(n.clone()),
+            NamedOrBlankNode::BlankNode(_) => None,
+        };
+        if let Some(expanded) = expand(store, views, list, named)? {
+            dataset.set_available_named_graphs(expanded);
+        }
+    }
     Ok(prepared.on_store(store).execute()?)
+}
+
+/// `list` with every name `views` knows replaced by its graphs; `None` where none is one.
+fn expand<G: Clone + From<NamedNode>>(
+    store: &Store,
+    views: &dyn Views,
+    list: &[G],
+    named: impl Fn(&G) -> Option<NamedNode>,
+) -> Result<Option<Vec<G>>, StoreError> {
+    let mut out = Vec::with_capacity(list.len());
+    let mut changed = false;
+    for g in list {
+        match named(g)
+            .map(|n| views.expand(store, &n))
+            .transpose()?
+            .flatten()
+        {
+            Some(graphs) => {
+                changed = true;
+                out.extend(graphs.into_iter().map(G::from));
+            }
+            None => out.push(g.clone()),
+        }
+    }
+    Ok(changed.then_some(out))
 }

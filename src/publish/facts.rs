@@ -103,15 +103,12 @@ impl Facts {
     /// The graphs a query over one Wahlperiode reads: its document graphs, and the shared and
     /// links graphs (what documents say about the persons, factions and papers they mention);
     /// `None` when the store holds no document of that period.
-    pub fn period_graphs(&self, wahlperiode: u32, base: &Base) -> Option<store::Graphs> {
+    pub fn period_graphs(&self, wahlperiode: u32, base: &Base) -> Option<Vec<NamedNode>> {
         let period = self.periods.iter().find(|p| p.wahlperiode == wahlperiode)?;
         let mut graphs: Vec<NamedNode> = period.graphs.iter().map(|g| g.graph.clone()).collect();
         graphs.push(base.shared_graph());
         graphs.push(base.links_graph());
-        Some(store::Graphs {
-            default: graphs.clone(),
-            named: graphs,
-        })
+        Some(graphs)
     }
 
     pub fn graphs(&self) -> impl Iterator<Item = &DocGraph> {
@@ -125,5 +122,46 @@ impl Facts {
             .map(Period::modified)
             .max()
             .unwrap_or_default()
+    }
+}
+
+/// `{base}/graph/wahlperiode/N` in a query's dataset stands for the period's graphs
+/// ([`Facts::period_graphs`]); the store's facts are read once, when a query first names one.
+pub struct PeriodViews<'a> {
+    base: &'a Base,
+    facts: std::cell::OnceCell<Facts>,
+}
+
+impl<'a> PeriodViews<'a> {
+    pub fn new(base: &'a Base) -> Self {
+        Self {
+            base,
+            facts: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+impl store::Views for PeriodViews<'_> {
+    fn expand(
+        &self,
+        store: &oxigraph::store::Store,
+        name: &NamedNode,
+    ) -> Result<Option<Vec<NamedNode>>, StoreError> {
+        let Some(wahlperiode) = self.base.period_of_graph(name) else {
+            return Ok(None);
+        };
+        let facts = match self.facts.get() {
+            Some(facts) => facts,
+            None => {
+                let read = Facts::read(store)?;
+                self.facts.get_or_init(|| read)
+            }
+        };
+        // A period the store holds no document of stands for no graph: an empty dataset.
+        Ok(Some(
+            facts
+                .period_graphs(wahlperiode, self.base)
+                .unwrap_or_default(),
+        ))
     }
 }

@@ -246,8 +246,8 @@ impl IntoResponse for ApiError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!(
                     "the query held more than {mib} MiB, this server's limit per query, and was \
-                     stopped: narrow it (a listing over one Wahlperiode's graphs, named as \
-                     default-graph-uri, holds a fraction of one over all)"
+                     stopped: narrow it, for example to one Wahlperiode's graphs, named together \
+                     as BASE/graph/wahlperiode/N (in FROM, or as default-graph-uri)"
                 ),
             ),
             Self::ServerMemory => (
@@ -368,21 +368,19 @@ async fn run(
     }
     let graphs = request_graphs(params)?;
     let store = state.store.clone();
+    let base = state.base.clone();
     let max = state.limits.max_result;
     // The same query over other graphs is other work (cheap over one document, dear over all).
     let key = lanes::key("query", &format!("{query}\n{graphs:?}"));
     state
         .lanes
         .run(key, move |job| {
-            answer_query(
-                &store,
-                &query,
-                &graphs,
-                &accept,
-                format.as_deref(),
-                max,
-                job,
-            )
+            let views = crate::publish::facts::PeriodViews::new(&base);
+            let over = store::Dataset {
+                graphs: &graphs,
+                views: &views,
+            };
+            answer_query(&store, &query, &over, &accept, format.as_deref(), max, job)
         })
         .await
 }
@@ -515,13 +513,13 @@ fn evaluation_error(e: QueryEvaluationError) -> ApiError {
 fn answer_query(
     store: &Store,
     query: &str,
-    graphs: &store::Graphs,
+    over: &store::Dataset<'_>,
     accept: &str,
     format: Option<&str>,
     max: usize,
     job: &lanes::Job<answer::Answer>,
 ) {
-    let results = match store::query_over(store, query, graphs, Some(job.token.clone())) {
+    let results = match store::query_over(store, query, over, Some(job.token.clone())) {
         Ok(r) => r,
         Err(StoreError::Syntax(e)) => {
             return job.reply(Err(ApiError::BadRequest(format!(

@@ -1,6 +1,7 @@
 //! The dataset a query runs over: the query's own `FROM` and `FROM NAMED`, the SPARQL 1.1
 //! Protocol's `default-graph-uri` and `named-graph-uri` in their place, `query --graph` and
-//! `query --wahlperiode`; without any of them, the union of all graphs.
+//! `query --wahlperiode`, a period's graphs named as one; without any of them, the union of all
+//! graphs.
 
 use crate::common::*;
 use crate::endpoint::{agent, serve};
@@ -100,6 +101,54 @@ fn the_query_names_its_graphs_or_the_command_does() {
         "{}",
         stderr(&out)
     );
+}
+
+/// `{base}/graph/wahlperiode/N` names a period's graphs together, wherever a graph is named.
+#[test]
+fn a_period_is_named_as_one_graph() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    const P17: &str = "https://landtag-lod.example/graph/wahlperiode/17";
+    const P18: &str = "https://landtag-lod.example/graph/wahlperiode/18";
+    let by_flag = count(&store, COUNT, &["--wahlperiode", "17"]);
+    let from = format!("SELECT (COUNT(*) AS ?n) FROM <{P17}> WHERE {{ ?s ?p ?o }}");
+    assert_eq!(count(&store, &from, &[]), by_flag);
+    assert_eq!(count(&store, COUNT, &["--graph", P17]), by_flag);
+    let all = count(&store, COUNT, &[]);
+    let p18 = count(&store, COUNT, &["--graph", P18]);
+    let shared = count(
+        &store,
+        &format!("SELECT (COUNT(*) AS ?n) FROM <{SHARED}> WHERE {{ ?s ?p ?o }}"),
+        &[],
+    );
+    // Each period reads the shared graph once: the two periods hold all documents' triples.
+    assert_eq!(by_flag + p18 - shared, all, "{by_flag} + {p18} - {shared}");
+    // FROM NAMED: GRAPH ?g reaches the period's document graphs and the shared graph.
+    let graphs = query_rows_over(
+        &store,
+        &format!(
+            "SELECT DISTINCT ?g FROM NAMED <{P18}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} ORDER BY ?g"
+        ),
+        &[],
+    );
+    let graphs: Vec<&str> = graphs.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(graphs, [SHARED, G18_15], "{graphs:?}");
+    // A period the store holds nothing of is an empty dataset.
+    let none = "SELECT (COUNT(*) AS ?n) FROM <https://landtag-lod.example/graph/wahlperiode/5> \
+                WHERE { ?s ?p ?o }";
+    assert_eq!(count(&store, none, &[]), 0);
+
+    // The endpoint reads the name as default-graph-uri.
+    let server = serve(&store, &[]);
+    let mut r = agent()
+        .get(format!("{}/sparql", server.url))
+        .query("query", COUNT)
+        .query("default-graph-uri", P17)
+        .header("Accept", "text/csv")
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(number(&r.body_mut().read_to_string().unwrap()), by_flag);
 }
 
 fn query_rows_over(store: &std::path::Path, q: &str, flags: &[&str]) -> Vec<Vec<String>> {

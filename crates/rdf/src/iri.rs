@@ -81,6 +81,24 @@ impl Base {
         self.node(&format!("aussage/{hex}"))
     }
 
+    /// The name that stands for a Wahlperiode's graphs taken together (its documents' graphs
+    /// with the shared and links graphs), for a query's `FROM`, `FROM NAMED` or the protocol's
+    /// `default-graph-uri`: no graph of the store, the name of a dataset made when asked.
+    pub fn period_graph(&self, wahlperiode: u32) -> NamedNode {
+        self.node(&format!("graph/wahlperiode/{wahlperiode}"))
+    }
+
+    /// The Wahlperiode a [`Base::period_graph`] name stands for; `None` for any other IRI.
+    pub fn period_of_graph(&self, graph: &NamedNode) -> Option<u32> {
+        let n = self
+            .path_of(graph.as_str())?
+            .strip_prefix("graph/wahlperiode/")?;
+        n.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| n.parse().ok())
+            .flatten()
+    }
+
     /// The graph that holds the links to Wikidata (made from `data/links.tsv`).
     pub fn links_graph(&self) -> NamedNode {
         self.node("graph/links")
@@ -340,5 +358,29 @@ mod tests {
             slug("Ausschuss für Bauen, Wohnen"),
             "ausschuss-fuer-bauen-wohnen"
         );
+    }
+
+    #[test]
+    fn a_period_graph_name_is_read_back_and_nothing_else_is_one() {
+        let base = Base::new(DEFAULT_BASE).unwrap();
+        let g = base.period_graph(18);
+        assert_eq!(
+            g.as_str(),
+            "https://landtag-lod.example/graph/wahlperiode/18"
+        );
+        assert_eq!(base.period_of_graph(&g), Some(18));
+        for other in [
+            "https://landtag-lod.example/graph/plenarprotokoll/18/115",
+            "https://landtag-lod.example/graph/wahlperiode/+18",
+            "https://landtag-lod.example/graph/wahlperiode/18/1",
+            "https://landtag-lod.example/graph/wahlperiode/",
+            "https://elsewhere.example/graph/wahlperiode/18",
+        ] {
+            assert_eq!(
+                base.period_of_graph(&given(other).unwrap()),
+                None,
+                "{other}"
+            );
+        }
     }
 }
