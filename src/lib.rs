@@ -21,7 +21,6 @@ pub mod queries;
 pub mod resolve;
 pub mod results;
 pub mod serve;
-pub mod store;
 
 // The layers below, each a crate of its own (crates/): re-exported under the module names the
 // binary, the tests and the upper layers use.
@@ -30,4 +29,5 @@ pub use landtag_model::{lexicon, members, model, words};
 pub use landtag_parse as parse;
 pub use landtag_parse::fuzzing;
 pub use landtag_rdf as rdf;
+pub use landtag_store as store;
 pub use landtag_text::{normalize, pdf, source};

@@ -6,8 +6,8 @@
 //! as the stored graph's is left as it is (so its conversion time does not change, and
 //! ingesting a corpus twice changes no triple).
 
-use crate::rdf::map::Mapped;
-use crate::rdf::vocab::lt;
+use landtag_rdf::map::Mapped;
+use landtag_rdf::vocab::lt;
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef,
     QuadRef, Term, Triple,
@@ -349,7 +349,7 @@ fn supported_elsewhere(
 /// for any other graph a SHA-256 of its sorted content. `push` sends a graph whose version
 /// changed; the change feed records one.
 pub fn graph_version(store: &Store, graph: &NamedNode) -> Result<String, StoreError> {
-    use crate::rdf::vocab::{lt, prov};
+    use landtag_rdf::vocab::{lt, prov};
     let g = GraphNameRef::NamedNode(graph.as_ref());
     let value = |p| -> Result<Option<String>, StoreError> {
         let mut it = store.quads_for_pattern(Some(graph.as_ref().into()), Some(p), None, Some(g));
@@ -383,7 +383,7 @@ pub fn graph_document(store: &Store, graph: &NamedNode) -> Result<Option<NamedNo
     let g = GraphNameRef::NamedNode(graph.as_ref());
     let mut it = store.quads_for_pattern(
         Some(graph.as_ref().into()),
-        Some(crate::rdf::vocab::prov::WAS_DERIVED_FROM),
+        Some(landtag_rdf::vocab::prov::WAS_DERIVED_FROM),
         None,
         Some(g),
     );
