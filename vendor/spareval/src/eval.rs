@@ -2729,14 +2729,12 @@ fn cmp_terms(a: Option<&ExpressionTerm>, b: Option<&ExpressionTerm>) -> Ordering
 /// ("user-provided comparison function does not correctly implement a total order"), so
 /// `ORDER BY ?o` over a whole store failed. Literals are ordered by family first (numbers,
 /// plain strings, language strings, booleans, each date and time type, durations, others),
-/// inside a family by value where SPARQL compares them, then by lexical form.
+/// inside a family by value where SPARQL compares them, else by lexical form (values SPARQL
+/// finds equal stay equal, as upstream: a listing's sort pays nothing more).
 fn cmp_literals_total(a: &ExpressionTerm, b: &ExpressionTerm) -> Ordering {
     literal_family(a)
         .cmp(&literal_family(b))
-        .then_with(|| match partial_cmp_literals(a, b) {
-            Some(Ordering::Equal) | None => cmp_lexical(a, b),
-            Some(ord) => ord,
-        })
+        .then_with(|| partial_cmp_literals(a, b).unwrap_or_else(|| cmp_lexical(a, b)))
 }
 
 fn cmp_lexical(a: &ExpressionTerm, b: &ExpressionTerm) -> Ordering {
