@@ -633,7 +633,7 @@ struct NamedQuery {
 }
 
 /// The query page: YASGUI with the named queries as examples.
-async fn page() -> Response {
+async fn page(State(state): State<AppState>) -> Response {
     let queries: Vec<NamedQuery> = queries::NAMED
         .iter()
         .map(|(name, text)| NamedQuery { name, text })
@@ -646,6 +646,7 @@ async fn page() -> Response {
         first => queries.first().map_or("", |q| q.text),
         queries_json => minijinja::Value::from_safe_string(json),
         queries => queries,
+        period => state.base.period_graph(18).as_str(),
     };
     match pages::render("query.html", context) {
         Ok(html) => Html(html).into_response(),
