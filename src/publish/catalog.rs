@@ -399,8 +399,17 @@ impl<'a> Catalog<'a> {
         let sparql = Service {
             path: "katalog/dienst/sparql",
             endpoint: "sparql",
-            title: ["SPARQL-Endpunkt von landtag-lod", "landtag-lod SPARQL endpoint"],
-            description: "SPARQL 1.1 Protocol, nur lesend; der Standardgraph ist die Vereinigung aller Graphen, wo eine Anfrage keine nennt (FROM, default-graph-uri). Ohne Anfrage beschreibt sich der Dienst selbst (SPARQL 1.1 Service Description).",
+            title: [
+                "SPARQL-Endpunkt von landtag-lod",
+                "landtag-lod SPARQL endpoint",
+            ],
+            description: format!(
+                "SPARQL 1.1 Protocol, nur lesend; der Standardgraph ist die Vereinigung aller \
+                 Graphen, wo eine Anfrage keine nennt (FROM, default-graph-uri). Die Graphen \
+                 einer Wahlperiode heißen zusammen {} (18 die Nummer der Wahlperiode). Ohne \
+                 Anfrage beschreibt sich der Dienst selbst (SPARQL 1.1 Service Description).",
+                self.base.period_graph(18).as_str()
+            ),
             conforms_to: "https://www.w3.org/TR/sparql11-protocol/",
         };
         let s = self.data_service(cat, &sparql, &datasets);
@@ -410,7 +419,7 @@ impl<'a> Catalog<'a> {
             path: "katalog/dienst/aenderungen",
             endpoint: "changes",
             title: ["Änderungsstrom von landtag-lod (LDES)", "landtag-lod change feed (LDES)"],
-            description: "Jeder hinzugefügte, ersetzte oder entfernte Graph mit Zeit und Dokument, als Linked Data Event Stream; ?since= eine Zeit (xsd:dateTime).",
+            description: "Jeder hinzugefügte, ersetzte oder entfernte Graph mit Zeit und Dokument, als Linked Data Event Stream; ?since= eine Zeit (xsd:dateTime).".to_owned(),
             conforms_to: "https://w3id.org/ldes/specification",
         };
         self.data_service(cat, &feed, &datasets[..1]);
@@ -426,7 +435,7 @@ impl<'a> Catalog<'a> {
         g.iri(&node, "rdf:type", "dcat:DataService");
         g.lang(&node, "dcterms:title", s.title[0], "de");
         g.lang(&node, "dcterms:title", s.title[1], "en");
-        g.lang(&node, "dcterms:description", s.description, "de");
+        g.lang(&node, "dcterms:description", &s.description, "de");
         g.node(&node, "dcat:endpointURL", &endpoint);
         g.iri(&node, "dcterms:conformsTo", s.conforms_to);
         g.node(&node, "dcterms:publisher", &publisher);
@@ -530,7 +539,7 @@ struct Service {
     endpoint: &'static str,
     /// German, English.
     title: [&'static str; 2],
-    description: &'static str,
+    description: String,
     conforms_to: &'static str,
 }
 
