@@ -9,13 +9,11 @@
 //! `ingest` writes the results into the store, or through `handoff` to a running `serve`.
 
 pub mod bench;
-pub mod dump;
 pub mod handoff;
 pub mod harvest;
 pub mod ingest;
 pub mod links;
 pub mod pipeline;
-pub mod publish;
 pub mod push;
 pub mod queries;
 pub mod resolve;
@@ -28,6 +26,8 @@ pub use landtag_link as link;
 pub use landtag_model::{lexicon, members, model, words};
 pub use landtag_parse as parse;
 pub use landtag_parse::fuzzing;
+pub use landtag_publish as publish;
+pub use landtag_publish::dump;
 pub use landtag_rdf as rdf;
 pub use landtag_store as store;
 pub use landtag_text::{normalize, pdf, source};

@@ -3,11 +3,11 @@
 //! download it, its URI space, example resources and the vocabularies it uses. Every figure is
 //! counted by a SPARQL query over the store when the description is made.
 
-use super::catalog::{dataset_iri, LICENCE};
-use super::files::{Manifest, Part};
-use super::graph::{Graph, PREFIXES};
-use crate::rdf::Base;
-use crate::store::{self, StoreError};
+use crate::catalog::{dataset_iri, LICENCE};
+use crate::files::{Manifest, Part};
+use crate::graph::{Graph, PREFIXES};
+use landtag_rdf::Base;
+use landtag_store::{self as store, StoreError};
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
@@ -169,7 +169,7 @@ pub fn describe(store: &Store, base: &Base, manifest: &Manifest) -> Result<Graph
 
 /// The vocabulary a term belongs to: a known namespace, else the IRI up to its last `#` or `/`.
 fn namespace(iri: &str) -> Option<String> {
-    let known = crate::rdf::vocab::PREFIXES.iter().chain(PREFIXES);
+    let known = landtag_rdf::vocab::PREFIXES.iter().chain(PREFIXES);
     if let Some((_, ns)) = known
         .filter(|(_, ns)| iri.starts_with(ns))
         .max_by_key(|(_, ns)| ns.len())

@@ -1,8 +1,8 @@
 //! What the catalogue, the dump set and the change feed say about the store, read from it: the
 //! document graphs by Wahlperiode, their documents' dates and their conversion times.
 
-use crate::rdf::Base;
-use crate::store::{self, StoreError};
+use landtag_rdf::Base;
+use landtag_store::{self as store, StoreError};
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QueryResults;
 use std::collections::BTreeMap;

@@ -7,9 +7,9 @@
 //! The files are sorted and their gzip headers carry no time, so an unchanged store gives
 //! byte-identical files; each is written under a temporary name and renamed, the manifest last.
 
-use super::facts::{Facts, Period};
 use crate::dump::{self, DumpError};
-use crate::rdf::{vocab::lt, Base};
+use crate::facts::{Facts, Period};
+use landtag_rdf::{vocab::lt, Base};
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::Store;
 use serde::{Deserialize, Serialize};
@@ -123,7 +123,7 @@ pub fn write_set(
     store: &Store,
     base: &Base,
     dir: &Path,
-    profile: super::catalog::Profile,
+    profile: crate::catalog::Profile,
 ) -> Result<Manifest, DumpError> {
     let io = |source| DumpError::Io {
         path: dir.display().to_string(),
@@ -143,7 +143,7 @@ pub fn write_set(
         files.extend(write_part(dir, part, quads, period.modified())?);
     }
     let manifest = Manifest { files };
-    let catalog = super::catalog::Catalog::with_profile(base, &facts, &manifest, profile).graph();
+    let catalog = crate::catalog::Catalog::with_profile(base, &facts, &manifest, profile).graph();
     let ttl = catalog.serialize(oxigraph::io::RdfFormat::Turtle);
     write_atomically(&dir.join(CATALOG), &ttl).map_err(io)?;
     let json = serde_json::to_vec_pretty(&manifest).expect("a manifest serialises");

@@ -7,10 +7,10 @@
 //! Every IRI the catalogue names lies under the base and is served by `serve`: the catalogue at
 //! `/catalog`, the dumps at `/dumps/{file}`, the endpoint at `/sparql`.
 
-use super::facts::{Facts, Period};
-use super::files::{Entry, Manifest, Part};
-use super::graph::{term, Graph};
-use crate::rdf::Base;
+use crate::facts::{Facts, Period};
+use crate::files::{Entry, Manifest, Part};
+use crate::graph::{term, Graph};
+use landtag_rdf::Base;
 use oxigraph::model::NamedNode;
 use serde::Deserialize;
 
@@ -71,7 +71,7 @@ pub struct Profile {
 impl Profile {
     /// The profile shipped in `data/catalog.json`.
     pub fn bundled() -> Self {
-        Self::parse(include_str!("../../data/catalog.json")).expect("data/catalog.json is valid")
+        Self::parse(include_str!("../../../data/catalog.json")).expect("data/catalog.json is valid")
     }
     pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)

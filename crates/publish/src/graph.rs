@@ -2,7 +2,7 @@
 //! change feed): terms named `prefix:local` against one table of namespaces, so that the code
 //! reads like the Turtle it produces.
 
-pub use crate::rdf::vocab::{term, DESCRIPTION_PREFIXES as PREFIXES};
+pub use landtag_rdf::vocab::{term, DESCRIPTION_PREFIXES as PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 

@@ -3,7 +3,7 @@
 //! byte-identical; the gzip header carries no time stamp for the same reason. Turtle is
 //! streamed through oxttl after sorting (sophia's pretty printer is quadratic).
 
-use crate::rdf::vocab::PREFIXES;
+use landtag_rdf::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Quad, Triple};
 use oxigraph::store::Store;

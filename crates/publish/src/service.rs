@@ -2,10 +2,10 @@
 //! request asks no query: what it speaks, the formats it answers in, that its default graph is
 //! the union of the graphs (unless a query names its own), and where the data is described.
 
-use super::catalog::dataset_iri;
-use super::files::Part;
-use super::graph::Graph;
-use crate::rdf::Base;
+use crate::catalog::dataset_iri;
+use crate::files::Part;
+use crate::graph::Graph;
+use landtag_rdf::Base;
 
 /// The formats the endpoint answers in (W3C's format IRIs).
 const RESULT_FORMATS: &[&str] = &[

@@ -8,7 +8,7 @@
 //! from the log's last word on them are recorded then. The shared graph is left out: it changes
 //! only with the document graphs that support it.
 
-use crate::store::{self, StoreError};
+use landtag_store::{self as store, StoreError};
 use oxigraph::model::{NamedNode, NamedOrBlankNode};
 use oxigraph::store::Store;
 use oxsdatatypes::DateTime;
@@ -299,12 +299,12 @@ pub const PAGE: usize = 100;
 /// `tree:Node` with a relation to the next page where there is one, and the changes as
 /// ActivityStreams activities (`as:Create`, `as:Update`, `as:Delete`) whose object is the graph.
 pub fn page(
-    base: &crate::rdf::Base,
+    base: &landtag_rdf::Base,
     changes: &[Change],
     since: Option<&str>,
     full: bool,
-) -> super::graph::Graph {
-    let mut g = super::graph::Graph::default();
+) -> crate::graph::Graph {
+    let mut g = crate::graph::Graph::default();
     let stream = base.served("changes");
     let here = match since {
         Some(s) => base.served(&format!("changes?since={}", encode(s))),
@@ -365,7 +365,7 @@ fn encode(s: &str) -> String {
 pub fn write(
     store: &Store,
     log: &Log,
-    mapped: &crate::rdf::map::Mapped,
+    mapped: &landtag_rdf::map::Mapped,
 ) -> Result<store::Outcome, ChangeError> {
     let outcome = store::replace(store, mapped)?;
     if outcome != store::Outcome::Unchanged {
