@@ -9,16 +9,12 @@
 //! `ingest` writes the results into the store, or through `handoff` to a running `serve`.
 
 pub mod bench;
-pub mod handoff;
 pub mod harvest;
 pub mod ingest;
 pub mod links;
 pub mod pipeline;
 pub mod push;
-pub mod queries;
 pub mod resolve;
-pub mod results;
-pub mod serve;
 
 // The layers below, each a crate of its own (crates/): re-exported under the module names the
 // binary, the tests and the upper layers use.
@@ -29,5 +25,7 @@ pub use landtag_parse::fuzzing;
 pub use landtag_publish as publish;
 pub use landtag_publish::dump;
 pub use landtag_rdf as rdf;
+pub use landtag_serve as serve;
+pub use landtag_serve::{handoff, queries, results};
 pub use landtag_store as store;
 pub use landtag_text::{normalize, pdf, source};

@@ -42,7 +42,7 @@ pub fn write<W: Write>(results: QueryResults<'_>, f: Formats, out: W) -> Result<
         QueryResults::Graph(triples) => {
             let mut serializer = RdfSerializer::from_format(f.graph);
             if f.graph == RdfFormat::Turtle {
-                for (prefix, ns) in crate::rdf::vocab::PREFIXES {
+                for (prefix, ns) in landtag_rdf::vocab::PREFIXES {
                     serializer = serializer
                         .with_prefix(*prefix, *ns)
                         .map_err(|e| std::io::Error::other(e.to_string()))?;

@@ -3,13 +3,13 @@
 //! `Last-Modified`), the change feed (`/changes?since=`) and `/health`.
 
 use super::{in_worker, ApiError, AppState, Publication};
-use crate::publish::changes::{self, PAGE};
-use crate::publish::files::Manifest;
-use crate::publish::{catalog::Catalog, graph::Graph, void, Facts};
-use crate::rdf::Base;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use landtag_publish::changes::{self, PAGE};
+use landtag_publish::files::Manifest;
+use landtag_publish::{catalog::Catalog, graph::Graph, void, Facts};
+use landtag_rdf::Base;
 use oxigraph::io::RdfFormat;
 use oxigraph::store::Store;
 use std::sync::Arc;

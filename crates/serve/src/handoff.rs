@@ -9,8 +9,8 @@
 //! request a connection), so `curl --unix-socket` talks to it too: `PUT /graph` with the
 //! document's N-Quads (its graph and its claims in the shared graph).
 
-use crate::rdf::map::Mapped;
-use crate::store::Outcome;
+use landtag_rdf::map::Mapped;
+use landtag_store::Outcome;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -2,12 +2,12 @@
 //! socket (see `handoff`). Writes go one at a time (the shared graph's bookkeeping assumes one
 //! writer) on the blocking pool, so queries keep their workers meanwhile.
 
-use crate::rdf::{map, Base};
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::routing::put;
 use axum::Router;
+use landtag_rdf::{map, Base};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::store::Store;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use tokio::sync::Mutex;
 #[derive(Clone)]
 struct Inbox {
     store: Store,
-    log: Arc<crate::publish::changes::Log>,
+    log: Arc<landtag_publish::changes::Log>,
     base: Base,
     writer: Arc<Mutex<()>>,
     written: Arc<AtomicUsize>,
@@ -27,7 +27,7 @@ struct Inbox {
 /// A document's N-Quads can be large (its whole text is one literal): up to 1 GiB.
 const MAX_DOCUMENT: usize = 1 << 30;
 
-fn router(store: Store, log: Arc<crate::publish::changes::Log>, base: Base) -> Router {
+fn router(store: Store, log: Arc<landtag_publish::changes::Log>, base: Base) -> Router {
     let inbox = Inbox {
         store,
         log,
@@ -51,11 +51,11 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
             .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
         let mapped =
             map::from_quads(&inbox.base, quads).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
-        let outcome = crate::publish::changes::write(&inbox.store, &inbox.log, &mapped)
+        let outcome = landtag_publish::changes::write(&inbox.store, &inbox.log, &mapped)
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         // As `ingest` does: RocksDB's memtables otherwise grow over many documents.
         if inbox.written.fetch_add(1, Ordering::Relaxed) % 16 == 15 {
-            crate::store::flush(&inbox.store)
+            landtag_store::flush(&inbox.store)
                 .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         }
         tracing::info!(
@@ -78,7 +78,7 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
 pub async fn listen(
     store_dir: &Path,
     store: Store,
-    log: Arc<crate::publish::changes::Log>,
+    log: Arc<landtag_publish::changes::Log>,
     base: Base,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {

@@ -4,10 +4,10 @@
 
 use super::pages::{classes, link, render, select, short, text, Link, LABEL, PROLOGUE};
 use super::{accepted, in_worker, respond, views, ApiError, AppState};
-use crate::store;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Response};
+use landtag_store as store;
 use oxigraph::model::NamedNode;
 use oxigraph::sparql::CancellationToken;
 use oxigraph::sparql::QueryResults;

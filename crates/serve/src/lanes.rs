@@ -479,6 +479,6 @@ mod os {
 
     /// Gives freed memory back to the system.
     pub fn release_memory() {
-        crate::serve::memory::release();
+        crate::memory::release();
     }
 }

@@ -3,8 +3,8 @@
 //! a view of its own for persons, sessions, votes and papers above the raw statements.
 
 use super::ApiError;
-use crate::rdf::vocab::PREFIXES;
-use crate::store;
+use landtag_rdf::vocab::PREFIXES;
+use landtag_store as store;
 use minijinja::value::Value;
 use minijinja::Environment;
 use oxigraph::model::{NamedNode, Term};

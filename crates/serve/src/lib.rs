@@ -1,4 +1,7 @@
-//! The SPARQL 1.1 Protocol endpoint (read-only) and a small query page.
+//! The SPARQL 1.1 Protocol endpoint (read-only), the query page, the resource pages, what the
+//! store publishes about itself, and the socket through which `ingest` hands documents to a
+//! running server (`handoff`, both sides); with them the named queries (`queries`) and the one
+//! SPARQL result writer (`results`) that `query` shares.
 //!
 //! Queries run off the async runtime on the blocking pool, at most `max_concurrent` at once;
 //! each has a time limit, after which it is cancelled through oxigraph's cancellation token
@@ -6,15 +9,14 @@
 //! malformed query gets 400 with the parser's message. Handlers return errors, never panic;
 //! a panic inside a query is caught and answered with 500.
 
-use crate::queries;
-use crate::rdf::Base;
-use crate::store::{self, StoreError};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use landtag_rdf::Base;
+use landtag_store::{self as store, StoreError};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
@@ -75,28 +77,31 @@ impl Limits {
 
 mod answer;
 pub mod conn;
+pub mod handoff;
 mod http;
 pub mod inbox;
 mod lanes;
 pub mod memory;
 mod pages;
 mod publish;
+pub mod queries;
 mod resource;
+pub mod results;
 mod views;
 
 /// What the server publishes beside the endpoint: the dump set's folder, the change log, the
 /// catalogue's profile.
 pub struct Publication {
     pub dumps: std::path::PathBuf,
-    pub log: Arc<crate::publish::changes::Log>,
-    pub profile: crate::publish::catalog::Profile,
+    pub log: Arc<landtag_publish::changes::Log>,
+    pub profile: landtag_publish::catalog::Profile,
     /// The VoID description, by store version (change number) and dump set.
     void_cache: std::sync::Mutex<Option<VoidCache>>,
 }
 
 type VoidCache = (
-    (u64, crate::publish::files::Manifest),
-    Arc<crate::publish::graph::Graph>,
+    (u64, landtag_publish::files::Manifest),
+    Arc<landtag_publish::graph::Graph>,
 );
 
 impl Publication {
@@ -107,12 +112,12 @@ impl Publication {
         store_dir: &std::path::Path,
         base: &Base,
         dumps: Option<std::path::PathBuf>,
-        profile: crate::publish::catalog::Profile,
-    ) -> Result<Self, crate::publish::changes::ChangeError> {
-        let log = crate::publish::changes::Log::open(store_dir)?;
+        profile: landtag_publish::catalog::Profile,
+    ) -> Result<Self, landtag_publish::changes::ChangeError> {
+        let log = landtag_publish::changes::Log::open(store_dir)?;
         log.reconcile(store, &base.shared_graph())?;
         Ok(Self {
-            dumps: dumps.unwrap_or_else(|| crate::publish::files::default_dir(store_dir)),
+            dumps: dumps.unwrap_or_else(|| landtag_publish::files::default_dir(store_dir)),
             log: Arc::new(log),
             profile,
             void_cache: std::sync::Mutex::new(None),
@@ -283,7 +288,7 @@ async fn sparql_get(
     headers: HeaderMap,
 ) -> Response {
     if !params.iter().any(|(k, _)| k == "query" || k == "update") {
-        let graph = crate::publish::service::describe(&state.base);
+        let graph = landtag_publish::service::describe(&state.base);
         return publish::described(&graph, &headers, &params);
     }
     respond(state, &params, &headers).await
@@ -375,7 +380,7 @@ async fn run(
     state
         .lanes
         .run(key, move |job| {
-            let views = crate::publish::facts::PeriodViews::new(&base);
+            let views = landtag_publish::facts::PeriodViews::new(&base);
             let over = store::Dataset {
                 graphs: &graphs,
                 views: &views,
@@ -395,7 +400,7 @@ fn request_graphs(params: &[(String, String)]) -> Result<store::Graphs, ApiError
             "named-graph-uri" => &mut graphs.named,
             _ => continue,
         };
-        let iri = crate::rdf::iri::given(value)
+        let iri = landtag_rdf::iri::given(value)
             .map_err(|e| ApiError::BadRequest(format!("{key} `{value}`: {e}")))?;
         list.push(iri);
     }
