@@ -1546,41 +1546,36 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                         })
                     })
                     .collect::<Result<Vec<_>, QueryEvaluationError>>()?;
+                // landtag-lod patch: each row's keys are evaluated once, before the sort (they
+                // were evaluated twice per comparison, a store look-up for every long string),
+                // and the rows are gathered only while the query is alive: a cancelled query
+                // stops here instead of sorting what it gathered.
+                let token = self.dataset.cancellation_token.clone();
                 Rc::new(move |from| {
                     let mut errors = Vec::default();
-                    let mut values = child(from)
-                        .filter_map(|result| match result {
-                            Ok(result) => Some(result),
-                            Err(error) => {
-                                errors.push(Err(error));
-                                None
-                            }
-                        })
-                        .collect::<Vec<_>>();
-                    values.sort_unstable_by(|a, b| {
-                        for comp in &by {
-                            match comp {
-                                ComparatorFunction::Asc(expression) => {
-                                    match cmp_terms(expression(a).as_ref(), expression(b).as_ref())
-                                    {
-                                        Ordering::Greater => return Ordering::Greater,
-                                        Ordering::Less => return Ordering::Less,
-                                        Ordering::Equal => (),
-                                    }
-                                }
-                                ComparatorFunction::Desc(expression) => {
-                                    match cmp_terms(expression(a).as_ref(), expression(b).as_ref())
-                                    {
-                                        Ordering::Greater => return Ordering::Less,
-                                        Ordering::Less => return Ordering::Greater,
-                                        Ordering::Equal => (),
-                                    }
-                                }
-                            }
+                    let mut keyed = Vec::new();
+                    for result in child(from) {
+                        if token.is_cancelled() {
+                            errors.push(Err(QueryEvaluationError::Cancelled));
+                            break;
                         }
-                        Ordering::Equal
-                    });
-                    Box::new(errors.into_iter().chain(values.into_iter().map(Ok)))
+                        match result {
+                            Ok(tuple) => {
+                                let keys: Vec<_> = by.iter().map(|comp| comp.key(&tuple)).collect();
+                                keyed.push((keys, tuple));
+                            }
+                            Err(error) => errors.push(Err(error)),
+                        }
+                    }
+                    if token.is_cancelled() {
+                        keyed.clear(); // nothing to sort for a query that is over
+                    }
+                    keyed.sort_unstable_by(|(a, _), (b, _)| cmp_keys(&by, a, b));
+                    Box::new(
+                        errors
+                            .into_iter()
+                            .chain(keyed.into_iter().map(|(_, tuple)| Ok(tuple))),
+                    )
                 })
             }
             GraphPattern::Distinct { inner } => {
@@ -4391,6 +4386,34 @@ impl<
 enum ComparatorFunction<'a, T> {
     Asc(Rc<dyn Fn(&InternalTuple<T>) -> Option<ExpressionTerm> + 'a>),
     Desc(Rc<dyn Fn(&InternalTuple<T>) -> Option<ExpressionTerm> + 'a>),
+}
+
+impl<T> ComparatorFunction<'_, T> {
+    /// landtag-lod patch: the value a row is sorted by.
+    fn key(&self, tuple: &InternalTuple<T>) -> Option<ExpressionTerm> {
+        match self {
+            Self::Asc(expression) | Self::Desc(expression) => expression(tuple),
+        }
+    }
+}
+
+/// landtag-lod patch: two rows' keys compared, each in its direction.
+fn cmp_keys<T>(
+    by: &[ComparatorFunction<'_, T>],
+    a: &[Option<ExpressionTerm>],
+    b: &[Option<ExpressionTerm>],
+) -> Ordering {
+    for (comp, (a, b)) in by.iter().zip(a.iter().zip(b)) {
+        let ord = cmp_terms(a.as_ref(), b.as_ref());
+        let ord = match comp {
+            ComparatorFunction::Asc(_) => ord,
+            ComparatorFunction::Desc(_) => ord.reverse(),
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    Ordering::Equal
 }
 
 struct InternalTupleSet<T> {
