@@ -86,9 +86,43 @@ pub fn open(dir: &Path) -> Result<Store, StoreError> {
         path: dir.display().to_string(),
         source,
     };
-    // RocksDB makes the last folder, not its parents (`--store var/store` on a fresh checkout).
-    std::fs::create_dir_all(dir).map_err(|e| error(oxigraph::store::StorageError::Io(e)))?;
+    if !dir.join("CURRENT").exists() {
+        create(dir).map_err(error)?;
+    }
     on_disk(dir, false).map_err(error)
+}
+
+/// Makes a new store in `dir` whole or not at all. RocksDB writes `CURRENT` before it has made
+/// every column family, so a process killed while making a store left a folder that looked
+/// like one and could not be opened for reading. The store is made in a folder beside it
+/// (`.{name}.making`, cleared first: a killed process may have left one) and renamed into
+/// place once made. A folder that already holds something other than a store is left as it
+/// is, and the store made in it as RocksDB makes it.
+fn create(dir: &Path) -> Result<(), oxigraph::store::StorageError> {
+    use oxigraph::store::StorageError::Io;
+    let fresh = match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+        Err(e) => return Err(Io(e)),
+    };
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+    let (Some(name), true) = (name, fresh) else {
+        return std::fs::create_dir_all(dir).map_err(Io);
+    };
+    // RocksDB makes the last folder, not its parents (`--store var/store` on a fresh checkout).
+    let parent = dir.parent().unwrap_or(Path::new(""));
+    if !parent.as_os_str().is_empty() {
+        std::fs::create_dir_all(parent).map_err(Io)?;
+    }
+    let making = parent.join(format!(".{name}.making"));
+    if making.exists() {
+        std::fs::remove_dir_all(&making).map_err(Io)?;
+    }
+    drop(on_disk(&making, false)?);
+    if dir.exists() {
+        std::fs::remove_dir(dir).map_err(Io)?; // empty, checked above
+    }
+    std::fs::rename(&making, dir).map_err(Io)
 }
 
 /// The store's RocksDB folder; without the `rocksdb` feature (the fuzz targets' build) there
