@@ -220,6 +220,42 @@ fn closed_within(s: &mut TcpStream, within: Duration) -> bool {
     }
 }
 
+/// A client that asks for a long answer and reads none of it holds a worker without using CPU:
+/// with one fast worker, another client's query still gets through, once the long answer has
+/// held the worker for four CPU budgets (it moves to the slow lane).
+#[test]
+fn a_client_that_does_not_read_its_answer_holds_no_worker_for_long() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server: Server = serve(&store, &["--max-concurrent", "1", "--timeout", "25"]);
+    let addr = server.url.trim_start_matches("http://").to_owned();
+    // Every statement ten times over, as TSV: megabytes, more than the sockets hold.
+    let long = "SELECT * WHERE { ?s ?p ?o . VALUES ?k { 1 2 3 4 5 6 7 8 9 10 } }";
+    let query: String = long
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    let mut reader = TcpStream::connect(&addr).unwrap();
+    write!(
+        reader,
+        "GET /sparql?query={query} HTTP/1.1\r\nHost: x\r\nAccept: text/tab-separated-values\r\n\r\n"
+    )
+    .unwrap();
+    let mut first = [0u8; 12];
+    reader.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"HTTP/1.1 200", "the long answer started");
+    // Now the long answer waits for its reader, who reads no more.
+    std::thread::sleep(Duration::from_secs(1));
+    let endpoint = format!("{}/sparql", server.url);
+    let (r, took) = ordinary(&endpoint, "ASK { ?s ?p ?o }");
+    assert_eq!(r, Ok(200), "after {took:?}");
+    assert!(took < Duration::from_secs(10), "waited {took:?}");
+    drop(reader);
+}
+
 #[test]
 fn idle_and_slow_clients_starve_no_one() {
     let dir = tempdir();

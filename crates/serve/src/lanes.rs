@@ -3,9 +3,12 @@
 //! Every query (and every page, which runs queries) starts in the fast lane, unless the same
 //! work was expensive before: then it goes straight to the slow lane. Work in the fast lane
 //! that has used up its CPU budget (`fast_budget`, CPU time of its own thread, so a busy
-//! machine does not make cheap work look expensive) moves to the slow lane if the slow lane
-//! has room; if not, and others wait for the fast lane, it is stopped and answered 503
-//! (`Retry-After`). The slow lane has few workers, waits briefly for one, and runs its work at
+//! machine does not make cheap work look expensive), or has held its worker for `HOLD` budgets
+//! of wall time (a long answer that its client reads slowly uses no CPU), moves to the slow
+//! lane if the slow lane has room; if not, and others wait for the fast lane, it is stopped
+//! and answered 503 (`Retry-After`). Work is remembered as cheap only when it used at most
+//! half its budget and held its worker no longer than one budget: a huge answer broken off at
+//! its size limit is no cheap query, whatever CPU it used. The slow lane has few workers, waits briefly for one, and runs its work at
 //! a lower CPU priority (`nice`), so cheap work keeps its share of the cores however much
 //! expensive work arrives. A job holding more than its memory limit is stopped for good (the
 //! counting allocator of `memory` tells what each job's thread holds; it would hold as much
@@ -215,6 +218,7 @@ impl Lanes {
             lanes: self.clone(),
             key: k,
             lane,
+            started: tokio::time::Instant::now(),
             deadline,
             token: job.token.clone(),
             reply: job.reply.clone(),
@@ -327,6 +331,8 @@ struct Supervisor<T> {
     lanes: Arc<Lanes>,
     key: Key,
     lane: Lane,
+    /// When the work's thread started: how long it has held its worker.
+    started: tokio::time::Instant,
     deadline: tokio::time::Instant,
     token: CancellationToken,
     reply: ReplySlot<T>,
@@ -334,6 +340,10 @@ struct Supervisor<T> {
 }
 
 const TICK: Duration = Duration::from_millis(20);
+
+/// Wall time, in CPU budgets, that work may hold a worker of the fast lane: a cheap query
+/// takes a fraction of its budget even on a busy machine; a long answer read slowly takes more.
+const HOLD: u32 = 4;
 
 impl<T> Supervisor<T> {
     async fn watch(mut self, thread: std::thread::JoinHandle<()>) {
@@ -355,6 +365,7 @@ impl<T> Supervisor<T> {
         if self.lane == Lane::Fast
             && !self.token.is_cancelled()
             && used <= self.lanes.limits.fast_budget / 2
+            && self.started.elapsed() <= self.lanes.limits.fast_budget
         {
             remember(&self.lanes.cheap, self.key);
         }
@@ -384,7 +395,12 @@ impl<T> Supervisor<T> {
         {
             return Some(ApiError::ServerMemory);
         }
-        if self.lane == Lane::Fast && cpu > limits.fast_budget {
+        // A worker of the fast lane is held too long by CPU, or by a client that reads a long
+        // answer slowly (the work waits, using no CPU): either way, others wait behind it.
+        let holding = self.started.elapsed();
+        if self.lane == Lane::Fast
+            && (cpu > limits.fast_budget || holding > limits.fast_budget * HOLD)
+        {
             return self.leave_fast_lane();
         }
         None
