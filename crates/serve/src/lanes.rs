@@ -8,9 +8,9 @@
 //! lane if the slow lane has room; if not, and others wait for the fast lane, it is stopped
 //! and answered 503 (`Retry-After`). Work is remembered as cheap only when it used at most
 //! half its budget and held its worker no longer than one budget: a huge answer broken off at
-//! its size limit is no cheap query, whatever CPU it used. The slow lane has few workers, waits briefly for one, and runs its work at
-//! a lower CPU priority (`nice`), so cheap work keeps its share of the cores however much
-//! expensive work arrives. A job holding more than its memory limit is stopped for good (the
+//! its size limit is no cheap query, whatever CPU it used. The slow lane has few workers,
+//! waits briefly for one, and runs its work at a lower CPU priority (`nice`), so cheap work
+//! keeps its share of the cores however much expensive work arrives. A job holding more than its memory limit is stopped for good (the
 //! counting allocator of `memory` tells what each job's thread holds; it would hold as much
 //! again, so no `Retry-After`). Past the server's memory limit (the process's resident size),
 //! work in the slow lane and work past half its budget is stopped (503, `Retry-After`).
