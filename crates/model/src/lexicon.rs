@@ -19,6 +19,7 @@ const MINISTERIEN: &str = include_str!("../../../data/lexicon/ministerien.tsv");
 const GRUPPEN: &str = include_str!("../../../data/lexicon/gruppen.tsv");
 const AUSSCHUESSE: &str = include_str!("../../../data/lexicon/ausschuesse.tsv");
 const WAHLPERIODEN: &str = include_str!("../../../data/lexicon/wahlperioden.tsv");
+const SITZE: &str = include_str!("../../../data/lexicon/sitze.tsv");
 
 /// A parliamentary group (Fraktion): an entry of `fraktionen.tsv`. Not a party.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -145,6 +146,25 @@ fn rows(table: &'static str) -> Vec<HashMap<&'static str, &'static str>> {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
+
+/// (period, faction) → seats at the start of the period (`sitze.tsv`).
+static SEATS: LazyLock<HashMap<(u32, Faction), u32>> = LazyLock::new(|| {
+    rows(SITZE)
+        .into_iter()
+        .map(|r| {
+            let period = r["wahlperiode"].parse().expect("sitze.tsv: a period");
+            let f = Faction::by_key(r["faction"])
+                .unwrap_or_else(|| panic!("sitze.tsv: faction `{}` unknown", r["faction"]));
+            assert!(f.sat_in(period), "sitze.tsv: {f:?} did not sit in {period}");
+            ((period, f), r["seats"].parse().expect("sitze.tsv: seats"))
+        })
+        .collect()
+});
+
+/// The seats a faction held at the start of `period`, where the table knows them.
+pub fn seats(period: u32, f: Faction) -> Option<u32> {
+    SEATS.get(&(period, f)).copied()
+}
 
 fn load() -> Lexicon {
     let parties: Vec<Party> = rows(PARTEIEN)
@@ -505,6 +525,28 @@ mod tests {
         let later = |p: &Periods| (last + 1..last + 10).any(|wp| p.contains(wp));
         assert!(!LEXICON.cabinets.iter().any(|c| later(&c.periods)));
         assert!(!LEXICON.factions.iter().any(|f| later(&f.periods)));
+    }
+
+    /// Every faction of every period has its seats, and no one else.
+    #[test]
+    fn every_faction_of_a_period_has_its_seats() {
+        for period in 1..=18 {
+            for f in factions_in(period) {
+                assert!(seats(period, f).is_some(), "sitze.tsv: {f:?} in {period}");
+            }
+            let total: u32 = factions_in(period)
+                .iter()
+                .filter_map(|f| seats(period, *f))
+                .sum();
+            assert!(
+                (180..=240).contains(&total),
+                "period {period}: {total} seats"
+            );
+        }
+        assert_eq!(
+            SEATS.len(),
+            (1..=18).map(|p| factions_in(p).len()).sum::<usize>()
+        );
     }
 
     fn labels(fs: &[Faction]) -> Vec<&'static str> {

@@ -440,6 +440,74 @@ pub struct Document {
     pub text: String,
     /// Where its pages begin in `text`; empty when the source shows no page breaks.
     pub pages: Vec<PageStart>,
+    /// What the document's own cross-checks doubt of what was read from it.
+    pub checks: Vec<Check>,
+}
+
+/// A doubt about what was read, from a cross-check the document makes possible: a vote's
+/// positions against the factions sitting, its result against their seats, a roll call's rows
+/// against its totals, the contents list against the speeches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub kind: CheckKind,
+    pub target: CheckTarget,
+    /// What disagreed, in words.
+    pub detail: String,
+}
+
+/// Which cross-check failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CheckKind {
+    /// A vote names positions, but not of every faction sitting.
+    VoteFactionsIncomplete,
+    /// A faction was given two positions in one vote.
+    VoteFactionTwice,
+    /// The result disagrees with the positions and the seats behind them.
+    VoteResultSeats,
+    /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
+    RollCallTotals,
+    /// A roll call whose annex gave no rows.
+    RollCallNoRows,
+    /// The contents list names a speech the body does not hold.
+    TocSpeechMissing,
+    /// The body holds a speech the contents list does not name.
+    TocSpeechExtra,
+}
+
+impl CheckKind {
+    pub const ALL: [CheckKind; 7] = [
+        Self::VoteFactionsIncomplete,
+        Self::VoteFactionTwice,
+        Self::VoteResultSeats,
+        Self::RollCallTotals,
+        Self::RollCallNoRows,
+        Self::TocSpeechMissing,
+        Self::TocSpeechExtra,
+    ];
+
+    /// The key the `checks` query lists (`vote-factions-incomplete`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::VoteFactionsIncomplete => "vote-factions-incomplete",
+            Self::VoteFactionTwice => "vote-faction-twice",
+            Self::VoteResultSeats => "vote-result-seats",
+            Self::RollCallTotals => "roll-call-totals",
+            Self::RollCallNoRows => "roll-call-no-rows",
+            Self::TocSpeechMissing => "toc-speech-missing",
+            Self::TocSpeechExtra => "toc-speech-extra",
+        }
+    }
+}
+
+/// What a check is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum CheckTarget {
+    /// The document's vote of this index.
+    Vote(usize),
+    /// The document's contribution of this index.
+    Contribution(usize),
+    /// Something the document lists but the reading did not find, by its printed label.
+    Listed(String),
 }
 
 impl Document {
@@ -469,6 +537,7 @@ impl Document {
             attachments: Vec::new(),
             text: text.to_owned(),
             pages: Vec::new(),
+            checks: Vec::new(),
         }
     }
 
@@ -544,6 +613,13 @@ impl Position {
             Self::Abstain => "abstain",
         }
     }
+
+    /// The position a key names (`yes`, `no`, `abstain`).
+    pub fn from_key(key: &str) -> Option<Position> {
+        [Self::Yes, Self::No, Self::Abstain]
+            .into_iter()
+            .find(|p| p.key() == key)
+    }
 }
 
 /// Who voted: a faction as a whole, or a member on their own.
@@ -588,6 +664,8 @@ pub struct Vote {
     pub members: Vec<MemberVote>,
     /// What an election filled and who was elected.
     pub election: Option<Election>,
+    /// Positions the text gave a voter who already had another (the first is kept).
+    pub conflicts: Vec<(Voter, Position)>,
 }
 
 /// How a vote was taken.

@@ -86,6 +86,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         agenda: body.agenda,
         contributions: body.contributions,
         interjections: body.interjections,
+        checks: super::checks::votes(&body.votes, wahlperiode),
         votes: body.votes,
         mentions,
         attachments: attachments(text, body_end),

@@ -20,7 +20,7 @@ pub struct Event {
 }
 
 static EVENT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?(?:Beifall|Heiterkeit|Lachen|Zuruf|Zurufe|Gegenruf|Unruhe|Widerspruch|Glocke|Das Ende der Redezeit)\b|^[^\[\]:]{3,80}\[[^\]]+\]:").unwrap()
+    Regex::new(r"^(?:(?:Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?(?:Beifall|Heiterkeit|Lachen|Zuruf|Zurufe|Zwischenrufe?|Gegenrufe?|Unruhe|Widerspruch|Glocke|Das Ende der Redezeit)\b|^[^\[\]:]{3,80}\[[^\]]+\]:").unwrap()
 });
 static APPLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<q>Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?Beifall(?P<rest>.*)$").unwrap()
@@ -28,10 +28,13 @@ static APPLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static LAUGHTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Heiterkeit|Lachen)(?P<also> und Beifall)?(?P<rest>.*)$").unwrap()
 });
-static CALL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<who>[^\[\]:]{3,80}\[[^\]]+\]):\s*(?P<text>.+)$").unwrap());
+/// A call with its words: `Jochen Ott [SPD]: …`, also as the 16th period printed it, `Zuruf von
+/// Christof Rasche [FDP]: …` (the stage direction is no part of the name).
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Weitere[rn]?\s+)?(?:Zwischen|Gegen|Zu)rufe?\s+(?:von\s+)?)?(?P<who>[^\[\]:]{3,80}\[[^\]]+\]):\s*(?P<text>.+)$").unwrap()
+});
 static CALLS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Weitere[rn]?\s+)?(?:Zurufe?|Gegenrufe?)(?P<rest>[^:]*)(?::\s*(?P<text>.+))?$")
+    Regex::new(r"^(?:Weitere[rn]?\s+)?(?:Zurufe?|Gegenrufe?|Zwischenrufe?)(?P<rest>[^:]*)(?::\s*(?P<text>.+))?$")
         .unwrap()
 });
 /// A call by a member of the government, printed with the role after the name.

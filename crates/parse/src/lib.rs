@@ -6,6 +6,7 @@
 //! of RDF.
 
 pub mod amount;
+pub mod checks;
 pub mod cited;
 mod committee;
 mod drucksache;
@@ -13,6 +14,7 @@ pub mod election;
 pub mod funding;
 pub mod fuzzing;
 pub mod interjection;
+pub mod phrases;
 mod plenary;
 pub mod programme;
 mod protocol;
@@ -230,6 +232,29 @@ fn detect(normalized: &Normalized) -> Option<DocumentKind> {
 }
 
 /// The largest char boundary of `text` at or before byte `at`.
+/// The byte offset `chars` characters after `at` (or the end): windows are measured in
+/// characters, so a passage of umlauts reaches as far as one without.
+pub(crate) fn chars_after(text: &str, at: usize, chars: usize) -> usize {
+    let at = floor_boundary(text, at);
+    text[at..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The byte offset `chars` characters before `at` (or the start).
+pub(crate) fn chars_before(text: &str, at: usize, chars: usize) -> usize {
+    let at = floor_boundary(text, at);
+    match chars {
+        0 => at,
+        n => text[..at]
+            .char_indices()
+            .rev()
+            .nth(n - 1)
+            .map_or(0, |(i, _)| i),
+    }
+}
+
 pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {

@@ -6,7 +6,8 @@ use super::refs::{self, first_date, wahlperiode_on};
 use super::speaker::is_presiding;
 use super::{toc, Diagnostics, Severity};
 use crate::model::{
-    Body, Date, Document, DocumentKind, Meeting, PaperKind, PaperRef, Tally, Vote, VoteMethod,
+    Body, Check, CheckKind, CheckTarget, Date, Document, DocumentKind, Meeting, PaperKind,
+    PaperRef, Tally, Vote, VoteMethod,
 };
 use crate::normalize::{Normalized, Paragraph};
 use regex::Regex;
@@ -63,9 +64,28 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     }
     // A roll call's table stands in an annex; an excerpt may hold the annex alone.
     let roll_calls = super::rollcall::annexes(text, 0, wahlperiode, diags);
-    attach_roll_calls(&mut body.votes, roll_calls);
+    let mut checks = attach_roll_calls(&mut body.votes, roll_calls);
+    for c in checks
+        .iter()
+        .filter(|c| c.kind == CheckKind::RollCallNoRows)
+    {
+        let CheckTarget::Vote(i) = c.target else {
+            continue;
+        };
+        let at = text
+            .char_indices()
+            .nth(body.votes[i].span.start)
+            .map_or(text.len(), |(b, _)| b);
+        diags.push(Severity::Warning, at, c.detail.clone());
+    }
+    checks.extend(super::checks::votes(&body.votes, wahlperiode));
     let chairs = chairs(&body.contributions);
-    check_against_contents(normalized, body_start, &body.contributions, diags);
+    checks.extend(check_against_contents(
+        normalized,
+        body_start,
+        &body.contributions,
+        diags,
+    ));
     let mut mentions = Vec::new();
     refs::merge(
         &mut mentions,
@@ -92,29 +112,33 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         interjections: body.interjections,
         votes: body.votes,
         mentions,
+        checks,
         ..Document::empty(DocumentKind::Plenarprotokoll, text)
     }
 }
 
 /// Each roll-call table joins its vote: the roll call on the same paper, else the first roll
 /// call still without rows, else a vote of its own. No faction position is inferred from the
-/// rows: the text states them or it does not.
-fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>) {
+/// rows: the text states them or it does not. What the rows, the totals announced and the
+/// `Ergebnis` row disagree on, and a roll call left without rows, are doubts.
+fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>) -> Vec<Check> {
+    let mut checks = Vec::new();
     for a in annexes {
         let is_roll_call = |v: &Vote| v.method == VoteMethod::RollCall && v.members.is_empty();
         let at = votes
             .iter()
             .position(|v| is_roll_call(v) && a.subject.is_some() && v.subject == a.subject)
             .or_else(|| votes.iter().position(is_roll_call));
-        let vote = match at {
-            Some(i) => &mut votes[i],
-            None => {
-                let mut v = super::vote::empty_vote(a.subject);
-                v.method = VoteMethod::RollCall;
-                votes.push(v);
-                votes.last_mut().unwrap()
-            }
-        };
+        let index = at.unwrap_or_else(|| {
+            let mut v = super::vote::empty_vote(a.subject);
+            v.method = VoteMethod::RollCall;
+            votes.push(v);
+            votes.len() - 1
+        });
+        let vote = &mut votes[index];
+        checks.extend(super::checks::roll_call(
+            index, &a.rows, vote.tally, a.totals,
+        ));
         if let (None, Some((yes, no, abstain))) = (vote.tally, a.totals) {
             vote.tally = Some(Tally {
                 yes: Some(yes),
@@ -125,6 +149,18 @@ fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>
         }
         vote.members = a.rows;
     }
+    for (index, v) in votes.iter().enumerate() {
+        if v.method == VoteMethod::RollCall && v.members.is_empty() {
+            checks.push(Check {
+                kind: CheckKind::RollCallNoRows,
+                target: CheckTarget::Vote(index),
+                detail: "a roll call (namentliche Abstimmung) whose annex gave no member's vote: \
+                         the annex is not in this file, or its table was not read"
+                    .into(),
+            });
+        }
+    }
+    checks
 }
 
 /// How many of `wanted` stand in `got` in the same order (longest common subsequence).
@@ -214,44 +250,83 @@ fn annexes(text: &str, units: &[Paragraph], from: usize) -> Vec<(usize, usize, O
         .collect()
 }
 
-/// Every speech the table of contents lists must begin on its page in the body: a warning for
-/// each that does not (a speaker label the parser missed, or a page break misplaced).
+/// Every speech the table of contents lists must begin on its page in the body, and every
+/// speech of the body (not the chair's) must be listed: a doubt (and a warning) for each that
+/// is not (a speaker label the parser missed or misread, or a page break misplaced).
 fn check_against_contents(
     normalized: &Normalized,
     body_start: usize,
     contributions: &[crate::model::Contribution],
     diags: &mut Diagnostics,
-) {
+) -> Vec<Check> {
     if normalized.pages.is_empty() {
-        return;
+        return Vec::new();
     }
-    let starts: Vec<(&str, u32)> = contributions
+    let starts: Vec<(usize, &str, u32)> = contributions
         .iter()
-        .filter_map(|c| {
+        .enumerate()
+        .filter(|(_, c)| !c.written)
+        .filter_map(|(i, c)| {
             let s = c.speaker.as_ref()?;
             let (first, _) = crate::model::pages_of(&normalized.pages, c.span)?;
-            Some((s.name.split_whitespace().last()?, first))
+            Some((i, s.name.split_whitespace().last()?, first))
         })
         .collect();
     let listed = toc::speeches(&normalized.text, body_start);
-    // Speaker order: how many listed speeches the body has in the same order.
-    let body: Vec<&str> = starts.iter().map(|(s, _)| *s).collect();
+    let body: Vec<&str> = starts.iter().map(|(_, s, _)| *s).collect();
     let wanted: Vec<&str> = listed.iter().map(|e| e.surname()).collect();
     tracing::info!(
         entries = listed.len(),
         in_order = in_order(&wanted, &body),
         "checking the body against the contents list"
     );
-    for e in listed {
-        if !starts.contains(&(e.surname(), e.page)) {
-            diags.push(
-                Severity::Warning,
-                e.offset,
-                format!(
-                    "the table of contents lists {} on page {}, but no speech of theirs begins there",
-                    e.name, e.page
-                ),
+    let mut checks = Vec::new();
+    for e in &listed {
+        if !starts
+            .iter()
+            .any(|(_, s, p)| (*s, *p) == (e.surname(), e.page))
+        {
+            let detail = format!(
+                "the table of contents lists {} on page {}, but no speech of theirs begins there",
+                e.name, e.page
             );
+            diags.push(Severity::Warning, e.offset, detail.clone());
+            checks.push(Check {
+                kind: CheckKind::TocSpeechMissing,
+                target: CheckTarget::Listed(format!("{} ({})", e.name, e.page)),
+                detail,
+            });
         }
     }
+    checks.extend(unlisted(contributions, &starts, &listed));
+    checks
+}
+
+/// The speeches of the body the contents list does not name on their page (nor the page
+/// before: a label at a page's top may follow the page break the list counts from). The
+/// chair's remarks are never listed; a list that names no one (an excerpt) checks nothing.
+fn unlisted(
+    contributions: &[crate::model::Contribution],
+    starts: &[(usize, &str, u32)],
+    listed: &[toc::Entry],
+) -> Vec<Check> {
+    if listed.is_empty() {
+        return Vec::new();
+    }
+    starts
+        .iter()
+        .filter(|(i, _, _)| !contributions[*i].speaker.as_ref().is_some_and(is_presiding))
+        .filter(|(_, s, p)| {
+            !listed
+                .iter()
+                .any(|e| e.surname() == *s && (e.page == *p || e.page + 1 == *p))
+        })
+        .map(|(i, s, p)| Check {
+            kind: CheckKind::TocSpeechExtra,
+            target: CheckTarget::Contribution(*i),
+            detail: format!(
+                "a speech of {s} begins on page {p}, but the table of contents lists none there"
+            ),
+        })
+        .collect()
 }

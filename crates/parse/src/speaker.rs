@@ -506,9 +506,35 @@ pub fn government_mentions(text: &str) -> Vec<Speaker> {
     out
 }
 
-/// A person printed as `Name [Fraktion]`.
+/// Words of the protocols' stage directions: a name holding one is an event misread
+/// (`Zuruf von Christof Rasche`), never a person.
+const STAGE_WORDS: &[&str] = &[
+    "Zuruf",
+    "Zurufe",
+    "Zwischenruf",
+    "Zwischenrufe",
+    "Gegenruf",
+    "Gegenrufe",
+    "Beifall",
+    "Heiterkeit",
+    "Lachen",
+    "Widerspruch",
+    "Unruhe",
+    "Weitere",
+    "Weiterer",
+    "Vereinzelt",
+    "Glocke",
+];
+
+/// A person printed as `Name [Fraktion]`; none where the "name" holds a stage direction.
 pub fn bracketed_person(s: &str) -> Option<Speaker> {
     let c = BRACKETED.captures(s.trim())?;
+    if c["name"]
+        .split_whitespace()
+        .any(|w| STAGE_WORDS.contains(&w))
+    {
+        return None;
+    }
     Some(speaker_from(
         None,
         &c["titles"],

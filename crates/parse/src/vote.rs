@@ -12,6 +12,7 @@
 //! A result stated is taken; one implied by the positions (all yes, none against) is recorded
 //! as accepted; anything else stays open.
 
+use super::phrases::{self, Family};
 use super::refs;
 use super::sentence;
 use super::tally;
@@ -34,33 +35,50 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Der\s+Ausschuss\s+(?P<verb>lehnt|nimmt)\s+(?P<body>[^.]*?)\s+(?P<end>ab|an)\.")
         .unwrap()
 });
-/// The clauses of a result: who made the majority, who voted against it, who abstained.
+/// The clauses of a result: who made the majority, who voted against it, who abstained
+/// (`abstimmung.tsv`, families `clause-…`), each as a named group.
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<kw>mit\s+den\s+Stimmen|mit\s+der\s+Stimme|mit\s+der\s+Mehrheit|mit\s+Zustimmung|bei\s+(?:gleichzeitiger\s+)?Zustimmung|gegen\s+die\s+Stimmen?|bei\s+Ablehnung|bei\s+Gegenstimmen?|bei\s+(?:Stimm)?[Ee]nthaltung(?:en)?|ohne\s+Gegenstimmen?|ohne\s+(?:Stimm)?[Ee]nthaltungen?)\b").unwrap()
+    Regex::new(&format!(r"(?i)(?:{})\b", phrases::groups(&CLAUSE_GROUPS))).unwrap()
 });
+const CLAUSE_GROUPS: [(&str, Family); 6] = [
+    ("majority", Family::ClauseMajority),
+    ("minority", Family::ClauseMinority),
+    ("yes", Family::ClauseYes),
+    ("no", Family::ClauseNo),
+    ("abstain", Family::ClauseAbstain),
+    ("none", Family::ClauseNone),
+];
 /// Where a question may begin.
-static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[Ww]er\b|\b(?:Ist|Stimmt|Enthält|Möchte)\s+(?:sich\s+)?jemand\b|\bSind\s+Sie\s+(?:damit\s+)?einverstanden\b|\bGibt\s+es\s+(?:noch\s+)?(?:Stimm)?[Ee]nthaltungen\b|\bGibt\s+es\s+(?:noch\s+)?Gegenstimmen\b|\b(?:Stimm)?[Ee]nthaltungen\s*\?|\bGegenstimmen\s*\?|\b(?:Die\s+)?Gegenprobe\b|\b(?:Ich\s+bitte\s+um|Darf\s+ich\s+um)\s+(?:das|Ihr)\s+Handzeichen\b").unwrap()
-});
-static ASK_ABSTAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)enthält\s+sich|enthalten|enthaltung").unwrap());
-static ASK_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bdagegen\b|\bstimm\w*\s+gegen\b|\bist\s+gegen\b|\bjemand\s+gegen\b|gegenstimme|gegenprobe|\blehnt\b.*\bab$|ablehnen|nicht\s+zustimm|\bmit\s+nein\b").unwrap()
-});
-static ASK_YES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bzu$|zustimm|zustimmung|\bdafür\b|\bist\s+für\b|\bstimm\w*\s+für\b|annehmen|\bfolgen\b|beitreten|aussprechen|einverstanden|\bfür\s+(?:diese[nrs]?|den|die|das)\b|\bmit\s+ja\b|handzeichen").unwrap()
-});
+static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Question));
+static ASK_ABSTAIN: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskAbstain));
+static ASK_NO: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskNo));
+static ASK_YES: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskYes));
+/// The result verb: a rejecting one is tried first (`nicht erteilt` before `erteilt`).
 static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<res>angenommen|abgelehnt|nicht\s+erteilt|erteilt|beschlossen|bestätigt|verabschiedet|überwiesen|schließt\s+sich\s+[^.?]*?\san)\b").unwrap()
+    Regex::new(&format!(
+        r"\b(?:{})\b",
+        phrases::groups(&[
+            ("rejected", Family::ResultRejected),
+            ("accepted", Family::ResultAccepted)
+        ])
+    ))
+    .unwrap()
 });
-static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:damit|somit|folglich|demnach|dann\s+ist|dann\s+sind)\b|\bmit\s+(?:den|der)\s+Stimmen?\b|\beinstimmig\b|\bmit\s+(?:großer\s+|breiter\s+|deutlicher\s+|der\s+)?Mehrheit\b|\bmehrheitlich\b|\bmit\s+Zustimmung\b").unwrap()
-});
+static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bnoch\s+(?:ein)?mal\b").unwrap());
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen").unwrap()
 });
+
+/// How far before a question or result the passage that leads to it may reach (a paper named,
+/// `noch einmal`, a roll call's totals), in characters.
+const GAP_CHARS: usize = 1500;
+/// The longest question a chair asks (`Wer dem Gesetzentwurf Drucksache 16/7147 in der Fassung
+/// der Beschlussempfehlung … zustimmen möchte, den bitte ich um das Handzeichen.`), in characters.
+const QUESTION_CHARS: usize = 300;
+/// The longest answer to one question, in characters.
+const ANSWER_CHARS: usize = 400;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ask {
@@ -103,7 +121,7 @@ pub fn decisions(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Rea
                 VoteResult::Accepted
             };
             let body = &c["body"];
-            let mut positions = Vec::new();
+            let mut positions = Positions::default();
             clauses(body, result, when, &mut positions);
             let subject = refs::papers(body)
                 .into_iter()
@@ -113,7 +131,8 @@ pub fn decisions(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Rea
             let mut vote = empty_vote(subject);
             vote.result = Some(result);
             vote.result_stated = true;
-            vote.positions = positions;
+            vote.positions = positions.list;
+            vote.conflicts = positions.conflicts;
             Read {
                 vote,
                 start: whole.start(),
@@ -140,57 +159,112 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
         tally: None,
         members: Vec::new(),
         election: None,
+        conflicts: Vec::new(),
     }
 }
 
 /// The positions a result sentence or committee decision states in its clauses (`mit den
-/// Stimmen von A gegen die Stimmen von B bei Enthaltung von C`, `einstimmig`), added to
+/// Stimmen von A gegen die Stimmen von B bei Enthaltung von C`, `einstimmig`, `bei Zustimmung
+/// der X haben sich alle anderen Fraktionen gegen den Antrag ausgesprochen`), added to
 /// `positions` for voters not yet in them.
-fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Vec<(Voter, Position)>) {
+fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions) {
     let (majority, minority) = match result {
         VoteResult::Accepted => (Position::Yes, Position::No),
         VoteResult::Rejected => (Position::No, Position::Yes),
     };
-    let marks: Vec<(usize, usize, String)> = CLAUSE
-        .captures_iter(body)
+    let (body, stated) = predicates(body, when);
+    let marks: Vec<(usize, usize, Option<Position>)> = CLAUSE
+        .captures_iter(&body)
         .map(|k| {
             let m = k.get(0).unwrap();
-            (m.start(), m.end(), k["kw"].to_lowercase())
+            let position = CLAUSE_GROUPS
+                .iter()
+                .find(|(g, _)| k.name(g).is_some())
+                .and_then(|(g, _)| match *g {
+                    "majority" => Some(majority),
+                    "minority" => Some(minority),
+                    "none" => None,
+                    g => Position::from_key(g),
+                });
+            (m.start(), m.end(), position)
         })
         .collect();
     let head = marks.first().map_or(body.len(), |m| m.0);
     // `alle Fraktionen` before the clauses, `einstimmig` anywhere: all the others with the
     // majority, once the clauses have named the exceptions (`bei Enthaltung der Piraten
     // einstimmig angenommen`).
-    let all = named(&body[..head], when).all || named(body, when).unanimous;
-    for (i, (_, end, kw)) in marks.iter().enumerate() {
+    let all = named(&body[..head], when).all || named(&body, when).unanimous;
+    for (i, (_, end, position)) in marks.iter().enumerate() {
         let until = marks.get(i + 1).map_or(body.len(), |m| m.0);
-        let position = if kw.contains("enthaltung") {
-            Position::Abstain
-        } else if kw.contains("zustimmung") {
-            Position::Yes
-        } else if kw.contains("ablehnung") || kw.starts_with("bei gegenstimme") {
-            Position::No
-        } else if kw.starts_with("ohne") {
-            continue;
-        } else if kw.starts_with("gegen") {
-            minority
-        } else {
-            majority
-        };
-        let who = named(&body[*end..until], when);
-        add(positions, &who, position, when);
+        if let Some(p) = position {
+            add(positions, &named(&body[*end..until], when), *p, when);
+        }
+    }
+    for (who, p) in stated {
+        add(positions, &who, p, when);
     }
     if all {
         add_all(positions, majority, when);
     }
 }
 
+/// `haben sich alle anderen Fraktionen gegen den Antrag ausgesprochen`, `die Piraten haben
+/// dafür gestimmt`: voters and the verb phrase that says how they voted (`predicate-…`).
+static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:haben|hat)\s+(?:sich\s+)?(?P<who>[^.;:?]*?)\s*(?:{})\b",
+        phrases::groups(&[
+            ("no", Family::PredicateNo),
+            ("yes", Family::PredicateYes),
+            ("abstain", Family::PredicateAbstain)
+        ])
+    ))
+    .unwrap()
+});
+
+/// The voters `text` names with a verb phrase, and the text without those phrases: the voters
+/// between auxiliary and verb (`haben sich alle anderen Fraktionen gegen … ausgesprochen`), else
+/// those before the auxiliary back to the clause's start (`die Piraten haben dafür gestimmt`).
+fn predicates(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
+    let (mut rest, mut last, mut out) = (String::new(), 0, Vec::new());
+    for c in PREDICATE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let position = ["no", "yes", "abstain"]
+            .into_iter()
+            .find(|g| c.name(g).is_some())
+            .and_then(Position::from_key)
+            .unwrap_or(Position::Abstain);
+        let (mut from, mut who) = (m.start(), named(&c["who"], when));
+        if who.is_empty() {
+            from = text[last..m.start()]
+                .rfind([',', ';', ':', '–'])
+                .map_or(last, |i| last + i + 1);
+            who = named(&text[from..m.start()], when);
+        }
+        rest.push_str(&text[last..from]);
+        rest.push(' ');
+        last = m.end();
+        out.push((who, position));
+    }
+    rest.push_str(&text[last..]);
+    (rest, out)
+}
+
+/// Who voted how, as a vote's phrases are read: the first position a voter is given, and any
+/// other the text gives it after (a doubt the checks publish).
+#[derive(Debug, Default)]
+struct Positions {
+    list: Vec<(Voter, Position)>,
+    conflicts: Vec<(Voter, Position)>,
+}
+
 /// Adds what a phrase names with `position`, keeping the first position a voter was given.
-fn add(positions: &mut Vec<(Voter, Position)>, who: &Named, position: Position, when: When) {
+fn add(positions: &mut Positions, who: &Named, position: Position, when: When) {
     for v in &who.voters {
-        if !positions.iter().any(|(w, _)| w == v) {
-            positions.push((v.clone(), position));
+        match positions.list.iter().find(|(w, _)| w == v) {
+            None => positions.list.push((v.clone(), position)),
+            Some((_, p)) if *p != position => positions.conflicts.push((v.clone(), position)),
+            Some(_) => {}
         }
     }
     if who.all || who.others {
@@ -219,13 +293,13 @@ pub fn elections(text: &str) -> Vec<Read> {
 }
 
 /// Every faction of the period not yet in `positions` votes `position`.
-fn add_all(positions: &mut Vec<(Voter, Position)>, position: Position, when: When) {
+fn add_all(positions: &mut Positions, position: Position, when: When) {
     let Some(p) = when.wahlperiode else {
         return;
     };
     for f in lexicon::factions_in(p) {
-        if !positions.iter().any(|(w, _)| *w == Voter::Faction(f)) {
-            positions.push((Voter::Faction(f), position));
+        if !positions.list.iter().any(|(w, _)| *w == Voter::Faction(f)) {
+            positions.list.push((Voter::Faction(f), position));
         }
     }
 }
@@ -245,7 +319,7 @@ pub fn plenary(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read>
     for m in &moves {
         let from = last_end
             .min(m.start())
-            .max(super::floor_boundary(text, m.start().saturating_sub(1500)));
+            .max(super::chars_before(text, m.start(), GAP_CHARS));
         let gap = &text[from..m.start()];
         last_end = move_end(m);
         match m {
@@ -425,7 +499,7 @@ static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A question at `start` with the answer after it, if it asks who votes how.
 fn question(text: &str, start: usize) -> Option<Move> {
-    let window = &text[start..super::floor_boundary(text, start + 300)];
+    let window = &text[start..super::chars_after(text, start, QUESTION_CHARS)];
     // A question ends at `?`, `!` or a full stop (`…, den bitte ich um das Handzeichen.`); at a
     // dash only where none follows (`Drucksache 17/19 – Neudruck – zu?` is one question).
     let stop = window
@@ -488,7 +562,7 @@ fn answer(text: &str, from: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
     let dash = rest.chars().next().filter(|c| *c == '–' || *c == '-')?;
     let begin = at + dash.len_utf8();
-    let limit = super::floor_boundary(text, begin + 400);
+    let limit = super::chars_after(text, begin, ANSWER_CHARS);
     let mut end = begin;
     loop {
         let next = sentence::end_after(&text[..limit], end);
@@ -525,7 +599,7 @@ fn answer(text: &str, from: usize) -> Option<(usize, usize)> {
 /// What the answers of one vote said, as they are read.
 #[derive(Default)]
 struct Answers {
-    positions: Vec<(Voter, Position)>,
+    positions: Positions,
     none_against: bool,
     none_abstaining: bool,
     any: bool,
@@ -535,9 +609,17 @@ struct Answers {
     others: Vec<Position>,
 }
 
-/// `… bei Enthaltung der FDP`, `bei Gegenstimmen aus der AfD` inside an answer.
+/// `… bei Enthaltung der FDP`, `bei Gegenstimmen aus der AfD` inside an answer: the clauses
+/// of a result that open with `bei`.
 static ANSWER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bbei\s+(?:(?:Stimm)?enthaltung(?:en)?|gegenstimmen?|(?:gleichzeitiger\s+)?zustimmung)\b").unwrap()
+    let bei = |f: Family| phrases::alternation_of(f, |p| p.pattern.starts_with("bei"));
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<yes>{})|(?P<no>{})|(?P<abstain>{}))\b",
+        bei(Family::ClauseYes),
+        bei(Family::ClauseNo),
+        bei(Family::ClauseAbstain)
+    ))
+    .unwrap()
 });
 
 impl Answers {
@@ -548,9 +630,10 @@ impl Answers {
             Ask::No => Position::No,
             Ask::Abstain => Position::Abstain,
         };
-        let cut = ANSWER_CLAUSE.find(text).map_or(text.len(), |m| m.start());
+        let (text, stated) = predicates(text, when);
+        let cut = ANSWER_CLAUSE.find(&text).map_or(text.len(), |m| m.start());
         let mut who = named(&text[..cut], when);
-        self.any |= !who.is_empty();
+        self.any |= !who.is_empty() || !stated.is_empty();
         self.unanimous |= who.unanimous;
         match ask {
             Ask::No => self.none_against |= who.nobody,
@@ -561,18 +644,22 @@ impl Answers {
             self.others.push(position);
         }
         add(&mut self.positions, &who, position, when);
-        for c in ANSWER_CLAUSE.find_iter(&text[cut..]) {
-            let rest = &text[cut + c.end()..];
+        for c in ANSWER_CLAUSE.captures_iter(&text[cut..]) {
+            let m = c.get(0).unwrap();
+            let rest = &text[cut + m.end()..];
             let until = ANSWER_CLAUSE.find(rest).map_or(rest.len(), |m| m.start());
-            let kw = c.as_str().to_lowercase();
-            let p = if kw.contains("enthaltung") {
-                Position::Abstain
-            } else if kw.contains("gegen") {
-                Position::No
-            } else {
-                Position::Yes
-            };
+            let p = ["yes", "no", "abstain"]
+                .into_iter()
+                .find(|g| c.name(g).is_some())
+                .and_then(Position::from_key)
+                .unwrap_or(Position::Yes);
             add(&mut self.positions, &named(&rest[..until], when), p, when);
+        }
+        for (mut who, p) in stated {
+            if std::mem::take(&mut who.others) {
+                self.others.push(p);
+            }
+            add(&mut self.positions, &who, p, when);
         }
     }
 }
@@ -601,14 +688,12 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         }
     }
     let stated = result_sentence.and_then(|s| {
-        let res = &RESULT_VERB.captures(s)?["res"];
-        Some(
-            if res.starts_with("abgelehnt") || res.starts_with("nicht") {
-                VoteResult::Rejected
-            } else {
-                VoteResult::Accepted
-            },
-        )
+        let c = RESULT_VERB.captures(s)?;
+        Some(if c.name("rejected").is_some() {
+            VoteResult::Rejected
+        } else {
+            VoteResult::Accepted
+        })
     });
     let Answers {
         mut positions,
@@ -625,12 +710,12 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         add_all(&mut positions, position, when);
     }
     let result = stated.or_else(|| {
-        (none_against && positions.iter().any(|(_, p)| *p == Position::Yes))
+        (none_against && positions.list.iter().any(|(_, p)| *p == Position::Yes))
             .then_some(VoteResult::Accepted)
     });
     // Asked only who is against and who abstains, nobody was, and it passed: all voted yes.
     let positions_inferred = !any
-        && positions.is_empty()
+        && positions.list.is_empty()
         && none_against
         && none_abstaining
         && result == Some(VoteResult::Accepted);
@@ -648,7 +733,8 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     let mut vote = empty_vote(subject(text, start, object, result_sentence, fallback));
     vote.result = result;
     vote.result_stated = stated.is_some();
-    vote.positions = positions;
+    vote.positions = positions.list;
+    vote.conflicts = positions.conflicts;
     vote.positions_inferred = positions_inferred;
     referral(text, start, object.unwrap_or(""), &mut vote);
     Read { vote, start, end }
@@ -663,9 +749,18 @@ fn subject(
     result: Option<&str>,
     fallback: Option<&PaperRef>,
 ) -> Option<PaperRef> {
+    let on_recommendation = object
+        .into_iter()
+        .chain(result)
+        .any(|s| s.contains("Beschlussempfehlung"));
     object
         .and_then(drucksache)
         .or_else(|| result.and_then(drucksache))
+        .or_else(|| {
+            on_recommendation
+                .then(|| recommendation(&text[..start]))
+                .flatten()
+        })
         .or_else(|| {
             refs::papers(&text[..start])
                 .into_iter()
@@ -674,6 +769,32 @@ fn subject(
                 .find(|r| votable(r.kind))
         })
         .or_else(|| fallback.cloned())
+}
+
+/// Where a committee's recommendation is printed: `empfiehlt in Drucksache 16/4385`, `die
+/// Beschlussempfehlung des Ausschusses … Drucksache 18/3400`; the paper a recommendation
+/// decides (`…, den Antrag Drucksache 16/2131 abzulehnen`) is named after a paper's kind.
+static RECOMMENDED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:empfiehlt\s+(?:Ihnen\s+)?in|Beschlussempfehlung)\b(?P<between>[^.;]*?)$")
+        .unwrap()
+});
+static PAPER_KIND_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Antr[aä]g|Gesetzentw[uü]rf|Wahlvorschl[aä]g|Vorlage|Unterrichtung").unwrap()
+});
+
+/// The last Drucksache in `before` that holds a committee's recommendation (Beschlussempfehlung).
+pub(crate) fn recommendation(before: &str) -> Option<PaperRef> {
+    let from = super::chars_before(before, before.len(), GAP_CHARS);
+    refs::papers(&before[from..])
+        .into_iter()
+        .filter(|(at, r)| {
+            r.kind == PaperKind::Drucksache
+                && RECOMMENDED_IN
+                    .captures(&before[from..from + at])
+                    .is_some_and(|c| !PAPER_KIND_WORD.is_match(&c["between"]))
+        })
+        .map(|(_, r)| r)
+        .last()
 }
 
 /// A vote on a referral recommendation: the committees the text before it names.

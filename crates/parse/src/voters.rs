@@ -62,9 +62,19 @@ static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
 });
 const TITLES: &str = r"(?P<titles>(?:(?:Prof\.|Dr\.)\s*)*)";
 const SURNAME: &str = r"\p{Lu}[\p{Ll}’'\-]+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+)?";
+/// `der fraktionslose Abgeordnete Dr. Blex`, `der fraktionslosen Abgeordneten Pretzell, Neppe
+/// und Langguth`: one member or a list of them.
 static FRAKTIONSLOS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"fraktionslosen?\s+(?:Abgeordneten?|Kollegen|Kollegin)\s+(?:Herrn?\s+|Frau\s+)?{TITLES}(?P<name>{SURNAME})"
+        r"fraktionslosen?\s+(?:Abgeordneten?|Kollegen|Kolleginn?e?n?|Mitglieder|Mitglieds?)\s+(?P<list>{ONE}(?:\s*(?:,|\bund\b|\bsowie\b)\s*{ONE})*)"
+    ))
+    .unwrap()
+});
+/// One member of such a list: salutation, titles, surname.
+const ONE: &str = r"(?:Herrn?\s+|Frau\s+)?(?:(?:Prof\.|Dr\.)\s*)*\p{Lu}[\p{Ll}’'\-]+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+)?\b";
+static ONE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:Herrn?\s+|Frau\s+)?{TITLES}(?P<name>{SURNAME})\b"
     ))
     .unwrap()
 });
@@ -184,8 +194,13 @@ fn members(phrase: &str) -> Vec<Voter> {
         s.fraktionslos = true;
         Voter::Member(s)
     };
-    for c in FRAKTIONSLOS.captures_iter(phrase) {
-        out.push(member(&c["titles"], &c["name"]));
+    for list in FRAKTIONSLOS.captures_iter(phrase) {
+        for c in ONE_NAMED.captures_iter(&list["list"]) {
+            let faction = crate::lexicon::faction_named(&c["name"], None);
+            if faction.is_none() && !NOT_NAMES.contains(&&c["name"]) {
+                out.push(member(&c["titles"], &c["name"]));
+            }
+        }
     }
     for c in MARKED_FRAKTIONSLOS.captures_iter(phrase) {
         let name = c["name"].to_owned();

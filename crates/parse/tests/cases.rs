@@ -103,7 +103,10 @@ fn votes(input: &Input) -> Value {
         .map(|r| {
             let of = |p: Position| -> Vec<String> {
                 let named = r.vote.positions.iter().filter(|(_, q)| *q == p);
-                named.map(|(v, _)| label(v)).collect()
+                let mut labels: Vec<String> = named.map(|(v, _)| label(v)).collect();
+                // Who voted how is a set: a case does not state the order of the text.
+                labels.sort();
+                labels
             };
             let result = r.vote.result.map(|x| match x {
                 VoteResult::Accepted => "accepted",

@@ -152,6 +152,7 @@ impl<'a> Catalog<'a> {
             },
         );
         self.dataset(&all, &profile.dataset, Part::All, &modified, dates, None);
+        self.doubts(&all, self.facts.doubts());
         self.g.node(&cat, "dcat:dataset", &all);
         for period in &self.facts.periods {
             let part = Part::Wahlperiode(period.wahlperiode);
@@ -169,6 +170,7 @@ impl<'a> Catalog<'a> {
                 period.dates(),
                 Some(&all),
             );
+            self.doubts(&ds, period.doubts());
             self.g.node(&cat, "dcat:dataset", &ds);
         }
         self.service(&cat);
@@ -263,6 +265,29 @@ impl<'a> Catalog<'a> {
             let d = self.distribution(e);
             self.g.node(ds, "dcat:distribution", &d);
         }
+    }
+
+    /// The dataset's doubts as a quality measurement (DQV): how many of its facts its
+    /// documents' own cross-checks question, listed by the named query `checks`.
+    fn doubts(&mut self, ds: &NamedNode, count: u64) {
+        let m = self.under(ds, "zweifel");
+        let metric = self.iri("katalog/metrik/zweifel");
+        let g = &mut self.g;
+        g.node(ds, "dqv:hasQualityMeasurement", &m);
+        g.iri(&m, "rdf:type", "dqv:QualityMeasurement");
+        g.node(&m, "dqv:isMeasurementOf", &metric);
+        g.node(&m, "dqv:computedOn", ds);
+        g.typed(&m, "dqv:value", &count.to_string(), "xsd:integer");
+        g.iri(&metric, "rdf:type", "dqv:Metric");
+        g.lang(
+            &metric,
+            "skos:definition",
+            "Zahl der Zweifel, die die Gegenproben der Dokumente selbst wecken (Fraktionen einer \
+             Abstimmung, Ergebnis gegen Sitze, Summen namentlicher Abstimmungen, \
+             Inhaltsverzeichnis gegen Reden); die benannte Abfrage checks listet sie.",
+            "de",
+        );
+        g.iri(&metric, "dqv:expectedDataType", "xsd:integer");
     }
 
     fn dataset_core(

@@ -17,6 +17,8 @@ pub struct DocGraph {
     pub date: Option<String>,
     /// When the graph was made (`prov:generatedAtTime`, `xsd:dateTime`).
     pub converted_at: String,
+    /// How many doubts the document's cross-checks raise (its `dqv:QualityAnnotation`s).
+    pub doubts: u64,
 }
 
 /// The document graphs of one Wahlperiode.
@@ -33,6 +35,11 @@ impl Period {
         let first = dates.next()?;
         Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
     }
+    /// How many doubts the period's documents raise about themselves.
+    pub fn doubts(&self) -> u64 {
+        self.graphs.iter().map(|g| g.doubts).sum()
+    }
+
     /// The newest conversion time: when this part of the data last changed.
     pub fn modified(&self) -> &str {
         self.graphs
@@ -60,6 +67,7 @@ impl Facts {
         let QueryResults::Solutions(rows) = store::query(store, Q, None)? else {
             return Ok(Self::default());
         };
+        let doubts = doubts_by_graph(store)?;
         let mut by_period: BTreeMap<u32, Vec<DocGraph>> = BTreeMap::new();
         for row in rows {
             let row = row?;
@@ -79,11 +87,13 @@ impl Facts {
             let Ok(wahlperiode) = wp.parse() else {
                 continue;
             };
+            let doubts = doubts.get(graph.as_str()).copied().unwrap_or(0);
             by_period.entry(wahlperiode).or_default().push(DocGraph {
                 graph,
                 document,
                 wahlperiode,
                 date: value("date"),
+                doubts,
                 converted_at: t,
             });
         }
@@ -111,6 +121,11 @@ impl Facts {
         Some(graphs)
     }
 
+    /// How many doubts all documents raise about themselves.
+    pub fn doubts(&self) -> u64 {
+        self.periods.iter().map(Period::doubts).sum()
+    }
+
     pub fn graphs(&self) -> impl Iterator<Item = &DocGraph> {
         self.periods.iter().flat_map(|p| &p.graphs)
     }
@@ -123,6 +138,25 @@ impl Facts {
             .max()
             .unwrap_or_default()
     }
+}
+
+/// Each document graph's count of quality annotations (the doubts its cross-checks raise).
+fn doubts_by_graph(
+    store: &oxigraph::store::Store,
+) -> Result<std::collections::HashMap<String, u64>, StoreError> {
+    const Q: &str = "SELECT ?g (COUNT(?a) AS ?n) WHERE { GRAPH ?g {
+        ?a a <http://www.w3.org/ns/dqv#QualityAnnotation> } } GROUP BY ?g";
+    let mut out = std::collections::HashMap::new();
+    let QueryResults::Solutions(rows) = store::query(store, Q, None)? else {
+        return Ok(out);
+    };
+    for row in rows {
+        let row = row?;
+        if let (Some(Term::NamedNode(g)), Some(Term::Literal(n))) = (row.get("g"), row.get("n")) {
+            out.insert(g.as_str().to_owned(), n.value().parse().unwrap_or(0));
+        }
+    }
+    Ok(out)
 }
 
 /// `{base}/graph/wahlperiode/N` in a query's dataset stands for the period's graphs

@@ -257,6 +257,11 @@ pub fn attachment(doc: &NamedNode, n: u32) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/anlage/{n}", doc.as_str()))
 }
 
+/// The `seq`-th doubt a document's cross-checks raise about it (a quality annotation).
+pub fn check(doc: &NamedNode, seq: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/zweifel/{seq}", doc.as_str()))
+}
+
 /// The `seq`-th figure (count) a document gives.
 pub fn figure(doc: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/zahl/{seq}", doc.as_str()))

@@ -5,11 +5,13 @@
 
 use super::iri::{self, Base};
 use super::vocab::{
-    art, dcterms, eli, foaf, lt, nif, opengov, org, prov, rdf, rdfs, schema, skos, xsd,
+    art, dcterms, dqv, eli, foaf, lt, nif, oa, opengov, org, prov, pruefung, rdf, rdfs, schema,
+    skos, xsd,
 };
 use crate::model::{
-    Body, Date, Document, DocumentKind, DrucksacheKind, Faction, InterjectionKind, MinistryRef,
-    PaperKind, PaperRef, Role, RoleKind, Speaker, Vote, VoteMethod, Voter,
+    Body, CheckKind, CheckTarget, Date, Document, DocumentKind, DrucksacheKind, Faction,
+    InterjectionKind, MinistryRef, PaperKind, PaperRef, Role, RoleKind, Speaker, Vote, VoteMethod,
+    Voter,
 };
 use oxigraph::model::{
     GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
@@ -200,6 +202,7 @@ pub fn map_document(
         map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
     }
     let meeting = base.meeting(doc);
+    map_checks(&mut out, doc, &doc_iri, meeting.as_ref());
     Ok(split(base, out.quads, doc_iri, graph, meeting.as_ref()))
 }
 
@@ -560,6 +563,49 @@ fn event(out: &mut Out, node: &NamedNode, at: EventAt<'_>) {
     out.int(node, nif::BEGIN_INDEX, at.span.start);
     out.int(node, nif::END_INDEX, at.span.end);
     pages(out, node, at.pages);
+}
+
+/// The document's doubts about itself (`Document::checks`): DQV quality annotations of the
+/// vote, speech or document they concern, each typed by its check, a SKOS concept.
+fn map_checks(out: &mut Out, doc: &Document, doc_iri: &NamedNode, meeting: Option<&NamedNode>) {
+    for (i, c) in doc.checks.iter().enumerate() {
+        let node = iri::check(doc_iri, i + 1);
+        out.add(&node, rdf::TYPE, dqv::QUALITY_ANNOTATION);
+        out.add(&node, oa::MOTIVATED_BY, dqv::QUALITY_ASSESSMENT);
+        out.add(&node, prov::WAS_DERIVED_FROM, doc_iri.clone());
+        out.int(&node, schema::POSITION, i + 1);
+        let target = match (&c.target, meeting) {
+            (CheckTarget::Vote(v), Some(m)) => iri::vote(m, v + 1),
+            (CheckTarget::Contribution(k), Some(m)) => iri::contribution(m, k + 1),
+            (CheckTarget::Listed(label), _) => {
+                out.lit(&node, rdfs::LABEL, label);
+                doc_iri.clone()
+            }
+            _ => doc_iri.clone(),
+        };
+        out.add(&node, oa::HAS_TARGET, target);
+        let concept = check_concept(out, c.kind);
+        out.add(&node, dcterms::TYPE, concept);
+        out.lit(&node, oa::BODY_VALUE, &c.detail);
+    }
+}
+
+fn check_concept(out: &mut Out, kind: CheckKind) -> NamedNode {
+    let de = match kind {
+        CheckKind::VoteFactionsIncomplete => "Abstimmung: nicht jede Fraktion genannt",
+        CheckKind::VoteFactionTwice => "Abstimmung: eine Fraktion zweimal genannt",
+        CheckKind::VoteResultSeats => "Abstimmung: Ergebnis gegen die Sitzverteilung",
+        CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
+        CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
+        CheckKind::TocSpeechMissing => "Inhaltsverzeichnis: Rede nicht gefunden",
+        CheckKind::TocSpeechExtra => "Rede nicht im Inhaltsverzeichnis",
+    };
+    let c = NamedNode::new_unchecked(format!("{}{}", pruefung::NS, kind.key()));
+    out.add(&c, rdf::TYPE, skos::CONCEPT);
+    out.add(&c, skos::IN_SCHEME, pruefung::SCHEME);
+    out.lit(&c, skos::NOTATION, kind.key());
+    out.de(&c, skos::PREF_LABEL, de);
+    c
 }
 
 fn kind_concept(out: &mut Out, kind: InterjectionKind) -> NamedNode {

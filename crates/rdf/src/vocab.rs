@@ -84,6 +84,28 @@ pub mod art {
         );
 }
 
+/// The cross-checks a document's doubts come from, a SKOS concept scheme
+/// (`ontology/pruefungen.ttl`); a concept's local name is its check's key.
+pub mod pruefung {
+    pub const NS: &str = "https://w3id.org/landtag-lod/pruefung/";
+    pub const SCHEME: oxigraph::model::NamedNodeRef<'static> =
+        oxigraph::model::NamedNodeRef::new_unchecked("https://w3id.org/landtag-lod/pruefung");
+}
+
+/// The Data Quality Vocabulary: a document's doubts about itself are quality annotations.
+pub mod dqv {
+    terms!("http://www.w3.org/ns/dqv#";
+        QUALITY_ANNOTATION = "QualityAnnotation", QUALITY_ASSESSMENT = "qualityAssessment",
+    );
+}
+
+/// Web Annotation: what a quality annotation is about, and what it says.
+pub mod oa {
+    terms!("http://www.w3.org/ns/oa#";
+        HAS_TARGET = "hasTarget", BODY_VALUE = "bodyValue", MOTIVATED_BY = "motivatedBy",
+    );
+}
+
 pub mod rdf {
     terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type", VALUE = "value");
 }
@@ -178,14 +200,17 @@ pub mod nif {
 /// Prefixes for Turtle output, sorted by prefix.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("dcterms", dcterms::NS),
+    ("dqv", dqv::NS),
     ("eli", eli::NS),
     ("foaf", foaf::NS),
     ("art", art::NS),
     ("lt", lt::NS),
     ("nif", nif::NS),
+    ("oa", oa::NS),
     ("opengov", opengov::NS),
     ("org", org::NS),
     ("prov", prov::NS),
+    ("pruefung", pruefung::NS),
     ("rdf", rdf::NS),
     ("rdfs", rdfs::NS),
     ("schema", schema::NS),
@@ -202,6 +227,7 @@ pub const DESCRIPTION_PREFIXES: &[(&str, &str)] = &[
     ("dcatap", "http://data.europa.eu/r5r/"),
     ("dcatde", "http://dcat-ap.de/def/dcatde/"),
     ("dcterms", "http://purl.org/dc/terms/"),
+    ("dqv", "http://www.w3.org/ns/dqv#"),
     ("foaf", "http://xmlns.com/foaf/0.1/"),
     ("ldes", "https://w3id.org/ldes#"),
     ("locn", "http://www.w3.org/ns/locn#"),

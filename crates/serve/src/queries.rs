@@ -29,6 +29,7 @@ pub const NAMED: &[(&str, &str)] = &[
         include_str!("../../../queries/member-votes.rq"),
     ),
     ("roll-calls", include_str!("../../../queries/roll-calls.rq")),
+    ("checks", include_str!("../../../queries/checks.rq")),
 ];
 
 /// The named query `name`, if there is one.

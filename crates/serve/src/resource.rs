@@ -115,6 +115,7 @@ struct Page {
     iri: String,
     wikidata: Option<String>,
     view: Option<views::View>,
+    doubts: Vec<views::Doubt>,
     properties: Vec<Row>,
     incoming: Vec<Row>,
     incoming_more: bool,
@@ -268,6 +269,7 @@ fn page(
         token: &token,
     };
     let view = views::view(&ctx, &classes)?;
+    let doubts = views::doubts(&ctx)?;
     let wikidata = properties
         .iter()
         .filter(|r| r.property.href.as_deref() == Some("http://www.w3.org/2002/07/owl#sameAs"))
@@ -283,6 +285,7 @@ fn page(
         iri: node.as_str().to_owned(),
         wikidata,
         view,
+        doubts,
         properties,
         incoming,
         incoming_more,

@@ -43,6 +43,43 @@ impl Ctx<'_> {
     }
 }
 
+/// A doubt the document's own cross-checks raise (a `dqv:QualityAnnotation`), as a page lists it.
+#[derive(Debug, Serialize)]
+pub struct Doubt {
+    /// The check's key (`vote-factions-incomplete`) and its German label.
+    check: String,
+    label: String,
+    about: Link,
+    detail: String,
+}
+
+/// The doubts that concern the resource: those about it, and for a document or its sitting
+/// every doubt about the document.
+pub fn doubts(ctx: &Ctx<'_>) -> Result<Vec<Doubt>, ApiError> {
+    let rows = ctx.rows(&format!(
+        "PREFIX dqv: <http://www.w3.org/ns/dqv#> PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT DISTINCT ?a ?seq ?key ?klabel ?target ?tlabel ?detail WHERE {{
+  {{ ?a oa:hasTarget $NODE }} UNION {{ ?a prov:wasDerivedFrom $NODE }}
+  UNION {{ $NODE a lt:Sitzung ; prov:wasDerivedFrom ?doc . ?a prov:wasDerivedFrom ?doc }}
+  ?a a dqv:QualityAnnotation ; schema:position ?seq ; oa:hasTarget ?target ;
+     dcterms:type ?type ; oa:bodyValue ?detail .
+  ?type skos:notation ?key ; skos:prefLabel ?klabel .
+  OPTIONAL {{ ?a rdfs:label ?alabel }}
+  OPTIONAL {{ ?target lt:gegenstand/eli:id_local ?paper }}
+  BIND(COALESCE(?alabel, ?paper, STR(?target)) AS ?tlabel)
+}} ORDER BY ?seq LIMIT {MAX_ROWS}"
+    ))?;
+    Ok(rows
+        .iter()
+        .map(|r| Doubt {
+            check: text(r, "key"),
+            label: text(r, "klabel"),
+            about: link(r, "target", "tlabel", ctx.base),
+            detail: text(r, "detail"),
+        })
+        .collect())
+}
+
 /// The view for `classes`, if one fits.
 pub fn view(ctx: &Ctx<'_>, classes: &[String]) -> Result<Option<View>, ApiError> {
     let has = |c: &str| classes.iter().any(|x| x == c);

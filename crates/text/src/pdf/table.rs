@@ -25,11 +25,10 @@ pub(super) struct Columns {
 /// holds none. A page without a header goes on with the tables of the page `before` it, where
 /// its lines are rows (a number, then `Herr` or `Frau`).
 pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<Columns>)> {
-    let mut anchors: Vec<&Word> = page
-        .words
-        .iter()
-        .filter(|w| w.text.to_lowercase().starts_with("lfd"))
-        .collect();
+    let mut anchors = header_anchors(page, |t| t.to_lowercase().starts_with("lfd"));
+    if anchors.is_empty() {
+        anchors = header_anchors(page, |t| matches!(t, "Nr." | "Nr" | "Nummer"));
+    }
     anchors.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
     let tables: Vec<Columns> = if anchors.is_empty() {
         continued(page, before)
@@ -132,19 +131,54 @@ fn is_number(t: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The columns of the table whose `Lfd.` header word is `anchor`, if its header names them all.
+/// The words that head a table's number column (`Lfd.`, else `Nr.`), where `ja` and `nein`
+/// stand in the header lines beside them: in running text `Nr.` heads nothing.
+fn header_anchors(page: &Page, is_anchor: impl Fn(&str) -> bool) -> Vec<&Word> {
+    page.words
+        .iter()
+        .filter(|a| is_anchor(&a.text))
+        .filter(|a| {
+            let near = |t: &str| {
+                page.words.iter().any(|w| {
+                    w.text.eq_ignore_ascii_case(t)
+                        && w.x_min > a.x_max
+                        && (w.y_min - a.y_min).abs() <= HEADER_HEIGHT
+                })
+            };
+            near("ja") && near("nein")
+        })
+        .collect()
+}
+
+/// How far below its first line a table's header may reach (three lines: `Stimm-`/`enthal-`/
+/// `tung`), in points.
+const HEADER_HEIGHT: f64 = 40.0;
+
+/// How far left of its `Lfd.` header a table's row numbers may stand (they are set flush left,
+/// the header centred over them), in points.
+const NUMBER_SLACK: f64 = 30.0;
+
+/// The columns of the table whose `Lfd.` header word is `anchor`, if its header names the vote
+/// columns. The mark columns are the header's `ja`, `nein` and `Stimm-`/`Enthaltung` words (any
+/// case, one line or hyphenated over three); where number, name and faction begin is read from
+/// the rows themselves, by the gaps between them, since the header's words are set centred or
+/// indented over their columns.
 fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
-    let left = anchor.x_min - 2.0;
-    let inside = |w: &&Word| w.x_min >= left && w.x_max <= right + 2.0;
-    // The header runs from `Lfd.` to the first row's number (`1.`) under it.
-    let first_row = page
+    let number_left = anchor.x_min - NUMBER_SLACK;
+    let numbers: Vec<&Word> = page
         .words
         .iter()
-        .filter(inside)
-        .filter(|w| w.y_min > anchor.y_max && w.x_min < anchor.x_max + 2.0)
+        .filter(|w| {
+            w.y_min > anchor.y_max && w.x_min >= number_left && w.x_min < anchor.x_max + 2.0
+        })
         .filter(|w| is_number(&w.text))
+        .collect();
+    let first_row = numbers
+        .iter()
         .map(|w| w.y_min)
         .fold(f64::INFINITY, f64::min);
+    let left = numbers.iter().map(|w| w.x_min).fold(anchor.x_min, f64::min) - 2.0;
+    let inside = |w: &&Word| w.x_min >= left && w.x_max <= right + 2.0;
     let header: Vec<&Word> = page
         .words
         .iter()
@@ -153,24 +187,65 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
         .collect();
     let find = |pred: &dyn Fn(&str) -> bool| header.iter().find(|w| pred(&w.text)).copied();
     let centre = |w: &Word| (w.x_min + w.x_max) / 2.0;
-    let name = find(&|t| t.starts_with("Name") || t.starts_with("Abgeordnete"))?;
-    let faction = find(&|t| t.starts_with("Fraktion"))?;
     let yes = find(&|t| t.eq_ignore_ascii_case("ja"))?;
     let no = find(&|t| t.eq_ignore_ascii_case("nein"))?;
     let abstain = find(&|t| {
         let t = t.to_lowercase();
         t.starts_with("stimm") || t.starts_with("enthalt")
     })?;
+    let marks = [centre(yes), centre(no), centre(abstain)];
     let top = first_row - 0.5;
+    let first_mark = marks[0] - (marks[1] - marks[0]) / 2.0;
+    let body = page
+        .words
+        .iter()
+        .filter(|w| w.x_min >= left && w.x_max < first_mark && w.y_min > top);
+    let runs = occupied(body);
+    let header_x = |p: &dyn Fn(&str) -> bool| find(p).map(|w| w.x_min);
+    // Names begin with the first run after the numbers; factions with the run under the
+    // `Fraktion` header (the one holding its centre, else the one starting nearest to it).
+    let name = runs
+        .get(1)
+        .map(|r| r.0)
+        .or_else(|| header_x(&|t| t.starts_with("Name") || t.starts_with("Abgeordnete")))?;
+    let head = find(&|t| t.starts_with("Fraktion"))?;
+    let faction = runs
+        .iter()
+        .skip(2)
+        .find(|r| r.0 <= centre(head) && centre(head) <= r.1)
+        .or_else(|| {
+            runs.iter().skip(2).min_by(|a, b| {
+                (a.0 - head.x_min)
+                    .abs()
+                    .total_cmp(&(b.0 - head.x_min).abs())
+            })
+        })
+        .map_or(head.x_min, |r| r.0);
     Some(Columns {
         left,
         right,
-        name: name.x_min,
-        faction: faction.x_min,
-        marks: [centre(yes), centre(no), centre(abstain)],
+        name,
+        faction,
+        marks,
         head: anchor.y_min,
         top,
     })
+}
+
+/// The runs of x positions the words cover, left to right, touching runs merged: in a table's
+/// body, its columns (number, name, faction), however long a name is in one row.
+fn occupied<'w>(words: impl Iterator<Item = &'w Word>) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = words.map(|w| (w.x_min, w.x_max)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut runs: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in spans {
+        match runs.last_mut() {
+            // A space between two words of a name is narrower than this.
+            Some(last) if a <= last.1 + 6.0 => last.1 = last.1.max(b),
+            _ => runs.push((a, b)),
+        }
+    }
+    runs
 }
 
 /// The table's rows below its header, each as tab-separated cells.

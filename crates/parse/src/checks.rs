@@ -1,0 +1,220 @@
+//! The document's own cross-checks: what a protocol says twice, compared. A failed check is a
+//! doubt about what was read (`Check`), published with the document so that a user knows which
+//! facts to question; it changes no fact.
+//!
+//! - a vote's positions cover the factions sitting in the period exactly once, unless the chair
+//!   names no one (`vote-factions-incomplete`, `vote-faction-twice`);
+//! - a vote's result agrees with its positions and the seats behind them (`vote-result-seats`,
+//!   seats from `data/lexicon/sitze.tsv`);
+//! - a roll call's rows sum to the totals announced and to its `Ergebnis` row, and a roll call
+//!   has rows (`roll-call-totals`, `roll-call-no-rows`; in `plenary.rs`, where the annex is
+//!   joined);
+//! - the contents list and the speeches agree (`toc-speech-missing`, `toc-speech-extra`).
+
+use crate::lexicon;
+use crate::model::{
+    BallotOption, Check, CheckKind, CheckTarget, MemberVote, Position, Tally, Vote, VoteMethod,
+    VoteResult, Voter,
+};
+use crate::voters::label;
+
+/// The checks of every vote of a document of `period`.
+pub fn votes(votes: &[Vote], period: Option<u32>) -> Vec<Check> {
+    let mut out = Vec::new();
+    for (i, v) in votes.iter().enumerate() {
+        let mut say = |kind, detail: String| {
+            out.push(Check {
+                kind,
+                target: CheckTarget::Vote(i),
+                detail,
+            })
+        };
+        if v.method == VoteMethod::Election || v.positions.is_empty() {
+            continue;
+        }
+        if let Some(missing) = period.and_then(|p| missing_factions(v, p)) {
+            say(CheckKind::VoteFactionsIncomplete, missing);
+        }
+        if !v.conflicts.is_empty() {
+            say(CheckKind::VoteFactionTwice, conflicts(v));
+        }
+        if let Some(d) = period.and_then(|p| against_seats(v, p)) {
+            say(CheckKind::VoteResultSeats, d);
+        }
+    }
+    out
+}
+
+/// `no position for FDP, PIRATEN`, where factions of the period have none.
+fn missing_factions(v: &Vote, period: u32) -> Option<String> {
+    let missing: Vec<&str> = lexicon::factions_in(period)
+        .into_iter()
+        .filter(|f| !v.positions.iter().any(|(w, _)| *w == Voter::Faction(*f)))
+        .map(|f| f.label())
+        .collect();
+    (!missing.is_empty()).then(|| {
+        format!(
+            "no position for {} (factions of period {period}: {})",
+            missing.join(", "),
+            labels(&lexicon::factions_in(period))
+        )
+    })
+}
+
+fn labels(fs: &[lexicon::Faction]) -> String {
+    fs.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ")
+}
+
+/// `CDU: no, then also yes`.
+fn conflicts(v: &Vote) -> String {
+    v.conflicts
+        .iter()
+        .map(|(who, later)| {
+            let first = v
+                .positions
+                .iter()
+                .find(|(w, _)| w == who)
+                .map_or("?", |(_, p)| p.key());
+            format!("{}: {first}, then also {}", label(who), later.key())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Where the result disagrees with the seats of those for and against (a tie rejects).
+fn against_seats(v: &Vote, period: u32) -> Option<String> {
+    let result = v.result?;
+    let seats = |position: Position| -> u32 {
+        v.positions
+            .iter()
+            .filter(|(_, p)| *p == position)
+            .map(|(w, _)| match w {
+                Voter::Faction(f) => lexicon::seats(period, *f).unwrap_or(0),
+                Voter::Member(_) => 1,
+            })
+            .sum()
+    };
+    let (yes, no) = match (v.method, v.tally) {
+        (
+            VoteMethod::RollCall,
+            Some(Tally {
+                yes: Some(y),
+                no: Some(n),
+                ..
+            }),
+        ) => (y, n),
+        _ => (seats(Position::Yes), seats(Position::No)),
+    };
+    let agrees = match result {
+        VoteResult::Accepted => yes > no,
+        VoteResult::Rejected => yes <= no,
+    };
+    (!agrees).then(|| {
+        let r = match result {
+            VoteResult::Accepted => "accepted",
+            VoteResult::Rejected => "rejected",
+        };
+        format!("{r}, but {yes} seats (or votes) for it and {no} against")
+    })
+}
+
+/// A roll call's rows against the chair's totals and the annex's `Ergebnis` row.
+pub fn roll_call(
+    index: usize,
+    rows: &[MemberVote],
+    announced: Option<Tally>,
+    ergebnis: Option<(u32, u32, u32)>,
+) -> Vec<Check> {
+    let count = |o: BallotOption| rows.iter().filter(|r| r.option == o).count() as u32;
+    let marks = (
+        count(BallotOption::Yes),
+        count(BallotOption::No),
+        count(BallotOption::Abstain),
+    );
+    let announced = announced.and_then(|t| Some((t.yes?, t.no?, t.abstain?)));
+    [
+        ("the chair announced", announced),
+        ("the Ergebnis row gives", ergebnis),
+    ]
+    .into_iter()
+    .filter_map(|(who, t)| {
+        let t = t.filter(|t| *t != marks)?;
+        Some(Check {
+            kind: CheckKind::RollCallTotals,
+            target: CheckTarget::Vote(index),
+            detail: format!(
+                "the rows give {} yes, {} no, {} abstentions; {who} {} / {} / {}",
+                marks.0, marks.1, marks.2, t.0, t.1, t.2
+            ),
+        })
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vote::{plenary, When};
+
+    fn checks(text: &str, period: u32) -> Vec<(CheckKind, String)> {
+        let when = When {
+            wahlperiode: Some(period),
+            date: None,
+        };
+        let read: Vec<Vote> = plenary(text, None, when)
+            .into_iter()
+            .map(|r| r.vote)
+            .collect();
+        votes(&read, Some(period))
+            .into_iter()
+            .map(|c| (c.kind, c.detail))
+            .collect()
+    }
+
+    #[test]
+    fn a_whole_vote_raises_no_doubt() {
+        let t = "Wer stimmt dem Antrag Drucksache 16/1 zu? – SPD und Grüne. Wer stimmt dagegen? – CDU und FDP. Wer enthält sich? – Die Piraten. Damit ist der Antrag angenommen.";
+        assert_eq!(checks(t, 16), []);
+    }
+
+    #[test]
+    fn a_faction_left_out_is_a_doubt() {
+        let t = "Wer stimmt dem Antrag Drucksache 16/1 zu? – SPD und Grüne. Wer stimmt dagegen? – Die CDU. Damit ist der Antrag angenommen.";
+        let c = checks(t, 16);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0, CheckKind::VoteFactionsIncomplete);
+        assert!(
+            c[0].1.starts_with("no position for FDP, PIRATEN"),
+            "{}",
+            c[0].1
+        );
+    }
+
+    #[test]
+    fn a_result_against_the_seats_is_a_doubt() {
+        // SPD and GRÜNE hold 128 of 237 seats in the 16th period: their no rejects.
+        let t = "Wer stimmt dem Antrag Drucksache 16/1 zu? – CDU, FDP und Piraten. Wer stimmt dagegen? – SPD und Grüne. Damit ist der Antrag angenommen.";
+        let c = checks(t, 16);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0, CheckKind::VoteResultSeats);
+        assert_eq!(
+            c[0].1,
+            "accepted, but 109 seats (or votes) for it and 128 against"
+        );
+    }
+
+    #[test]
+    fn two_positions_for_one_faction_are_a_doubt() {
+        let t = "Wer stimmt dem Antrag Drucksache 18/1 zu? – Die AfD. Wer stimmt dagegen? – CDU, SPD, Grüne, FDP und AfD. Damit ist der Antrag abgelehnt.";
+        let c = checks(t, 18);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0, CheckKind::VoteFactionTwice);
+        assert_eq!(c[0].1, "AfD: yes, then also no");
+    }
+
+    #[test]
+    fn a_chair_naming_no_one_raises_no_doubt() {
+        let t = "Wer stimmt dem Antrag Drucksache 18/1 zu? – Wer stimmt dagegen? – Wer enthält sich? – Damit ist der Antrag angenommen.";
+        assert_eq!(checks(t, 18), []);
+    }
+}

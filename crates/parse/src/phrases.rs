@@ -1,0 +1,165 @@
+//! The phrases of a vote passage as data: `data/lexicon/abstimmung.tsv`, one row a phrase with
+//! the family it belongs to (what it does in the grammar of `vote.rs`), the Wahlperioden it is
+//! seen in and an example it must find. The grammar's regular expressions are built from the
+//! families here; a new wording is a row, not code.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const TABLE: &str = include_str!("../../../data/lexicon/abstimmung.tsv");
+
+/// What a phrase does in a vote passage (the table's `family` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Question,
+    AskAbstain,
+    AskNo,
+    AskYes,
+    ResultRejected,
+    ResultAccepted,
+    ResultMark,
+    ClauseMajority,
+    ClauseMinority,
+    ClauseYes,
+    ClauseNo,
+    ClauseAbstain,
+    ClauseNone,
+    PredicateYes,
+    PredicateNo,
+    PredicateAbstain,
+}
+
+impl Family {
+    const ALL: [(&'static str, Family); 16] = [
+        ("question", Family::Question),
+        ("ask-abstain", Family::AskAbstain),
+        ("ask-no", Family::AskNo),
+        ("ask-yes", Family::AskYes),
+        ("result-rejected", Family::ResultRejected),
+        ("result-accepted", Family::ResultAccepted),
+        ("result-mark", Family::ResultMark),
+        ("clause-majority", Family::ClauseMajority),
+        ("clause-minority", Family::ClauseMinority),
+        ("clause-yes", Family::ClauseYes),
+        ("clause-no", Family::ClauseNo),
+        ("clause-abstain", Family::ClauseAbstain),
+        ("clause-none", Family::ClauseNone),
+        ("predicate-yes", Family::PredicateYes),
+        ("predicate-no", Family::PredicateNo),
+        ("predicate-abstain", Family::PredicateAbstain),
+    ];
+
+    fn named(name: &str) -> Option<Family> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    }
+
+    /// Whether the family's phrases are matched with their case (a question's `Wer`, the result
+    /// verbs), else without.
+    pub fn case_sensitive(self) -> bool {
+        matches!(
+            self,
+            Family::Question | Family::ResultRejected | Family::ResultAccepted
+        )
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub family: Family,
+    /// The pattern as a regular expression, its spaces widened to any white space.
+    pub pattern: String,
+    /// The periods it is seen in, as written (`14-18`).
+    pub periods: String,
+    pub example: String,
+}
+
+static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [family, pattern, periods, example] = cols[..] else {
+                panic!("abstimmung.tsv: a row has four columns: {l}");
+            };
+            Phrase {
+                family: Family::named(family)
+                    .unwrap_or_else(|| panic!("abstimmung.tsv: no family {family}")),
+                pattern: pattern.replace(' ', r"\s+"),
+                periods: periods.to_owned(),
+                example: example.to_owned(),
+            }
+        })
+        .collect()
+});
+
+/// Every phrase of the table, in its order.
+pub fn all() -> &'static [Phrase] {
+    &PHRASES
+}
+
+/// The family's phrases as one alternation, in the table's order (`(?:a)|(?:b)`), without flags.
+pub fn alternation(family: Family) -> String {
+    alternation_of(family, |_| true)
+}
+
+/// The family's phrases that `keep` accepts, as one alternation.
+pub fn alternation_of(family: Family, keep: impl Fn(&Phrase) -> bool) -> String {
+    PHRASES
+        .iter()
+        .filter(|p| p.family == family && keep(p))
+        .map(|p| format!("(?:{})", p.pattern))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The family's phrases as a regular expression, with its case rule.
+pub fn regex(family: Family) -> Regex {
+    let flags = if family.case_sensitive() { "" } else { "(?i)" };
+    Regex::new(&format!("{flags}(?:{})", alternation(family)))
+        .unwrap_or_else(|e| panic!("abstimmung.tsv, {family:?}: {e}"))
+}
+
+/// Named groups, one a family, as one alternation: `(?P<name>a|b)|(?P<other>c)`.
+pub fn groups(families: &[(&str, Family)]) -> String {
+    families
+        .iter()
+        .map(|(name, f)| format!("(?P<{name}>{})", alternation(*f)))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phrase_finds_its_example() {
+        assert!(all().len() > 50);
+        for p in all() {
+            let flags = if p.family.case_sensitive() {
+                ""
+            } else {
+                "(?i)"
+            };
+            let re = Regex::new(&format!("{flags}{}", p.pattern))
+                .unwrap_or_else(|e| panic!("{}: {e}", p.pattern));
+            assert!(
+                re.is_match(&p.example),
+                "abstimmung.tsv: {:?} `{}` does not find its example `{}`",
+                p.family,
+                p.pattern,
+                p.example
+            );
+            assert!(
+                p.periods.split(',').all(|r| r
+                    .split('-')
+                    .all(|n| n.parse::<u32>().is_ok_and(|n| (1..=18).contains(&n)))),
+                "abstimmung.tsv: periods `{}`",
+                p.periods
+            );
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Roll-call annexes as the Landtag printed them, read from the PDF through the text layer and
+//! the annex reader, against what they say: `../shared/corpus/rollcall-sample/` (a synthetic
+//! annex in the 16th period's layout with a TSV of its rows) and the variants of that layout in
+//! `tests/fixtures/rollcall/` (written by `make_variants.py`, each with its TSV).
+
+use landtag_model::model::BallotOption;
+use landtag_parse::rollcall;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+type Row = (u32, String, String, &'static str);
+
+/// `number, surname as printed, faction, option` of each row a TSV lists.
+fn expected(tsv: &Path) -> BTreeSet<Row> {
+    std::fs::read_to_string(tsv)
+        .unwrap_or_else(|e| panic!("{}: {e}", tsv.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let option = match c[3] {
+                "ja" => "yes",
+                "nein" => "no",
+                "Stimmenthaltung" => "abstain",
+                "entschuldigt" => "excused",
+                "abwesend" => "absent",
+                o => panic!("{}: option {o}", tsv.display()),
+            };
+            (
+                c[0].parse().unwrap(),
+                surname(c[1]),
+                c[2].to_owned(),
+                option,
+            )
+        })
+        .collect()
+}
+
+/// The surname a name cell prints: `Frau Dr. ter Horst` → `Horst`, `Herr Becker, Andreas` →
+/// `Becker`; a resolved member's full name → its last word.
+fn surname(name: &str) -> String {
+    let name = name.split(',').next().unwrap_or(name);
+    name.split_whitespace().last().unwrap_or("").to_owned()
+}
+
+/// The rows the reader gives for a PDF annex.
+fn read(pdf: &Path, period: u32) -> (BTreeSet<Row>, Option<(u32, u32, u32)>) {
+    let bytes = std::fs::read(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+    let text = landtag_text::pdf::text(pdf, &bytes).expect("pdftotext reads the annex");
+    let (annexes, _) = rollcall::tables(&text, Some(period));
+    assert_eq!(annexes.len(), 1, "{}: one roll call", pdf.display());
+    let a = &annexes[0];
+    let rows = a
+        .rows
+        .iter()
+        .map(|r| {
+            let printed = r.member.name.as_str();
+            let faction = r.faction.map_or("fraktionslos", |f| f.label()).to_owned();
+            let option: &'static str = r.option.key();
+            (r.number, surname(printed), faction, option)
+        })
+        .collect();
+    (rows, a.totals)
+}
+
+fn f1(got: &BTreeSet<Row>, want: &BTreeSet<Row>) -> f64 {
+    let hit = got.intersection(want).count() as f64;
+    if hit == 0.0 {
+        return 0.0;
+    }
+    let (p, r) = (hit / got.len() as f64, hit / want.len() as f64);
+    2.0 * p * r / (p + r)
+}
+
+fn check(pdf: &Path, tsv: &Path, period: u32, ergebnis: (u32, u32, u32)) {
+    let (got, totals) = read(pdf, period);
+    let want = expected(tsv);
+    let score = f1(&got, &want);
+    let missing: Vec<_> = want.difference(&got).collect();
+    let extra: Vec<_> = got.difference(&want).collect();
+    assert!(
+        score >= 0.99,
+        "{}: F1 {score:.3}; missing {missing:?}; extra {extra:?}",
+        pdf.display()
+    );
+    assert_eq!(
+        totals,
+        Some(ergebnis),
+        "{}: the Ergebnis row",
+        pdf.display()
+    );
+    let count = |o: &str| want.iter().filter(|r| r.3 == o).count() as u32;
+    assert_eq!(ergebnis, (count("yes"), count("no"), count("abstain")));
+    let _ = BallotOption::Yes;
+}
+
+/// The shared sample: one table a page, `Abstimmung` over the vote columns, lower-case `ja` and
+/// `nein`, `Stimm-`/`enthal-`/`tung` down one column, row numbers left of their header, names
+/// and factions left of theirs.
+#[test]
+fn the_16th_period_layout_gives_every_row() {
+    let dir = repo().join("../shared/corpus/rollcall-sample");
+    check(
+        &dir.join("annex-15-61-synthetic.pdf"),
+        &dir.join("annex-15-61-synthetic.tsv"),
+        15,
+        (19, 18, 6),
+    );
+}
+
+/// No `Lfd.` over the numbers, only `Nr.`; a header of one line in capitals; `x` marks;
+/// `fraktionslos` in the faction column; the table goes on over a second page.
+#[test]
+fn a_header_with_only_nr_gives_every_row() {
+    let dir = repo().join("tests/fixtures/rollcall");
+    check(
+        &dir.join("variant-nr-only.pdf"),
+        &dir.join("variant-nr-only.tsv"),
+        17,
+        (6, 5, 2),
+    );
+}
+
+/// The 16th period's header with its words set far right of their columns; titles, particles,
+/// double names and a given name after a comma.
+#[test]
+fn header_words_off_their_columns_give_every_row() {
+    let dir = repo().join("tests/fixtures/rollcall");
+    check(
+        &dir.join("variant-indented.pdf"),
+        &dir.join("variant-indented.tsv"),
+        18,
+        (4, 3, 1),
+    );
+}
