@@ -165,7 +165,13 @@ impl<'a> Session<'a> {
     fn wait_for_rows(&self, css: &str) -> Vec<String> {
         let since = Instant::now();
         loop {
-            let rows: Vec<String> = self.find_all(css).iter().map(|r| self.text(r)).collect();
+            // Read in one script, so a table the page replaces meanwhile (a second run's
+            // answer) is read whole or not at all, never as a stale element.
+            let js = format!(
+                "return JSON.stringify(Array.from(document.querySelectorAll({})).map(e => e.innerText));",
+                serde_json::to_string(css).unwrap()
+            );
+            let rows: Vec<String> = serde_json::from_str(&self.script(&js)).unwrap_or_default();
             if !rows.is_empty() || since.elapsed() > Duration::from_secs(30) {
                 return rows;
             }
@@ -391,4 +397,55 @@ fn pages_read_as_a_journalist_expects() {
         "return Array.from(document.querySelectorAll('script[src],link[href],img[src]')).map(e => e.src || e.href).filter(u => !u.startsWith(location.origin)).join(' ');",
     );
     assert_eq!(foreign, "");
+}
+
+/// The project's own doubts on the pages: the protocol 17/1 (a vote answered `Es gibt eine
+/// Gegenstimme aus der AfD`, which leaves the AfD's position unread) lists its doubts on its
+/// page, each linked to what it doubts, and the vote's page shows its own.
+#[test]
+fn a_document_page_lists_its_doubts() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    let pdf = repo().join("tests/fixtures/pdf/mmp17-1.pdf");
+    ok(&["ingest", s(&pdf), "--store", s(&store)]);
+    let server = serve(&store, &[]);
+    let driver = Driver::start();
+    let b = Session::new(&driver);
+    b.go(&format!("{}/id/plenarprotokoll/17/1", server.url));
+    let heading = b
+        .find_all("h2")
+        .into_iter()
+        .map(|h| b.text(&h))
+        .find(|t| t.starts_with("Zweifel beim Lesen"))
+        .expect("a section of doubts");
+    assert!(heading.contains('('), "{heading}");
+    let rows: Vec<String> = b
+        .find_all("table.doubts tbody tr")
+        .iter()
+        .map(|r| b.text(r))
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("nicht jede Fraktion") && r.contains("no position for AfD")),
+        "{rows:#?}"
+    );
+    b.screenshot("doubts");
+    let vote = b
+        .find_all("table.doubts a")
+        .into_iter()
+        .find(|a| b.property(a, "href").contains("/abstimmung/"))
+        .expect("a doubt links its vote");
+    let href = b.property(&vote, "href");
+    b.click(&vote);
+    assert_eq!(b.wait_for_url(&href), href);
+    let rows: Vec<String> = b
+        .find_all("table.doubts tbody tr")
+        .iter()
+        .map(|r| b.text(r))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        1,
+        "the vote's page lists its own doubt: {rows:#?}"
+    );
 }

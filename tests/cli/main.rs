@@ -6,6 +6,7 @@ mod browser;
 mod common;
 mod crash;
 mod dataset;
+mod doubts;
 mod dumps;
 mod endpoint;
 mod fuzzed;

@@ -464,6 +464,8 @@ pub enum CheckKind {
     VoteFactionTwice,
     /// The result disagrees with the positions and the seats behind them.
     VoteResultSeats,
+    /// The factions of the government voted apart (coalitions vote as one).
+    VoteCoalitionSplit,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
     RollCallTotals,
     /// A roll call whose annex gave no rows.
@@ -475,10 +477,11 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 7] = [
+    pub const ALL: [CheckKind; 8] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
+        Self::VoteCoalitionSplit,
         Self::RollCallTotals,
         Self::RollCallNoRows,
         Self::TocSpeechMissing,
@@ -491,6 +494,7 @@ impl CheckKind {
             Self::VoteFactionsIncomplete => "vote-factions-incomplete",
             Self::VoteFactionTwice => "vote-faction-twice",
             Self::VoteResultSeats => "vote-result-seats",
+            Self::VoteCoalitionSplit => "vote-coalition-split",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",
             Self::TocSpeechMissing => "toc-speech-missing",
@@ -647,6 +651,10 @@ pub struct Vote {
     pub referred_to: Vec<String>,
     /// The lead committee (federführend), where the text names one.
     pub lead: Option<String>,
+    /// For a vote on a committee's recommendation (Beschlussempfehlung): the paper the
+    /// recommendation decides (`…, den Antrag Drucksache 16/2131 abzulehnen`). The positions
+    /// are on the recommendation, the `subject`.
+    pub decides: Option<PaperRef>,
     pub result: Option<VoteResult>,
     /// `false` where the result is implied by the positions (all yes, none against).
     pub result_stated: bool,

@@ -6,6 +6,9 @@
 //!   names no one (`vote-factions-incomplete`, `vote-faction-twice`);
 //! - a vote's result agrees with its positions and the seats behind them (`vote-result-seats`,
 //!   seats from `data/lexicon/sitze.tsv`);
+//! - the factions of the government on the day vote as one (`vote-coalition-split`, the
+//!   cabinets of `data/lexicon/kabinette.tsv`): a coalition agreement binds them, so a split is
+//!   far more often a misreading than a split;
 //! - a roll call's rows sum to the totals announced and to its `Ergebnis` row, and a roll call
 //!   has rows (`roll-call-totals`, `roll-call-no-rows`; in `plenary.rs`, where the annex is
 //!   joined);
@@ -16,10 +19,11 @@ use crate::model::{
     BallotOption, Check, CheckKind, CheckTarget, MemberVote, Position, Tally, Vote, VoteMethod,
     VoteResult, Voter,
 };
-use crate::voters::label;
+use crate::voters::{label, When};
 
-/// The checks of every vote of a document of `period`.
-pub fn votes(votes: &[Vote], period: Option<u32>) -> Vec<Check> {
+/// The checks of every vote of a document of the period and date `when`.
+pub fn votes(votes: &[Vote], when: When) -> Vec<Check> {
+    let period = when.wahlperiode;
     let mut out = Vec::new();
     for (i, v) in votes.iter().enumerate() {
         let mut say = |kind, detail: String| {
@@ -32,7 +36,10 @@ pub fn votes(votes: &[Vote], period: Option<u32>) -> Vec<Check> {
         if v.method == VoteMethod::Election || v.positions.is_empty() {
             continue;
         }
-        if let Some(missing) = period.and_then(|p| missing_factions(v, p)) {
+        // A joint vote (`verbundene Abstimmung`: each faction raises its hand for its own
+        // proposal, one result for all) covers the factions together.
+        let joint: Vec<&Vote> = votes.iter().filter(|w| w.span.end == v.span.end).collect();
+        if let Some(missing) = period.and_then(|p| missing_factions(&joint, p)) {
             say(CheckKind::VoteFactionsIncomplete, missing);
         }
         if !v.conflicts.is_empty() {
@@ -41,15 +48,23 @@ pub fn votes(votes: &[Vote], period: Option<u32>) -> Vec<Check> {
         if let Some(d) = period.and_then(|p| against_seats(v, p)) {
             say(CheckKind::VoteResultSeats, d);
         }
+        if let Some(d) = coalition_split(v, when) {
+            say(CheckKind::VoteCoalitionSplit, d);
+        }
     }
     out
 }
 
-/// `no position for FDP, PIRATEN`, where factions of the period have none.
-fn missing_factions(v: &Vote, period: u32) -> Option<String> {
+/// `no position for FDP, PIRATEN`, where factions of the period have none in the votes.
+fn missing_factions(votes: &[&Vote], period: u32) -> Option<String> {
+    let named = |f: lexicon::Faction| {
+        votes
+            .iter()
+            .any(|v| v.positions.iter().any(|(w, _)| *w == Voter::Faction(f)))
+    };
     let missing: Vec<&str> = lexicon::factions_in(period)
         .into_iter()
-        .filter(|f| !v.positions.iter().any(|(w, _)| *w == Voter::Faction(*f)))
+        .filter(|f| !named(*f))
         .map(|f| f.label())
         .collect();
     (!missing.is_empty()).then(|| {
@@ -118,6 +133,26 @@ fn against_seats(v: &Vote, period: u32) -> Option<String> {
     })
 }
 
+/// `CDU yes, GRÜNE no`, where the government's factions voted apart.
+fn coalition_split(v: &Vote, when: When) -> Option<String> {
+    let coalition = lexicon::coalition(when.wahlperiode, when.date);
+    let positions: Vec<(&str, Position)> = coalition
+        .iter()
+        .filter_map(|f| {
+            let (_, p) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(*f))?;
+            Some((f.label(), *p))
+        })
+        .collect();
+    let apart = positions.windows(2).any(|w| w[0].1 != w[1].1);
+    apart.then(|| {
+        let said: Vec<String> = positions
+            .iter()
+            .map(|(f, p)| format!("{f} {}", p.key()))
+            .collect();
+        format!("the government's factions voted apart: {}", said.join(", "))
+    })
+}
+
 /// A roll call's rows against the chair's totals and the annex's `Ergebnis` row.
 pub fn roll_call(
     index: usize,
@@ -165,7 +200,7 @@ mod tests {
             .into_iter()
             .map(|r| r.vote)
             .collect();
-        votes(&read, Some(period))
+        votes(&read, when)
             .into_iter()
             .map(|c| (c.kind, c.detail))
             .collect()
@@ -210,6 +245,12 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].0, CheckKind::VoteFactionTwice);
         assert_eq!(c[0].1, "AfD: yes, then also no");
+    }
+
+    #[test]
+    fn a_joint_vote_covers_the_factions_together() {
+        let t = "Wer stimmt dem Wahlvorschlag der Fraktion der AfD Drucksache 17/2 zu? – Das ist die AfD-Fraktion. Wer stimmt dem gemeinsamen Wahlvorschlag Drucksache 17/19 zu? – Das sind die Fraktionen von SPD, Grünen, CDU und FDP. Wer stimmt gegen die Wahlvorschläge? – Das ist niemand. Damit sind die Wahlvorschläge angenommen.";
+        assert_eq!(checks(t, 17), []);
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     }
 
     let wahlperiode = date.and_then(wahlperiode_on);
+    let when = style.when;
     let number = h.session;
     let mut mentions = Vec::new();
     refs::merge(
@@ -86,7 +87,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         agenda: body.agenda,
         contributions: body.contributions,
         interjections: body.interjections,
-        checks: super::checks::votes(&body.votes, wahlperiode),
+        checks: super::checks::votes(&body.votes, when),
         votes: body.votes,
         mentions,
         attachments: attachments(text, body_end),

@@ -65,20 +65,8 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     // A roll call's table stands in an annex; an excerpt may hold the annex alone.
     let roll_calls = super::rollcall::annexes(text, 0, wahlperiode, diags);
     let mut checks = attach_roll_calls(&mut body.votes, roll_calls);
-    for c in checks
-        .iter()
-        .filter(|c| c.kind == CheckKind::RollCallNoRows)
-    {
-        let CheckTarget::Vote(i) = c.target else {
-            continue;
-        };
-        let at = text
-            .char_indices()
-            .nth(body.votes[i].span.start)
-            .map_or(text.len(), |(b, _)| b);
-        diags.push(Severity::Warning, at, c.detail.clone());
-    }
-    checks.extend(super::checks::votes(&body.votes, wahlperiode));
+    warn_of_empty_roll_calls(text, &body.votes, &checks, diags);
+    checks.extend(super::checks::votes(&body.votes, style.when));
     let chairs = chairs(&body.contributions);
     checks.extend(check_against_contents(
         normalized,
@@ -161,6 +149,23 @@ fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>
         }
     }
     checks
+}
+
+/// A roll call left without rows is a warning too, where the vote stands.
+fn warn_of_empty_roll_calls(text: &str, votes: &[Vote], checks: &[Check], diags: &mut Diagnostics) {
+    for c in checks
+        .iter()
+        .filter(|c| c.kind == CheckKind::RollCallNoRows)
+    {
+        let CheckTarget::Vote(i) = c.target else {
+            continue;
+        };
+        let at = text
+            .char_indices()
+            .nth(votes[i].span.start)
+            .map_or(text.len(), |(b, _)| b);
+        diags.push(Severity::Warning, at, c.detail.clone());
+    }
 }
 
 /// How many of `wanted` stand in `got` in the same order (longest common subsequence).
@@ -265,7 +270,6 @@ fn check_against_contents(
     let starts: Vec<(usize, &str, u32)> = contributions
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.written)
         .filter_map(|(i, c)| {
             let s = c.speaker.as_ref()?;
             let (first, _) = crate::model::pages_of(&normalized.pages, c.span)?;
@@ -298,34 +302,42 @@ fn check_against_contents(
             });
         }
     }
-    checks.extend(unlisted(contributions, &starts, &listed));
+    let contents = &normalized.text[..body_start.min(normalized.text.len())];
+    checks.extend(unlisted(contributions, &starts, &listed, contents));
     checks
 }
 
-/// The speeches of the body the contents list does not name on their page (nor the page
-/// before: a label at a page's top may follow the page break the list counts from). The
-/// chair's remarks are never listed; a list that names no one (an excerpt) checks nothing.
+/// How long a turn is at least for the contents list to name it: interposed questions and a
+/// question hour's questions (a few hundred characters) it does not name, a speech of even two
+/// minutes (some 2,500 characters) it does.
+const LISTED_SPEECH_CHARS: usize = 2000;
+
+/// The speeches of the body whose speaker the contents list does not name at all (a label
+/// misread, a name printed otherwise). The chair's remarks are never listed; a speaker listed
+/// once for a run of turns (a minister answering questions) is listed; a document without a
+/// contents list (an excerpt) checks nothing.
 fn unlisted(
     contributions: &[crate::model::Contribution],
     starts: &[(usize, &str, u32)],
     listed: &[toc::Entry],
+    contents: &str,
 ) -> Vec<Check> {
     if listed.is_empty() {
         return Vec::new();
     }
     starts
         .iter()
-        .filter(|(i, _, _)| !contributions[*i].speaker.as_ref().is_some_and(is_presiding))
-        .filter(|(_, s, p)| {
-            !listed
-                .iter()
-                .any(|e| e.surname() == *s && (e.page == *p || e.page + 1 == *p))
+        .filter(|(i, _, _)| {
+            let c = &contributions[*i];
+            !c.speaker.as_ref().is_some_and(is_presiding)
+                && c.span.end - c.span.start >= LISTED_SPEECH_CHARS
         })
+        .filter(|(_, s, _)| !contents.contains(s))
         .map(|(i, s, p)| Check {
             kind: CheckKind::TocSpeechExtra,
             target: CheckTarget::Contribution(*i),
             detail: format!(
-                "a speech of {s} begins on page {p}, but the table of contents lists none there"
+                "a speech of {s} begins on page {p}, but the table of contents does not name {s}"
             ),
         })
         .collect()

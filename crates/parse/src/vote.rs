@@ -150,6 +150,7 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
         referral: false,
         referred_to: Vec::new(),
         lead: None,
+        decides: None,
         result: None,
         result_stated: false,
         positions: Vec::new(),
@@ -736,7 +737,11 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     vote.positions = positions.list;
     vote.conflicts = positions.conflicts;
     vote.positions_inferred = positions_inferred;
-    referral(text, start, object.unwrap_or(""), &mut vote);
+    if asked_on_recommendation(object, result_sentence) {
+        vote.decides = decided(&text[..start], result_sentence);
+    }
+    let asked_about = format!("{} {}", object.unwrap_or(""), result_sentence.unwrap_or(""));
+    referral(text, start, &asked_about, &mut vote);
     Read { vote, start, end }
 }
 
@@ -749,10 +754,7 @@ fn subject(
     result: Option<&str>,
     fallback: Option<&PaperRef>,
 ) -> Option<PaperRef> {
-    let on_recommendation = object
-        .into_iter()
-        .chain(result)
-        .any(|s| s.contains("Beschlussempfehlung"));
+    let on_recommendation = asked_on_recommendation(object, result);
     object
         .and_then(drucksache)
         .or_else(|| result.and_then(drucksache))
@@ -782,11 +784,44 @@ static PAPER_KIND_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Antr[aä]g|Gesetzentw[uü]rf|Wahlvorschl[aä]g|Vorlage|Unterrichtung").unwrap()
 });
 
+/// Whether the question or the result says the vote is on a committee's recommendation.
+fn asked_on_recommendation(object: Option<&str>, result: Option<&str>) -> bool {
+    object
+        .into_iter()
+        .chain(result)
+        .any(|s| s.contains("Beschlussempfehlung"))
+}
+
+/// The paper a recommendation decides: named after its kind in the result (`… angenommen und
+/// der Antrag Drucksache 17/7000 abgelehnt`), else in the last sentence before the vote that
+/// says what the committee recommends (`empfiehlt …, den Antrag Drucksache 16/2131
+/// abzulehnen`).
+fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
+    let after_kind = |s: &str| {
+        refs::papers(s).into_iter().find_map(|(at, r)| {
+            let lead = &s[super::chars_before(s, at, 40)..at];
+            (r.kind == PaperKind::Drucksache && PAPER_KIND_WORD.is_match(lead)).then_some(r)
+        })
+    };
+    if let Some(r) = result.and_then(after_kind) {
+        return Some(r);
+    }
+    let from = super::chars_before(before, before.len(), GAP_CHARS);
+    let sentences = sentence::split(&before[from..]);
+    sentences
+        .iter()
+        .rev()
+        .map(|(a, b)| &before[from + a..from + b])
+        .find(|s| s.contains("empfiehlt"))
+        .and_then(after_kind)
+}
+
 /// The last Drucksache in `before` that holds a committee's recommendation (Beschlussempfehlung).
 pub(crate) fn recommendation(before: &str) -> Option<PaperRef> {
     let from = super::chars_before(before, before.len(), GAP_CHARS);
     refs::papers(&before[from..])
         .into_iter()
+        .rev()
         .filter(|(at, r)| {
             r.kind == PaperKind::Drucksache
                 && RECOMMENDED_IN
@@ -794,12 +829,13 @@ pub(crate) fn recommendation(before: &str) -> Option<PaperRef> {
                     .is_some_and(|c| !PAPER_KIND_WORD.is_match(&c["between"]))
         })
         .map(|(_, r)| r)
-        .last()
+        .next()
 }
 
-/// A vote on a referral recommendation: the committees the text before it names.
+/// A vote on a referral recommendation (its question or result says so): the committees the
+/// text before it names.
 fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
-    vote.referral = object.contains("Überweisung");
+    vote.referral = object.contains("Überweisung") || object.contains("überwiesen");
     if let Some(c) = REFERRAL
         .captures_iter(&text[..start])
         .last()

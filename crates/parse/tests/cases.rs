@@ -119,6 +119,7 @@ fn votes(input: &Input) -> Value {
                 "no": of(Position::No),
                 "abstain": of(Position::Abstain),
                 "referred_to": r.vote.referred_to,
+                "decides": r.vote.decides.map(|s| s.printed()),
             })
         })
         .collect();

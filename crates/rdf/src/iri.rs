@@ -262,6 +262,11 @@ pub fn check(doc: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/zweifel/{seq}", doc.as_str()))
 }
 
+/// A cross-check as a concept of the scheme `pruefung` (`ontology/pruefungen.ttl`).
+pub fn check_concept(key: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{key}", crate::vocab::pruefung::NS))
+}
+
 /// The `seq`-th figure (count) a document gives.
 pub fn figure(doc: &NamedNode, seq: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/zahl/{seq}", doc.as_str()))

@@ -595,12 +595,13 @@ fn check_concept(out: &mut Out, kind: CheckKind) -> NamedNode {
         CheckKind::VoteFactionsIncomplete => "Abstimmung: nicht jede Fraktion genannt",
         CheckKind::VoteFactionTwice => "Abstimmung: eine Fraktion zweimal genannt",
         CheckKind::VoteResultSeats => "Abstimmung: Ergebnis gegen die Sitzverteilung",
+        CheckKind::VoteCoalitionSplit => "Abstimmung: Koalitionsfraktionen uneins",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
         CheckKind::TocSpeechMissing => "Inhaltsverzeichnis: Rede nicht gefunden",
         CheckKind::TocSpeechExtra => "Rede nicht im Inhaltsverzeichnis",
     };
-    let c = NamedNode::new_unchecked(format!("{}{}", pruefung::NS, kind.key()));
+    let c = iri::check_concept(kind.key());
     out.add(&c, rdf::TYPE, skos::CONCEPT);
     out.add(&c, skos::IN_SCHEME, pruefung::SCHEME);
     out.lit(&c, skos::NOTATION, kind.key());
@@ -710,6 +711,10 @@ fn map_votes(
         if let Some(p) = &v.subject {
             let pi = paper(out, base, p);
             out.add(&node, lt::GEGENSTAND, pi);
+        }
+        if let Some(p) = &v.decides {
+            let pi = paper(out, base, p);
+            out.add(&node, lt::EMPFEHLUNG_ZU, pi);
         }
         if let Some(r) = v.result {
             out.lit(

@@ -60,6 +60,7 @@ pub mod lt {
         UEBERWEISUNG = "ueberweisung",
         UEBERWEISUNG_AN = "ueberweisungAn",
         FEDERFUEHREND = "federfuehrend",
+        EMPFEHLUNG_ZU = "empfehlungZu",
         NAMENTLICHE_ABSTIMMUNG = "NamentlicheAbstimmung",
         WAHL = "Wahl",
         EINZELSTIMME = "Einzelstimme",

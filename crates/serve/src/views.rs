@@ -66,7 +66,7 @@ SELECT DISTINCT ?a ?seq ?key ?klabel ?target ?tlabel ?detail WHERE {{
   ?type skos:notation ?key ; skos:prefLabel ?klabel .
   OPTIONAL {{ ?a rdfs:label ?alabel }}
   OPTIONAL {{ ?target lt:gegenstand/eli:id_local ?paper }}
-  BIND(COALESCE(?alabel, ?paper, STR(?target)) AS ?tlabel)
+  BIND(COALESCE(?alabel, CONCAT(\"Abstimmung über \", ?paper), STR(?target)) AS ?tlabel)
 }} ORDER BY ?seq LIMIT {MAX_ROWS}"
     ))?;
     Ok(rows

@@ -1,0 +1,122 @@
+//! How many wrong votes the document's own checks would flag: every vote of the vote cases
+//! (`tests/data/parse/vote/`, right as they stand and not flagged) is made wrong in the ways a
+//! reader goes wrong (a faction left out, the result turned, one faction's position turned, the
+//! sides swapped), and the checks must doubt most of them. Prints the rate per kind of error.
+
+use landtag_model::model::{Position, Vote, VoteResult, Voter};
+use landtag_parse::{checks, vote, voters};
+use std::path::Path;
+
+/// Each case's votes with the case's period.
+fn cases() -> Vec<(u32, Vote)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/parse/vote");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let raw = std::fs::read_to_string(&path).unwrap();
+        let period: Option<u32> = raw
+            .lines()
+            .find_map(|l| l.strip_prefix("# period: "))
+            .and_then(|p| p.parse().ok());
+        let Some(period) = period else { continue };
+        let text: String = raw
+            .lines()
+            .filter(|l| !l.starts_with("# "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let when = voters::When {
+            wahlperiode: Some(period),
+            date: None,
+        };
+        for r in vote::plenary(&text, None, when) {
+            out.push((period, r.vote));
+        }
+    }
+    out
+}
+
+fn flagged(v: &Vote, period: u32) -> bool {
+    let when = voters::When {
+        wahlperiode: Some(period),
+        date: None,
+    };
+    !checks::votes(std::slice::from_ref(v), when).is_empty()
+}
+
+fn turn(p: Position) -> Position {
+    match p {
+        Position::Yes => Position::No,
+        Position::No => Position::Yes,
+        Position::Abstain => Position::Yes,
+    }
+}
+
+/// The wrong versions of a vote, by kind of error.
+fn wrong(v: &Vote) -> Vec<(&'static str, Vote)> {
+    let mut out = Vec::new();
+    for i in 0..v.positions.len() {
+        if !matches!(v.positions[i].0, Voter::Faction(_)) {
+            continue;
+        }
+        let mut w = v.clone();
+        w.positions.remove(i);
+        out.push(("a faction left out", w));
+        let mut w = v.clone();
+        w.positions[i].1 = turn(w.positions[i].1);
+        out.push(("one faction's position turned", w));
+    }
+    let mut w = v.clone();
+    w.result = w.result.map(|r| match r {
+        VoteResult::Accepted => VoteResult::Rejected,
+        VoteResult::Rejected => VoteResult::Accepted,
+    });
+    out.push(("the result turned", w));
+    let mut w = v.clone();
+    for p in &mut w.positions {
+        if p.1 != Position::Abstain {
+            p.1 = turn(p.1);
+        }
+    }
+    out.push(("the sides swapped", w));
+    out
+}
+
+#[test]
+fn the_checks_doubt_most_wrong_votes() {
+    let mut rates: std::collections::BTreeMap<&str, (u32, u32)> = Default::default();
+    let mut right = 0;
+    for (period, v) in cases() {
+        // Only votes that are whole and not doubted as they stand.
+        if v.result.is_none() || v.positions.is_empty() || flagged(&v, period) {
+            continue;
+        }
+        right += 1;
+        for (kind, w) in wrong(&v) {
+            let e = rates.entry(kind).or_default();
+            e.1 += 1;
+            e.0 += u32::from(flagged(&w, period));
+        }
+    }
+    assert!(right >= 40, "{right} whole votes among the cases");
+    let (mut hit, mut all) = (0, 0);
+    for (kind, (h, n)) in &rates {
+        println!(
+            "{kind}: {h} of {n} flagged ({:.0} %)",
+            100.0 * *h as f64 / *n as f64
+        );
+        hit += h;
+        all += n;
+    }
+    println!(
+        "all: {hit} of {all} ({:.0} %) over {right} votes",
+        100.0 * hit as f64 / all as f64
+    );
+    let rate = |k: &str| rates[k].0 as f64 / rates[k].1 as f64;
+    assert_eq!(rate("a faction left out"), 1.0);
+    assert!(rate("the result turned") >= 0.8, "{rates:?}");
+    assert!(rate("the sides swapped") >= 0.8, "{rates:?}");
+    assert!(hit as f64 / all as f64 >= 0.7, "{rates:?}");
+}
