@@ -1,7 +1,8 @@
 //! Roll-call annexes as the Landtag printed them, read from the PDF through the text layer and
-//! the annex reader, against what they say: `../shared/corpus/rollcall-sample/` (a synthetic
-//! annex in the 16th period's layout with a TSV of its rows) and the variants of that layout in
-//! `tests/fixtures/rollcall/` (written by `make_variants.py`, each with its TSV).
+//! the annex reader, against what they say: the shared synthetic annex in the 16th period's
+//! layout (`annex-15-61-synthetic.*`, copied from `../shared/corpus/rollcall-sample/`) and the
+//! variants of that layout (written by `make_variants.py`), each with a TSV of its rows, in
+//! `tests/fixtures/rollcall/`.
 
 use landtag_model::model::BallotOption;
 use landtag_parse::rollcall;
@@ -103,7 +104,8 @@ fn check(pdf: &Path, tsv: &Path, period: u32, ergebnis: (u32, u32, u32)) {
 /// and factions left of theirs.
 #[test]
 fn the_16th_period_layout_gives_every_row() {
-    let dir = repo().join("../shared/corpus/rollcall-sample");
+    // A copy of `../shared/corpus/rollcall-sample/`, so that a clone tests on its own.
+    let dir = repo().join("tests/fixtures/rollcall");
     check(
         &dir.join("annex-15-61-synthetic.pdf"),
         &dir.join("annex-15-61-synthetic.tsv"),
