@@ -18,6 +18,7 @@ pub enum Family {
     ResultRejected,
     ResultAccepted,
     ResultMark,
+    ResultTense,
     ClauseMajority,
     ClauseMinority,
     ClauseYes,
@@ -30,7 +31,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 16] = [
+    const ALL: [(&'static str, Family); 17] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -38,6 +39,7 @@ impl Family {
         ("result-rejected", Family::ResultRejected),
         ("result-accepted", Family::ResultAccepted),
         ("result-mark", Family::ResultMark),
+        ("result-tense", Family::ResultTense),
         ("clause-majority", Family::ClauseMajority),
         ("clause-minority", Family::ClauseMinority),
         ("clause-yes", Family::ClauseYes),
@@ -58,7 +60,10 @@ impl Family {
     pub fn case_sensitive(self) -> bool {
         matches!(
             self,
-            Family::Question | Family::ResultRejected | Family::ResultAccepted
+            Family::Question
+                | Family::ResultRejected
+                | Family::ResultAccepted
+                | Family::ResultTense
         )
     }
 }

@@ -492,7 +492,7 @@ fn is_result(s: &str) -> bool {
         && !s.trim_end().ends_with('?')
 }
 
-static PRESENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:ist|sind)\b").unwrap());
+static PRESENT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultTense));
 /// What a chair announces a result about; a result with no question before it must name one.
 static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Antrag|antrag\b|Gesetzentwurf|[Ee]mpfehlung|Wahlvorschlag|Vorlage|Ziffer|Übersicht|Beschlüsse|Drucksache").unwrap()

@@ -66,7 +66,7 @@ const SURNAME: &str = r"\p{Lu}[\p{Ll}’'\-]+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+)?";
 /// und Langguth`: one member or a list of them.
 static FRAKTIONSLOS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"fraktionslosen?\s+(?:Abgeordneten?|Kollegen|Kolleginn?e?n?|Mitglieder|Mitglieds?)\s+(?P<list>{ONE}(?:\s*(?:,|\bund\b|\bsowie\b)\s*{ONE})*)"
+        r"fraktionslosen?\s+(?:Abgeordneten?|Kolleg(?:e|en|in|innen)|Mitglieder|Mitglieds?)\s+(?P<list>{ONE}(?:\s*(?:,|\bund\b|\bsowie\b)\s*{ONE})*)"
     ))
     .unwrap()
 });
