@@ -464,6 +464,8 @@ pub enum CheckKind {
     VoteFactionTwice,
     /// The result disagrees with the positions and the seats behind them.
     VoteResultSeats,
+    /// The paper voted on is named nowhere before the vote: the item's, a guess.
+    VoteSubjectGuessed,
     /// The factions of the government voted apart (coalitions vote as one).
     VoteCoalitionSplit,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
@@ -477,10 +479,11 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 8] = [
+    pub const ALL: [CheckKind; 9] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
+        Self::VoteSubjectGuessed,
         Self::VoteCoalitionSplit,
         Self::RollCallTotals,
         Self::RollCallNoRows,
@@ -494,6 +497,7 @@ impl CheckKind {
             Self::VoteFactionsIncomplete => "vote-factions-incomplete",
             Self::VoteFactionTwice => "vote-faction-twice",
             Self::VoteResultSeats => "vote-result-seats",
+            Self::VoteSubjectGuessed => "vote-subject-guessed",
             Self::VoteCoalitionSplit => "vote-coalition-split",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",
@@ -655,6 +659,9 @@ pub struct Vote {
     /// recommendation decides (`…, den Antrag Drucksache 16/2131 abzulehnen`). The positions
     /// are on the recommendation, the `subject`.
     pub decides: Option<PaperRef>,
+    /// `true` where no paper is named before the vote in its item: the `subject` is the item's
+    /// first Drucksache, a guess.
+    pub subject_inferred: bool,
     pub result: Option<VoteResult>,
     /// `false` where the result is implied by the positions (all yes, none against).
     pub result_stated: bool,

@@ -6,6 +6,8 @@
 //!   names no one (`vote-factions-incomplete`, `vote-faction-twice`);
 //! - a vote's result agrees with its positions and the seats behind them (`vote-result-seats`,
 //!   seats from `data/lexicon/sitze.tsv`);
+//! - the paper voted on is named before the vote (`vote-subject-guessed` where it is only the
+//!   agenda item's);
 //! - the factions of the government on the day vote as one (`vote-coalition-split`, the
 //!   cabinets of `data/lexicon/kabinette.tsv`): a coalition agreement binds them, so a split is
 //!   far more often a misreading than a split;
@@ -47,6 +49,13 @@ pub fn votes(votes: &[Vote], when: When) -> Vec<Check> {
         }
         if let Some(d) = period.and_then(|p| against_seats(v, p)) {
             say(CheckKind::VoteResultSeats, d);
+        }
+        if v.subject_inferred {
+            let paper = v.subject.as_ref().map_or(String::new(), |p| p.printed());
+            say(
+                CheckKind::VoteSubjectGuessed,
+                format!("no paper is named before the vote in its item: {paper}, the item's first Drucksache, is a guess"),
+            );
         }
         if let Some(d) = coalition_split(v, when) {
             say(CheckKind::VoteCoalitionSplit, d);

@@ -151,6 +151,7 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
         referred_to: Vec::new(),
         lead: None,
         decides: None,
+        subject_inferred: false,
         result: None,
         result_stated: false,
         positions: Vec::new(),
@@ -731,7 +732,11 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         };
         add_all(&mut positions, p, when);
     }
-    let mut vote = empty_vote(subject(text, start, object, result_sentence, fallback));
+    let named = subject(text, start, object, result_sentence);
+    // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.
+    let subject_inferred = named.is_none() && fallback.is_some();
+    let mut vote = empty_vote(named.or_else(|| fallback.cloned()));
+    vote.subject_inferred = subject_inferred;
     vote.result = result;
     vote.result_stated = stated.is_some();
     vote.positions = positions.list;
@@ -745,14 +750,13 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     Read { vote, start, end }
 }
 
-/// The paper voted on: named in the question, else in the result, else the last one named
-/// before the vote, else the item's.
+/// The paper voted on: named in the question, else in the result, else (for a committee's
+/// recommendation) the Drucksache that holds it, else the last one named before the vote.
 fn subject(
     text: &str,
     start: usize,
     object: Option<&str>,
     result: Option<&str>,
-    fallback: Option<&PaperRef>,
 ) -> Option<PaperRef> {
     let on_recommendation = asked_on_recommendation(object, result);
     object
@@ -770,7 +774,6 @@ fn subject(
                 .map(|(_, r)| r)
                 .find(|r| votable(r.kind))
         })
-        .or_else(|| fallback.cloned())
 }
 
 /// Where a committee's recommendation is printed: `empfiehlt in Drucksache 16/4385`, `die

@@ -595,6 +595,7 @@ fn check_concept(out: &mut Out, kind: CheckKind) -> NamedNode {
         CheckKind::VoteFactionsIncomplete => "Abstimmung: nicht jede Fraktion genannt",
         CheckKind::VoteFactionTwice => "Abstimmung: eine Fraktion zweimal genannt",
         CheckKind::VoteResultSeats => "Abstimmung: Ergebnis gegen die Sitzverteilung",
+        CheckKind::VoteSubjectGuessed => "Abstimmung: Gegenstand nicht genannt",
         CheckKind::VoteCoalitionSplit => "Abstimmung: Koalitionsfraktionen uneins",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
@@ -728,6 +729,9 @@ fn map_votes(
             if !v.result_stated {
                 out.typed(&node, lt::ERGEBNIS_ERSCHLOSSEN, "true", xsd::BOOLEAN);
             }
+        }
+        if v.subject_inferred {
+            out.typed(&node, lt::GEGENSTAND_ERSCHLOSSEN, "true", xsd::BOOLEAN);
         }
         if v.positions_inferred {
             out.typed(&node, lt::POSITIONEN_ERSCHLOSSEN, "true", xsd::BOOLEAN);

@@ -57,6 +57,7 @@ pub mod lt {
         GEGENSTAND = "gegenstand",
         ERGEBNIS_ERSCHLOSSEN = "ergebnisErschlossen",
         POSITIONEN_ERSCHLOSSEN = "positionenErschlossen",
+        GEGENSTAND_ERSCHLOSSEN = "gegenstandErschlossen",
         UEBERWEISUNG = "ueberweisung",
         UEBERWEISUNG_AN = "ueberweisungAn",
         FEDERFUEHREND = "federfuehrend",
