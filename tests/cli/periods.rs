@@ -250,7 +250,8 @@ fn member_votes(store: &Path) -> Vec<(String, String, String, String)> {
             (
                 r["subject"].clone(),
                 r["person"].clone(),
-                r["faction"].clone(),
+                // A fraktionslos member's row has no faction.
+                r.get("faction").cloned().unwrap_or_default(),
                 r["option"].clone(),
             )
         })
@@ -337,4 +338,56 @@ fn a_roll_call_whose_marks_miss_the_ergebnis_row_is_reported() {
         "{}",
         stderr(&out)
     );
+}
+
+/// The annex as the Landtag printed it in its 16th period (the shared synthetic sample, header
+/// words centred over their columns) and two variants of ours, through ingest, the store and
+/// `member-votes`: every row as its TSV says, `excused` and `absent` included.
+#[test]
+fn roll_call_annexes_as_printed_give_every_members_vote() {
+    for (name, subject) in [
+        ("annex-15-61-synthetic", "Drucksache 15/4711"),
+        ("variant-nr-only", "Drucksache 17/8800"),
+        ("variant-indented", "Drucksache 18/4100"),
+    ] {
+        let dir = tempdir();
+        let store = store_of(dir.path(), &[fixture(&format!("rollcall/{name}.pdf"))]);
+        let tsv = std::fs::read_to_string(fixture(&format!("rollcall/{name}.tsv"))).unwrap();
+        let option = |o: &str| match o {
+            "ja" => "yes",
+            "nein" => "no",
+            "Stimmenthaltung" => "abstain",
+            "entschuldigt" => "excused",
+            _ => "absent",
+        };
+        // The surname as printed (`Frau Dr. ter Horst`, `Herr Becker, Andreas`) and as stored
+        // (the period's member where one is found: `Ute Schäfer` for `Frau Schäfer`).
+        let surname = |n: &str| {
+            n.split(',')
+                .next()
+                .unwrap()
+                .split(' ')
+                .last()
+                .unwrap()
+                .to_owned()
+        };
+        let mut want: Vec<(String, String, String)> = tsv
+            .lines()
+            .map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                let faction = if c[2] == "fraktionslos" { "" } else { c[2] };
+                (surname(c[1]), faction.to_owned(), option(c[3]).to_owned())
+            })
+            .collect();
+        let mut got: Vec<(String, String, String)> = member_votes(&store)
+            .into_iter()
+            .map(|(s, p, f, o)| {
+                assert_eq!(s, subject, "{name}");
+                (surname(&p), f, o)
+            })
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{name}");
+    }
 }

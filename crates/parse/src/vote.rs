@@ -239,8 +239,10 @@ fn predicates(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
         let (mut from, mut who) = (m.start(), named(&c["who"], when));
         if who.is_empty() {
             from = text[last..m.start()]
-                .rfind([',', ';', ':', '–'])
-                .map_or(last, |i| last + i + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, ',' | ';' | ':' | '–'))
+                .map_or(last, |(i, c)| last + i + c.len_utf8());
             who = named(&text[from..m.start()], when);
         }
         rest.push_str(&text[last..from]);
