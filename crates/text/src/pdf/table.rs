@@ -248,7 +248,8 @@ fn occupied<'w>(words: impl Iterator<Item = &'w Word>) -> Vec<(f64, f64)> {
     runs
 }
 
-/// The table's rows below its header, each as tab-separated cells.
+/// The table's rows below its header, each as tab-separated cells; a name wrapped onto a
+/// second line joins its row.
 fn rows(page: &Page, t: &Columns) -> Vec<String> {
     let mut words: Vec<&Word> = page
         .words
@@ -260,26 +261,59 @@ fn rows(page: &Page, t: &Columns) -> Vec<String> {
             .total_cmp(&b.y_min)
             .then(a.x_min.total_cmp(&b.x_min))
     });
-    let mut out = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     let mut row: Vec<&Word> = Vec::new();
     for w in words {
         let same_line = row
             .first()
             .is_some_and(|f| (w.y_min - f.y_min).abs() < (f.y_max - f.y_min).max(1.0) * 0.6);
         if !same_line && !row.is_empty() {
-            out.push(cells(&row, t));
+            add_line(&mut lines, &row, t);
             row.clear();
         }
         row.push(w);
     }
     if !row.is_empty() {
-        out.push(cells(&row, t));
+        add_line(&mut lines, &row, t);
     }
-    out
+    lines.into_iter().map(|l| l.cells.join("\t")).collect()
+}
+
+/// One line of a table: its cells, where it stands and how high its words are.
+struct Line {
+    cells: [String; 6],
+    y: f64,
+    height: f64,
+}
+
+/// Adds a line of words, or joins it to the row above where it only goes on with that row's
+/// name (`Frau Dr. von der Heyden-` / `Maaß, Anna`): nothing in the other cells, and no
+/// further below than a line of text (a paragraph under the table stands further off).
+fn add_line(lines: &mut Vec<Line>, words: &[&Word], t: &Columns) {
+    let cells = cells(words, t);
+    let y = words.iter().map(|w| w.y_min).fold(f64::INFINITY, f64::min);
+    let height = words.iter().map(|w| w.y_max - w.y_min).fold(0.0, f64::max);
+    let only_name = cells
+        .iter()
+        .enumerate()
+        .all(|(i, c)| (i == 1) != c.is_empty());
+    if let Some(prev) = lines.last_mut() {
+        let near = y - prev.y < 1.5 * prev.height.max(height);
+        if only_name && near && !prev.cells[0].is_empty() {
+            let name = &mut prev.cells[1];
+            if !name.ends_with('-') {
+                name.push(' ');
+            }
+            name.push_str(&cells[1]);
+            prev.y = y;
+            return;
+        }
+    }
+    lines.push(Line { cells, y, height });
 }
 
 /// One row's words into six cells by column.
-fn cells(row: &[&Word], t: &Columns) -> String {
+fn cells(row: &[&Word], t: &Columns) -> [String; 6] {
     let mut cells: [Vec<&str>; 6] = Default::default();
     let first_mark = t.marks[0] - (t.marks[1] - t.marks[0]) / 2.0;
     let mut sorted = row.to_vec();
@@ -304,11 +338,7 @@ fn cells(row: &[&Word], t: &Columns) -> String {
         };
         cells[col].push(&w.text);
     }
-    cells
-        .iter()
-        .map(|c| c.join(" "))
-        .collect::<Vec<_>>()
-        .join("\t")
+    cells.map(|c| c.join(" "))
 }
 
 #[cfg(test)]
