@@ -367,7 +367,7 @@ fn roll_call_annexes_as_printed_give_every_members_vote() {
                 .next()
                 .unwrap()
                 .split(' ')
-                .last()
+                .next_back()
                 .unwrap()
                 .to_owned()
         };
