@@ -1,7 +1,7 @@
 //! `ingest`: documents converted on every core and written as they complete, into the store
 //! directly, or, when a `serve` holds the store, handed to it over its socket (`handoff`).
 
-use crate::pipeline::{self, ConvertError, Converted};
+use crate::pipeline::{self, ConvertError, Converted, Done, Stored};
 use crate::rdf::{map::Mapped, Base};
 use crate::store::{self, Outcome};
 use std::path::{Path, PathBuf};
@@ -36,6 +36,16 @@ impl Target {
         })
     }
 
+    /// The files the store's graphs were made from, to skip before converting; nothing for a
+    /// store a running server holds (this process cannot read it) or where `reconvert` asks
+    /// for every file to be converted again.
+    pub fn stored(&self, reconvert: bool) -> Result<Stored, store::StoreError> {
+        match self {
+            Self::Store(s, _) if !reconvert => Stored::of(s),
+            _ => Ok(Stored::default()),
+        }
+    }
+
     /// Makes what was written durable (the server does so itself).
     pub fn flush(&self) -> Result<(), store::StoreError> {
         match self {
@@ -50,6 +60,11 @@ const FLUSH_EVERY: usize = 16;
 
 /// One document's fate.
 pub enum Event<'a> {
+    /// Left as it is, unread: the store holds its graph made from these bytes by this converter.
+    Unchanged {
+        file: &'a Path,
+        document: &'a oxigraph::model::NamedNode,
+    },
     Stored {
         file: &'a Path,
         converted: &'a Converted,
@@ -70,19 +85,36 @@ pub struct Summary {
     pub elapsed: Duration,
 }
 
-/// Converts `files` on `workers` threads and writes each to `target` as it completes; `event`
-/// hears of each document, with the summary so far (for the progress bar and the report).
+/// Converts `files` on `workers` threads and writes each to `target` as it completes, but for
+/// those `stored` holds unchanged (checked before any conversion); `event` hears of each
+/// document, with the summary so far (for the progress bar and the report).
 pub fn ingest(
     files: &[PathBuf],
     target: &Target,
     base: &Base,
     workers: usize,
+    stored: &Stored,
     mut event: impl FnMut(Event<'_>, &Summary),
 ) -> Summary {
     let started = Instant::now();
     let now = pipeline::now_utc();
     let mut summary = Summary::default();
-    pipeline::convert_all(files, base, &now, workers, |file, result| {
+    pipeline::convert_all(files, base, &now, workers, stored, |file, done| {
+        let result = match done {
+            Done::Converted(result) => result,
+            Done::Unchanged(document) => {
+                summary.stored += 1;
+                summary.elapsed = started.elapsed();
+                event(
+                    Event::Unchanged {
+                        file,
+                        document: &document,
+                    },
+                    &summary,
+                );
+                return;
+            }
+        };
         let written = result
             .map_err(|e: ConvertError| anyhow::Error::from(e))
             .and_then(|c| Ok((target.write(&c.mapped)?, c)));

@@ -38,6 +38,10 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long)]
         store: PathBuf,
+        /// Convert every file again, also those whose bytes and converter the store's graph
+        /// was made from (otherwise left unread).
+        #[arg(long)]
+        reconvert: bool,
     },
     /// Print one document's triples, without a store.
     Convert {
@@ -225,7 +229,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let base = Base::new(&cli.base)?;
     match cli.command {
-        Command::Ingest { paths, store } => ingest(&paths, &store, &base),
+        Command::Ingest {
+            paths,
+            store,
+            reconvert,
+        } => ingest(&paths, &store, &base, reconvert),
         Command::Convert { file, format } => convert(&file, format, &base),
         Command::Query {
             store,
@@ -381,7 +389,7 @@ fn harvest_and_ingest(
                 eprintln!("{}: no PDF to ingest", opts.into.display());
                 return Ok(ExitCode::SUCCESS);
             }
-            ingest(&pdfs, &s, base)
+            ingest(&pdfs, &s, base, false)
         }
         _ => Ok(harvested),
     }
@@ -516,8 +524,8 @@ fn harvest(opts: &landtag_lod::harvest::Options) -> Result<ExitCode> {
     })
 }
 
-fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> {
-    use landtag_lod::ingest::{self as ing, Event};
+fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> Result<ExitCode> {
+    use landtag_lod::ingest as ing;
     let files = pipeline::collect_files(paths).context("cannot list the input")?;
     if files.is_empty() {
         bail!(
@@ -536,43 +544,16 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> 
             store_dir.display()
         );
     }
+    let stored = target.stored(reconvert)?;
     let bar = progress_bar(files.len());
     let summary = ing::ingest(
         &files,
         &target,
         base,
         pipeline::default_workers(),
+        &stored,
         |e, so_far| {
-            match e {
-                Event::Stored {
-                    file,
-                    converted,
-                    outcome,
-                } => {
-                    for w in &converted.warnings {
-                        bar.suspend(|| {
-                            eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message)
-                        });
-                    }
-                    let what = match outcome {
-                        store::Outcome::Added(n) => format!("added, {n} triples"),
-                        store::Outcome::Replaced(n, _) => format!("replaced, {n} triples"),
-                        store::Outcome::Unchanged => "unchanged".to_owned(),
-                    };
-                    if let store::Outcome::Replaced(_, Some(other)) = outcome {
-                        bar.suspend(|| {
-                            eprintln!(
-                                "warning: {}: replaces what {other} gave for the same document \
-                                 (one graph per document: ingest its whole protocol instead)",
-                                file.display()
-                            )
-                        });
-                    }
-                    let doc = &converted.mapped.document;
-                    bar.suspend(|| eprintln!("{}: {doc} ({what})", file.display()));
-                }
-                Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {error:#}")),
-            }
+            report(&bar, e);
             let secs = so_far.elapsed.as_secs_f64().max(1e-3);
             bar.inc(1);
             bar.set_message(format!(
@@ -602,6 +583,42 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base) -> Result<ExitCode> 
 }
 
 /// A progress bar on a terminal, nothing otherwise.
+/// One document's fate, as `ingest` tells it: its warnings, then what became of it.
+fn report(bar: &indicatif::ProgressBar, e: landtag_lod::ingest::Event<'_>) {
+    use landtag_lod::ingest::Event;
+    match e {
+        Event::Unchanged { file, document } => {
+            bar.suspend(|| eprintln!("{}: {document} (unchanged)", file.display()))
+        }
+        Event::Stored {
+            file,
+            converted,
+            outcome,
+        } => {
+            for w in &converted.warnings {
+                bar.suspend(|| eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message));
+            }
+            let what = match outcome {
+                store::Outcome::Added(n) => format!("added, {n} triples"),
+                store::Outcome::Replaced(n, _) => format!("replaced, {n} triples"),
+                store::Outcome::Unchanged => "unchanged".to_owned(),
+            };
+            if let store::Outcome::Replaced(_, Some(other)) = outcome {
+                bar.suspend(|| {
+                    eprintln!(
+                        "warning: {}: replaces what {other} gave for the same document \
+                         (one graph per document: ingest its whole protocol instead)",
+                        file.display()
+                    )
+                });
+            }
+            let doc = &converted.mapped.document;
+            bar.suspend(|| eprintln!("{}: {doc} ({what})", file.display()));
+        }
+        Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {error:#}")),
+    }
+}
+
 fn progress_bar(len: usize) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();

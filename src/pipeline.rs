@@ -141,7 +141,8 @@ pub fn convert_all(
     base: &Base,
     converted_at: &str,
     workers: usize,
-    mut done: impl FnMut(&Path, Result<Converted, ConvertError>),
+    stored: &Stored,
+    mut done: impl FnMut(&Path, Done),
 ) {
     let workers = workers.clamp(1, files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -153,7 +154,11 @@ pub fn convert_all(
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(file) = files.get(i) else { break };
-                if tx.send((i, convert(file, base, converted_at))).is_err() {
+                let result = match stored.unchanged(file) {
+                    Some(document) => Done::Unchanged(document),
+                    None => Done::Converted(convert(file, base, converted_at)),
+                };
+                if tx.send((i, result)).is_err() {
                     break;
                 }
             });
@@ -163,6 +168,34 @@ pub fn convert_all(
             done(&files[i], result);
         }
     });
+}
+
+/// What became of one file in `convert_all`.
+pub enum Done {
+    Converted(Result<Converted, ConvertError>),
+    /// Its bytes and the converter are those its stored graph was made from: not read again.
+    Unchanged(oxigraph::model::NamedNode),
+}
+
+/// The source files the store's graphs were made from by this converter, with their digests
+/// and documents (`store::sources`); empty where nothing may be skipped (`--reconvert`, a
+/// store held by a running server).
+#[derive(Default)]
+pub struct Stored(std::collections::HashMap<String, (String, oxigraph::model::NamedNode)>);
+
+impl Stored {
+    pub fn of(store: &oxigraph::store::Store) -> Result<Self, crate::store::StoreError> {
+        Ok(Self(crate::store::sources(store, crate::rdf::CONVERTER)?))
+    }
+
+    /// The document of `file` where the store holds it as made from these very bytes by this
+    /// converter: one read and one hash, no conversion.
+    pub fn unchanged(&self, file: &Path) -> Option<oxigraph::model::NamedNode> {
+        let (digest, document) = self.0.get(file.file_name()?.to_str()?)?;
+        let bytes = std::fs::read(file).ok()?;
+        let same = digest.strip_prefix("sha256:")? == crate::source::hex_sha256(&bytes);
+        same.then(|| document.clone())
+    }
 }
 
 /// Worker threads for `convert_all`: one per core.

@@ -164,3 +164,62 @@ fn a_file_that_replaces_another_files_graph_is_named() {
         "{err}"
     );
 }
+
+/// An unchanged file is recognised before any conversion: with `pdftotext` gone from the PATH,
+/// ingesting the same PDF again still succeeds, reads nothing and changes nothing; a changed
+/// file among unchanged ones is converted alone; `--reconvert` converts again (and so needs
+/// `pdftotext`; a graph it makes anew as it was is still reported unchanged).
+#[test]
+fn an_unchanged_file_is_not_converted_again() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    let files = dir.path().join("in");
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::copy(sample_pdf(), files.join("mmp18-115.pdf")).unwrap();
+    for f in ["mmp18-15_excerpt.txt", "mmd17-10377.txt"] {
+        std::fs::copy(corpus().join(f), files.join(f)).unwrap();
+    }
+    ok(&["ingest", s(&files), "--store", s(&store)]);
+    let before = query_out(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "csv",
+    );
+    let empty_path = dir.path().join("no-tools");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let without_pdftotext = |extra: &[&str]| {
+        bin()
+            .args(["ingest", s(&files), "--store", s(&store)])
+            .args(extra)
+            .env("PATH", &empty_path)
+            .output()
+            .unwrap()
+    };
+    let again = without_pdftotext(&[]);
+    let err = stderr(&again);
+    assert!(again.status.success(), "{err}");
+    assert_eq!(err.matches("(unchanged)").count(), 3, "{err}");
+    let after = query_out(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "csv",
+    );
+    assert_eq!(before, after);
+    // One text file changed: converted alone, the PDF still unread.
+    let excerpt = files.join("mmp18-15_excerpt.txt");
+    let text = std::fs::read_to_string(&excerpt).unwrap();
+    std::fs::write(&excerpt, text.replacen("Wer stimmt", "Wer  stimmt", 1)).unwrap();
+    let changed = without_pdftotext(&[]);
+    let err = stderr(&changed);
+    assert!(changed.status.success(), "{err}");
+    assert_eq!(err.matches("(unchanged)").count(), 2, "{err}");
+    assert!(
+        err.contains("mmp18-15_excerpt.txt: ") && err.contains("(replaced, "),
+        "{err}"
+    );
+    // Asked to convert again, the PDF needs pdftotext: a clear failure, the others stored.
+    let forced = without_pdftotext(&["--reconvert"]);
+    let err = stderr(&forced);
+    assert!(!forced.status.success(), "{err}");
+    assert!(err.contains("mmp18-115.pdf"), "{err}");
+}

@@ -168,6 +168,51 @@ pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
     })
 }
 
+/// For each source file a document graph was made from by `converter`: the digest of its
+/// bytes (`sha256:…`) and the document. What an ingest may leave as it is without reading the
+/// file again, let alone converting it.
+pub fn sources(
+    store: &Store,
+    converter: &str,
+) -> Result<std::collections::HashMap<String, (String, NamedNode)>, StoreError> {
+    let mut out = std::collections::HashMap::new();
+    for q in store.quads_for_pattern(None, Some(lt::QUELLDATEI), None, None) {
+        let q = q?;
+        let (NamedOrBlankNode::NamedNode(g), Term::Literal(file)) = (&q.subject, &q.object) else {
+            continue;
+        };
+        if q.graph_name != GraphName::NamedNode(g.clone()) {
+            continue;
+        }
+        let made_by = literal_of(store, g.as_ref(), lt::KONVERTER)?;
+        let digest = literal_of(store, g.as_ref(), lt::QUELLPRUEFSUMME)?;
+        let document = document_of(store, g.as_ref())?;
+        if let (Some(k), Some(d), Some(doc)) = (made_by, digest, document) {
+            if k == converter {
+                out.insert(file.value().to_owned(), (d, doc));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The document a document graph was derived from.
+fn document_of(store: &Store, graph: NamedNodeRef<'_>) -> Result<Option<NamedNode>, StoreError> {
+    let mut it = store.quads_for_pattern(
+        Some(graph.into()),
+        Some(landtag_rdf::vocab::prov::WAS_DERIVED_FROM),
+        None,
+        Some(graph.into()),
+    );
+    Ok(match it.next().transpose()? {
+        Some(q) => match q.object {
+            Term::NamedNode(n) => Some(n),
+            _ => None,
+        },
+        None => None,
+    })
+}
+
 fn literal_of(
     store: &Store,
     graph: NamedNodeRef<'_>,
