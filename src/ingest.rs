@@ -101,7 +101,7 @@ pub fn ingest(
     let mut summary = Summary::default();
     pipeline::convert_all(files, base, &now, workers, stored, |file, done| {
         let result = match done {
-            Done::Converted(result) => result,
+            Done::Converted(result) => *result,
             Done::Unchanged(document) => {
                 summary.stored += 1;
                 summary.elapsed = started.elapsed();

@@ -156,7 +156,7 @@ pub fn convert_all(
                 let Some(file) = files.get(i) else { break };
                 let result = match stored.unchanged(file) {
                     Some(document) => Done::Unchanged(document),
-                    None => Done::Converted(convert(file, base, converted_at)),
+                    None => Done::Converted(Box::new(convert(file, base, converted_at))),
                 };
                 if tx.send((i, result)).is_err() {
                     break;
@@ -172,7 +172,7 @@ pub fn convert_all(
 
 /// What became of one file in `convert_all`.
 pub enum Done {
-    Converted(Result<Converted, ConvertError>),
+    Converted(Box<Result<Converted, ConvertError>>),
     /// Its bytes and the converter are those its stored graph was made from: not read again.
     Unchanged(oxigraph::model::NamedNode),
 }
