@@ -30,19 +30,22 @@ struct Cli {
     command: Command,
 }
 
+#[derive(clap::Args)]
+struct IngestArgs {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long)]
+    store: PathBuf,
+    /// Convert every file again, also those whose bytes and converter the store's graph
+    /// was made from (otherwise left unread).
+    #[arg(long)]
+    reconvert: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Read documents (files or folders) into the store, one named graph per document.
-    Ingest {
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        store: PathBuf,
-        /// Convert every file again, also those whose bytes and converter the store's graph
-        /// was made from (otherwise left unread).
-        #[arg(long)]
-        reconvert: bool,
-    },
+    Ingest(IngestArgs),
     /// Print one document's triples, without a store.
     Convert {
         file: PathBuf,
@@ -229,11 +232,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let base = Base::new(&cli.base)?;
     match cli.command {
-        Command::Ingest {
-            paths,
-            store,
-            reconvert,
-        } => ingest(&paths, &store, &base, reconvert),
+        Command::Ingest(a) => ingest(&a.paths, &a.store, &base, a.reconvert),
         Command::Convert { file, format } => convert(&file, format, &base),
         Command::Query {
             store,

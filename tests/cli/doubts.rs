@@ -5,14 +5,18 @@
 use crate::common::*;
 
 /// Protocol 17/1 (a vote answered `Es gibt eine Gegenstimme aus der AfD`, which leaves the
-/// AfD's position unread) has one doubt; 18/115 none; the catalogue counts them per dataset.
+/// AfD's position unread) has one doubt; the excerpt of 18/15 none; the catalogue counts them
+/// per dataset.
 #[test]
 fn checks_lists_the_doubts_and_the_catalogue_counts_them() {
     let dir = tempdir();
     let store = dir.path().join("store");
-    let pdfs = ["tests/fixtures/pdf/mmp17-1.pdf", "sample/pdf/mmp18-115.pdf"];
-    for pdf in pdfs {
-        ok(&["ingest", s(&repo().join(pdf)), "--store", s(&store)]);
+    let files = [
+        repo().join("tests/fixtures/pdf/mmp17-1.pdf"),
+        corpus().join("mmp18-15_excerpt.txt"),
+    ];
+    for f in files {
+        ok(&["ingest", s(&f), "--store", s(&store)]);
     }
     let out = query_out(&store, "checks", "csv");
     assert_eq!(
