@@ -77,7 +77,6 @@ pub struct Lanes {
     fast: Arc<Semaphore>,
     slow: Arc<Semaphore>,
     waiting_fast: AtomicUsize,
-    running_slow: AtomicUsize,
     /// Work not known to be cheap holds one of these too: at most half the fast lane.
     unproven: Arc<Semaphore>,
     expensive: Mutex<Remembered>,
@@ -169,7 +168,6 @@ impl Lanes {
             unproven: Arc::new(Semaphore::new((limits.fast / 2).max(1))),
             limits,
             waiting_fast: AtomicUsize::new(0),
-            running_slow: AtomicUsize::new(0),
             expensive: Mutex::new(Remembered::default()),
             cheap: Mutex::new(Remembered::default()),
         })
@@ -255,7 +253,6 @@ impl Lanes {
                 let until = deadline.min(tokio::time::Instant::now() + self.limits.slow_wait);
                 let got = tokio::time::timeout_at(until, self.slow.clone().acquire_owned()).await;
                 let permit = got.map_err(|_| ApiError::Busy)?.map_err(closed)?;
-                self.running_slow.fetch_add(1, Ordering::SeqCst);
                 Ok(permit)
             }
         }
@@ -358,9 +355,6 @@ impl<T> Supervisor<T> {
                 send(&self.reply, Err(reason));
             }
         }
-        if self.lane == Lane::Slow {
-            self.lanes.running_slow.fetch_sub(1, Ordering::SeqCst);
-        }
         let used = Duration::from_nanos(self.running.cpu_used.load(Ordering::SeqCst));
         if self.lane == Lane::Fast
             && !self.token.is_cancelled()
@@ -410,7 +404,6 @@ impl<T> Supervisor<T> {
         let lanes = &self.lanes;
         remember(&lanes.expensive, self.key);
         if let Ok(slow) = lanes.slow.clone().try_acquire_owned() {
-            lanes.running_slow.fetch_add(1, Ordering::SeqCst);
             let fast = self
                 .running
                 .permit
