@@ -28,10 +28,14 @@ pub enum Family {
     PredicateYes,
     PredicateNo,
     PredicateAbstain,
+    Repeat,
+    VotedOn,
+    RecommendedIn,
+    PaperKind,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 17] = [
+    const ALL: [(&'static str, Family); 21] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -49,6 +53,10 @@ impl Family {
         ("predicate-yes", Family::PredicateYes),
         ("predicate-no", Family::PredicateNo),
         ("predicate-abstain", Family::PredicateAbstain),
+        ("repeat", Family::Repeat),
+        ("voted-on", Family::VotedOn),
+        ("recommended-in", Family::RecommendedIn),
+        ("paper-kind", Family::PaperKind),
     ];
 
     fn named(name: &str) -> Option<Family> {
@@ -64,6 +72,9 @@ impl Family {
                 | Family::ResultRejected
                 | Family::ResultAccepted
                 | Family::ResultTense
+                | Family::VotedOn
+                | Family::RecommendedIn
+                | Family::PaperKind
         )
     }
 }

@@ -65,8 +65,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
-static REPEATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnoch\s+(?:ein)?mal\b").unwrap());
+static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen").unwrap()
 });
@@ -497,9 +496,7 @@ fn is_result(s: &str) -> bool {
 
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultTense));
 /// What a chair announces a result about; a result with no question before it must name one.
-static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Antrag|antrag\b|Gesetzentwurf|[Ee]mpfehlung|Wahlvorschlag|Vorlage|Ziffer|Übersicht|Beschlüsse|Drucksache").unwrap()
-});
+static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::VotedOn));
 
 /// A question at `start` with the answer after it, if it asks who votes how.
 fn question(text: &str, start: usize) -> Option<Move> {
@@ -782,12 +779,10 @@ fn subject(
 /// Beschlussempfehlung des Ausschusses … Drucksache 18/3400`; the paper a recommendation
 /// decides (`…, den Antrag Drucksache 16/2131 abzulehnen`) is named after a paper's kind.
 static RECOMMENDED_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:empfiehlt\s+(?:Ihnen\s+)?in|Beschlussempfehlung)\b(?P<between>[^.;]*?)$")
-        .unwrap()
+    let alt = phrases::alternation(Family::RecommendedIn);
+    Regex::new(&format!(r"(?:{alt})\b(?P<between>[^.;]*?)$")).unwrap()
 });
-static PAPER_KIND_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Antr[aä]g|Gesetzentw[uü]rf|Wahlvorschl[aä]g|Vorlage|Unterrichtung").unwrap()
-});
+static PAPER_KIND_WORD: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::PaperKind));
 
 /// Whether the question or the result says the vote is on a committee's recommendation.
 fn asked_on_recommendation(object: Option<&str>, result: Option<&str>) -> bool {
