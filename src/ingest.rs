@@ -99,6 +99,13 @@ pub fn ingest(
     let started = Instant::now();
     let now = pipeline::now_utc();
     let mut summary = Summary::default();
+    // The cabinets (reference data compiled in): rewritten only when the table or converter
+    // changed, like a document.
+    let cabinets = crate::rdf::government::map_government(base, &now);
+    if let Err(e) = target.write(&cabinets) {
+        summary.failed += 1;
+        tracing::error!("data/lexicon/regierung.tsv: the cabinets' graph: {e:#}");
+    }
     pipeline::convert_all(files, base, &now, workers, stored, |file, done| {
         let result = match done {
             Done::Converted(result) => *result,

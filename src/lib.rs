@@ -19,7 +19,7 @@ pub mod resolve;
 // The layers below, each a crate of its own (crates/): re-exported under the module names the
 // binary, the tests and the upper layers use.
 pub use landtag_link as link;
-pub use landtag_model::{lexicon, members, model, words};
+pub use landtag_model::{government, lexicon, members, model, words};
 pub use landtag_parse as parse;
 pub use landtag_parse::fuzzing;
 pub use landtag_publish as publish;

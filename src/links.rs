@@ -38,12 +38,15 @@ fn text(t: &Option<Term>) -> String {
     }
 }
 
-/// The store's persons (outside the links graph), with whether a document shows them as a
-/// member (a faction membership or a vote).
+/// The persons the store's documents show (`lt:wahlperiode`) that the member list does not
+/// link (a member's Wikidata item from the list is a claim of the shared graph), with whether
+/// a document shows them as a member (a faction membership or a vote).
 pub fn persons(store: &Store, base: &Base) -> Result<Vec<Person>, StoreError> {
     let q = format!(
         "SELECT ?p (MIN(?n) AS ?name) (MAX(?m) AS ?member) (GROUP_CONCAT(DISTINCT STR(?wp)) AS ?periods) WHERE {{
            ?p a <{person}> ; <{name}> ?n .
+           ?p <{period}> ?shown .
+           FILTER NOT EXISTS {{ GRAPH <{shared}> {{ ?p <{same_as}> ?item }} }}
            OPTIONAL {{ {{ ?p <{member_of}> ?f }} UNION {{ ?v <{voter}> ?p }} BIND(true AS ?m) }}
            OPTIONAL {{ ?p <{member_of}>/<{period}> ?wp }}
          }} GROUP BY ?p ORDER BY ?p",
@@ -52,6 +55,8 @@ pub fn persons(store: &Store, base: &Base) -> Result<Vec<Person>, StoreError> {
         member_of = org::MEMBER_OF.as_str(),
         voter = opengov::VOTER.as_str(),
         period = lt::WAHLPERIODE.as_str(),
+        shared = base.shared_graph().as_str(),
+        same_as = owl::SAME_AS.as_str(),
     );
     Ok(rows(store, &q)?
         .iter()

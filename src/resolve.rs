@@ -3,17 +3,77 @@
 //! interjection) become the person they name: the document's one speaker of that surname, else
 //! the one member of the period of that surname (`data/members/`). Two candidates: the name stays
 //! as printed. A roll call's member already resolved by the member list is the document's speaker
-//! where both name one person. The mapping then reads only resolved, typed fields.
+//! where both name one person. Then every person gets their identity: the member of the list
+//! their full name names (`members::identify`). The mapping then reads only resolved, typed
+//! fields.
 
+use crate::government;
 use crate::members::{self, Resolution};
-use crate::model::{Document, Speaker, Voter};
+use crate::model::{Document, MinistryRef, RoleKind, Speaker, Voter};
 
 /// Resolves every surname-only person of `doc` in place; returns the doubts: surnames that
 /// several members of the period bear, kept as printed.
 pub fn resolve(doc: &mut Document) -> Vec<String> {
     let doubts = doubts(doc);
     resolve_names(doc);
+    government(doc);
+    identify(doc);
     doubts
+}
+
+/// A minister (`Ministerin für Schule und Bildung`, `Finanzminister Walter-Borjans`) is the
+/// holder of the ministry they speak for on the document's date (`data/lexicon/regierung.tsv`):
+/// the post is recorded, and a surname or a missing name becomes the holder's full name.
+fn government(doc: &mut Document) {
+    let Some(day) = doc.date.or(doc.meeting.as_ref().and_then(|m| m.date)) else {
+        return;
+    };
+    for (_, s) in doc.persons_mut() {
+        let Some(role) = s.role.as_ref().filter(|r| r.kind == RoleKind::Government) else {
+            continue;
+        };
+        if !role.printed.to_lowercase().contains("minister") {
+            continue;
+        }
+        let ministry = match &s.speaks_for {
+            Some(MinistryRef::Known(m)) => Some(m.abbr),
+            _ => None,
+        };
+        let surname = s.name.split_whitespace().last();
+        if ministry.is_none() && surname.is_none() {
+            continue;
+        }
+        if let Some(id) = government::holder(day, ministry, surname) {
+            if !s.name.contains(' ') {
+                s.name = government::post(id).person.to_owned();
+            }
+            s.office = Some(id);
+        }
+    }
+}
+
+/// Every person printed with a full name gets the member of the list they are (`member`), by
+/// the period they are named in and their faction's party: the key of their IRI.
+/// A name printed with a faction in one place and without in another is one person: the
+/// identity found for the name anywhere in the document holds for all its mentions.
+fn identify(doc: &mut Document) {
+    let mut found: std::collections::HashMap<String, Vec<members::MemberId>> = Default::default();
+    for (period, s) in doc.persons_mut() {
+        let Some(period) = period else { continue };
+        let party = s.faction.map(|f| f.party().key.as_str());
+        s.member = members::identify(period, &s.name, party).map(|m| m.id);
+        if let Some(id) = s.member {
+            let ids = found.entry(s.name.clone()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    for (_, s) in doc.persons_mut() {
+        if let (None, Some([id])) = (s.member, found.get(&s.name).map(Vec::as_slice)) {
+            s.member = Some(*id);
+        }
+    }
 }
 
 /// Voters printed by surname alone whom neither the document nor the period tells apart.

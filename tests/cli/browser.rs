@@ -322,12 +322,14 @@ fn pages_read_as_a_journalist_expects() {
         "{:?}",
         texts("h2")
     );
-    let speeches = texts("h2 + table tbody tr");
+    // Offices with their days: the cabinet post from the government table.
+    let offices = texts("table.memberships tbody tr");
     assert!(
-        speeches
-            .iter()
-            .any(|r| r.contains("Staatskanzlei") && r.contains("Minister")),
-        "{speeches:?}"
+        offices.iter().any(|r| r.contains("Wüst II")
+            && r.contains("Minister")
+            && r.contains("2022-06-29")
+            && r.contains("heute")),
+        "{offices:?}"
     );
     let words = texts("table.speeches td a[href*='/beitrag/']");
     assert_eq!(words.len(), 59);
@@ -342,6 +344,24 @@ fn pages_read_as_a_journalist_expects() {
         "{words:?}"
     );
     b.screenshot("person");
+
+    // A member by the IRI the printed name had: redirected to the member's one IRI, whose
+    // page lists faction and office by Wahlperiode with the period's days.
+    b.go(&format!("{}/id/person/christof-rasche", server.url));
+    assert!(b.url().ends_with("/id/person/mdl-11822"), "{}", b.url());
+    assert_eq!(b.text(&b.find("h1")), "Christof Rasche");
+    let rows = texts("table.memberships tbody tr");
+    for (what, role) in [("FDP", "Mitglied"), ("Landtag", "Vizepräsident")] {
+        assert!(
+            rows.iter().any(|r| r.starts_with("18")
+                && r.contains("2022-06-01")
+                && r.contains(what)
+                && r.contains(role)),
+            "{what} {role}: {rows:?}"
+        );
+    }
+    let kinds = texts("table.speeches tbody tr td:nth-child(4)");
+    assert!(kinds.iter().any(|k| k == "Sitzungsleitung"), "{kinds:?}");
 
     // A session: its agenda with speakers, each vote as a table of factions and positions.
     b.go(&format!("{}/id/plenum/sitzung/18/115", server.url));

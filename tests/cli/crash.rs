@@ -193,10 +193,12 @@ fn push_killed_at_random_moments_leaves_whole_graphs_there_and_a_rerun_completes
 }
 
 /// The store's links to Wikidata and the review file, as `link` leaves them.
+/// The links `link` made (the links graph; members carry the member list's item from the
+/// ingest) and the review file.
 fn link_state(store: &Path, review: &Path) -> (Vec<Vec<String>>, Option<String>) {
     let rows = query_rows(
         store,
-        "SELECT ?p ?q WHERE { ?p <http://www.w3.org/2002/07/owl#sameAs> ?q } ORDER BY ?p ?q",
+        "SELECT ?p ?q WHERE { GRAPH <https://landtag-lod.example/graph/links> { ?p <http://www.w3.org/2002/07/owl#sameAs> ?q } } ORDER BY ?p ?q",
     );
     (rows, std::fs::read_to_string(review).ok())
 }

@@ -58,7 +58,8 @@ fn bad_files_are_refused_and_the_good_ones_kept() {
         graphs(&store),
         [
             "https://landtag-lod.example/graph/drucksache/17/10377",
-            "https://landtag-lod.example/graph/gemeinsam"
+            "https://landtag-lod.example/graph/gemeinsam",
+            "https://landtag-lod.example/graph/kabinett"
         ]
     );
 }

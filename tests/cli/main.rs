@@ -19,6 +19,7 @@ mod load;
 mod papers;
 mod pdf;
 mod periods;
+mod persons;
 mod portal;
 mod publish;
 mod push;

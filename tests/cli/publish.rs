@@ -94,7 +94,9 @@ fn ingest_while_serving_hands_the_documents_to_the_server() {
         .trim()
         .parse()
         .unwrap();
-    assert!(linked > 50, "{linked}");
+    // Members carry the member list's item from the ingest; `link` adds the parties and the
+    // persons the list holds no item for.
+    assert!(linked >= 3, "{linked}");
 
     // A document the server cannot take is refused with its reason, and nothing is stored.
     let bad = dir.path().join("bad.txt");

@@ -101,7 +101,7 @@ impl Periods {
     }
 }
 
-fn day(s: &str) -> Date {
+pub(crate) fn day(s: &str) -> Date {
     Date::parse_iso(s).unwrap_or_else(|| panic!("lexicon: `{s}` is not a day"))
 }
 
@@ -135,7 +135,7 @@ struct Lexicon {
 }
 
 /// The rows of a TSV table: `#` comments and the header skipped, cells by column name.
-fn rows(table: &'static str) -> Vec<HashMap<&'static str, &'static str>> {
+pub(crate) fn rows(table: &'static str) -> Vec<HashMap<&'static str, &'static str>> {
     let mut lines = table
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
@@ -414,6 +414,18 @@ pub fn cabinet(period: Option<u32>, date: Option<Date>) -> Option<&'static Cabin
             .rev()
             .find(|c| c.periods.contains(p))
     })
+}
+
+/// Every cabinet, in order (`kabinette.tsv`).
+pub fn cabinets() -> &'static [Cabinet] {
+    &LEXICON.cabinets
+}
+
+/// The days a Wahlperiode began and the next one began (`None` for the period in course).
+pub fn period_days(period: u32) -> Option<(Date, Option<Date>)> {
+    let periods = &LEXICON.periods;
+    let i = periods.iter().position(|(wp, _)| *wp == period)?;
+    Some((periods[i].1, periods.get(i + 1).map(|(_, d)| *d)))
 }
 
 /// The factions that formed the government (`die Koalitionsfraktionen`).

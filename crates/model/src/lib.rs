@@ -3,6 +3,7 @@
 //! ministries, committees) and the members by period. No parsing of documents, no RDF.
 
 pub mod date;
+pub mod government;
 pub mod lexicon;
 pub mod members;
 pub mod model;

@@ -2,23 +2,40 @@
 //! CC BY 4.0, attribution in `data/members/README.md`): a surname printed alone (`Herr Kollege
 //! Dr. Droste`, `Frau Altenkamp`, a roll call's `Herr Müller, Hans`) resolves to the member of
 //! that period; two members with one surname are told apart by given name where printed, and by
-//! the salutation's gender, else reported ambiguous.
+//! the salutation's gender, else reported ambiguous. A full name printed resolves to the member
+//! it names (`identify`): the person's identity, whatever the spelling.
 
 use crate::words::collapse;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const BY_PERIOD: &str = include_str!("../../../data/members/nrw-members-by-period.csv");
 const PERSONS: &str = include_str!("../../../data/members/nrw-members.csv");
 
+/// A member's id in the member list (SpeakGer's `mpid`): the key a member's IRI is minted from,
+/// whatever the documents print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct MemberId(pub u32);
+
+impl std::fmt::Display for MemberId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// A member of the Landtag in one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
+    pub id: MemberId,
     pub name: String,
     /// Wikidata QID (`Q2039034`).
     pub wikidata: String,
     /// `männlich`, `weiblich`, as the source writes it.
     pub gender: String,
+    /// The party in that period as a key of `data/lexicon/parteien.tsv` (`gruene`), `None`
+    /// where the list says `other`.
+    pub party: Option<&'static str>,
 }
 
 /// What a printed surname resolves to.
@@ -30,33 +47,71 @@ pub enum Resolution {
     NotFound,
 }
 
-/// (period, folded surname) → members.
-static INDEX: LazyLock<HashMap<(u32, String), Vec<Member>>> = LazyLock::new(|| {
-    let persons: HashMap<&str, Member> = PERSONS
+/// SpeakGer's party names → the keys of `parteien.tsv`.
+fn party_key(speakger: &str) -> Option<&'static str> {
+    Some(match speakger {
+        "cdu" => "cdu",
+        "spd" => "spd",
+        "fdp" => "fdp",
+        "die grünen" => "gruene",
+        "afd" => "afd",
+        "linke/pds/sed" => "linke",
+        "kpd/dkp" => "kpd",
+        _ => return None,
+    })
+}
+
+/// period → its members, in the list's order.
+static PERIODS: LazyLock<HashMap<u32, Vec<Member>>> = LazyLock::new(|| {
+    let persons: HashMap<&str, (u32, &str, &str, &str)> = PERSONS
         .lines()
         .skip(1)
         .filter_map(|l| {
             let c: Vec<&str> = l.split(',').collect();
+            let id = c.first()?;
             Some((
-                *c.first()?,
-                Member {
-                    name: c.get(2)?.to_string(),
-                    wikidata: c.get(1)?.to_string(),
-                    gender: c.get(5).unwrap_or(&"").to_string(),
-                },
+                *id,
+                (
+                    id.parse().ok()?,
+                    *c.get(2)?,
+                    *c.get(1)?,
+                    *c.get(5).unwrap_or(&""),
+                ),
             ))
         })
         .collect();
-    let mut index: HashMap<(u32, String), Vec<Member>> = HashMap::new();
+    let mut periods: HashMap<u32, Vec<Member>> = HashMap::new();
     for l in BY_PERIOD.lines().skip(1) {
         let c: Vec<&str> = l.split(',').collect();
         let (Some(id), Some(Ok(period))) = (c.first(), c.get(1).map(|p| p.parse::<u32>())) else {
             continue;
         };
-        let Some(m) = persons.get(id) else { continue };
-        let entry = index.entry((period, surname_key(&m.name))).or_default();
-        if !entry.contains(m) {
-            entry.push(m.clone());
+        let Some((mpid, name, qid, gender)) = persons.get(id) else {
+            continue;
+        };
+        let members = periods.entry(period).or_default();
+        if members.iter().all(|m| m.id.0 != *mpid) {
+            members.push(Member {
+                id: MemberId(*mpid),
+                name: name.to_string(),
+                wikidata: qid.to_string(),
+                gender: gender.to_string(),
+                party: c.get(2).and_then(|p| party_key(p)),
+            });
+        }
+    }
+    periods
+});
+
+/// (period, folded surname) → members.
+static INDEX: LazyLock<HashMap<(u32, String), Vec<Member>>> = LazyLock::new(|| {
+    let mut index: HashMap<(u32, String), Vec<Member>> = HashMap::new();
+    for (period, members) in PERIODS.iter() {
+        for m in members {
+            index
+                .entry((*period, surname_key(&m.name)))
+                .or_default()
+                .push(m.clone());
         }
     }
     index
@@ -140,6 +195,100 @@ pub fn resolve(
     }
 }
 
+/// The words of a name as compared: diacritics folded, lower case, hyphens as spaces, titles
+/// and initials (`Dr.`, `Prof.`, `W.`) left out.
+fn words(name: &str) -> Vec<String> {
+    fold(name)
+        .replace(['-', '‐'], " ")
+        .split_whitespace()
+        .filter(|w| !(w.ends_with('.') && w.chars().count() <= 5))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Two given names one person may be printed by: the same, one the beginning of the other
+/// (`Matthi`, `Matthias`), or the same but for the ending (`Jule`, `Julia`).
+fn given_fits(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common == la.min(lb) || (common >= 3 && la.max(lb) <= common + 2)
+}
+
+/// A printed name and a member's name that may be one person: a surname in common (a second
+/// surname printed or listed: `Bolte-Richter`, `Bolte`) and a given name that fits.
+fn variant_of(printed: &[String], listed: &[String]) -> bool {
+    let (Some((ps, pg)), Some((ls, lg))) = (printed.split_last(), listed.split_last()) else {
+        return false;
+    };
+    let surname = ps == ls || printed.contains(ls) || listed.contains(ps);
+    surname && !pg.is_empty() && pg.iter().any(|p| lg.iter().any(|l| given_fits(p, l)))
+}
+
+/// The one member among `found` of `party` where the name alone leaves several.
+fn one_of(found: Vec<&Member>, party: Option<&str>) -> Option<Member> {
+    let fits = |m: &&Member| party.is_none() || m.party.is_none() || m.party == party;
+    match found.as_slice() {
+        [one] if fits(one) => Some((*one).clone()),
+        [_, _, ..] => match found
+            .into_iter()
+            .filter(fits)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [one] => Some((*one).clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The member a full name printed in a document of `period` names (titles left off), with the
+/// printed faction's party where known: the same name in the period's list, else a spelling of
+/// it (a second surname, a short given name, a middle initial); else the same in the period
+/// before or after, of the same party (the list misses members re-elected or who came in during
+/// a period). `None` where no member or several fit: a name the list does not know keeps its
+/// own IRI.
+pub fn identify(period: u32, name: &str, party: Option<&str>) -> Option<Member> {
+    let printed = words(name);
+    if printed.len() < 2 {
+        return None;
+    }
+    let within = |p: u32, party: Option<&str>| -> Option<Option<Member>> {
+        let members = PERIODS.get(&p)?;
+        let exact: Vec<&Member> = members
+            .iter()
+            .filter(|m| words(&m.name) == printed)
+            .collect();
+        if !exact.is_empty() {
+            return Some(one_of(exact, party));
+        }
+        let variants: Vec<&Member> = members
+            .iter()
+            .filter(|m| variant_of(&printed, &words(&m.name)))
+            .collect();
+        (!variants.is_empty()).then(|| one_of(variants, party))
+    };
+    if let Some(found) = within(period, party) {
+        return found;
+    }
+    // Beside the period only with the party printed, and only a member of that party.
+    let party = party?;
+    [period.checked_sub(1), Some(period + 1)]
+        .into_iter()
+        .flatten()
+        .find_map(|p| within(p, Some(party)))
+        .flatten()
+        .filter(|m| m.party == Some(party))
+}
+
+/// The member with this id, as the list gives them in their last period.
+pub fn by_id(id: MemberId) -> Option<Member> {
+    (1..=30)
+        .rev()
+        .filter_map(|p| PERIODS.get(&p))
+        .find_map(|ms| ms.iter().find(|m| m.id == id).cloned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +302,46 @@ mod tests {
         assert_eq!(one(16, "Mostofizadeh", None, None), "Mehrdad Mostofizadeh");
         assert_eq!(one(16, "Droste", None, None), "Wilhelm Droste");
         assert_eq!(resolve(1, "Blex", None, None), Resolution::NotFound);
+    }
+
+    fn id(period: u32, name: &str, party: Option<&str>) -> Option<u32> {
+        identify(period, name, party).map(|m| m.id.0)
+    }
+
+    #[test]
+    fn spellings_of_one_member_give_one_id() {
+        // Matthias Bolte (12064), Bündnis 90/Die Grünen, periods 15-17.
+        let bolte = Some(12064);
+        assert_eq!(id(16, "Matthias Bolte", Some("gruene")), bolte);
+        assert_eq!(id(16, "Matthi Bolte", Some("gruene")), bolte);
+        assert_eq!(id(17, "Matthi Bolte-Richter", Some("gruene")), bolte);
+        assert_eq!(id(17, "Matthi Bolte Richter", None), bolte);
+        // The list lacks him in period 18: the period before, same party.
+        assert_eq!(id(18, "Matthi Bolte-Richter", Some("gruene")), bolte);
+        assert_eq!(id(18, "Matthi Bolte-Richter", Some("cdu")), None);
+        assert_eq!(id(18, "Matthi Bolte-Richter", None), None);
+        // A title, a wrong hyphen, a middle initial.
+        assert_eq!(id(16, "Dr. Matthias Bolte", None), bolte);
+        assert_eq!(id(16, "Hans Peter Müller", None), Some(11708));
+        assert_eq!(
+            id(18, "Sven W. Tritschler", Some("afd")),
+            id(18, "Sven Tritschler", None)
+        );
+        assert!(id(18, "Sven Tritschler", None).is_some());
+        // A short given name.
+        assert_eq!(id(18, "Jule Wenzel", None), id(18, "Julia Wenzel", None));
+        assert!(id(18, "Julia Wenzel", None).is_some());
+        // A surname alone is no identity here (the resolve pass reads it first).
+        assert_eq!(id(16, "Bolte", None), None);
+    }
+
+    #[test]
+    fn namesakes_of_different_periods_give_two_ids() {
+        let early = id(8, "Wilhelm Droste", Some("cdu"));
+        let late = id(15, "Wilhelm Droste", Some("cdu"));
+        assert!(early.is_some() && late.is_some());
+        assert_ne!(early, late);
+        assert_eq!(id(9, "Wilhelm Droste", None), early);
+        assert_eq!(id(16, "Wilhelm Droste", None), late);
     }
 }

@@ -182,6 +182,13 @@ pub struct Speaker {
     /// The ministry the speaker speaks for, read from `ministry` or the role in the document's
     /// period (the parser's last pass); `None` for members and the chair.
     pub speaks_for: Option<MinistryRef>,
+    /// Who the person is by the member list (the resolve pass, after parsing): the key of the
+    /// person's IRI, whatever the spelling printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<crate::members::MemberId>,
+    /// The government post a minister speaks in, on the document's date (the resolve pass).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<crate::government::PostId>,
 }
 
 /// A ministry a document names: one of the lexicon's, or one the lexicon does not hold, by the
@@ -233,6 +240,8 @@ impl Speaker {
             ministry: None,
             unreviewed: false,
             speaks_for: None,
+            member: None,
+            office: None,
         }
     }
 }
@@ -326,7 +335,7 @@ pub struct Attachment {
     pub date: Option<Date>,
     /// The letter's sender (with faction) and addressee.
     pub from: Option<Speaker>,
-    pub to: Option<String>,
+    pub to: Option<Speaker>,
     /// The numbered questions a letter asks.
     pub questions: Vec<Question>,
     pub span: Span,
@@ -519,6 +528,51 @@ pub enum CheckTarget {
 }
 
 impl Document {
+    /// Every person the document names, with the Wahlperiode they are named in (a cited
+    /// paper's submitters in the paper's), for the passes that resolve them.
+    pub fn persons_mut(&mut self) -> Vec<(Option<u32>, &mut Speaker)> {
+        let wp = self.wahlperiode;
+        let mut out: Vec<(Option<u32>, &mut Speaker)> = Vec::new();
+        for c in &mut self.cited {
+            let p = Some(c.paper.wahlperiode);
+            out.extend(c.members.iter_mut().map(|s| (p, s)));
+        }
+        let mut rest: Vec<&mut Speaker> = Vec::new();
+        rest.extend(
+            self.contributions
+                .iter_mut()
+                .filter_map(|c| c.speaker.as_mut()),
+        );
+        if let Some(m) = &mut self.meeting {
+            rest.extend(m.chairs.iter_mut());
+        }
+        if let Some(a) = &mut self.answer_to {
+            rest.extend(a.asked_by.iter_mut());
+        }
+        for a in &mut self.attachments {
+            rest.extend(a.from.iter_mut().chain(a.to.iter_mut()));
+        }
+        rest.extend(self.mentioned_persons.iter_mut());
+        rest.extend(
+            self.interjections
+                .iter_mut()
+                .flat_map(|i| i.persons.iter_mut()),
+        );
+        for v in &mut self.votes {
+            rest.extend(v.positions.iter_mut().filter_map(|(voter, _)| match voter {
+                Voter::Member(s) => Some(s),
+                _ => None,
+            }));
+            rest.extend(v.members.iter_mut().map(|m| &mut m.member));
+            if let Some(e) = &mut v.election {
+                rest.extend(e.elected.iter_mut());
+                rest.extend(e.candidates.iter_mut().map(|(s, _)| s));
+            }
+        }
+        out.extend(rest.into_iter().map(|s| (wp, s)));
+        out
+    }
+
     /// A document of `kind` with its text and nothing read from it yet.
     pub fn empty(kind: DocumentKind, text: &str) -> Document {
         Document {

@@ -273,7 +273,7 @@ fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
                     from: Some(from),
                     to: ADDRESSEE
                         .captures(body)
-                        .map(|c| c["name"].trim().to_owned()),
+                        .map(|c| Speaker::named(c["name"].trim())),
                     questions: super::drucksache::questions_in(text, start, start + end),
                     span: span(start, start + end),
                 });
@@ -325,7 +325,10 @@ mod tests {
             (from.name.as_str(), from.faction),
             ("Christina Kampmann", crate::model::Faction::by_key("spd"))
         );
-        assert_eq!(letter.to.as_deref(), Some("Thorsten Schick"));
+        assert_eq!(
+            letter.to.as_ref().map(|s| s.name.as_str()),
+            Some("Thorsten Schick")
+        );
         assert_eq!(letter.questions.len(), 5);
         assert_eq!(a[1].kind, crate::model::AttachmentKind::Presentation);
         assert_eq!(a[1].title.as_deref(), Some("Digitalstrategie 2.0"));

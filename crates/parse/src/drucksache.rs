@@ -260,6 +260,8 @@ fn askers(s: &str) -> Vec<Speaker> {
             ministry: None,
             unreviewed: false,
             speaks_for: None,
+            member: None,
+            office: None,
         })
         .collect()
 }

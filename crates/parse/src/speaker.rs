@@ -237,6 +237,8 @@ fn speaker_from(
         ministry: portfolio,
         unreviewed: star,
         speaks_for: None,
+        member: None,
+        office: None,
     };
     if let Some(a) = affil.map(str::trim) {
         if let Some(f) = faction_from_label(a) {

@@ -1,9 +1,11 @@
 //! Minting IRIs. Every IRI is derived from the identity of what it names (a paper's number, a
-//! meeting's body and session, a person's normalised name), never from ingest order, so the
+//! meeting's body and session, a member's id in the member list, else a person's normalised
+//! name), never from ingest order, so the
 //! same input always yields the same IRIs and a paper mentioned in one document and ingested
 //! from another has one IRI.
 
-use crate::model::{Document, DocumentKind, Faction, PaperRef};
+use crate::model::{Document, DocumentKind, Faction, PaperRef, Speaker};
+use landtag_model::members::MemberId;
 use oxigraph::model::{NamedNode, Triple};
 
 /// An IRI someone gives (a graph to query over), checked, not minted: its error says why it is
@@ -198,24 +200,86 @@ impl Base {
         self.node(&format!("id/partei/{}", f.party().key))
     }
 
+    /// A person by the name printed: for persons no list knows, and the IRI the versions before
+    /// person identity published for everyone (`id/person/christof-rasche`).
     pub fn person(&self, name: &str) -> NamedNode {
         self.node(&format!("id/person/{}", slug(name)))
+    }
+
+    /// A member of the Landtag by their id in the member list (`id/person/mdl-11822`): the
+    /// same IRI whatever a document prints.
+    pub fn member(&self, id: MemberId) -> NamedNode {
+        self.node(&format!("id/person/mdl-{id}"))
+    }
+
+    /// A printed person: the member they are, else their name.
+    pub fn person_of(&self, s: &Speaker) -> NamedNode {
+        s.member
+            .map_or_else(|| self.person(&s.name), |id| self.member(id))
     }
 
     pub fn role(&self, role: &str) -> NamedNode {
         self.node(&format!("id/rolle/{}", slug(role)))
     }
 
-    pub fn membership(&self, person: &str, org: &NamedNode, role: &str) -> NamedNode {
-        let org_path = org
-            .as_str()
-            .rsplit("/id/")
-            .next()
-            .unwrap_or("")
-            .replace('/', "-");
+    /// A Wahlperiode as a time interval (`id/wahlperiode/18`), and its first and last days.
+    pub fn period(&self, wahlperiode: u32) -> NamedNode {
+        self.node(&format!("id/wahlperiode/{wahlperiode}"))
+    }
+
+    /// A day (`id/tag/2022-06-01`): the beginning or end of an interval.
+    pub fn day(&self, iso: &str) -> NamedNode {
+        self.node(&format!("id/tag/{iso}"))
+    }
+
+    /// A cabinet of the state government (`id/kabinett/wuest-ii`), and the interval it held
+    /// office in.
+    pub fn cabinet(&self, name: &str) -> NamedNode {
+        self.node(&format!("id/kabinett/{}", slug(name)))
+    }
+
+    /// The cabinets' collection (`id/kabinett`): what the cabinets' graph is about.
+    pub fn cabinets(&self) -> NamedNode {
+        self.node("id/kabinett")
+    }
+
+    /// An office in a cabinet held by a person (`id/kabinett/wuest-ii/mdl-…/minister-der-finanzen`).
+    pub fn post(&self, cabinet: &str, person: &NamedNode, office: &str) -> NamedNode {
+        let key = person.as_str().rsplit('/').next().unwrap_or("");
         self.node(&format!(
-            "id/mitgliedschaft/{}/{org_path}/{}",
-            slug(person),
+            "id/kabinett/{}/{key}/{}",
+            slug(cabinet),
+            slug(office)
+        ))
+    }
+
+    /// An interval named by its own path (a cabinet's, a post's): `{iri}/zeitraum`.
+    pub fn interval_of(node: &NamedNode) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/zeitraum", node.as_str()))
+    }
+
+    /// A person's membership in an organisation with a role, in one Wahlperiode where it is
+    /// known by period (`id/mitgliedschaft/mdl-11822/landtag/vizepraesident/18`).
+    pub fn membership(
+        &self,
+        person: &NamedNode,
+        org: &NamedNode,
+        role: &str,
+        wahlperiode: Option<u32>,
+    ) -> NamedNode {
+        let path = |n: &NamedNode| {
+            n.as_str()
+                .rsplit("/id/")
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("person/")
+                .replace('/', "-")
+        };
+        let period = wahlperiode.map_or(String::new(), |wp| format!("/{wp}"));
+        self.node(&format!(
+            "id/mitgliedschaft/{}/{}/{}{period}",
+            path(person),
+            path(org),
             slug(role)
         ))
     }

@@ -1,5 +1,6 @@
 //! The only place that knows IRIs and terms: model → quads.
 
+pub mod government;
 pub mod iri;
 pub mod map;
 pub mod vocab;

@@ -5,14 +5,16 @@
 
 use super::iri::{self, Base};
 use super::vocab::{
-    art, dcterms, dqv, eli, foaf, lt, nif, oa, opengov, org, prov, pruefung, rdf, rdfs, schema,
-    skos, xsd,
+    art, dcterms, dqv, eli, foaf, lt, nif, oa, odrs, opengov, org, owl, prov, pruefung, rdf, rdfs,
+    schema, skos, time, xsd,
 };
 use crate::model::{
     Body, CheckKind, CheckTarget, Date, Document, DocumentKind, DrucksacheKind, Faction,
     InterjectionKind, MinistryRef, PaperKind, PaperRef, Role, RoleKind, Speaker, Vote, VoteMethod,
     Voter,
 };
+use landtag_model::government;
+use landtag_model::members::{self, MemberId};
 use oxigraph::model::{
     GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
 };
@@ -79,30 +81,30 @@ impl Mapped {
     }
 }
 
-struct Out {
-    graph: GraphName,
-    quads: Vec<Quad>,
+pub(crate) struct Out {
+    pub(crate) graph: GraphName,
+    pub(crate) quads: Vec<Quad>,
     /// The byte offset of each character of the document's text, and its length at the end:
     /// spans count characters (NIF offsets), and slicing by them must not walk the text anew.
-    char_bytes: Vec<usize>,
+    pub(crate) char_bytes: Vec<usize>,
 }
 
 impl Out {
-    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+    pub(crate) fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads
             .push(Quad::new(s.clone(), p, o, self.graph.clone()));
     }
-    fn lit(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+    pub(crate) fn lit(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
         self.add(s, p, Literal::new_simple_literal(value));
     }
-    fn de(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+    pub(crate) fn de(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
         self.add(
             s,
             p,
             Literal::new_language_tagged_literal_unchecked(value, "de"),
         );
     }
-    fn typed(
+    pub(crate) fn typed(
         &mut self,
         s: &NamedNode,
         p: NamedNodeRef<'_>,
@@ -111,7 +113,7 @@ impl Out {
     ) {
         self.add(s, p, Literal::new_typed_literal(value, dt));
     }
-    fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: impl ToString) {
+    pub(crate) fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: impl ToString) {
         self.typed(s, p, value.to_string(), xsd::INTEGER);
     }
 }
@@ -207,7 +209,12 @@ pub fn map_document(
 }
 
 /// The graph: where it came from and when, and which converter made it.
-fn map_provenance(out: &mut Out, graph: &NamedNode, doc_iri: &NamedNode, provenance: &Provenance) {
+pub(crate) fn map_provenance(
+    out: &mut Out,
+    graph: &NamedNode,
+    doc_iri: &NamedNode,
+    provenance: &Provenance,
+) {
     out.add(graph, rdf::TYPE, prov::ENTITY);
     out.add(graph, prov::WAS_DERIVED_FROM, doc_iri.clone());
     out.lit(graph, lt::QUELLDATEI, &provenance.source);
@@ -313,7 +320,7 @@ pub fn from_quads(base: &Base, quads: Vec<Quad>) -> Result<Mapped, String> {
 
 /// Sorts and de-duplicates the quads (`convert` output is deterministic) and splits them into
 /// the document's own and its claims about shared things.
-fn split(
+pub(crate) fn split(
     base: &Base,
     quads: Vec<Quad>,
     document: NamedNode,
@@ -404,9 +411,7 @@ fn map_meeting(
         out.add(meeting, lt::VORSITZ, p);
     }
     if let Some(name) = &m.minute_taker {
-        let p = base.person(name);
-        out.add(&p, rdf::TYPE, foaf::PERSON);
-        out.lit(&p, foaf::NAME, name);
+        let p = person(out, base, wp, &Speaker::named(name));
         out.add(meeting, lt::PROTOKOLLFUEHRUNG, p);
     }
     map_agenda(out, base, doc, meeting);
@@ -498,6 +503,7 @@ fn map_contribution(out: &mut Out, x: &Speech<'_>, seq: usize, c: &crate::model:
     let Some(s) = &c.speaker else { return };
     let p = person(out, base, wp, s);
     out.add(&ci, schema::CREATOR, p.clone());
+    out.lit(&ci, odrs::ATTRIBUTION_TEXT, &s.name);
     if let Some(f) = s.faction {
         out.add(&ci, lt::FRAKTION_PROP, base.faction(wp, f));
     }
@@ -517,7 +523,11 @@ fn map_contribution(out: &mut Out, x: &Speech<'_>, seq: usize, c: &crate::model:
     {
         out.de(&ci, opengov::ROLE, role);
         let org = role_organisation(out, base, s, *kind, x.organizer);
-        membership(out, base, &s.name, &p, &org, role);
+        let m = office(out, base, s, &p, &org, role, wp);
+        out.add(&ci, lt::IN_AMT, m);
+        if *kind == RoleKind::Presiding {
+            out.add(&ci, rdf::TYPE, lt::SITZUNGSLEITUNG);
+        }
     }
     if let Some(m) = &s.speaks_for {
         let m = ministry(out, base, m);
@@ -847,23 +857,90 @@ fn paper(out: &mut Out, base: &Base, p: &PaperRef) -> NamedNode {
     iri
 }
 
-/// A person with their name, titles and faction membership.
-fn person(out: &mut Out, base: &Base, wp: u32, s: &Speaker) -> NamedNode {
-    let p = base.person(&s.name);
+/// A person with their name, titles, identity, the period a document shows them in, and their
+/// faction membership in it.
+pub(crate) fn person(out: &mut Out, base: &Base, wp: u32, s: &Speaker) -> NamedNode {
+    let p = base.person_of(s);
     out.add(&p, rdf::TYPE, foaf::PERSON);
     out.lit(&p, foaf::NAME, &s.name);
+    out.int(&p, lt::WAHLPERIODE, wp);
     if let Some(h) = &s.honorific {
         out.lit(&p, foaf::TITLE, h);
     }
+    if let Some(id) = s.member {
+        identity(out, base, &p, id, &s.name);
+    }
     if let Some(f) = s.faction {
         let fi = faction(out, base, wp, f);
-        out.add(&p, org::MEMBER_OF, fi);
+        out.add(&p, org::MEMBER_OF, fi.clone());
+        held(out, base, &p, &fi, "Mitglied", wp);
     }
     p
 }
 
+/// A member's id and Wikidata item from the member list, and the IRI the printed name had
+/// before persons had identities (`dcterms:replaces`: the server redirects it).
+pub(crate) fn identity(out: &mut Out, base: &Base, p: &NamedNode, id: MemberId, printed: &str) {
+    out.lit(p, lt::MITGLIEDS_ID, &id.to_string());
+    let old = base.person(printed);
+    if old != *p {
+        out.add(p, dcterms::REPLACES, old);
+    }
+    if let Some(item) = members::by_id(id).and_then(|m| iri::wikidata(&m.wikidata)) {
+        out.add(p, owl::SAME_AS, item);
+    }
+}
+
+/// A role held in an organisation during a Wahlperiode: an `org:Membership` with the period's
+/// interval.
+fn held(
+    out: &mut Out,
+    base: &Base,
+    person: &NamedNode,
+    org_iri: &NamedNode,
+    role: &str,
+    wp: u32,
+) -> NamedNode {
+    let r = base.role(role);
+    out.add(&r, rdf::TYPE, org::ROLE);
+    out.de(&r, skos::PREF_LABEL, role);
+    let m = base.membership(person, org_iri, role, Some(wp));
+    out.add(&m, rdf::TYPE, org::MEMBERSHIP);
+    out.add(&m, org::MEMBER, person.clone());
+    out.add(&m, org::ORGANIZATION_PROP, org_iri.clone());
+    out.add(&m, org::ROLE_PROP, r);
+    out.int(&m, lt::WAHLPERIODE, wp);
+    let interval = period(out, base, wp);
+    out.add(&m, org::MEMBER_DURING, interval);
+    m
+}
+
+/// A Wahlperiode as a `time:Interval`: from the day it began to the day the next began.
+fn period(out: &mut Out, base: &Base, wp: u32) -> NamedNode {
+    let node = base.period(wp);
+    out.add(&node, rdf::TYPE, time::INTERVAL);
+    out.de(&node, rdfs::LABEL, &format!("{wp}. Wahlperiode"));
+    if let Some((from, to)) = crate::lexicon::period_days(wp) {
+        interval(out, base, &node, from, to);
+    }
+    node
+}
+
+/// The beginning and end (where there is one) of an interval, as days.
+pub(crate) fn interval(out: &mut Out, base: &Base, node: &NamedNode, from: Date, to: Option<Date>) {
+    out.add(node, rdf::TYPE, time::INTERVAL);
+    for (p, d) in [(time::HAS_BEGINNING, Some(from)), (time::HAS_END, to)] {
+        let Some(d) = d else { continue };
+        let iso = d.to_string();
+        let day = base.day(&iso);
+        out.add(&day, rdf::TYPE, time::INSTANT);
+        out.typed(&day, time::IN_XSD_DATE, iso, xsd::DATE);
+        out.add(node, p, day);
+    }
+}
+
 /// The state government.
-fn government(out: &mut Out, base: &Base) -> NamedNode {
+pub(crate) fn government(out: &mut Out, base: &Base) -> NamedNode {
     let g = base.government();
     out.add(&g, rdf::TYPE, org::FORMAL_ORGANIZATION);
     out.de(&g, schema::NAME, "Landesregierung Nordrhein-Westfalen");
@@ -931,7 +1008,7 @@ fn party_name(f: Faction) -> &'static str {
 
 /// The ministry a document names (read by the parser): a known one's IRI is keyed by its
 /// abbreviation, another's by its name or abbreviation.
-fn ministry(out: &mut Out, base: &Base, m: &MinistryRef) -> NamedNode {
+pub(crate) fn ministry(out: &mut Out, base: &Base, m: &MinistryRef) -> NamedNode {
     let (key, name, abbr) = match m {
         MinistryRef::Known(m) => (m.abbr, Some(m.name), Some(m.abbr)),
         MinistryRef::Named(n) => (n.as_str(), Some(n.as_str()), None),
@@ -966,24 +1043,25 @@ fn role_organisation(
     }
 }
 
-fn membership(
+/// The office a speaker's printed role stands for: the government post resolved by the date,
+/// else the role in the organisation during the period.
+fn office(
     out: &mut Out,
     base: &Base,
-    name: &str,
+    s: &Speaker,
     person: &NamedNode,
     org_iri: &NamedNode,
     role: &str,
-) {
-    let role_label = role_label(role);
-    let r = base.role(role_label);
-    out.add(&r, rdf::TYPE, org::ROLE);
-    out.de(&r, skos::PREF_LABEL, role_label);
-    let m = base.membership(name, org_iri, role_label);
-    out.add(&m, rdf::TYPE, org::MEMBERSHIP);
-    out.add(&m, org::MEMBER, person.clone());
-    out.add(&m, org::ORGANIZATION_PROP, org_iri.clone());
-    out.add(&m, org::ROLE_PROP, r);
-    out.de(&m, rdfs::LABEL, role);
+    wp: u32,
+) -> NamedNode {
+    match s.office {
+        Some(id) => crate::government::post_membership(base, government::post(id)),
+        None => {
+            let m = held(out, base, person, org_iri, role_label(role), wp);
+            out.de(&m, rdfs::LABEL, role);
+            m
+        }
+    }
 }
 
 /// `Ministerin für Kultur und Wissenschaft` holds the role `Ministerin` in that ministry.
@@ -1156,7 +1234,7 @@ fn map_attachments(
             out.add(&ai, dcterms::CREATOR, p);
         }
         if let Some(to) = &a.to {
-            let p = person(out, base, wp, &Speaker::named(to));
+            let p = person(out, base, wp, to);
             out.add(&ai, schema::RECIPIENT, p);
         }
         out.add(&ai, nif::REFERENCE_CONTEXT, text_iri.clone());

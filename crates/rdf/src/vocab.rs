@@ -48,6 +48,11 @@ pub mod lt {
         QUELLDATEI = "quelldatei",
         QUELLPRUEFSUMME = "quellpruefsumme",
         KONVERTER = "konverter",
+        MITGLIEDS_ID = "mitgliedsId",
+        IN_AMT = "inAmt",
+        KABINETT = "Kabinett",
+        SITZUNGSLEITUNG = "Sitzungsleitung",
+        BEMERKUNG = "bemerkung",
         NENNT = "nennt",
         STUETZT = "stuetzt",
         INTERJEKTION = "Interjektion",
@@ -129,6 +134,7 @@ pub mod org {
         MEMBERSHIP = "Membership", ROLE = "Role",
         MEMBER_OF = "memberOf", SUB_ORGANIZATION_OF = "subOrganizationOf",
         MEMBER = "member", ORGANIZATION_PROP = "organization", ROLE_PROP = "role",
+        MEMBER_DURING = "memberDuring", HEAD_OF = "headOf",
     );
 }
 
@@ -166,7 +172,7 @@ pub mod dcterms {
     terms!("http://purl.org/dc/terms/";
         REFERENCES = "references", TYPE = "type", DESCRIPTION = "description",
         PUBLISHER = "publisher", CREATOR = "creator", SOURCE = "source", IS_PART_OF = "isPartOf",
-        HAS_PART = "hasPart", TITLE = "title",
+        HAS_PART = "hasPart", TITLE = "title", REPLACES = "replaces",
     );
 }
 
@@ -179,6 +185,19 @@ pub mod skos {
         PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel", CONCEPT = "Concept", NOTATION = "notation",
         IN_SCHEME = "inScheme",
     );
+}
+
+/// OWL-Time: the intervals memberships and offices are held in.
+pub mod time {
+    terms!("http://www.w3.org/2006/time#";
+        INTERVAL = "Interval", INSTANT = "Instant", HAS_BEGINNING = "hasBeginning",
+        HAS_END = "hasEnd", IN_XSD_DATE = "inXSDDate",
+    );
+}
+
+/// ODRS: the text identifying a speaker as printed (Popolo's `attribution_text`).
+pub mod odrs {
+    terms!("http://schema.theodi.org/odrs#"; ATTRIBUTION_TEXT = "attributionText");
 }
 
 pub mod owl {
@@ -209,14 +228,17 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("lt", lt::NS),
     ("nif", nif::NS),
     ("oa", oa::NS),
+    ("odrs", odrs::NS),
     ("opengov", opengov::NS),
     ("org", org::NS),
+    ("owl", owl::NS),
     ("prov", prov::NS),
     ("pruefung", pruefung::NS),
     ("rdf", rdf::NS),
     ("rdfs", rdfs::NS),
     ("schema", schema::NS),
     ("skos", skos::NS),
+    ("time", time::NS),
     ("xsd", xsd::NS),
 ];
 

@@ -219,6 +219,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://pur
 PREFIX lt: <https://w3id.org/landtag-lod/ontology#> PREFIX opengov: <http://www.w3.org/ns/opengov#>
 PREFIX org: <http://www.w3.org/ns/org#> PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX time: <http://www.w3.org/2006/time#>
 ";
 
 /// The German word for a vote option.

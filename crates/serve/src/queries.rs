@@ -30,6 +30,8 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     ("roll-calls", include_str!("../../../queries/roll-calls.rq")),
     ("checks", include_str!("../../../queries/checks.rq")),
+    ("persons", include_str!("../../../queries/persons.rq")),
+    ("cabinets", include_str!("../../../queries/cabinets.rq")),
 ];
 
 /// The named query `name`, if there is one.

@@ -59,7 +59,7 @@ pub(super) async fn resource(
         let work = move |token| page(&store, &node, &base, token);
         return match in_worker(&state, super::lanes::key("page", &iri), work).await {
             Ok(Some(html)) => Html(html).into_response(),
-            Ok(None) => not_found(&iri),
+            Ok(None) => moved_or_not_found(&state, &iri, format).await,
             Err(e) => e.into_response(),
         };
     }
@@ -78,7 +78,7 @@ pub(super) async fn resource(
     .await;
     match known {
         Ok(true) => {}
-        Ok(false) => return not_found(&iri),
+        Ok(false) => return moved_or_not_found(&state, &iri, format).await,
         Err(e) => return e.into_response(),
     }
     let construct = format!(
@@ -89,6 +89,51 @@ pub(super) async fn resource(
         query.push(("format".to_owned(), f.to_owned()));
     }
     respond(state, &query, &headers).await
+}
+
+/// An IRI the store says nothing about: the IRI that replaced it (`dcterms:replaces`, a person's
+/// name-based IRI before persons had identities) answers instead, `301 Moved Permanently`;
+/// else 404.
+async fn moved_or_not_found(state: &AppState, iri: &str, format: Option<&str>) -> Response {
+    let ask = format!(
+        "SELECT ?new WHERE {{ ?new <http://purl.org/dc/terms/replaces> <{iri}> }} ORDER BY ?new LIMIT 1"
+    );
+    let store = state.store.clone();
+    let found =
+        in_worker(
+            state,
+            super::lanes::key("moved", iri),
+            move |token| match store::query(&store, &ask, Some(token)) {
+                Ok(QueryResults::Solutions(mut rows)) => Ok(rows
+                    .next()
+                    .and_then(Result::ok)
+                    .and_then(|row| match row.get("new") {
+                        Some(oxigraph::model::Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+                        _ => None,
+                    })),
+                Ok(_) => Ok(None),
+                Err(e) => Err(ApiError::Internal(e.to_string())),
+            },
+        )
+        .await;
+    let new = match found {
+        Ok(Some(new)) => new,
+        Ok(None) => return not_found(iri),
+        Err(e) => return e.into_response(),
+    };
+    let Some(path) = state.base.path_of(&new) else {
+        return not_found(iri);
+    };
+    let query = format
+        .filter(|f| f.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .map_or(String::new(), |f| format!("?format={f}"));
+    let location = format!("/{path}{query}");
+    (
+        axum::http::StatusCode::MOVED_PERMANENTLY,
+        [(header::LOCATION, location)],
+        format!("<{iri}> is now <{new}>\n"),
+    )
+        .into_response()
 }
 
 fn not_found(iri: &str) -> Response {

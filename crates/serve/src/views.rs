@@ -99,6 +99,9 @@ pub fn view(ctx: &Ctx<'_>, classes: &[String]) -> Result<Option<View>, ApiError>
 #[derive(Debug, Serialize)]
 pub struct Membership {
     period: String,
+    /// The days the membership or office began and ended (`to` empty: held now, or not known).
+    from: String,
+    to: String,
     organisation: Link,
     role: String,
 }
@@ -109,6 +112,8 @@ pub struct Speech {
     meeting: Link,
     item: String,
     speech: Link,
+    /// `Sitzungsleitung` for what the chair says presiding, else `Rede`.
+    kind: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -152,43 +157,51 @@ const MEETING_LABEL: &str = "OPTIONAL { ?meeting lt:wahlperiode ?mwp ; lt:sitzun
     OPTIONAL { ?meeting eli:date_document ?date }
     BIND(IF(BOUND(?mno), CONCAT(\"Sitzung \", STR(?mwp), \"/\", STR(?mno)), \"Sitzung\") AS ?mlabel)";
 
-fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
-    let memberships = ctx.rows(&format!(
-        "SELECT DISTINCT ?org ?olabel ?role ?wp WHERE {{
-           {{ ?s schema:creator $NODE ; lt:fraktion ?org . BIND(\"Mitglied\" AS ?role) }}
-           UNION {{ ?m org:member $NODE ; org:organization ?org . OPTIONAL {{ ?m org:role/({LABEL}) ?role }} }}
-           OPTIONAL {{ ?org {LABEL} ?olabel }} OPTIONAL {{ ?org lt:wahlperiode ?wp }}
-         }} ORDER BY ?wp ?olabel ?role LIMIT {MAX_ROWS}"
+/// A person's memberships (factions) and offices, each with its Wahlperiode and days, in order
+/// of time.
+fn memberships(ctx: &Ctx<'_>) -> Result<Vec<Membership>, ApiError> {
+    let rows = ctx.rows(&format!(
+        "SELECT ?org ?olabel ?role ?wp ?from ?to WHERE {{
+           ?m org:member $NODE ; org:organization ?org .
+           OPTIONAL {{ ?m org:role/({LABEL}) ?role }}
+           OPTIONAL {{ ?m lt:wahlperiode ?wp }}
+           OPTIONAL {{ ?m org:memberDuring ?d . ?d time:hasBeginning/time:inXSDDate ?from .
+                       OPTIONAL {{ ?d time:hasEnd/time:inXSDDate ?to }} }}
+           OPTIONAL {{ ?org {LABEL} ?olabel }}
+         }} ORDER BY ?from ?wp ?olabel ?role LIMIT {MAX_ROWS}"
     ))?;
-    let mut memberships: Vec<Membership> = memberships
+    let mut memberships: Vec<Membership> = rows
         .iter()
         .map(|r| Membership {
             period: text(r, "wp"),
+            from: text(r, "from"),
+            to: text(r, "to"),
             organisation: link(r, "org", "olabel", ctx.base),
             role: text(r, "role"),
         })
         .collect();
     // An organisation has a short and a long label (`CDU`, `Fraktion der Christlich …`): once.
-    memberships.sort_by(|a, b| {
+    let key = |m: &Membership| {
         (
-            &a.period,
-            &a.organisation.href,
-            &a.role,
-            a.organisation.text.len(),
+            m.from.clone(),
+            m.period.clone(),
+            m.organisation.href.clone(),
+            m.role.clone(),
         )
-            .cmp(&(
-                &b.period,
-                &b.organisation.href,
-                &b.role,
-                b.organisation.text.len(),
-            ))
+    };
+    memberships.sort_by(|a, b| {
+        (key(a), a.organisation.text.len()).cmp(&(key(b), b.organisation.text.len()))
     });
-    memberships.dedup_by(|a, b| {
-        a.period == b.period && a.organisation.href == b.organisation.href && a.role == b.role
-    });
+    memberships.dedup_by(|a, b| key(a) == key(b));
+    Ok(memberships)
+}
+
+fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
+    let memberships = memberships(ctx)?;
     let rows = ctx.rows(&format!(
-        "SELECT ?speech ?date ?meeting ?mlabel ?item ?text WHERE {{
+        "SELECT ?speech ?date ?meeting ?mlabel ?item ?text ?chair WHERE {{
            ?speech a opengov:Speech ; schema:creator $NODE ; lt:sitzung ?meeting .
+           BIND(EXISTS {{ ?speech a lt:Sitzungsleitung }} AS ?chair)
            {MEETING_LABEL}
            OPTIONAL {{ ?speech lt:tagesordnungspunkt/schema:identifier ?item }}
            OPTIONAL {{ ?speech schema:text ?text }}
@@ -213,6 +226,11 @@ fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
                 ctx.base,
                 Some(&first_words(&text(r, "text"), &name, 12)),
             ),
+            kind: if text(r, "chair") == "true" {
+                "Sitzungsleitung"
+            } else {
+                "Rede"
+            },
         })
         .collect();
     let ballots = ctx.rows(&format!(
