@@ -200,6 +200,61 @@ mod tests {
     use super::*;
     use crate::model::{DocumentKind, Position};
 
+    fn minister(name: &str, role: &str, ministry: &str) -> Speaker {
+        let mut s = Speaker::named(name);
+        s.role = Some(crate::model::Role {
+            printed: role.to_owned(),
+            kind: RoleKind::Government,
+        });
+        s.speaks_for = crate::lexicon::ministry(ministry, None).map(MinistryRef::Known);
+        s
+    }
+
+    #[test]
+    fn a_minister_is_the_holder_of_the_ministry_on_the_documents_date() {
+        let mut doc = Document::empty(DocumentKind::Plenarprotokoll, "");
+        doc.wahlperiode = Some(18);
+        doc.date = crate::model::Date::parse_iso("2023-05-10");
+        doc.mentioned_persons = vec![
+            minister("", "Ministerin für Schule und Bildung", "MSB"),
+            minister("Reul", "Minister des Innern", "IM"),
+            minister("Reul", "Minister der Finanzen", "FM"),
+        ];
+        resolve(&mut doc);
+        let got: Vec<(&str, Option<&str>)> = doc
+            .mentioned_persons
+            .iter()
+            .map(|s| {
+                let post = s
+                    .office
+                    .map(|id| government::post(id).cabinet.name.as_str());
+                (s.name.as_str(), post)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Dorothee Feller", Some("Wüst II")),
+                ("Herbert Reul", Some("Wüst II")),
+                // Reul did not hold the finance ministry: no post, the name as printed.
+                ("Reul", None),
+            ]
+        );
+        // 2014: `Finanzminister Walter-Borjans` of Kraft II.
+        let mut doc = Document::empty(DocumentKind::Plenarprotokoll, "");
+        doc.wahlperiode = Some(16);
+        doc.date = crate::model::Date::parse_iso("2014-03-01");
+        doc.mentioned_persons = vec![minister("Walter-Borjans", "Finanzminister", "FM")];
+        resolve(&mut doc);
+        let s = &doc.mentioned_persons[0];
+        assert_eq!(s.name, "Norbert Walter-Borjans");
+        assert_eq!(
+            s.office
+                .map(|id| government::post(id).cabinet.name.as_str()),
+            Some("Kraft II")
+        );
+    }
+
     #[test]
     fn surnames_alone_resolve_by_period_or_are_reported() {
         let mut doc = Document::empty(DocumentKind::Plenarprotokoll, "");

@@ -874,6 +874,8 @@ pub(crate) fn person(out: &mut Out, base: &Base, wp: u32, s: &Speaker) -> NamedN
         let fi = faction(out, base, wp, f);
         out.add(&p, org::MEMBER_OF, fi.clone());
         held(out, base, &p, &fi, "Mitglied", wp);
+    } else if s.fraktionslos {
+        held(out, base, &p, &base.landtag(), "fraktionslos", wp);
     }
     p
 }
