@@ -9,8 +9,12 @@ use std::time::{Duration, Instant};
 
 /// Where converted documents go.
 pub enum Target {
-    /// The store, opened by this process, and its change log.
-    Store(oxigraph::store::Store, crate::publish::changes::Log),
+    /// The store, opened by this process, its change log and its full-text index.
+    Store(
+        oxigraph::store::Store,
+        crate::publish::changes::Log,
+        Box<crate::search::SearchIndex>,
+    ),
     /// A running `serve` that holds the store in this folder.
     Server(PathBuf),
 }
@@ -25,13 +29,23 @@ impl Target {
         let store = store::open(dir)?;
         let log = crate::publish::changes::Log::open(dir)?;
         log.reconcile(&store, &base.shared_graph())?;
-        Ok(Self::Store(store, log))
+        let index = crate::search::SearchIndex::for_writer(dir, &store)?;
+        Ok(Self::Store(store, log, Box::new(index)))
     }
 
-    /// Writes one graph (a document's, or the links) and its claims.
+    /// Writes one graph (a document's, or the links) and its claims, and then what the store
+    /// holds of it into the full-text index.
     pub fn write(&self, mapped: &Mapped) -> anyhow::Result<Outcome> {
         Ok(match self {
-            Self::Store(s, log) => crate::publish::changes::write(s, log, mapped)?,
+            Self::Store(s, log, index) => {
+                index.begin(&mapped.graph)?;
+                let outcome = crate::publish::changes::write(s, log, mapped)?;
+                match outcome {
+                    Outcome::Unchanged => index.settle(),
+                    _ => index.update(s, &mapped.graph).map(drop)?,
+                }
+                outcome
+            }
             Self::Server(dir) => crate::handoff::send(dir, mapped)?,
         })
     }
@@ -41,7 +55,7 @@ impl Target {
     /// for every file to be converted again.
     pub fn stored(&self, reconvert: bool) -> Result<Stored, store::StoreError> {
         match self {
-            Self::Store(s, _) if !reconvert => Stored::of(s),
+            Self::Store(s, ..) if !reconvert => Stored::of(s),
             _ => Ok(Stored::default()),
         }
     }
@@ -49,7 +63,7 @@ impl Target {
     /// Makes what was written durable (the server does so itself).
     pub fn flush(&self) -> Result<(), store::StoreError> {
         match self {
-            Self::Store(s, _) => Ok(store::flush(s)?),
+            Self::Store(s, ..) => Ok(store::flush(s)?),
             Self::Server(_) => Ok(()),
         }
     }

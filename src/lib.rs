@@ -15,6 +15,7 @@ pub mod links;
 pub mod pipeline;
 pub mod push;
 pub mod resolve;
+pub mod search_cmd;
 
 // The layers below, each a crate of its own (crates/): re-exported under the module names the
 // binary, the tests and the upper layers use.
@@ -25,6 +26,7 @@ pub use landtag_parse::fuzzing;
 pub use landtag_publish as publish;
 pub use landtag_publish::dump;
 pub use landtag_rdf as rdf;
+pub use landtag_search as search;
 pub use landtag_serve as serve;
 pub use landtag_serve::{handoff, queries, results};
 pub use landtag_store as store;

@@ -192,7 +192,7 @@ pub fn link_store(
     // Beside a running `serve`: read the store read-only, hand it the links graph.
     let target = crate::ingest::Target::open(store_dir, base)?;
     let store = match &target {
-        crate::ingest::Target::Store(s, _) => s.clone(),
+        crate::ingest::Target::Store(s, ..) => s.clone(),
         crate::ingest::Target::Server(_) => store::open_read_only(store_dir)?,
     };
     let (rows, report) = link::link(&persons(&store, base)?, &members, &review);

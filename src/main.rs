@@ -42,6 +42,25 @@ struct IngestArgs {
     reconvert: bool,
 }
 
+#[derive(clap::Args)]
+struct QueryArgs {
+    #[arg(long)]
+    store: PathBuf,
+    query: String,
+    #[arg(long, value_enum)]
+    format: Option<ResultFormat>,
+    /// Over these graphs only: their merge is the default graph (repeatable; the
+    /// protocol's `default-graph-uri`, in place of the query's FROM).
+    #[arg(long = "graph", value_name = "IRI")]
+    graphs: Vec<String>,
+    /// The graphs GRAPH reaches (repeatable; `named-graph-uri`, in place of FROM NAMED).
+    #[arg(long = "named-graph", value_name = "IRI")]
+    named_graphs: Vec<String>,
+    /// Over one Wahlperiode: its documents' graphs with the shared and links graphs.
+    #[arg(long, conflicts_with_all = ["graphs", "named_graphs"])]
+    wahlperiode: Option<u32>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Read documents (files or folders) into the store, one named graph per document.
@@ -53,23 +72,13 @@ enum Command {
         format: GraphFormat,
     },
     /// Run a SPARQL query: its text, @FILE, or the NAME of a query in queries/.
-    Query {
-        #[arg(long)]
-        store: PathBuf,
-        query: String,
-        #[arg(long, value_enum)]
-        format: Option<ResultFormat>,
-        /// Over these graphs only: their merge is the default graph (repeatable; the
-        /// protocol's `default-graph-uri`, in place of the query's FROM).
-        #[arg(long = "graph", value_name = "IRI")]
-        graphs: Vec<String>,
-        /// The graphs GRAPH reaches (repeatable; `named-graph-uri`, in place of FROM NAMED).
-        #[arg(long = "named-graph", value_name = "IRI")]
-        named_graphs: Vec<String>,
-        /// Over one Wahlperiode: its documents' graphs with the shared and links graphs.
-        #[arg(long, conflicts_with_all = ["graphs", "named_graphs"])]
-        wahlperiode: Option<u32>,
-    },
+    Query(QueryArgs),
+    /// Search the full-text index beside the store: words, "a phrase", -word; filters by kind,
+    /// Wahlperiode, faction, person, dates, document.
+    Search(landtag_lod::search_cmd::SearchArgs),
+    /// Build the full-text index from the store (it is kept in step by `ingest` and `serve`;
+    /// this makes it anew), or `--check` whether index and store agree.
+    Index(landtag_lod::search_cmd::IndexArgs),
     /// Serve the SPARQL endpoint and the query page.
     Serve {
         #[arg(long)]
@@ -234,21 +243,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest(a) => ingest(&a.paths, &a.store, &base, a.reconvert),
         Command::Convert { file, format } => convert(&file, format, &base),
-        Command::Query {
-            store,
-            query,
-            format,
-            graphs,
-            named_graphs,
-            wahlperiode,
-        } => {
+        Command::Query(q) => {
             let over = Over {
-                graphs,
-                named_graphs,
-                wahlperiode,
+                graphs: q.graphs,
+                named_graphs: q.named_graphs,
+                wahlperiode: q.wahlperiode,
             };
-            run_query(&store, &query, format, &over, &base)
+            run_query(&q.store, &q.query, q.format, &over, &base)
         }
+        Command::Search(a) => landtag_lod::search_cmd::search(&a),
+        Command::Index(a) => landtag_lod::search_cmd::index(&a),
         Command::Serve {
             store,
             bind,

@@ -207,7 +207,7 @@ fn a_reader_picks_a_named_query_runs_it_and_follows_the_links() {
 
     // The query page is YASGUI, served from the binary: choosing a named query puts its text
     // in the editor, running it shows the rows as a table.
-    b.go(&format!("{}/", server.url));
+    b.go(&format!("{}/abfrage", server.url));
     assert_eq!(b.title(), "landtag-lod: SPARQL-Abfrage");
     let papers = b
         .find_all("#beispiel option")
@@ -468,4 +468,82 @@ fn a_document_page_lists_its_doubts() {
         1,
         "the vote's page lists its own doubt: {rows:#?}"
     );
+}
+
+/// Browsing from the home page as a new user would: a search box first, then the periods; a
+/// period's sessions, a session's agenda, a speech; and a search to a speech. At a phone's
+/// width the search page needs no sideways scrolling.
+#[test]
+fn the_home_page_leads_to_periods_sessions_speeches_and_search() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let server = serve(&store, &[]);
+    let driver = Driver::start();
+    let b = Session::new(&driver);
+    let texts = |css: &str| -> Vec<String> { b.find_all(css).iter().map(|e| b.text(e)).collect() };
+
+    // Home → period → session → speech.
+    b.go(&format!("{}/", server.url));
+    assert!(!b.find_all("form.search input[name=q]").is_empty());
+    let periods = texts("ul.periods li");
+    assert!(
+        periods.iter().any(|p| p.starts_with("18. Wahlperiode")),
+        "{periods:?}"
+    );
+    let link = b.find("ul.periods a[href='/wahlperiode/18']");
+    b.click(&link);
+    b.wait_for_url("/wahlperiode/18");
+    assert_eq!(b.text(&b.find("h1")), "18. Wahlperiode");
+    let sessions = texts("table.sessions tbody tr");
+    assert!(
+        sessions.iter().any(|s| s.contains("Sitzung 18/15")),
+        "{sessions:?}"
+    );
+    let persons = texts("ul.persons li");
+    assert!(
+        persons.iter().any(|p| p.contains("(")),
+        "persons with their faction: {persons:?}"
+    );
+    assert!(!texts("table.votes tbody tr").is_empty());
+    b.screenshot("period");
+    let session = b.find("table.sessions a[href$='/sitzung/18/15']");
+    b.click(&session);
+    b.wait_for_url("/sitzung/18/15");
+    assert_eq!(b.text(&b.find("h1")), "Sitzung 18/15");
+    let speech = b.find("td a[href*='/beitrag/']");
+    let speaker = b.text(&speech);
+    b.click(&speech);
+    let at = b.wait_for_url("/beitrag/");
+    assert!(at.contains("/beitrag/"), "{at}");
+    assert!(b.text(&b.find("h1")).contains(&speaker), "{speaker}");
+
+    // Home → search → speech, the words marked.
+    b.go(&format!("{}/", server.url));
+    let q = b.find("form.search input[name=q]");
+    b.call(
+        "POST",
+        &format!("/element/{q}/value"),
+        json!({ "text": "Extremismus\n" }),
+    );
+    b.wait_for_url("/search?");
+    let total = b.text(&b.find("#total"));
+    assert!(
+        total.ends_with("Treffer") || total.contains("Treffer ·"),
+        "{total}"
+    );
+    assert!(!b.find_all("li.hit mark").is_empty(), "words marked");
+    let facets = texts("p.facet");
+    assert!(facets.iter().any(|f| f.starts_with("Art:")), "{facets:?}");
+    let first = b.find("li.hit a.hit-link");
+    b.click(&first);
+    b.wait_for_url("/id/");
+    assert!(b.url().contains("/id/"), "{}", b.url());
+
+    // At a phone's width: the page is no wider than the screen.
+    b.call("POST", "/window/rect", json!({"width": 390, "height": 844}));
+    b.go(&format!("{}/search?q=Schule", server.url));
+    let wide =
+        b.script("return String(document.documentElement.scrollWidth <= window.innerWidth + 1);");
+    assert_eq!(wide, "true", "the search page scrolls sideways at 390 px");
+    b.screenshot("search-phone");
 }

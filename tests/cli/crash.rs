@@ -77,8 +77,23 @@ fn ingest_killed_at_random_moments_leaves_whole_graphs_and_a_rerun_completes() {
         );
         let distinct = query_rows(&store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }");
         assert_eq!(all, distinct, "trial {trial} (killed at {at:?})");
-        // The rerun completes, to exactly the uninterrupted result.
+        // The full-text index agrees with the store, or says which graphs it lacks and what
+        // to run (the next writer reads them again).
+        let check = run(&["index", "--check", "--store", s(&store)]);
+        let said = stderr(&check);
+        assert!(
+            check.status.success() && said.contains("agrees with the store")
+                || said.contains("out of step") && said.contains("landtag-lod index --store")
+                || said.contains("no search index"),
+            "trial {trial} (killed at {at:?}): {said}"
+        );
+        // The rerun completes, to exactly the uninterrupted result, the index with it.
         ok(&[&["ingest", "--store", s(&store)][..], &input_args].concat());
+        let check = ok(&["index", "--check", "--store", s(&store)]);
+        assert!(
+            stderr(&check).contains("agrees with the store"),
+            "trial {trial}"
+        );
         assert!(
             quads(&store, dir.path(), &format!("trial-{trial}.nq")) == reference_quads,
             "trial {trial} (killed at {at:?}): the rerun differs from an uninterrupted ingest"

@@ -228,3 +228,75 @@ fn every_class_published_has_a_shape() {
         .collect();
     assert!(missing.is_empty(), "classes without a shape: {missing:?}");
 }
+
+/// The named queries' tables in the dump set: RFC 4180 CSV in UTF-8 whose header is the
+/// query's columns, one per period (and the whole store's persons and cabinets), listed in the
+/// manifest with their rows, byte-identical when the data did not change.
+#[test]
+fn csv_tables_are_valid_csv_with_the_queries_columns_and_stable() {
+    let dir = tempdir();
+    let store = ingested(dir.path());
+    let out = dir.path().join("set");
+    ok(&[
+        "dump",
+        "--store",
+        s(&store),
+        "--out",
+        &format!("{}/", out.display()),
+    ]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let tables: Vec<&serde_json::Value> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["format"] == "csv")
+        .collect();
+    let names: Vec<&str> = tables.iter().map(|e| e["file"].as_str().unwrap()).collect();
+    for want in [
+        "wahlperiode-18.votes.csv",
+        "wahlperiode-17.contributions.csv",
+        "landtag-nrw.persons.csv",
+        "landtag-nrw.cabinets.csv",
+    ] {
+        assert!(names.contains(&want), "{want}: {names:?}");
+    }
+    let check = "import csv, io, sys, json\n\
+        raw = open(sys.argv[1], 'rb').read()\n\
+        text = raw.decode('utf-8')\n\
+        assert '\\n' not in text.replace('\\r\\n', ''), 'lines end in CRLF'\n\
+        rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))\n\
+        print(json.dumps({'header': rows[0], 'rows': len(rows) - 1, 'widths': sorted({len(r) for r in rows})}))";
+    for e in &tables {
+        let file = out.join(e["file"].as_str().unwrap());
+        let got: serde_json::Value = serde_json::from_str(&python(check, &[s(&file)])).unwrap();
+        let table = e["table"].as_str().unwrap();
+        let rq = std::fs::read_to_string(repo().join(format!("queries/{table}.rq"))).unwrap();
+        let select = rq.lines().find(|l| l.starts_with("SELECT")).unwrap();
+        let columns: Vec<String> = select
+            .split_whitespace()
+            .filter(|w| w.starts_with('?'))
+            .map(|w| w.trim_start_matches('?').to_owned())
+            .collect();
+        assert_eq!(got["header"], serde_json::json!(columns), "{table}");
+        assert_eq!(got["rows"], e["statements"], "{table}");
+        assert_eq!(
+            got["widths"],
+            serde_json::json!([columns.len()]),
+            "{table}: every row as wide as the header"
+        );
+    }
+    let votes = std::fs::read(out.join("wahlperiode-18.votes.csv")).unwrap();
+    let again = dir.path().join("again");
+    ok(&[
+        "dump",
+        "--store",
+        s(&store),
+        "--out",
+        &format!("{}/", again.display()),
+    ]);
+    assert_eq!(
+        votes,
+        std::fs::read(again.join("wahlperiode-18.votes.csv")).unwrap()
+    );
+}

@@ -267,7 +267,12 @@ fn sparql_protocol() {
     );
 
     // The query page lists the named queries.
-    let r = reply(agent().get(format!("{}/", server.url)).call().unwrap());
+    let r = reply(
+        agent()
+            .get(format!("{}/abfrage", server.url))
+            .call()
+            .unwrap(),
+    );
     assert!(
         r.body.contains("contributions") && r.body.contains("<form"),
         "{}",

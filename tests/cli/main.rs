@@ -25,4 +25,5 @@ mod publish;
 mod push;
 mod queries;
 mod robustness;
+mod search;
 mod shared;

@@ -356,25 +356,30 @@ impl<'a> Catalog<'a> {
         g.node(&d, "dcat:accessURL", &url);
         g.node(&d, "dcat:downloadURL", &url);
         let (kind, media) = (e.format.eu_file_type(), e.format.media_type());
-        g.lang(
-            &d,
-            "dcterms:title",
-            &format!("{} ({kind}, gzip)", e.file),
-            "de",
-        );
-        g.lang(
-            &d,
-            "dcterms:description",
-            &format!("{} Aussagen als {media}, gzip-komprimiert", e.statements),
-            "de",
-        );
+        let (title, description) = match &e.table {
+            Some(t) => (
+                format!("{} (Tabelle `{t}`, {kind})", e.file),
+                format!(
+                    "{} Zeilen der benannten Abfrage `{t}` (queries/{t}.rq) als {media}, UTF-8, Kopfzeile mit ihren Spalten",
+                    e.statements
+                ),
+            ),
+            None => (
+                format!("{} ({kind}, gzip)", e.file),
+                format!("{} Aussagen als {media}, gzip-komprimiert", e.statements),
+            ),
+        };
+        g.lang(&d, "dcterms:title", &title, "de");
+        g.lang(&d, "dcterms:description", &description, "de");
         g.iri(&d, "dcterms:format", &format!("{EU}file-type/{kind}"));
         g.iri(&d, "dcat:mediaType", &format!("{IANA}{media}"));
-        g.iri(
-            &d,
-            "dcat:compressFormat",
-            &format!("{IANA}application/gzip"),
-        );
+        if e.table.is_none() {
+            g.iri(
+                &d,
+                "dcat:compressFormat",
+                &format!("{IANA}application/gzip"),
+            );
+        }
         g.typed(
             &d,
             "dcat:byteSize",

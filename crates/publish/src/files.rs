@@ -38,6 +38,8 @@ pub enum Part {
 pub enum Format {
     NQuads,
     Turtle,
+    /// A named query's rows (`tables.rs`), uncompressed.
+    Csv,
 }
 
 impl Format {
@@ -46,6 +48,7 @@ impl Format {
         match self {
             Self::NQuads => "nq.gz",
             Self::Turtle => "ttl.gz",
+            Self::Csv => "csv",
         }
     }
     /// The IANA media type of the uncompressed content.
@@ -53,6 +56,7 @@ impl Format {
         match self {
             Self::NQuads => "application/n-quads",
             Self::Turtle => "text/turtle",
+            Self::Csv => "text/csv",
         }
     }
     /// The EU file-type vocabulary's name (`…/authority/file-type/RDF_TURTLE`).
@@ -60,6 +64,7 @@ impl Format {
         match self {
             Self::NQuads => "RDF_N_QUADS",
             Self::Turtle => "RDF_TURTLE",
+            Self::Csv => "CSV",
         }
     }
 }
@@ -72,7 +77,11 @@ pub struct Entry {
     pub format: Format,
     pub bytes: u64,
     pub sha256: String,
+    /// Statements, or for a table its rows.
     pub statements: usize,
+    /// The named query a table holds the rows of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
     /// When the data it holds last changed (`xsd:dateTime`).
     pub modified: String,
 }
@@ -113,6 +122,12 @@ pub fn file_name(part: Part, format: Format) -> String {
     format!("{stem}.{}", format.extension())
 }
 
+/// The file name of a named query's table of a part: `wahlperiode-18.votes.csv`.
+pub fn table_name(part: Part, table: &str) -> String {
+    let stem = file_name(part, Format::Csv);
+    format!("{}.{table}.csv", stem.trim_end_matches(".csv"))
+}
+
 /// The default dump folder of a store.
 pub fn default_dir(store_dir: &Path) -> PathBuf {
     store_dir.join("dumps")
@@ -137,10 +152,12 @@ pub fn write_set(
     let mut files = Vec::new();
     let all = store.iter().collect::<Result<Vec<Quad>, _>>()?;
     files.extend(write_part(dir, Part::All, all, facts.modified())?);
+    files.extend(write_tables(store, base, dir, Part::All, facts.modified())?);
     for period in &facts.periods {
         let quads = period_quads(store, base, period)?;
         let part = Part::Wahlperiode(period.wahlperiode);
         files.extend(write_part(dir, part, quads, period.modified())?);
+        files.extend(write_tables(store, base, dir, part, period.modified())?);
     }
     let manifest = Manifest { files };
     let catalog = crate::catalog::Catalog::with_profile(base, &facts, &manifest, profile).graph();
@@ -180,6 +197,41 @@ fn write_part(
             bytes,
             sha256,
             statements: written.statements,
+            table: None,
+            modified: modified.to_owned(),
+        });
+    }
+    Ok(entries)
+}
+
+/// A part's tables (`tables.rs`), each a CSV file of the set.
+fn write_tables(
+    store: &Store,
+    base: &Base,
+    dir: &Path,
+    part: Part,
+    modified: &str,
+) -> Result<Vec<Entry>, DumpError> {
+    let mut entries = Vec::new();
+    for table in crate::tables::of(part) {
+        let file = table_name(part, table);
+        let path = dir.join(&file);
+        let io = |source| DumpError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let (bytes, rows) = crate::tables::csv(store, base, part, table)
+            .map_err(|e| io(std::io::Error::other(e.to_string())))?;
+        write_atomically(&path, &bytes).map_err(io)?;
+        let (bytes, sha256) = digest(&path).map_err(io)?;
+        entries.push(Entry {
+            file,
+            part,
+            format: Format::Csv,
+            bytes,
+            sha256,
+            statements: rows,
+            table: Some((*table).to_owned()),
             modified: modified.to_owned(),
         });
     }

@@ -10,7 +10,9 @@ pub mod dump;
 pub mod facts;
 pub mod files;
 pub mod graph;
+pub mod queries;
 pub mod service;
+pub mod tables;
 pub mod void;
 
 pub use facts::Facts;

@@ -129,7 +129,12 @@ pub fn describe(store: &Store, base: &Base, manifest: &Manifest) -> Result<Graph
     g.lit(&ds, "void:uriSpace", &format!("{}/id/", base.as_str()));
     g.iri(&ds, "void:feature", "http://www.w3.org/ns/formats/N-Quads");
     g.iri(&ds, "void:feature", "http://www.w3.org/ns/formats/Turtle");
-    for e in manifest.files.iter().filter(|e| e.part == Part::All) {
+    // The RDF dumps (the tables are rows of queries, not the dataset).
+    for e in manifest
+        .files
+        .iter()
+        .filter(|e| e.part == Part::All && e.table.is_none())
+    {
         g.iri(
             &ds,
             "void:dataDump",

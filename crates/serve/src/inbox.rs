@@ -19,6 +19,7 @@ use tokio::sync::Mutex;
 struct Inbox {
     store: Store,
     log: Arc<landtag_publish::changes::Log>,
+    search: Option<Arc<landtag_search::SearchIndex>>,
     base: Base,
     writer: Arc<Mutex<()>>,
     written: Arc<AtomicUsize>,
@@ -27,10 +28,16 @@ struct Inbox {
 /// A document's N-Quads can be large (its whole text is one literal): up to 1 GiB.
 const MAX_DOCUMENT: usize = 1 << 30;
 
-fn router(store: Store, log: Arc<landtag_publish::changes::Log>, base: Base) -> Router {
+fn router(
+    store: Store,
+    log: Arc<landtag_publish::changes::Log>,
+    search: Option<Arc<landtag_search::SearchIndex>>,
+    base: Base,
+) -> Router {
     let inbox = Inbox {
         store,
         log,
+        search,
         base,
         writer: Arc::new(Mutex::new(())),
         written: Arc::new(AtomicUsize::new(0)),
@@ -51,8 +58,23 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
             .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
         let mapped =
             map::from_quads(&inbox.base, quads).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
+        let internal = |e: String| (StatusCode::INTERNAL_SERVER_ERROR, e);
+        if let Some(index) = &inbox.search {
+            index
+                .begin(&mapped.graph)
+                .map_err(|e| internal(e.to_string()))?;
+        }
         let outcome = landtag_publish::changes::write(&inbox.store, &inbox.log, &mapped)
-            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            .map_err(|e| internal(e.to_string()))?;
+        match (&inbox.search, &outcome) {
+            (Some(index), landtag_store::Outcome::Unchanged) => index.settle(),
+            (Some(index), _) => {
+                index
+                    .update(&inbox.store, &mapped.graph)
+                    .map_err(|e| internal(e.to_string()))?;
+            }
+            (None, _) => {}
+        }
         // As `ingest` does: RocksDB's memtables otherwise grow over many documents.
         if inbox.written.fetch_add(1, Ordering::Relaxed) % 16 == 15 {
             landtag_store::flush(&inbox.store)
@@ -79,6 +101,7 @@ pub async fn listen(
     store_dir: &Path,
     store: Store,
     log: Arc<landtag_publish::changes::Log>,
+    search: Option<Arc<landtag_search::SearchIndex>>,
     base: Base,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
@@ -99,7 +122,7 @@ pub async fn listen(
         }
     };
     let _remove = RemoveOnDrop(path);
-    axum::serve(listener, router(store, log, base))
+    axum::serve(listener, router(store, log, search, base))
         .with_graceful_shutdown(shutdown)
         .await
 }

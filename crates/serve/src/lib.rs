@@ -76,6 +76,7 @@ impl Limits {
 }
 
 mod answer;
+mod browse;
 pub mod conn;
 pub mod handoff;
 mod http;
@@ -87,6 +88,7 @@ mod publish;
 pub mod queries;
 mod resource;
 pub mod results;
+mod search;
 mod views;
 
 /// What the server publishes beside the endpoint: the dump set's folder, the change log, the
@@ -95,6 +97,9 @@ pub struct Publication {
     pub dumps: std::path::PathBuf,
     pub log: Arc<landtag_publish::changes::Log>,
     pub profile: landtag_publish::catalog::Profile,
+    /// The full-text index beside the store, where there is one (this process writes it while
+    /// it serves: documents handed over are indexed after the store took them).
+    pub search: Option<Arc<landtag_search::SearchIndex>>,
     /// The VoID description, by store version (change number) and dump set.
     void_cache: std::sync::Mutex<Option<VoidCache>>,
 }
@@ -120,8 +125,31 @@ impl Publication {
             dumps: dumps.unwrap_or_else(|| landtag_publish::files::default_dir(store_dir)),
             log: Arc::new(log),
             profile,
+            search: open_search(store_dir, store),
             void_cache: std::sync::Mutex::new(None),
         })
+    }
+}
+
+/// The store's full-text index, for this server to read and keep in step; `None` (searches
+/// answer 503, saying so) where the store has none or it cannot be opened.
+fn open_search(
+    store_dir: &std::path::Path,
+    store: &Store,
+) -> Option<Arc<landtag_search::SearchIndex>> {
+    if !landtag_search::dir_of(store_dir).join("meta.json").exists() {
+        eprintln!(
+            "landtag-lod: the store has no search index (`landtag-lod index --store {}` builds it): SPARQL is served, search is not",
+            store_dir.display()
+        );
+        return None;
+    }
+    match landtag_search::SearchIndex::for_writer(store_dir, store) {
+        Ok(index) => Some(Arc::new(index)),
+        Err(e) => {
+            eprintln!("landtag-lod: {e}: search is not served");
+            None
+        }
     }
 }
 
@@ -150,7 +178,10 @@ pub fn router(store: Store, limits: Limits, base: Base, publication: Arc<Publica
         publication,
     };
     Router::new()
-        .route("/", get(page))
+        .route("/", get(browse::home))
+        .route("/abfrage", get(page))
+        .route("/search", get(search::search))
+        .route("/wahlperiode/{number}", get(browse::period))
         .route("/sparql", get(sparql_get).post(sparql_post))
         .route("/queries/{name}", get(named_query))
         .route("/id/{*path}", get(resource::resource))
@@ -192,6 +223,7 @@ pub async fn serve(
         store_dir,
         store.clone(),
         publication.log.clone(),
+        publication.search.clone(),
         base.clone(),
         until_stopped(stopped.clone()),
     );

@@ -24,6 +24,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("vote_table.html", include_str!("templates/vote_table.html")),
     ("paper.html", include_str!("templates/paper.html")),
     ("results.html", include_str!("templates/results.html")),
+    ("search.html", include_str!("templates/search.html")),
+    ("home.html", include_str!("templates/home.html")),
+    ("period.html", include_str!("templates/period.html")),
 ];
 
 /// YASGUI (`@zazuko/yasgui`, MIT), served from the binary: the query page needs no CDN.

@@ -304,11 +304,11 @@ pub struct SessionView {
 
 fn session(ctx: &Ctx<'_>) -> Result<SessionView, ApiError> {
     let rows = ctx.rows(&format!(
-        "SELECT ?i ?number ?title ?p ?name WHERE {{
+        "SELECT ?i ?number ?title ?s ?name WHERE {{
            ?i a lt:Tagesordnungspunkt ; schema:superEvent $NODE .
            OPTIONAL {{ ?i schema:identifier ?number }} OPTIONAL {{ ?i {LABEL} ?title }}
            OPTIONAL {{ ?s a opengov:Speech ; lt:tagesordnungspunkt ?i ; schema:position ?seq ;
-                       schema:creator ?p . ?p foaf:name ?name }}
+                       <http://schema.theodi.org/odrs#attributionText> ?name }}
          }} ORDER BY ?i ?seq"
     ))?;
     let mut items: Vec<Item> = Vec::new();
@@ -330,7 +330,8 @@ fn session(ctx: &Ctx<'_>) -> Result<SessionView, ApiError> {
                 speakers: Vec::new(),
             });
         }
-        let speaker = link(r, "p", "name", ctx.base);
+        // Each speech, by its speaker's name: the session leads to what was said.
+        let speaker = link(r, "s", "name", ctx.base);
         let current = items.last_mut().expect("pushed above");
         if speaker.href.is_some() && !current.speakers.iter().any(|s| s.href == speaker.href) {
             current.speakers.push(speaker);

@@ -1,0 +1,78 @@
+//! Tables people download: named queries' rows as CSV (RFC 4180, UTF-8, the header row the
+//! query's columns), per Wahlperiode over its graphs, and over the whole store for those that
+//! are not about one period. Sorted as the queries sort, so an unchanged store gives
+//! byte-identical files.
+
+use crate::facts::PeriodViews;
+use crate::files::Part;
+use landtag_rdf::Base;
+use landtag_store::{self as store, Dataset, Graphs, StoreError};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
+
+/// The named queries published per Wahlperiode.
+pub const BY_PERIOD: &[&str] = &[
+    "documents",
+    "contributions",
+    "votes",
+    "faction-votes",
+    "interjections",
+    "member-votes",
+    "roll-calls",
+];
+
+/// The named queries published once, over the whole store (a person of several periods, the
+/// cabinets of every period).
+pub const OF_ALL: &[&str] = &["persons", "cabinets"];
+
+/// The tables of a part.
+pub fn of(part: Part) -> &'static [&'static str] {
+    match part {
+        Part::All => OF_ALL,
+        Part::Wahlperiode(_) => BY_PERIOD,
+    }
+}
+
+/// The CSV of a named query over a part of the store, and its number of rows.
+pub fn csv(
+    store: &Store,
+    base: &Base,
+    part: Part,
+    name: &str,
+) -> Result<(Vec<u8>, usize), StoreError> {
+    let query = crate::queries::named(name).ok_or_else(|| StoreError::Load {
+        path: format!("queries/{name}.rq"),
+        message: "no such named query".into(),
+    })?;
+    let graphs = match part {
+        Part::All => Graphs::default(),
+        Part::Wahlperiode(n) => Graphs {
+            default: vec![base.period_graph(n)],
+            named: Vec::new(),
+        },
+    };
+    let views = PeriodViews::new(base);
+    let over = Dataset {
+        graphs: &graphs,
+        views: &views,
+    };
+    let QueryResults::Solutions(solutions) = store::query_over(store, query, &over, None)? else {
+        return Ok((Vec::new(), 0));
+    };
+    let io = |e: std::io::Error| StoreError::Load {
+        path: format!("queries/{name}.rq"),
+        message: e.to_string(),
+    };
+    let mut out = Vec::new();
+    let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Csv)
+        .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())
+        .map_err(io)?;
+    let mut rows = 0;
+    for s in solutions {
+        w.serialize(&s?).map_err(io)?;
+        rows += 1;
+    }
+    w.finish().map_err(io)?;
+    Ok((out, rows))
+}
