@@ -244,8 +244,8 @@ fn one_of(found: Vec<&Member>, party: Option<&str>) -> Option<Member> {
 
 /// The member a full name printed in a document of `period` names (titles left off), with the
 /// printed faction's party where known: the same name in the period's list, else a spelling of
-/// it (a second surname, a short given name, a middle initial); else the same in the period
-/// before or after, of the same party (the list misses members re-elected or who came in during
+/// it (a second surname, a short given name, a middle initial) where the faction is printed;
+/// else the same in the period before or after, of the same party (the list misses members re-elected or who came in during
 /// a period). `None` where no member or several fit: a name the list does not know keeps its
 /// own IRI.
 pub fn identify(period: u32, name: &str, party: Option<&str>) -> Option<Member> {
@@ -262,6 +262,9 @@ pub fn identify(period: u32, name: &str, party: Option<&str>) -> Option<Member> 
         if !exact.is_empty() {
             return Some(one_of(exact, party));
         }
+        // A spelling only where the faction is printed too: an expert or a guest who shares a
+        // member's surname is not the member.
+        party?;
         let variants: Vec<&Member> = members
             .iter()
             .filter(|m| variant_of(&printed, &words(&m.name)))
@@ -315,7 +318,9 @@ mod tests {
         assert_eq!(id(16, "Matthias Bolte", Some("gruene")), bolte);
         assert_eq!(id(16, "Matthi Bolte", Some("gruene")), bolte);
         assert_eq!(id(17, "Matthi Bolte-Richter", Some("gruene")), bolte);
-        assert_eq!(id(17, "Matthi Bolte Richter", None), bolte);
+        assert_eq!(id(17, "Matthi Bolte Richter", Some("gruene")), bolte);
+        // Without a faction a spelling is no one: a guest sharing a member's surname.
+        assert_eq!(id(17, "Matthi Bolte Richter", None), None);
         // The list lacks him in period 18: the period before, same party.
         assert_eq!(id(18, "Matthi Bolte-Richter", Some("gruene")), bolte);
         assert_eq!(id(18, "Matthi Bolte-Richter", Some("cdu")), None);
@@ -323,13 +328,17 @@ mod tests {
         // A title, a wrong hyphen, a middle initial.
         assert_eq!(id(16, "Dr. Matthias Bolte", None), bolte);
         assert_eq!(id(16, "Hans Peter Müller", None), Some(11708));
+        assert_eq!(id(16, "Hans Müller", None), None);
         assert_eq!(
             id(18, "Sven W. Tritschler", Some("afd")),
             id(18, "Sven Tritschler", None)
         );
         assert!(id(18, "Sven Tritschler", None).is_some());
         // A short given name.
-        assert_eq!(id(18, "Jule Wenzel", None), id(18, "Julia Wenzel", None));
+        assert_eq!(
+            id(18, "Jule Wenzel", Some("gruene")),
+            id(18, "Julia Wenzel", None)
+        );
         assert!(id(18, "Julia Wenzel", None).is_some());
         // A surname alone is no identity here (the resolve pass reads it first).
         assert_eq!(id(16, "Bolte", None), None);
