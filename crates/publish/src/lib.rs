@@ -11,6 +11,7 @@ pub mod facts;
 pub mod files;
 pub mod graph;
 pub mod queries;
+pub mod results;
 pub mod service;
 pub mod tables;
 pub mod void;

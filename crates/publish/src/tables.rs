@@ -7,8 +7,9 @@ use crate::facts::PeriodViews;
 use crate::files::Part;
 use landtag_rdf::Base;
 use landtag_store::{self as store, Dataset, Graphs, StoreError};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::io::RdfFormat;
+use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 use oxigraph::store::Store;
 
 /// The named queries published per Wahlperiode.
@@ -60,19 +61,20 @@ pub fn csv(
     let QueryResults::Solutions(solutions) = store::query_over(store, query, &over, None)? else {
         return Ok((Vec::new(), 0));
     };
-    let io = |e: std::io::Error| StoreError::Load {
-        path: format!("queries/{name}.rq"),
-        message: e.to_string(),
+    // Through the one result writer, the rows counted on their way.
+    let rows = std::cell::Cell::new(0usize);
+    let variables: std::sync::Arc<[oxigraph::sparql::Variable]> = solutions.variables().into();
+    let counted = solutions.inspect(|_| rows.set(rows.get() + 1));
+    let results = QueryResults::Solutions(QuerySolutionIter::new(variables, counted));
+    let formats = crate::results::Formats {
+        solutions: QueryResultsFormat::Csv,
+        boolean: QueryResultsFormat::Csv,
+        graph: RdfFormat::Turtle,
     };
-    let mut out = Vec::new();
-    let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Csv)
-        .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())
-        .map_err(io)?;
-    let mut rows = 0;
-    for s in solutions {
-        w.serialize(&s?).map_err(io)?;
-        rows += 1;
-    }
-    w.finish().map_err(io)?;
-    Ok((out, rows))
+    let out =
+        crate::results::write(results, formats, Vec::new()).map_err(|e| StoreError::Load {
+            path: format!("queries/{name}.rq"),
+            message: e.to_string(),
+        })?;
+    Ok((out, rows.get()))
 }

@@ -87,7 +87,7 @@ mod pages;
 mod publish;
 pub mod queries;
 mod resource;
-pub mod results;
+pub use landtag_publish::results;
 mod search;
 mod views;
 

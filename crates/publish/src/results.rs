@@ -1,6 +1,6 @@
 //! The one SPARQL result writer: a query's solutions, boolean or graph in the format asked for,
-//! streamed to any writer. The endpoint (`serve`) and the command line (`query`) both write
-//! through it; the endpoint's HTML table of solutions is a page, not a result format, and stays
+//! streamed to any writer. The endpoint (`serve`), the command line (`query`) and the dump
+//! set's tables (`tables.rs`) all write through it; the endpoint's HTML table of solutions is a page, not a result format, and stays
 //! with the pages.
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
