@@ -40,10 +40,7 @@ impl Target {
             Self::Store(s, log, index) => {
                 index.begin(&mapped.graph)?;
                 let outcome = crate::publish::changes::write(s, log, mapped)?;
-                match outcome {
-                    Outcome::Unchanged => index.settle(),
-                    _ => index.update(s, &mapped.graph).map(drop)?,
-                }
+                index.follow(s, &mapped.graph, &outcome)?;
                 outcome
             }
             Self::Server(dir) => crate::handoff::send(dir, mapped)?,

@@ -49,11 +49,9 @@ pub struct IndexArgs {
     pub check: bool,
 }
 
-/// `YYYY-MM-DD` → `yyyymmdd`.
+/// `YYYY-MM-DD` → `yyyymmdd`, as the index compares days.
 pub fn day(s: &str) -> Result<u64> {
-    let d = crate::model::Date::parse_iso(s)
-        .with_context(|| format!("`{s}` is no day (YYYY-MM-DD)"))?;
-    Ok(d.to_string().replace('-', "").parse()?)
+    crate::search::day(s).with_context(|| format!("`{s}` is no day (YYYY-MM-DD)"))
 }
 
 impl SearchArgs {

@@ -43,6 +43,13 @@ pub enum SearchError {
     Store(#[from] StoreError),
 }
 
+/// A day as the index compares it (`yyyymmdd`), from `YYYY-MM-DD`; `None` for a day the
+/// calendar lacks (the model's `Date` decides).
+pub fn day(iso: &str) -> Option<u64> {
+    let d = landtag_model::date::Date::parse_iso(iso)?;
+    d.to_string().replace('-', "").parse().ok()
+}
+
 /// Where the index of the store in `store_dir` lives.
 pub fn dir_of(store_dir: &Path) -> PathBuf {
     store_dir.join("search")
@@ -144,6 +151,23 @@ impl SearchIndex {
     /// What `begin` noted is done without a change (the store kept the graph as it was).
     pub fn settle(&self) {
         let _ = std::fs::remove_file(self.pending());
+    }
+
+    /// After the store took `graph` (`begin` noted it before): the index reads it again, unless
+    /// the store kept it as it was.
+    pub fn follow(
+        &self,
+        store: &Store,
+        graph: &NamedNode,
+        outcome: &landtag_store::Outcome,
+    ) -> Result<(), SearchError> {
+        match outcome {
+            landtag_store::Outcome::Unchanged => {
+                self.settle();
+                Ok(())
+            }
+            _ => self.update(store, graph).map(drop),
+        }
     }
 
     /// Reads again the graphs a killed writer had begun.

@@ -66,14 +66,10 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
         }
         let outcome = landtag_publish::changes::write(&inbox.store, &inbox.log, &mapped)
             .map_err(|e| internal(e.to_string()))?;
-        match (&inbox.search, &outcome) {
-            (Some(index), landtag_store::Outcome::Unchanged) => index.settle(),
-            (Some(index), _) => {
-                index
-                    .update(&inbox.store, &mapped.graph)
-                    .map_err(|e| internal(e.to_string()))?;
-            }
-            (None, _) => {}
+        if let Some(index) = &inbox.search {
+            index
+                .follow(&inbox.store, &mapped.graph, &outcome)
+                .map_err(|e| internal(e.to_string()))?;
         }
         // As `ingest` does: RocksDB's memtables otherwise grow over many documents.
         if inbox.written.fetch_add(1, Ordering::Relaxed) % 16 == 15 {

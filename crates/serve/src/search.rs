@@ -35,7 +35,7 @@ fn request(params: &[(String, String)]) -> Result<Request, ApiError> {
     let day = |k: &str| -> Result<Option<u64>, ApiError> {
         get(k)
             .map(|v| {
-                parse_day(&v).ok_or_else(|| {
+                landtag_search::day(&v).ok_or_else(|| {
                     ApiError::BadRequest(format!("`{k}={v}` is no day (YYYY-MM-DD)"))
                 })
             })
@@ -60,29 +60,6 @@ fn request(params: &[(String, String)]) -> Result<Request, ApiError> {
         limit: number("limit")?.unwrap_or(PAGE).clamp(1, MAX_LIMIT),
         offset: number("offset")?.unwrap_or(0).min(MAX_OFFSET),
     })
-}
-
-/// `YYYY-MM-DD` → `yyyymmdd`, for a day the calendar has only.
-fn parse_day(s: &str) -> Option<u64> {
-    let mut parts = s.splitn(3, '-').map(|p| p.parse::<u64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let ok = s.len() == 10 && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize];
-    ok.then_some(y * 10000 + m * 100 + d)
 }
 
 fn wants_html(headers: &HeaderMap, params: &[(String, String)]) -> bool {
