@@ -9,11 +9,13 @@ use std::time::{Duration, Instant};
 
 /// Where converted documents go.
 pub enum Target {
-    /// The store, opened by this process, its change log and its full-text index.
+    /// The store, opened by this process, its change log, its full-text index and its
+    /// listings.
     Store(
         oxigraph::store::Store,
         crate::publish::changes::Log,
         Box<crate::search::SearchIndex>,
+        crate::publish::listings::Listings,
     ),
     /// A running `serve` that holds the store in this folder.
     Server(PathBuf),
@@ -30,16 +32,18 @@ impl Target {
         let log = crate::publish::changes::Log::open(dir)?;
         log.reconcile(&store, &base.shared_graph())?;
         let index = crate::search::SearchIndex::for_writer(dir, &store)?;
-        Ok(Self::Store(store, log, Box::new(index)))
+        let listings = crate::publish::listings::Listings::for_writer(dir, base);
+        listings.recover()?;
+        Ok(Self::Store(store, log, Box::new(index), listings))
     }
 
     /// Writes one graph (a document's, or the links) and its claims, and then what the store
     /// holds of it into the full-text index.
     pub fn write(&self, mapped: &Mapped) -> anyhow::Result<Outcome> {
         Ok(match self {
-            Self::Store(s, log, index) => {
+            Self::Store(s, log, index, listings) => {
                 index.begin(&mapped.graph)?;
-                let outcome = crate::publish::changes::write(s, log, mapped)?;
+                let outcome = listings.write(s, log, mapped)?;
                 index.follow(s, &mapped.graph, &outcome)?;
                 outcome
             }
@@ -54,6 +58,15 @@ impl Target {
         match self {
             Self::Store(s, ..) if !reconvert => Stored::of(s),
             _ => Ok(Stored::default()),
+        }
+    }
+
+    /// Brings the listings in line with what was written (the server does so itself): the
+    /// blocks of the documents written and of those naming what they changed.
+    pub fn settle(&self) -> anyhow::Result<Option<crate::publish::listings::Refreshed>> {
+        match self {
+            Self::Store(s, .., listings) => Ok(Some(listings.refresh(s)?)),
+            Self::Server(_) => Ok(None),
         }
     }
 

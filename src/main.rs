@@ -568,6 +568,17 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> 
     );
     bar.finish_and_clear();
     target.flush()?;
+    let settled = std::time::Instant::now();
+    if let Some(r) = target.settle()? {
+        if r.blocks + r.whole > 0 {
+            eprintln!(
+                "listings: rows of {} document graphs and {} whole listings computed ({:.1} s)",
+                r.blocks,
+                r.whole,
+                settled.elapsed().as_secs_f64()
+            );
+        }
+    }
     let secs = summary.elapsed.as_secs_f64().max(1e-3);
     eprintln!(
         "{} of {} documents stored in {} ({} pages, {:.1} s, {:.0} pages/s)",
@@ -730,7 +741,16 @@ fn run_query(
         graphs: &graphs,
         views: &views,
     };
-    let results = store::query_over(&store, &text, &over, None)?;
+    // A named query over the whole store answers from its listing (same rows, same order).
+    let listings = landtag_lod::publish::listings::Listings::for_reader(store_dir, base);
+    let results = match listings.answer(&store, &text, &graphs) {
+        Ok(Some(rows)) => QueryResults::Solutions(rows),
+        Ok(None) => store::query_over(&store, &text, &over, None)?,
+        Err(e) => {
+            eprintln!("landtag-lod: the listing could not answer ({e}); the engine does");
+            store::query_over(&store, &text, &over, None)?
+        }
+    };
     let formats = query_formats(&results, format)?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     landtag_lod::results::write(results, formats, out)?.flush()?;

@@ -15,6 +15,7 @@ mod harvest;
 mod inputs;
 mod journalism;
 mod links;
+mod listings;
 mod load;
 mod papers;
 mod pdf;

@@ -10,6 +10,7 @@ pub mod dump;
 pub mod facts;
 pub mod files;
 pub mod graph;
+pub mod listings;
 pub mod queries;
 pub mod results;
 pub mod service;

@@ -20,6 +20,7 @@ struct Inbox {
     store: Store,
     log: Arc<landtag_publish::changes::Log>,
     search: Option<Arc<landtag_search::SearchIndex>>,
+    listings: Arc<crate::kept::Kept>,
     base: Base,
     writer: Arc<Mutex<()>>,
     written: Arc<AtomicUsize>,
@@ -32,12 +33,14 @@ fn router(
     store: Store,
     log: Arc<landtag_publish::changes::Log>,
     search: Option<Arc<landtag_search::SearchIndex>>,
+    listings: Arc<crate::kept::Kept>,
     base: Base,
 ) -> Router {
     let inbox = Inbox {
         store,
         log,
         search,
+        listings,
         base,
         writer: Arc::new(Mutex::new(())),
         written: Arc::new(AtomicUsize::new(0)),
@@ -64,8 +67,12 @@ async fn put_graph(State(inbox): State<Inbox>, body: Bytes) -> (StatusCode, Stri
                 .begin(&mapped.graph)
                 .map_err(|e| internal(e.to_string()))?;
         }
-        let outcome = landtag_publish::changes::write(&inbox.store, &inbox.log, &mapped)
-            .map_err(|e| internal(e.to_string()))?;
+        let outcome = inbox
+            .listings
+            .listings
+            .write(&inbox.store, &inbox.log, &mapped)
+            .map_err(|e| internal(format!("{e:#}")))?;
+        inbox.listings.refresh_soon();
         if let Some(index) = &inbox.search {
             index
                 .follow(&inbox.store, &mapped.graph, &outcome)
@@ -98,6 +105,7 @@ pub async fn listen(
     store: Store,
     log: Arc<landtag_publish::changes::Log>,
     search: Option<Arc<landtag_search::SearchIndex>>,
+    listings: Arc<crate::kept::Kept>,
     base: Base,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
@@ -118,7 +126,7 @@ pub async fn listen(
         }
     };
     let _remove = RemoveOnDrop(path);
-    axum::serve(listener, router(store, log, search, base))
+    axum::serve(listener, router(store, log, search, listings, base))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -88,6 +88,7 @@ mod publish;
 pub mod queries;
 mod resource;
 pub use landtag_publish::results;
+mod kept;
 mod search;
 mod views;
 
@@ -100,6 +101,8 @@ pub struct Publication {
     /// The full-text index beside the store, where there is one (this process writes it while
     /// it serves: documents handed over are indexed after the store took them).
     pub search: Option<Arc<landtag_search::SearchIndex>>,
+    /// The named queries' rows kept beside the store, refreshed in the background.
+    pub listings: Arc<kept::Kept>,
     /// The VoID description, by store version (change number) and dump set.
     void_cache: std::sync::Mutex<Option<VoidCache>>,
 }
@@ -121,7 +124,11 @@ impl Publication {
     ) -> Result<Self, landtag_publish::changes::ChangeError> {
         let log = landtag_publish::changes::Log::open(store_dir)?;
         log.reconcile(store, &base.shared_graph())?;
+        let listings = landtag_publish::listings::Listings::for_writer(store_dir, base);
+        let listings = kept::Kept::new(listings, store.clone());
+        listings.refresh_soon();
         Ok(Self {
+            listings,
             dumps: dumps.unwrap_or_else(|| landtag_publish::files::default_dir(store_dir)),
             log: Arc::new(log),
             profile,
@@ -224,6 +231,7 @@ pub async fn serve(
         store.clone(),
         publication.log.clone(),
         publication.search.clone(),
+        publication.listings.clone(),
         base.clone(),
         until_stopped(stopped.clone()),
     );
@@ -407,6 +415,7 @@ async fn run(
     let store = state.store.clone();
     let base = state.base.clone();
     let max = state.limits.max_result;
+    let listings = state.publication.listings.listings.clone();
     // The same query over other graphs is other work (cheap over one document, dear over all).
     let key = lanes::key("query", &format!("{query}\n{graphs:?}"));
     state
@@ -417,7 +426,12 @@ async fn run(
                 graphs: &graphs,
                 views: &views,
             };
-            answer_query(&store, &query, &over, &accept, format.as_deref(), max, job)
+            let asked = Asked {
+                query: &query,
+                accept: &accept,
+                format: format.as_deref(),
+            };
+            answer_query(&store, &listings, &asked, &over, max, job)
         })
         .await
 }
@@ -546,17 +560,42 @@ fn evaluation_error(e: QueryEvaluationError) -> ApiError {
     }
 }
 
+/// A query as asked: its text and the answer's format.
+struct Asked<'a> {
+    query: &'a str,
+    accept: &'a str,
+    format: Option<&'a str>,
+}
+
+/// The query's results: a named query over the whole store from its listing, any other from
+/// the engine.
+fn evaluate(
+    store: &Store,
+    listings: &landtag_publish::listings::Listings,
+    query: &str,
+    over: &store::Dataset<'_>,
+    token: CancellationToken,
+) -> Result<QueryResults<'static>, StoreError> {
+    match listings.answer(store, query, over.graphs) {
+        Ok(Some(rows)) => return Ok(QueryResults::Solutions(rows)),
+        Ok(None) => {}
+        // The engine answers what the listing could not.
+        Err(e) => tracing::warn!("listings: {e}"),
+    }
+    store::query_over(store, query, over, Some(token))
+}
+
 /// Evaluates a query and writes its answer through a [`answer::Spill`].
 fn answer_query(
     store: &Store,
-    query: &str,
+    listings: &landtag_publish::listings::Listings,
+    asked: &Asked<'_>,
     over: &store::Dataset<'_>,
-    accept: &str,
-    format: Option<&str>,
     max: usize,
     job: &lanes::Job<answer::Answer>,
 ) {
-    let results = match store::query_over(store, query, over, Some(job.token.clone())) {
+    let (query, accept, format) = (asked.query, asked.accept, asked.format);
+    let results = match evaluate(store, listings, query, over, job.token.clone()) {
         Ok(r) => r,
         Err(StoreError::Syntax(e)) => {
             return job.reply(Err(ApiError::BadRequest(format!(
