@@ -119,62 +119,10 @@ enum Command {
     /// member list, keep every link in the review file (corrections there win), and write the
     /// links into the store's links graph. `--refresh` first updates the member list and the
     /// dated faction memberships from a SPARQL endpoint.
-    Link {
-        /// The store to link; optional with `--refresh` alone.
-        #[arg(long, required_unless_present = "refresh")]
-        store: Option<PathBuf>,
-        #[arg(long, default_value = "data/wikidata/landtag-nrw-members.tsv")]
-        members: PathBuf,
-        #[arg(long, default_value = "data/links.tsv")]
-        review: PathBuf,
-        #[arg(long)]
-        refresh: bool,
-        #[arg(long, default_value = "https://query.wikidata.org/sparql")]
-        endpoint: String,
-        #[arg(long, default_value = "data/wikidata/memberships.tsv")]
-        memberships: PathBuf,
-    },
+    Link(LinkArgs),
     /// Fetch documents by number from the Landtag's archive into a mirror folder, politely and
     /// resumably; with `--ingest`, read them into a store.
-    Harvest {
-        #[arg(long, value_enum)]
-        kind: landtag_lod::harvest::Kind,
-        #[arg(long)]
-        period: u32,
-        /// First number (with --to).
-        #[arg(long, requires = "to", conflicts_with = "new")]
-        from: Option<u32>,
-        #[arg(long, requires = "from")]
-        to: Option<u32>,
-        /// Continue after the highest number held until --misses numbers in a row are missing.
-        #[arg(long, required_unless_present = "from")]
-        new: bool,
-        #[arg(long, default_value_t = 20)]
-        misses: u32,
-        /// The mirror folder (with its manifest.tsv).
-        #[arg(long)]
-        into: PathBuf,
-        #[arg(long, default_value = landtag_lod::harvest::ARCHIVE)]
-        base_url: String,
-        /// Seconds between two requests.
-        #[arg(long, default_value_t = 1.0)]
-        delay: f64,
-        /// Tries per document on 429, 503 and errors.
-        #[arg(long, default_value_t = 5)]
-        tries: u32,
-        /// Who the archive's operators can contact (in the User-Agent).
-        #[arg(
-            long,
-            env = "LANDTAG_LOD_CONTACT",
-            default_value = "https://w3id.org/landtag-lod"
-        )]
-        contact: String,
-        /// Ingest the mirror into this store afterwards.
-        #[arg(long)]
-        ingest: bool,
-        #[arg(long, required_if_eq("ingest", "true"))]
-        store: Option<PathBuf>,
-    },
+    Harvest(HarvestArgs),
     /// Send the store's graphs to another quad store through the SPARQL 1.1 Graph Store
     /// Protocol (`PUT …?graph=IRI`): only those changed since the last push to that URL;
     /// graphs gone from the store are deleted there.
@@ -238,6 +186,66 @@ fn main() -> ExitCode {
     }
 }
 
+/// `link`'s arguments.
+#[derive(clap::Args)]
+struct LinkArgs {
+    /// The store to link; optional with `--refresh` alone.
+    #[arg(long, required_unless_present = "refresh")]
+    store: Option<PathBuf>,
+    #[arg(long, default_value = "data/wikidata/landtag-nrw-members.tsv")]
+    members: PathBuf,
+    #[arg(long, default_value = "data/links.tsv")]
+    review: PathBuf,
+    #[arg(long)]
+    refresh: bool,
+    #[arg(long, default_value = "https://query.wikidata.org/sparql")]
+    endpoint: String,
+    #[arg(long, default_value = "data/wikidata/memberships.tsv")]
+    memberships: PathBuf,
+}
+
+/// `harvest`'s arguments.
+#[derive(clap::Args)]
+struct HarvestArgs {
+    #[arg(long, value_enum)]
+    kind: landtag_lod::harvest::Kind,
+    #[arg(long)]
+    period: u32,
+    /// First number (with --to).
+    #[arg(long, requires = "to", conflicts_with = "new")]
+    from: Option<u32>,
+    #[arg(long, requires = "from")]
+    to: Option<u32>,
+    /// Continue after the highest number held until --misses numbers in a row are missing.
+    #[arg(long, required_unless_present = "from")]
+    new: bool,
+    #[arg(long, default_value_t = 20)]
+    misses: u32,
+    /// The mirror folder (with its manifest.tsv).
+    #[arg(long)]
+    into: PathBuf,
+    #[arg(long, default_value = landtag_lod::harvest::ARCHIVE)]
+    base_url: String,
+    /// Seconds between two requests.
+    #[arg(long, default_value_t = 1.0)]
+    delay: f64,
+    /// Tries per document on 429, 503 and errors.
+    #[arg(long, default_value_t = 5)]
+    tries: u32,
+    /// Who the archive's operators can contact (in the User-Agent).
+    #[arg(
+        long,
+        env = "LANDTAG_LOD_CONTACT",
+        default_value = "https://w3id.org/landtag-lod"
+    )]
+    contact: String,
+    /// Ingest the mirror into this store afterwards.
+    #[arg(long)]
+    ingest: bool,
+    #[arg(long, required_if_eq("ingest", "true"))]
+    store: Option<PathBuf>,
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let base = Base::new(&cli.base)?;
     match cli.command {
@@ -261,54 +269,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             profile,
         } => serve_store(store, &bind, limits, dumps, profile.as_deref(), &base),
         Command::Load { files, store } => load(&files, &store, &base),
-        Command::Link {
-            store,
-            members,
-            review,
-            refresh,
-            endpoint,
-            memberships,
-        } => {
-            if refresh {
-                let r = landtag_lod::link::refresh::refresh(&endpoint, &members, &memberships)?;
-                eprintln!("{r}");
-            }
-            match store {
-                Some(dir) => link(&dir, &members, &review, &base),
-                None => Ok(ExitCode::SUCCESS),
-            }
-        }
-        Command::Harvest {
-            kind,
-            period,
-            from,
-            to,
-            new: _,
-            misses,
-            into,
-            base_url,
-            delay,
-            tries,
-            contact,
-            ingest: and_ingest,
-            store,
-        } => {
-            let range = match (from, to) {
-                (Some(a), Some(b)) => landtag_lod::harvest::Range::Between(a, b),
-                _ => landtag_lod::harvest::Range::New { misses },
-            };
-            let opts = landtag_lod::harvest::Options {
-                kind,
-                period,
-                range,
-                into,
-                base_url,
-                delay: std::time::Duration::from_secs_f64(delay.max(0.0)),
-                tries,
-                contact,
-            };
-            harvest_and_ingest(&opts, store.filter(|_| and_ingest), &base)
-        }
+        Command::Link(a) => link_cmd(a, &base),
+        Command::Harvest(a) => harvest_cmd(a, &base),
         Command::Push {
             store,
             to,
@@ -331,6 +293,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
             profile,
         } => dump(&store_dir, out, profile.as_deref(), &base),
     }
+}
+
+/// `link`: first the member list from Wikidata (`--refresh`), then the store's links.
+fn link_cmd(a: LinkArgs, base: &Base) -> Result<ExitCode> {
+    if a.refresh {
+        let r = landtag_lod::link::refresh::refresh(&a.endpoint, &a.members, &a.memberships)?;
+        eprintln!("{r}");
+    }
+    match a.store {
+        Some(dir) => link(&dir, &a.members, &a.review, base),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// `harvest`, its arguments as the library's options.
+fn harvest_cmd(a: HarvestArgs, base: &Base) -> Result<ExitCode> {
+    let range = match (a.from, a.to) {
+        (Some(from), Some(to)) if !a.new => landtag_lod::harvest::Range::Between(from, to),
+        _ => landtag_lod::harvest::Range::New { misses: a.misses },
+    };
+    let opts = landtag_lod::harvest::Options {
+        kind: a.kind,
+        period: a.period,
+        range,
+        into: a.into,
+        base_url: a.base_url,
+        delay: std::time::Duration::from_secs_f64(a.delay.max(0.0)),
+        tries: a.tries,
+        contact: a.contact,
+    };
+    harvest_and_ingest(&opts, a.store.filter(|_| a.ingest), base)
 }
 
 fn serve_store(

@@ -215,6 +215,46 @@ static DATE_LINE: LazyLock<Regex> =
 static ITEM_CUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\d{1,2} (?P<title>[^(\n]+?) \((?P<cues>[^\n]*)\)").unwrap());
 
+/// Attachment `number`, a letter standing at `start..end` of `text` (ending in its
+/// signature): its subject, date, sender (with faction) and addressee, the questions it asks.
+fn letter(
+    text: &str,
+    (start, end): (usize, usize),
+    number: u32,
+    title: Option<String>,
+) -> crate::model::Attachment {
+    let body = &text[start..end];
+    let mut from = SIGNATURE
+        .captures(body)
+        .map(|sig| Speaker::named(sig["name"].trim()));
+    if let Some(from) = &mut from {
+        from.faction = SENDER_FACTION
+            .captures(body)
+            .and_then(|c| super::speaker::faction_from_label(c["f"].trim()));
+    }
+    crate::model::Attachment {
+        number,
+        kind: crate::model::AttachmentKind::Letter,
+        title: SUBJECT
+            .captures(body)
+            .map(|c| c["t"].trim().to_owned())
+            .or(title),
+        date: DATE_LINE
+            .find(body)
+            .and_then(|m| refs::first_date(m.as_str()))
+            .map(|(_, d)| d),
+        from,
+        to: ADDRESSEE
+            .captures(body)
+            .map(|c| Speaker::named(c["name"].trim())),
+        questions: super::drucksache::questions_in(text, start, end),
+        span: crate::model::Span {
+            start: super::char_offset(text, start),
+            end: super::char_offset(text, end),
+        },
+    }
+}
+
 /// The attachments after the signature (`2 Anlagen`): a letter (up to its `Mit freundlichen
 /// Grüßen` and signature) and, after it, a presentation's slides.
 fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
@@ -253,30 +293,7 @@ fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
             .map(|c| c.get(0).unwrap().end());
         match letter_end {
             Some(end) => {
-                let body = &rest[..end];
-                let sig = SIGNATURE.captures(body).unwrap();
-                let mut from = Speaker::named(sig["name"].trim());
-                from.faction = SENDER_FACTION
-                    .captures(body)
-                    .and_then(|c| super::speaker::faction_from_label(c["f"].trim()));
-                out.push(Attachment {
-                    number,
-                    kind: AttachmentKind::Letter,
-                    title: SUBJECT
-                        .captures(body)
-                        .map(|c| c["t"].trim().to_owned())
-                        .or(title),
-                    date: DATE_LINE
-                        .find(body)
-                        .and_then(|m| refs::first_date(m.as_str()))
-                        .map(|(_, d)| d),
-                    from: Some(from),
-                    to: ADDRESSEE
-                        .captures(body)
-                        .map(|c| Speaker::named(c["name"].trim())),
-                    questions: super::drucksache::questions_in(text, start, start + end),
-                    span: span(start, start + end),
-                });
+                out.push(letter(text, (start, start + end), number, title));
                 start += end;
             }
             None => {

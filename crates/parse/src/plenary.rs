@@ -53,15 +53,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         when: super::vote::When { wahlperiode, date },
     };
     let mut body = protocol::segment(text, &units, (body_start, body_end), &style, diags);
-    for (start, end, item) in annexes(text, &units, body_end) {
-        let annex = protocol::segment(text, &units, (start, end), &style, diags);
-        body.contributions
-            .extend(annex.contributions.into_iter().map(|mut c| {
-                c.item = item.clone();
-                c.written = true;
-                c
-            }));
-    }
+    add_written_speeches(text, &units, body_end, &style, &mut body, diags);
     // A roll call's table stands in an annex; an excerpt may hold the annex alone.
     let roll_calls = super::rollcall::annexes(text, 0, wahlperiode, diags);
     let mut checks = attach_roll_calls(&mut body.votes, roll_calls);
@@ -102,6 +94,26 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         mentions,
         checks,
         ..Document::empty(DocumentKind::Plenarprotokoll, text)
+    }
+}
+
+/// The speeches given to the record in the annexes, as contributions of their agenda item.
+fn add_written_speeches(
+    text: &str,
+    units: &[crate::normalize::Paragraph<'_>],
+    body_end: usize,
+    style: &Style,
+    body: &mut protocol::Body,
+    diags: &mut Diagnostics,
+) {
+    for (start, end, item) in annexes(text, units, body_end) {
+        let annex = protocol::segment(text, units, (start, end), style, diags);
+        body.contributions
+            .extend(annex.contributions.into_iter().map(|mut c| {
+                c.item = item.clone();
+                c.written = true;
+                c
+            }));
     }
 }
 

@@ -304,26 +304,9 @@ pub fn figures(text: &str, programmes: &[Programme], near: Option<Date>) -> Vec<
             .filter(|(_, forms)| forms.iter().any(|f| s.contains(f.as_str())))
             .max_by_key(|(n, _)| n.len())
             .map(|(n, _)| n.clone());
-        let programme = if named.is_some() {
-            named.clone()
-        } else if let Some(back) = BACK_TO_PROGRAMME.find(s) {
-            // `das Förderprogramm` points back to a programme introduced as one (not to a law's
-            // amendment), `dieses Beratungsangebot` also to the one the text is about.
-            let offer = !back.as_str().contains("rogramm");
-            last.as_ref()
-                .filter(|(at, _)| k - at <= 3)
-                .or(topic
-                    .as_ref()
-                    .filter(|(at, _)| offer && k - at <= TOPIC_SENTENCES))
-                .map(|(_, n)| n.clone())
-        } else if CONTINUES.is_match(s) {
-            topic
-                .as_ref()
-                .filter(|(at, _)| k - at <= TOPIC_SENTENCES)
-                .map(|(_, n)| n.clone())
-        } else {
-            None
-        };
+        let programme = named
+            .clone()
+            .or_else(|| pointed_back(s, k, topic.as_ref(), last.as_ref()));
         if let Some(n) = named.clone().filter(|_| s.contains("rogramm")) {
             last = Some((k, n));
         }
@@ -360,6 +343,29 @@ pub fn figures(text: &str, programmes: &[Programme], near: Option<Date>) -> Vec<
     }
     out.extend(of_which(text, &out));
     out
+}
+
+/// The programme a sentence `k` naming none is about: `das Förderprogramm` points back to a
+/// programme introduced as one (not to a law's amendment), `dieses Beratungsangebot` also to
+/// the one the text is about, a sentence that goes on (`Zudem …`) to the topic.
+fn pointed_back(
+    s: &str,
+    k: usize,
+    topic: Option<&(usize, String)>,
+    last: Option<&(usize, String)>,
+) -> Option<String> {
+    if let Some(back) = BACK_TO_PROGRAMME.find(s) {
+        let offer = !back.as_str().contains("rogramm");
+        last.filter(|(at, _)| k - at <= 3)
+            .or(topic.filter(|(at, _)| offer && k - at <= TOPIC_SENTENCES))
+            .map(|(_, n)| n.clone())
+    } else if CONTINUES.is_match(s) {
+        topic
+            .filter(|(at, _)| k - at <= TOPIC_SENTENCES)
+            .map(|(_, n)| n.clone())
+    } else {
+        None
+    }
 }
 
 /// Whether the number `c` found in sentence `s` (starting at `start` in `text`) is no count:

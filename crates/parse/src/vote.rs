@@ -665,10 +665,13 @@ impl Answers {
     }
 }
 
-/// One vote from its moves.
-fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -> Read {
-    let start = moves[0].start();
-    let end = moves.iter().map(|m| move_end(m)).max().unwrap_or(start);
+/// What a vote's moves say: the answers to its questions, the first question's object, the
+/// result sentence.
+fn gather<'t>(
+    text: &'t str,
+    moves: &[&Move],
+    when: When,
+) -> (Answers, Option<&'t str>, Option<&'t str>) {
     let mut answers = Answers::default();
     let mut object = None;
     let mut result_sentence = None;
@@ -688,6 +691,14 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
             Move::Result { start, end } => result_sentence = Some(&text[*start..*end]),
         }
     }
+    (answers, object, result_sentence)
+}
+
+/// One vote from its moves.
+fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -> Read {
+    let start = moves[0].start();
+    let end = moves.iter().map(|m| move_end(m)).max().unwrap_or(start);
+    let (answers, object, result_sentence) = gather(text, moves, when);
     let stated = result_sentence.and_then(|s| {
         let c = RESULT_VERB.captures(s)?;
         Some(if c.name("rejected").is_some() {

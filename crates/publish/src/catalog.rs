@@ -8,8 +8,8 @@
 //! `/catalog`, the dumps at `/dumps/{file}`, the endpoint at `/sparql`.
 
 use crate::facts::{Facts, Period};
-use crate::files::{Entry, Manifest, Part};
 use crate::graph::{term, Graph};
+use crate::manifest::{Entry, Manifest, Part};
 use landtag_rdf::Base;
 use oxigraph::model::NamedNode;
 use serde::Deserialize;

@@ -11,6 +11,7 @@ pub mod facts;
 pub mod files;
 pub mod graph;
 pub mod listings;
+pub mod manifest;
 pub mod queries;
 pub mod results;
 pub mod service;

@@ -3,8 +3,8 @@
 //! the union of the graphs (unless a query names its own), and where the data is described.
 
 use crate::catalog::dataset_iri;
-use crate::files::Part;
 use crate::graph::Graph;
+use crate::manifest::Part;
 use landtag_rdf::Base;
 
 /// The formats the endpoint answers in (W3C's format IRIs).

@@ -4,7 +4,7 @@
 //! byte-identical files.
 
 use crate::facts::PeriodViews;
-use crate::files::Part;
+use crate::manifest::Part;
 use landtag_rdf::Base;
 use landtag_store::{self as store, Dataset, Graphs, StoreError};
 use oxigraph::io::RdfFormat;

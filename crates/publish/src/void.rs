@@ -4,8 +4,8 @@
 //! counted by a SPARQL query over the store when the description is made.
 
 use crate::catalog::{dataset_iri, LICENCE};
-use crate::files::{Manifest, Part};
 use crate::graph::{Graph, PREFIXES};
+use crate::manifest::{Manifest, Part};
 use landtag_rdf::Base;
 use landtag_store::{self as store, StoreError};
 use oxigraph::model::{NamedNode, Term};

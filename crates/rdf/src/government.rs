@@ -11,27 +11,8 @@ use crate::map::{self, Mapped, Out, Provenance};
 use crate::vocab::{dcterms, foaf, lt, org, rdf, rdfs, schema, skos};
 use landtag_model::government::{self, Post};
 use landtag_model::lexicon::Cabinet;
-use landtag_model::members;
-use landtag_model::model::{MinistryRef, Speaker};
+use landtag_model::model::MinistryRef;
 use oxigraph::model::NamedNode;
-
-/// The holder of a post as the documents would name them: their member id where the member
-/// list knows them in one of the cabinet's periods.
-pub fn holder(post: &Post) -> Speaker {
-    let mut s = Speaker::named(post.person);
-    s.member = (1..=40)
-        .filter(|p| post.cabinet.periods.contains(*p))
-        .find_map(|p| members::identify(p, post.person, None))
-        .map(|m| m.id);
-    s
-}
-
-/// The membership a post is (`id/kabinett/wuest-ii/mdl-…/minister`): the same IRI from the
-/// cabinets' graph and from a speech given in that office.
-pub fn post_membership(base: &Base, post: &Post) -> NamedNode {
-    let person = base.person_of(&holder(post));
-    base.post(&post.cabinet.name, &person, post.office)
-}
 
 /// Every cabinet and post of the table, as one graph with its provenance.
 pub fn map_government(base: &Base, converted_at: &str) -> Mapped {
@@ -83,14 +64,14 @@ fn date(d: landtag_model::date::Date) -> oxigraph::model::Literal {
 
 /// One office in one cabinet: its holder, role, ministry and interval.
 fn post(out: &mut Out, base: &Base, p: &Post) {
-    let s = holder(p);
+    let s = government::holder_of(p);
     let person = base.person_of(&s);
     out.add(&person, rdf::TYPE, foaf::PERSON);
     out.lit(&person, foaf::NAME, p.person);
     if let Some(id) = s.member {
         map::identity(out, base, &person, id, p.person);
     }
-    let m = post_membership(base, p);
+    let m = base.post_membership(p);
     let cabinet = base.cabinet(&p.cabinet.name);
     let role = base.role(p.role);
     out.add(&role, rdf::TYPE, org::ROLE);

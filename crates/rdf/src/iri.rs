@@ -253,6 +253,13 @@ impl Base {
         ))
     }
 
+    /// The membership a post is (`id/kabinett/wuest-ii/mdl-…/minister`): the same IRI from the
+    /// cabinets' graph and from a speech given in that office.
+    pub fn post_membership(&self, post: &landtag_model::government::Post) -> NamedNode {
+        let person = self.person_of(&landtag_model::government::holder_of(post));
+        self.post(&post.cabinet.name, &person, post.office)
+    }
+
     /// An interval named by its own path (a cabinet's, a post's): `{iri}/zeitraum`.
     pub fn interval_of(node: &NamedNode) -> NamedNode {
         NamedNode::new_unchecked(format!("{}/zeitraum", node.as_str()))

@@ -727,35 +727,7 @@ fn map_votes(
             let pi = paper(out, base, p);
             out.add(&node, lt::EMPFEHLUNG_ZU, pi);
         }
-        if let Some(r) = v.result {
-            out.lit(
-                &node,
-                opengov::RESULT,
-                match r {
-                    crate::model::VoteResult::Accepted => "accepted",
-                    crate::model::VoteResult::Rejected => "rejected",
-                },
-            );
-            if !v.result_stated {
-                out.typed(&node, lt::ERGEBNIS_ERSCHLOSSEN, "true", xsd::BOOLEAN);
-            }
-        }
-        if v.subject_inferred {
-            out.typed(&node, lt::GEGENSTAND_ERSCHLOSSEN, "true", xsd::BOOLEAN);
-        }
-        if v.positions_inferred {
-            out.typed(&node, lt::POSITIONEN_ERSCHLOSSEN, "true", xsd::BOOLEAN);
-        }
-        if v.referral {
-            out.typed(&node, lt::UEBERWEISUNG, "true", xsd::BOOLEAN);
-            for name in &v.referred_to {
-                let c = committee(out, base, name);
-                out.add(&node, lt::UEBERWEISUNG_AN, c.clone());
-                if v.lead.as_ref() == Some(name) {
-                    out.add(&node, lt::FEDERFUEHREND, c);
-                }
-            }
-        }
+        map_outcome(out, base, &node, v);
         for (i, (voter, position)) in v.positions.iter().enumerate() {
             let ballot = iri::ballot(&node, i + 1);
             out.add(&ballot, rdf::TYPE, opengov::VOTE);
@@ -769,6 +741,39 @@ fn map_votes(
             out.add(&ballot, opengov::VOTER, who);
         }
         map_tally(out, base, wp, &node, v);
+    }
+}
+
+/// A vote's result, what of it was inferred rather than read, and a referral's committees.
+fn map_outcome(out: &mut Out, base: &Base, node: &NamedNode, v: &Vote) {
+    if let Some(r) = v.result {
+        out.lit(
+            node,
+            opengov::RESULT,
+            match r {
+                crate::model::VoteResult::Accepted => "accepted",
+                crate::model::VoteResult::Rejected => "rejected",
+            },
+        );
+        if !v.result_stated {
+            out.typed(node, lt::ERGEBNIS_ERSCHLOSSEN, "true", xsd::BOOLEAN);
+        }
+    }
+    if v.subject_inferred {
+        out.typed(node, lt::GEGENSTAND_ERSCHLOSSEN, "true", xsd::BOOLEAN);
+    }
+    if v.positions_inferred {
+        out.typed(node, lt::POSITIONEN_ERSCHLOSSEN, "true", xsd::BOOLEAN);
+    }
+    if v.referral {
+        out.typed(node, lt::UEBERWEISUNG, "true", xsd::BOOLEAN);
+        for name in &v.referred_to {
+            let c = committee(out, base, name);
+            out.add(node, lt::UEBERWEISUNG_AN, c.clone());
+            if v.lead.as_ref() == Some(name) {
+                out.add(node, lt::FEDERFUEHREND, c);
+            }
+        }
     }
 }
 
@@ -1057,7 +1062,7 @@ fn office(
     wp: u32,
 ) -> NamedNode {
     match s.office {
-        Some(id) => crate::government::post_membership(base, government::post(id)),
+        Some(id) => base.post_membership(government::post(id)),
         None => {
             let m = held(out, base, person, org_iri, role_label(role), wp);
             out.de(&m, rdfs::LABEL, role);

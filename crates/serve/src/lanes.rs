@@ -373,31 +373,19 @@ impl<T> Supervisor<T> {
 
     /// Why the job must stop now, if it must; moves it to the slow lane when it may go on.
     fn verdict(&mut self) -> Option<ApiError> {
-        let limits = &self.lanes.limits;
-        if tokio::time::Instant::now() >= self.deadline {
-            return Some(ApiError::Timeout(limits.timeout));
+        let seen = Seen {
+            past_deadline: tokio::time::Instant::now() >= self.deadline,
+            job_memory: self.running.memory.load(Ordering::Relaxed).max(0) as u64,
+            cpu: os::cpu_time(self.running.clock.load(Ordering::SeqCst)),
+            resident: os::resident(),
+            held: self.started.elapsed(),
+            lane: self.lane,
+        };
+        match judge(&self.lanes.limits, &seen) {
+            Verdict::Go => None,
+            Verdict::Stop(reason) => Some(reason),
+            Verdict::LeaveFastLane => self.leave_fast_lane(),
         }
-        let held = self.running.memory.load(Ordering::Relaxed).max(0) as u64;
-        if held > limits.max_job_memory {
-            return Some(ApiError::QueryMemory(limits.max_job_memory >> 20));
-        }
-        let cpu = os::cpu_time(self.running.clock.load(Ordering::SeqCst));
-        // Over the memory limit, expensive work goes: in the slow lane, or half-way through
-        // its budget (memory grows with work done; cheap queries never get that far).
-        if (self.lane == Lane::Slow || cpu > limits.fast_budget / 2)
-            && os::resident() > limits.max_memory
-        {
-            return Some(ApiError::ServerMemory);
-        }
-        // A worker of the fast lane is held too long by CPU, or by a client that reads a long
-        // answer slowly (the work waits, using no CPU): either way, others wait behind it.
-        let holding = self.started.elapsed();
-        if self.lane == Lane::Fast
-            && (cpu > limits.fast_budget || holding > limits.fast_budget * HOLD)
-        {
-            return self.leave_fast_lane();
-        }
-        None
     }
 
     fn leave_fast_lane(&mut self) -> Option<ApiError> {
@@ -421,6 +409,53 @@ impl<T> Supervisor<T> {
         }
         None // nobody waits: it may go on in the fast lane
     }
+}
+
+/// What the supervisor sees of a job at one tick.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    past_deadline: bool,
+    /// What the job's thread holds (bytes).
+    job_memory: u64,
+    /// The job's CPU time.
+    cpu: Duration,
+    /// The server's resident memory (bytes).
+    resident: u64,
+    /// How long the job has held its worker.
+    held: Duration,
+    lane: Lane,
+}
+
+/// What becomes of a job.
+#[derive(Debug)]
+enum Verdict {
+    Go,
+    Stop(ApiError),
+    LeaveFastLane,
+}
+
+/// The lanes' decision, from what is seen of a job: past its time, it stops; holding more than
+/// a job may, it stops; over the server's memory, expensive work stops (in the slow lane, or
+/// half-way through its budget: memory grows with work done, cheap queries never get that far);
+/// holding a worker of the fast lane too long, by CPU or by a client reading a long answer
+/// slowly (the work waits, using no CPU), it leaves the fast lane: others wait behind it.
+fn judge(limits: &LaneLimits, seen: &Seen) -> Verdict {
+    if seen.past_deadline {
+        return Verdict::Stop(ApiError::Timeout(limits.timeout));
+    }
+    if seen.job_memory > limits.max_job_memory {
+        return Verdict::Stop(ApiError::QueryMemory(limits.max_job_memory >> 20));
+    }
+    let expensive = seen.lane == Lane::Slow || seen.cpu > limits.fast_budget / 2;
+    if expensive && seen.resident > limits.max_memory {
+        return Verdict::Stop(ApiError::ServerMemory);
+    }
+    if seen.lane == Lane::Fast
+        && (seen.cpu > limits.fast_budget || seen.held > limits.fast_budget * HOLD)
+    {
+        return Verdict::LeaveFastLane;
+    }
+    Verdict::Go
 }
 
 /// What the lanes ask of the operating system (Linux; elsewhere the checks see nothing).
@@ -489,5 +524,100 @@ mod os {
     /// Gives freed memory back to the system.
     pub fn release_memory() {
         crate::memory::release();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits() -> LaneLimits {
+        LaneLimits {
+            timeout: Duration::from_secs(30),
+            fast: 2,
+            slow: 1,
+            fast_budget: Duration::from_secs(1),
+            slow_wait: Duration::from_secs(5),
+            max_memory: 1 << 30,
+            max_job_memory: 128 << 20,
+        }
+    }
+
+    fn cheap() -> Seen {
+        Seen {
+            past_deadline: false,
+            job_memory: 1 << 20,
+            cpu: Duration::from_millis(10),
+            resident: 100 << 20,
+            held: Duration::from_millis(20),
+            lane: Lane::Fast,
+        }
+    }
+
+    fn verdict(seen: Seen) -> String {
+        format!("{:?}", judge(&limits(), &seen))
+    }
+
+    #[test]
+    fn cheap_work_goes_on() {
+        assert_eq!(verdict(cheap()), "Go");
+        let slow = Seen {
+            lane: Lane::Slow,
+            cpu: Duration::from_secs(20),
+            ..cheap()
+        };
+        assert_eq!(verdict(slow), "Go");
+    }
+
+    #[test]
+    fn time_and_a_jobs_memory_stop_any_work() {
+        assert!(verdict(Seen {
+            past_deadline: true,
+            ..cheap()
+        })
+        .starts_with("Stop(Timeout"));
+        let holding = Seen {
+            job_memory: 129 << 20,
+            ..cheap()
+        };
+        assert_eq!(verdict(holding), "Stop(QueryMemory(128))");
+    }
+
+    #[test]
+    fn the_servers_memory_stops_expensive_work_only() {
+        let full = Seen {
+            resident: 2 << 30,
+            ..cheap()
+        };
+        assert_eq!(verdict(full), "Go");
+        let expensive = Seen {
+            cpu: Duration::from_millis(600),
+            ..full
+        };
+        assert_eq!(verdict(expensive), "Stop(ServerMemory)");
+        let slow = Seen {
+            lane: Lane::Slow,
+            ..full
+        };
+        assert_eq!(verdict(slow), "Stop(ServerMemory)");
+    }
+
+    #[test]
+    fn holding_a_fast_worker_too_long_leaves_the_fast_lane() {
+        let cpu = Seen {
+            cpu: Duration::from_millis(1100),
+            ..cheap()
+        };
+        assert_eq!(verdict(cpu), "LeaveFastLane");
+        let read_slowly = Seen {
+            held: Duration::from_secs(5),
+            ..cheap()
+        };
+        assert_eq!(verdict(read_slowly), "LeaveFastLane");
+        let within = Seen {
+            held: Duration::from_secs(3),
+            ..cheap()
+        };
+        assert_eq!(verdict(within), "Go");
     }
 }
