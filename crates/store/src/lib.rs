@@ -594,3 +594,6 @@ fn expand<G: Clone + From<NamedNode>>(
     }
     Ok(changed.then_some(out))
 }
+
+#[cfg(test)]
+mod tests;
