@@ -103,6 +103,18 @@ static PERIODS: LazyLock<HashMap<u32, Vec<Member>>> = LazyLock::new(|| {
     periods
 });
 
+/// A member's name as compared, and the member.
+type Compared = (Vec<String>, Member);
+
+/// period → each member's name as compared ([`words`]), beside the member: computed once, not
+/// for every name a document prints.
+static WORDS: LazyLock<HashMap<u32, Vec<Compared>>> = LazyLock::new(|| {
+    PERIODS
+        .iter()
+        .map(|(p, ms)| (*p, ms.iter().map(|m| (words(&m.name), m.clone())).collect()))
+        .collect()
+});
+
 /// (period, folded surname) → members.
 static INDEX: LazyLock<HashMap<(u32, String), Vec<Member>>> = LazyLock::new(|| {
     let mut index: HashMap<(u32, String), Vec<Member>> = HashMap::new();
@@ -254,10 +266,11 @@ pub fn identify(period: u32, name: &str, party: Option<&str>) -> Option<Member> 
         return None;
     }
     let within = |p: u32, party: Option<&str>| -> Option<Option<Member>> {
-        let members = PERIODS.get(&p)?;
+        let members = WORDS.get(&p)?;
         let exact: Vec<&Member> = members
             .iter()
-            .filter(|m| words(&m.name) == printed)
+            .filter(|(w, _)| *w == printed)
+            .map(|(_, m)| m)
             .collect();
         if !exact.is_empty() {
             return Some(one_of(exact, party));
@@ -267,7 +280,8 @@ pub fn identify(period: u32, name: &str, party: Option<&str>) -> Option<Member> 
         party?;
         let variants: Vec<&Member> = members
             .iter()
-            .filter(|m| variant_of(&printed, &words(&m.name)))
+            .filter(|(w, _)| variant_of(&printed, w))
+            .map(|(_, m)| m)
             .collect();
         (!variants.is_empty()).then(|| one_of(variants, party))
     };

@@ -75,7 +75,9 @@ struct Word {
 
 mod table;
 
-/// Reads a PDF into text: pages in order, separated by a form feed, each in reading order.
+/// Reads a PDF into text: pages in order, separated by a form feed, each in reading order. A
+/// long document's pages are read in ranges at once, one `pdftotext` each (a handful of
+/// documents then keeps every core busy, not one core the last long document).
 pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
     if is_truncated(bytes) {
         return Err(PdfError::Truncated {
@@ -83,10 +85,73 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
             size: bytes.len(),
         });
     }
+    let ranges = page_ranges(path);
+    let parts: Vec<Result<Vec<Page>, PdfError>> = if ranges.len() < 2 {
+        vec![poppler(path, bytes, None)]
+    } else {
+        std::thread::scope(|scope| {
+            let readers: Vec<_> = ranges
+                .iter()
+                .map(|r| scope.spawn(move || poppler(path, bytes, Some(*r))))
+                .collect();
+            readers
+                .into_iter()
+                .map(|r| r.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        })
+    };
+    let mut pages = Vec::new();
+    for part in parts {
+        pages.extend(part?);
+    }
+    if pages.iter().all(|p| p.blocks.is_empty()) {
+        return Err(PdfError::NoText {
+            path: path.to_owned(),
+            pages: pages.len(),
+        });
+    }
+    Ok(pages_text(&pages))
+}
+
+/// Pages a range holds at least.
+const RANGE_PAGES: u32 = 24;
+
+/// The page ranges a PDF is read in: one per core, of at least [`RANGE_PAGES`] pages; none
+/// (the whole at once) for a short one, or where `pdfinfo` cannot tell the pages.
+fn page_ranges(path: &Path) -> Vec<(u32, u32)> {
+    let pages = Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .ok()
+        .and_then(|o| {
+            let info = String::from_utf8_lossy(&o.stdout).into_owned();
+            info.lines()
+                .find_map(|l| l.strip_prefix("Pages:"))
+                .and_then(|n| n.trim().parse::<u32>().ok())
+        })
+        .unwrap_or(0);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    let n = cores.min(pages / RANGE_PAGES);
+    if n < 2 {
+        return Vec::new();
+    }
+    let each = pages.div_ceil(n);
+    (0..n)
+        .map(|i| (i * each + 1, ((i + 1) * each).min(pages)))
+        .filter(|(a, b)| a <= b)
+        .collect()
+}
+
+/// poppler's layout of the PDF (of pages `first..=last` where given), parsed into pages.
+fn poppler(path: &Path, bytes: &[u8], range: Option<(u32, u32)>) -> Result<Vec<Page>, PdfError> {
     // poppler's layout is read as it is written: no buffer of the whole XHTML (megabytes for
     // a long protocol), and our reading overlaps poppler's writing.
-    let mut child = Command::new("pdftotext")
-        .args(["-bbox-layout", "-enc", "UTF-8"])
+    let mut command = Command::new("pdftotext");
+    command.args(["-bbox-layout", "-enc", "UTF-8"]);
+    if let Some((first, last)) = range {
+        command.args(["-f", &first.to_string(), "-l", &last.to_string()]);
+    }
+    let mut child = command
         .arg(path)
         .arg("-")
         .stdout(std::process::Stdio::piped())
@@ -133,17 +198,10 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
             detail: first.trim().to_owned(),
         });
     }
-    let pages = parsed.map_err(|e| PdfError::Corrupt {
+    parsed.map_err(|e| PdfError::Corrupt {
         path: path.to_owned(),
         detail: format!("unreadable layout from poppler: {e}"),
-    })?;
-    if pages.iter().all(|p| p.blocks.is_empty()) {
-        return Err(PdfError::NoText {
-            path: path.to_owned(),
-            pages: pages.len(),
-        });
-    }
-    Ok(pages_text(&pages))
+    })
 }
 
 /// The text of poppler's `-bbox-layout` XHTML, as [`text`] gives it for a PDF (the layout
