@@ -76,17 +76,6 @@ pub fn posts() -> &'static [Post] {
     &POSTS
 }
 
-/// The holder of a post as the documents would name them: their member id where the member
-/// list knows them in one of the cabinet's periods.
-pub fn holder_of(post: &Post) -> crate::model::Speaker {
-    let mut s = crate::model::Speaker::named(post.person);
-    s.member = (1..=40)
-        .filter(|p| post.cabinet.periods.contains(*p))
-        .find_map(|p| crate::members::identify(p, post.person, None))
-        .map(|m| m.id);
-    s
-}
-
 /// The post with this id.
 pub fn post(id: PostId) -> &'static Post {
     &POSTS[usize::from(id.0)]

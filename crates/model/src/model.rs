@@ -229,6 +229,17 @@ pub enum RoleKind {
 }
 
 impl Speaker {
+    /// The holder of a post as the documents would name them: their member id where the
+    /// member list knows them in one of the cabinet's periods.
+    pub fn holding(post: &crate::government::Post) -> Self {
+        let mut s = Speaker::named(post.person);
+        s.member = (1..=40)
+            .filter(|p| post.cabinet.periods.contains(*p))
+            .find_map(|p| crate::members::identify(p, post.person, None))
+            .map(|m| m.id);
+        s
+    }
+
     /// A person known by name only: no titles, role, faction or flags.
     pub fn named(name: &str) -> Self {
         Speaker {

@@ -64,7 +64,7 @@ fn date(d: landtag_model::date::Date) -> oxigraph::model::Literal {
 
 /// One office in one cabinet: its holder, role, ministry and interval.
 fn post(out: &mut Out, base: &Base, p: &Post) {
-    let s = government::holder_of(p);
+    let s = landtag_model::model::Speaker::holding(p);
     let person = base.person_of(&s);
     out.add(&person, rdf::TYPE, foaf::PERSON);
     out.lit(&person, foaf::NAME, p.person);

@@ -256,7 +256,7 @@ impl Base {
     /// The membership a post is (`id/kabinett/wuest-ii/mdl-…/minister`): the same IRI from the
     /// cabinets' graph and from a speech given in that office.
     pub fn post_membership(&self, post: &landtag_model::government::Post) -> NamedNode {
-        let person = self.person_of(&landtag_model::government::holder_of(post));
+        let person = self.person_of(&crate::model::Speaker::holding(post));
         self.post(&post.cabinet.name, &person, post.office)
     }
 
