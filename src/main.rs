@@ -437,7 +437,10 @@ fn dump(
         Some(_) => None,
     };
     match (folder, out) {
-        (Some(dir), _) => dump_set(&store, base, &dir, profile),
+        (Some(dir), _) => {
+            let listings = landtag_lod::publish::listings::Listings::for_reader(store_dir, base);
+            dump_set(&store, base, &dir, profile, &listings)
+        }
         (None, Some(out)) => {
             let written = dump::dump(&store, &out)?;
             eprintln!("{}: {} statements", out.display(), written.statements);
@@ -461,9 +464,11 @@ fn dump_set(
     base: &Base,
     dir: &Path,
     profile: Option<&Path>,
+    listings: &landtag_lod::publish::listings::Listings,
 ) -> Result<ExitCode> {
     let profile = read_profile(profile)?;
-    let manifest = landtag_lod::publish::files::write_set(store, base, dir, profile)?;
+    let manifest =
+        landtag_lod::publish::files::write_set(store, base, dir, profile, Some(listings))?;
     for e in &manifest.files {
         eprintln!(
             "{}: {} statements, {} bytes",

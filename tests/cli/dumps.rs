@@ -286,6 +286,34 @@ fn csv_tables_are_valid_csv_with_the_queries_columns_and_stable() {
             "{table}: every row as wide as the header"
         );
     }
+    // A period's table (from the listings) holds the rows the engine gives over the period.
+    for (table, period) in [
+        ("contributions", "18"),
+        ("votes", "17"),
+        ("interjections", "18"),
+    ] {
+        let file = out.join(format!("wahlperiode-{period}.{table}.csv"));
+        let mut listed: Vec<String> = std::fs::read_to_string(file)
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        let engine = stdout(&ok(&[
+            "query",
+            "--store",
+            s(&store),
+            table,
+            "--wahlperiode",
+            period,
+            "--format",
+            "csv",
+        ]));
+        let mut engine: Vec<String> = engine.lines().map(str::to_owned).collect();
+        listed.sort();
+        engine.sort();
+        assert!(listed.len() > 1, "{table} {period}: no rows");
+        assert_eq!(listed, engine, "{table} of Wahlperiode {period}");
+    }
     let votes = std::fs::read(out.join("wahlperiode-18.votes.csv")).unwrap();
     let again = dir.path().join("again");
     ok(&[

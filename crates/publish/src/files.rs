@@ -25,6 +25,7 @@ pub fn write_set(
     base: &Base,
     dir: &Path,
     profile: crate::catalog::Profile,
+    listings: Option<&crate::listings::Listings>,
 ) -> Result<Manifest, DumpError> {
     let io = |source| DumpError::Io {
         path: dir.display().to_string(),
@@ -38,12 +39,26 @@ pub fn write_set(
     let mut files = Vec::new();
     let all = store.iter().collect::<Result<Vec<Quad>, _>>()?;
     files.extend(write_part(dir, Part::All, all, facts.modified())?);
-    files.extend(write_tables(store, base, dir, Part::All, facts.modified())?);
+    files.extend(write_tables(
+        store,
+        base,
+        dir,
+        Part::All,
+        facts.modified(),
+        listings,
+    )?);
     for period in &facts.periods {
         let quads = period_quads(store, base, period)?;
         let part = Part::Wahlperiode(period.wahlperiode);
         files.extend(write_part(dir, part, quads, period.modified())?);
-        files.extend(write_tables(store, base, dir, part, period.modified())?);
+        files.extend(write_tables(
+            store,
+            base,
+            dir,
+            part,
+            period.modified(),
+            listings,
+        )?);
     }
     let manifest = Manifest { files };
     let catalog = crate::catalog::Catalog::with_profile(base, &facts, &manifest, profile).graph();
@@ -97,6 +112,7 @@ fn write_tables(
     dir: &Path,
     part: Part,
     modified: &str,
+    listings: Option<&crate::listings::Listings>,
 ) -> Result<Vec<Entry>, DumpError> {
     let mut entries = Vec::new();
     for table in crate::tables::of(part) {
@@ -106,7 +122,7 @@ fn write_tables(
             path: path.display().to_string(),
             source,
         };
-        let (bytes, rows) = crate::tables::csv(store, base, part, table)
+        let (bytes, rows) = crate::tables::csv(store, base, part, table, listings)
             .map_err(|e| io(std::io::Error::other(e.to_string())))?;
         write_atomically(&path, &bytes).map_err(io)?;
         let (bytes, sha256) = digest(&path).map_err(io)?;

@@ -188,6 +188,27 @@ impl Listings {
         }
     }
 
+    /// The rows of a named query kept per document, of the document graphs `graphs` only (a
+    /// Wahlperiode's: each document's rows as the whole store gives them); `None` for a query
+    /// kept whole, or where the listings cannot answer.
+    pub fn rows_of(
+        &self,
+        store: &Store,
+        name: &str,
+        graphs: &std::collections::HashSet<NamedNode>,
+    ) -> Result<Option<QuerySolutionIter<'static>>, ListingError> {
+        let Some(name) = PER_DOCUMENT.iter().find(|n| **n == name) else {
+            return Ok(None);
+        };
+        let asked = Asked {
+            name,
+            offset: 0,
+            limit: None,
+        };
+        let snap = self.snapshot(store)?;
+        self.per_document_of(store, &snap, &asked, &|u| graphs.contains(&u.graph))
+    }
+
     /// Writes a document's graph through [`crate::changes::write`] and drops the blocks the
     /// write made stale.
     pub fn write(
@@ -435,9 +456,21 @@ impl Listings {
         snap: &Snapshot,
         asked: &Asked,
     ) -> Result<Option<QuerySolutionIter<'static>>, ListingError> {
-        let Some(order) = snap.by_source() else {
+        self.per_document_of(store, snap, asked, &|_| true)
+    }
+
+    /// As [`Self::per_document`], the blocks of the units `within` keeps only.
+    fn per_document_of(
+        &self,
+        store: &Store,
+        snap: &Snapshot,
+        asked: &Asked,
+        within: &dyn Fn(&Unit) -> bool,
+    ) -> Result<Option<QuerySolutionIter<'static>>, ListingError> {
+        let Some(mut order) = snap.by_source() else {
             return Ok(None);
         };
+        order.retain(|u| within(u));
         let wanted = asked.limit.map(|l| l.saturating_add(asked.offset));
         let mut parts = Vec::new();
         let mut rows = 0usize;
