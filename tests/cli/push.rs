@@ -131,6 +131,7 @@ fn named_queries() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = std::fs::read_dir(repo().join("queries"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rq"))
         .map(|p| {
             let name = p.file_stem().unwrap().to_string_lossy().into_owned();
             (name, std::fs::read_to_string(&p).unwrap())

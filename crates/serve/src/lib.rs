@@ -404,13 +404,17 @@ async fn run(
         .iter()
         .find(|(k, _)| k == "format")
         .map(|(_, v)| v.clone());
-    // Parse here so that syntax errors and updates are answered at once.
-    if let Err(e) = SparqlEvaluator::new().parse_query(&query) {
-        if SparqlEvaluator::new().parse_update(&query).is_ok() {
-            return Err(ApiError::Forbidden(READ_ONLY));
+    // Parsed here, once: syntax errors and updates are answered at once, and the engine runs
+    // what was parsed.
+    let parsed = match store::parse(&query) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            if SparqlEvaluator::new().parse_update(&query).is_ok() {
+                return Err(ApiError::Forbidden(READ_ONLY));
+            }
+            return Err(ApiError::BadRequest(format!("SPARQL syntax error: {e}")));
         }
-        return Err(ApiError::BadRequest(format!("SPARQL syntax error: {e}")));
-    }
+    };
     let graphs = request_graphs(params)?;
     let store = state.store.clone();
     let base = state.base.clone();
@@ -428,10 +432,11 @@ async fn run(
             };
             let asked = Asked {
                 query: &query,
+                parsed,
                 accept: &accept,
                 format: format.as_deref(),
             };
-            answer_query(&store, &listings, &asked, &over, max, job)
+            answer_query(&store, &listings, asked, &over, max, job)
         })
         .await
 }
@@ -560,9 +565,10 @@ fn evaluation_error(e: QueryEvaluationError) -> ApiError {
     }
 }
 
-/// A query as asked: its text and the answer's format.
+/// A query as asked: its text, as parsed, and the answer's format.
 struct Asked<'a> {
     query: &'a str,
+    parsed: store::Parsed,
     accept: &'a str,
     format: Option<&'a str>,
 }
@@ -572,30 +578,30 @@ struct Asked<'a> {
 fn evaluate(
     store: &Store,
     listings: &landtag_publish::listings::Listings,
-    query: &str,
+    asked: Asked<'_>,
     over: &store::Dataset<'_>,
     token: CancellationToken,
 ) -> Result<QueryResults<'static>, StoreError> {
-    match listings.answer(store, query, over.graphs) {
+    match listings.answer(store, asked.query, over.graphs) {
         Ok(Some(rows)) => return Ok(QueryResults::Solutions(rows)),
         Ok(None) => {}
         // The engine answers what the listing could not.
         Err(e) => tracing::warn!("listings: {e}"),
     }
-    store::query_over(store, query, over, Some(token))
+    store::query_parsed(store, asked.parsed, over, Some(token))
 }
 
 /// Evaluates a query and writes its answer through a [`answer::Spill`].
 fn answer_query(
     store: &Store,
     listings: &landtag_publish::listings::Listings,
-    asked: &Asked<'_>,
+    asked: Asked<'_>,
     over: &store::Dataset<'_>,
     max: usize,
     job: &lanes::Job<answer::Answer>,
 ) {
-    let (query, accept, format) = (asked.query, asked.accept, asked.format);
-    let results = match evaluate(store, listings, query, over, job.token.clone()) {
+    let (accept, format) = (asked.accept, asked.format);
+    let results = match evaluate(store, listings, asked, over, job.token.clone()) {
         Ok(r) => r,
         Err(StoreError::Syntax(e)) => {
             return job.reply(Err(ApiError::BadRequest(format!(

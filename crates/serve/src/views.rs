@@ -3,15 +3,25 @@
 //! each vote as a table), a vote (its table and the sentences it was read from) and a paper
 //! (who submitted it, where it was debated and voted on). Each is a few SPARQL queries.
 
-use super::pages::{link, option_de, result_de, select, text, Link, LABEL, PROLOGUE};
+use super::pages::{link, option_de, result_de, select, text, Link, PROLOGUE};
 use super::ApiError;
 use oxigraph::model::NamedNode;
 use oxigraph::sparql::CancellationToken;
 use oxigraph::store::Store;
 use serde::Serialize;
 
-/// Rows a view lists at most; the rest are a SPARQL query away.
+/// Rows a view lists at most (its queries say `LIMIT 200`); the rest are a SPARQL query away.
 const MAX_ROWS: usize = 200;
+
+/// The views' queries, beside the named ones (`queries/views/`): `$NODE` is the resource.
+const DOUBTS: &str = include_str!("../../../queries/views/doubts.rq");
+const MEMBERSHIPS: &str = include_str!("../../../queries/views/person-memberships.rq");
+const SPEECHES: &str = include_str!("../../../queries/views/person-speeches.rq");
+const BALLOTS: &str = include_str!("../../../queries/views/person-ballots.rq");
+const SESSION_ITEMS: &str = include_str!("../../../queries/views/session-items.rq");
+const VOTES: &str = include_str!("../../../queries/views/votes.rq");
+const SUBMITTERS: &str = include_str!("../../../queries/views/paper-submitters.rq");
+const DEBATED: &str = include_str!("../../../queries/views/paper-debated.rq");
 
 /// What a resource page shows above its statements, by the resource's class.
 #[derive(Debug, Serialize)]
@@ -56,19 +66,7 @@ pub struct Doubt {
 /// The doubts that concern the resource: those about it, and for a document or its sitting
 /// every doubt about the document.
 pub fn doubts(ctx: &Ctx<'_>) -> Result<Vec<Doubt>, ApiError> {
-    let rows = ctx.rows(&format!(
-        "PREFIX dqv: <http://www.w3.org/ns/dqv#> PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT DISTINCT ?a ?seq ?key ?klabel ?target ?tlabel ?detail WHERE {{
-  {{ ?a oa:hasTarget $NODE }} UNION {{ ?a prov:wasDerivedFrom $NODE }}
-  UNION {{ $NODE a lt:Sitzung ; prov:wasDerivedFrom ?doc . ?a prov:wasDerivedFrom ?doc }}
-  ?a a dqv:QualityAnnotation ; schema:position ?seq ; oa:hasTarget ?target ;
-     dcterms:type ?type ; oa:bodyValue ?detail .
-  ?type skos:notation ?key ; skos:prefLabel ?klabel .
-  OPTIONAL {{ ?a rdfs:label ?alabel }}
-  OPTIONAL {{ ?target lt:gegenstand/eli:id_local ?paper }}
-  BIND(COALESCE(?alabel, CONCAT(\"Abstimmung über \", ?paper), STR(?target)) AS ?tlabel)
-}} ORDER BY ?seq LIMIT {MAX_ROWS}"
-    ))?;
+    let rows = ctx.rows(DOUBTS)?;
     Ok(rows
         .iter()
         .map(|r| Doubt {
@@ -152,24 +150,10 @@ fn first_words(text: &str, speaker: &str, words: usize) -> String {
     format!("„{}{more}“", head.join(" "))
 }
 
-/// A meeting's label: `Sitzung 18/115` (period and number), else its name.
-const MEETING_LABEL: &str = "OPTIONAL { ?meeting lt:wahlperiode ?mwp ; lt:sitzungsnummer ?mno }
-    OPTIONAL { ?meeting eli:date_document ?date }
-    BIND(IF(BOUND(?mno), CONCAT(\"Sitzung \", STR(?mwp), \"/\", STR(?mno)), \"Sitzung\") AS ?mlabel)";
-
 /// A person's memberships (factions) and offices, each with its Wahlperiode and days, in order
 /// of time.
 fn memberships(ctx: &Ctx<'_>) -> Result<Vec<Membership>, ApiError> {
-    let rows = ctx.rows(&format!(
-        "SELECT ?org ?olabel ?role ?wp ?from ?to WHERE {{
-           ?m org:member $NODE ; org:organization ?org .
-           OPTIONAL {{ ?m org:role/({LABEL}) ?role }}
-           OPTIONAL {{ ?m lt:wahlperiode ?wp }}
-           OPTIONAL {{ ?m org:memberDuring ?d . ?d time:hasBeginning/time:inXSDDate ?from .
-                       OPTIONAL {{ ?d time:hasEnd/time:inXSDDate ?to }} }}
-           OPTIONAL {{ ?org {LABEL} ?olabel }}
-         }} ORDER BY ?from ?wp ?olabel ?role LIMIT {MAX_ROWS}"
-    ))?;
+    let rows = ctx.rows(MEMBERSHIPS)?;
     let mut memberships: Vec<Membership> = rows
         .iter()
         .map(|r| Membership {
@@ -198,16 +182,7 @@ fn memberships(ctx: &Ctx<'_>) -> Result<Vec<Membership>, ApiError> {
 
 fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
     let memberships = memberships(ctx)?;
-    let rows = ctx.rows(&format!(
-        "SELECT ?speech ?date ?meeting ?mlabel ?item ?text ?chair WHERE {{
-           ?speech a opengov:Speech ; schema:creator $NODE ; lt:sitzung ?meeting .
-           BIND(EXISTS {{ ?speech a lt:Sitzungsleitung }} AS ?chair)
-           {MEETING_LABEL}
-           OPTIONAL {{ ?speech lt:tagesordnungspunkt/schema:identifier ?item }}
-           OPTIONAL {{ ?speech schema:text ?text }}
-         }} ORDER BY DESC(?date) ?meeting ?speech LIMIT {}",
-        MAX_ROWS + 1
-    ))?;
+    let rows = ctx.rows(SPEECHES)?;
     let speeches_more = rows.len() > MAX_ROWS;
     let name = ctx
         .rows("SELECT ?n WHERE { $NODE foaf:name ?n } LIMIT 1")?
@@ -233,15 +208,7 @@ fn person(ctx: &Ctx<'_>) -> Result<PersonView, ApiError> {
             },
         })
         .collect();
-    let ballots = ctx.rows(&format!(
-        "SELECT ?vote ?date ?number ?faction ?option WHERE {{
-           ?b opengov:voter $NODE ; opengov:option ?option . ?vote opengov:vote ?b .
-           ?b a lt:Einzelstimme .
-           OPTIONAL {{ ?b lt:fraktion/skos:prefLabel ?faction }}
-           OPTIONAL {{ ?vote lt:gegenstand/eli:id_local ?number }}
-           OPTIONAL {{ ?vote lt:sitzung/eli:date_document ?date }}
-         }} ORDER BY DESC(?date) ?vote LIMIT {MAX_ROWS}"
-    ))?;
+    let ballots = ctx.rows(BALLOTS)?;
     let ballots = ballots
         .iter()
         .map(|r| {
@@ -303,14 +270,7 @@ pub struct SessionView {
 }
 
 fn session(ctx: &Ctx<'_>) -> Result<SessionView, ApiError> {
-    let rows = ctx.rows(&format!(
-        "SELECT ?i ?number ?title ?s ?name WHERE {{
-           ?i a lt:Tagesordnungspunkt ; schema:superEvent $NODE .
-           OPTIONAL {{ ?i schema:identifier ?number }} OPTIONAL {{ ?i {LABEL} ?title }}
-           OPTIONAL {{ ?s a opengov:Speech ; lt:tagesordnungspunkt ?i ; schema:position ?seq ;
-                       <http://schema.theodi.org/odrs#attributionText> ?name }}
-         }} ORDER BY ?i ?seq"
-    ))?;
+    let rows = ctx.rows(SESSION_ITEMS)?;
     let mut items: Vec<Item> = Vec::new();
     for r in &rows {
         let iri = text(r, "i");
@@ -338,7 +298,7 @@ fn session(ctx: &Ctx<'_>) -> Result<SessionView, ApiError> {
         }
     }
     items.sort_by_key(|a| natural(&a.number));
-    let votes = votes_where(ctx, "?v lt:sitzung $NODE .")?;
+    let votes = votes_of(ctx)?;
     Ok(SessionView {
         template: "session.html",
         items,
@@ -365,22 +325,11 @@ fn natural(s: &str) -> (u64, String) {
     (digits.parse().unwrap_or(u64::MAX), s.to_owned())
 }
 
-/// The votes matching `pattern` (on `?v`), each with the positions of factions and of members
-/// voting on their own (a roll call's members are on the vote's own page as statements).
-fn votes_where(ctx: &Ctx<'_>, pattern: &str) -> Result<Vec<VoteSummary>, ApiError> {
-    let rows = ctx.rows(&format!(
-        "SELECT ?v ?seq ?result ?item ?paper ?number ?meeting ?mlabel ?date ?who ?wholabel ?option WHERE {{
-           ?v a opengov:VoteEvent . {pattern}
-           OPTIONAL {{ ?v schema:position ?seq }}
-           OPTIONAL {{ ?v opengov:result ?result }}
-           OPTIONAL {{ ?v lt:tagesordnungspunkt/schema:identifier ?item }}
-           OPTIONAL {{ ?v lt:gegenstand ?paper . ?paper eli:id_local ?number }}
-           OPTIONAL {{ ?v lt:sitzung ?meeting . {MEETING_LABEL} }}
-           OPTIONAL {{ ?v opengov:vote ?b . ?b opengov:voter ?who ; opengov:option ?option .
-                       FILTER NOT EXISTS {{ ?b a lt:Einzelstimme }}
-                       OPTIONAL {{ ?who skos:prefLabel|foaf:name ?wholabel }} }}
-         }} ORDER BY ?date ?meeting ?seq ?v ?wholabel LIMIT 5000"
-    ))?;
+/// The votes of a sitting, on a paper, or the vote itself, each with the positions of factions
+/// and of members voting on their own (a roll call's members are on the vote's own page as
+/// statements).
+fn votes_of(ctx: &Ctx<'_>) -> Result<Vec<VoteSummary>, ApiError> {
+    let rows = ctx.rows(VOTES)?;
     let mut votes: Vec<(String, VoteSummary)> = Vec::new();
     for r in &rows {
         let v = text(r, "v");
@@ -436,7 +385,7 @@ pub struct VoteView {
 }
 
 fn vote_view(ctx: &Ctx<'_>) -> Result<VoteView, ApiError> {
-    let mut votes = votes_where(ctx, "FILTER(?v = $NODE)")?;
+    let mut votes = votes_of(ctx)?;
     let vote = votes
         .pop()
         .ok_or_else(|| ApiError::Internal("the vote vanished".into()))?;
@@ -475,19 +424,13 @@ fn paper(ctx: &Ctx<'_>) -> Result<PaperView, ApiError> {
         .map(|r| text(r, "k"))
         .unwrap_or_default();
     let submitters = ctx
-        .rows(&format!("SELECT ?by ?label WHERE {{ $NODE dcterms:creator ?by . OPTIONAL {{ ?by {LABEL} ?label }} }} ORDER BY ?label"))?
+        .rows(SUBMITTERS)?
         .iter()
         .map(|r| link(r, "by", "label", ctx.base))
         .collect();
     let submitters = shortest_per_target(submitters);
     let debated = ctx
-        .rows(&format!(
-            "SELECT DISTINCT ?i ?title ?number ?meeting ?mlabel ?date WHERE {{
-               ?i a lt:Tagesordnungspunkt ; dcterms:references $NODE ; schema:superEvent ?meeting .
-               OPTIONAL {{ ?i schema:identifier ?number }} OPTIONAL {{ ?i {LABEL} ?title }}
-               {MEETING_LABEL}
-             }} ORDER BY ?date ?meeting LIMIT {MAX_ROWS}"
-        ))?
+        .rows(DEBATED)?
         .iter()
         .map(|r| {
             let number = text(r, "number");
@@ -504,7 +447,7 @@ fn paper(ctx: &Ctx<'_>) -> Result<PaperView, ApiError> {
             }
         })
         .collect();
-    let votes = votes_where(ctx, "?v lt:gegenstand $NODE .")?;
+    let votes = votes_of(ctx)?;
     Ok(PaperView {
         template: "paper.html",
         kind,
@@ -512,4 +455,32 @@ fn paper(ctx: &Ctx<'_>) -> Result<PaperView, ApiError> {
         debated,
         votes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each view's query is SPARQL with the resource put in, and a query of its own besides
+    /// (`$NODE` unbound: over every resource).
+    #[test]
+    fn the_view_queries_parse() {
+        for q in [
+            DOUBTS,
+            MEMBERSHIPS,
+            SPEECHES,
+            BALLOTS,
+            SESSION_ITEMS,
+            VOTES,
+            SUBMITTERS,
+            DEBATED,
+        ] {
+            let bound = format!(
+                "{PROLOGUE}{}",
+                q.replace("$NODE", "<https://example.org/x>")
+            );
+            landtag_store::parse(&bound).unwrap_or_else(|e| panic!("{e}\n{bound}"));
+            landtag_store::parse(q).unwrap_or_else(|e| panic!("{e}\n{q}"));
+        }
+    }
 }

@@ -536,12 +536,30 @@ pub fn query_over(
     over: &Dataset<'_>,
     token: Option<CancellationToken>,
 ) -> Result<QueryResults<'static>, StoreError> {
+    query_parsed(store, parse(sparql)?, over, token)
+}
+
+/// A query as parsed once: what the endpoint checks when it arrives and the engine runs.
+pub type Parsed = spargebra::Query;
+
+/// Parses a query (no base IRI), as the engine would.
+pub fn parse(sparql: &str) -> Result<Parsed, StoreError> {
+    Ok(spargebra::SparqlParser::new().parse_query(sparql)?)
+}
+
+/// As [`query_over`], for a query parsed already.
+pub fn query_parsed(
+    store: &Store,
+    parsed: Parsed,
+    over: &Dataset<'_>,
+    token: Option<CancellationToken>,
+) -> Result<QueryResults<'static>, StoreError> {
     let (graphs, views) = (over.graphs, over.views);
     let mut evaluator = SparqlEvaluator::new(); // built without http-client: SERVICE calls go nowhere
     if let Some(t) = token {
         evaluator = evaluator.with_cancellation_token(t);
     }
-    let mut prepared = evaluator.parse_query(sparql)?;
+    let mut prepared = evaluator.for_query(parsed);
     let dataset = prepared.dataset_mut();
     if !graphs.is_empty() {
         dataset.set_default_graph(graphs.default.iter().cloned().map(Into::into).collect());
