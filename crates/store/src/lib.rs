@@ -6,6 +6,8 @@
 //! as the stored graph's is left as it is (so its conversion time does not change, and
 //! ingesting a corpus twice changes no triple).
 
+pub mod changes;
+
 use landtag_rdf::map::Mapped;
 use landtag_rdf::vocab::lt;
 use oxigraph::model::{
