@@ -1,0 +1,350 @@
+//! Model → quads. What is about the document and its parts goes into the document's named
+//! graph; what is about shared things (persons, factions, papers …) becomes claims the store
+//! keeps once, in the shared graph.
+//! The mapping knows nothing of text: it reads the model and mints terms through `iri`.
+
+use super::iri::{self, Base};
+use super::vocab::{
+    art, dcterms, dqv, eli, foaf, lt, nif, oa, odrs, opengov, org, owl, prov, pruefung, rdf, rdfs,
+    schema, skos, time, xsd,
+};
+use crate::model::{
+    Body, CheckKind, CheckTarget, Date, Document, DocumentKind, DrucksacheKind, Faction,
+    InterjectionKind, MinistryRef, PaperKind, PaperRef, Role, RoleKind, Speaker, Vote, VoteMethod,
+    Voter,
+};
+use landtag_model::government;
+use landtag_model::members::{self, MemberId};
+use oxigraph::model::{
+    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
+
+mod meeting;
+mod papers;
+mod shared;
+use meeting::*;
+use papers::*;
+pub(crate) use shared::*;
+
+/// Where a document's graph came from.
+#[derive(Debug, Clone)]
+pub struct Provenance {
+    /// The file name (or URL) it was read from.
+    pub source: String,
+    /// SHA-256 of the source bytes, hex.
+    pub digest: String,
+    /// When it was converted, `xsd:dateTime`.
+    pub converted_at: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the document cannot be identified (no electoral period and number or session): nothing to name its graph by")]
+pub struct Unidentified;
+
+/// What one document says, split by who owns the subject.
+///
+/// `quads` are about the document and its parts (the document itself, its text, its meeting,
+/// agenda items, contributions, votes, questions, fundings): only this document states them, in
+/// its own graph. `claims` are about things many documents mention (persons, factions, parties,
+/// ministries, committees, roles, programmes, other papers): the store keeps each of them once,
+/// in the shared graph, for as long as one document still claims it.
+pub struct Mapped {
+    pub document: NamedNode,
+    pub graph: NamedNode,
+    pub quads: Vec<Quad>,
+    pub claims: Vec<Claim>,
+    /// The graph the claims are kept in (`{base}/graph/gemeinsam`).
+    pub shared_graph: NamedNode,
+    /// The base the claims' keys are minted under.
+    pub base: Base,
+}
+
+/// A statement about a shared thing, with its key and the graph of the document that would own
+/// its subject (a cited paper's own graph), where the statement then stands instead.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub triple: Triple,
+    /// `{base}/aussage/{hash}`: what the claiming graph records it supports.
+    pub key: NamedNode,
+    pub owner: NamedNode,
+}
+
+impl Mapped {
+    /// The key of a statement in the shared graph (one read back from the store).
+    pub fn key_of(&self, t: &Triple) -> NamedNode {
+        self.base.claim(t)
+    }
+
+    /// Everything the document contributes: its graph, and its claims in the shared graph.
+    pub fn all_quads(&self) -> impl Iterator<Item = Quad> + '_ {
+        self.quads
+            .iter()
+            .cloned()
+            .chain(self.claims.iter().map(|c| {
+                c.triple
+                    .clone()
+                    .in_graph(GraphName::NamedNode(self.shared_graph.clone()))
+            }))
+    }
+}
+
+pub(crate) struct Out {
+    pub(crate) graph: GraphName,
+    pub(crate) quads: Vec<Quad>,
+    /// The byte offset of each character of the document's text, and its length at the end:
+    /// spans count characters (NIF offsets), and slicing by them must not walk the text anew.
+    pub(crate) char_bytes: Vec<usize>,
+}
+
+impl Out {
+    pub(crate) fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads
+            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+    pub(crate) fn lit(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+    pub(crate) fn de(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+        self.add(
+            s,
+            p,
+            Literal::new_language_tagged_literal_unchecked(value, "de"),
+        );
+    }
+    pub(crate) fn typed(
+        &mut self,
+        s: &NamedNode,
+        p: NamedNodeRef<'_>,
+        value: impl Into<String>,
+        dt: NamedNodeRef<'_>,
+    ) {
+        self.add(s, p, Literal::new_typed_literal(value, dt));
+    }
+    pub(crate) fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: impl ToString) {
+        self.typed(s, p, value.to_string(), xsd::INTEGER);
+    }
+}
+
+/// Maps a parsed document into its graph.
+pub fn map_document(
+    doc: &Document,
+    base: &Base,
+    provenance: &Provenance,
+) -> Result<Mapped, Unidentified> {
+    let doc_iri = base.document(doc).ok_or(Unidentified)?;
+    let graph = base.graph(&doc_iri);
+    let mut out = Out {
+        graph: graph.clone().into(),
+        quads: Vec::new(),
+        char_bytes: doc
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([doc.text.len()])
+            .collect(),
+    };
+    let wp = doc.wahlperiode.ok_or(Unidentified)?;
+
+    map_provenance(&mut out, &graph, &doc_iri, provenance);
+
+    // The document.
+    let class = match doc.kind {
+        DocumentKind::Plenarprotokoll => lt::PLENARPROTOKOLL,
+        DocumentKind::Ausschussprotokoll => lt::AUSSCHUSSPROTOKOLL,
+        DocumentKind::Drucksache => lt::DRUCKSACHE,
+    };
+    out.add(&doc_iri, rdf::TYPE, class);
+    out.lit(&doc_iri, dcterms::SOURCE, &provenance.source);
+    out.int(&doc_iri, lt::WAHLPERIODE, wp);
+    out.add(&doc_iri, dcterms::PUBLISHER, base.landtag());
+    if let Some(id) = &doc.id {
+        out.lit(&doc_iri, eli::ID_LOCAL, &id.printed());
+    }
+    if let Some(d) = &doc.date {
+        out.typed(&doc_iri, eli::DATE_DOCUMENT, *d, xsd::DATE);
+    }
+    if let Some(d) = &doc.issued {
+        out.typed(&doc_iri, eli::DATE_PUBLICATION, *d, xsd::DATE);
+    }
+    if let Some(t) = &doc.title {
+        out.de(&doc_iri, eli::TITLE, t);
+    }
+    if let Some(t) = &doc.subtype {
+        out.de(&doc_iri, dcterms::TYPE, t);
+    }
+    for m in &doc.mentions {
+        let p = paper(&mut out, base, m);
+        out.add(&doc_iri, dcterms::REFERENCES, p);
+    }
+    let text_iri = iri::text_context(&doc_iri);
+    out.add(&text_iri, rdf::TYPE, nif::CONTEXT);
+    out.add(
+        &text_iri,
+        nif::IS_STRING,
+        Literal::new_simple_literal(&doc.text),
+    );
+    out.add(&text_iri, prov::WAS_DERIVED_FROM, doc_iri.clone());
+
+    if let Some(a) = &doc.answer_to {
+        map_answer(&mut out, base, wp, &doc_iri, a);
+    }
+
+    map_funding(&mut out, base, doc, &doc_iri, &text_iri);
+    map_questions(&mut out, doc, &doc_iri, &doc.questions, &text_iri);
+    map_attachments(&mut out, base, doc, wp, &doc_iri, &text_iri);
+    map_programmes(&mut out, base, doc, &doc_iri, &text_iri);
+    map_cited(&mut out, base, doc);
+    if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
+        map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
+    }
+    let meeting = base.meeting(doc);
+    map_checks(&mut out, doc, &doc_iri, meeting.as_ref());
+    Ok(split(base, out.quads, doc_iri, graph, meeting.as_ref()))
+}
+
+/// The graph: where it came from and when, and which converter made it.
+pub(crate) fn map_provenance(
+    out: &mut Out,
+    graph: &NamedNode,
+    doc_iri: &NamedNode,
+    provenance: &Provenance,
+) {
+    out.add(graph, rdf::TYPE, prov::ENTITY);
+    out.add(graph, prov::WAS_DERIVED_FROM, doc_iri.clone());
+    out.lit(graph, lt::QUELLDATEI, &provenance.source);
+    out.lit(
+        graph,
+        lt::QUELLPRUEFSUMME,
+        &format!("sha256:{}", provenance.digest),
+    );
+    out.typed(
+        graph,
+        prov::GENERATED_AT_TIME,
+        provenance.converted_at.clone(),
+        xsd::DATE_TIME,
+    );
+    out.lit(graph, lt::KONVERTER, crate::CONVERTER);
+}
+
+/// A document's quads as `Mapped::all_quads` gives them (its graph, and its claims in the
+/// shared graph), read back: how `ingest` hands a converted document to a running `serve`.
+pub fn from_quads(base: &Base, quads: Vec<Quad>) -> Result<Mapped, String> {
+    let shared = base.shared_graph();
+    let mut graph: Option<NamedNode> = None;
+    let (mut own, mut claims) = (Vec::new(), Vec::new());
+    for q in quads {
+        match &q.graph_name {
+            GraphName::NamedNode(g) if *g == shared => {
+                let triple = Triple::from(q);
+                let NamedOrBlankNode::NamedNode(subject) = &triple.subject else {
+                    return Err("a claim about a blank node".into());
+                };
+                claims.push(Claim {
+                    key: base.claim(&triple),
+                    owner: base.graph(subject),
+                    triple,
+                });
+            }
+            GraphName::NamedNode(g) => {
+                if graph.get_or_insert_with(|| g.clone()) != g {
+                    return Err(format!(
+                        "quads of two documents: {g} and {}",
+                        graph.unwrap()
+                    ));
+                }
+                own.push(q);
+            }
+            _ => return Err("a quad in the default graph".into()),
+        }
+    }
+    let graph = graph.ok_or("no document graph")?;
+    let document = own
+        .iter()
+        .find(|q| q.subject == graph.clone().into() && q.predicate == prov::WAS_DERIVED_FROM)
+        .and_then(|q| match &q.object {
+            Term::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        })
+        .ok_or("the graph names no document (prov:wasDerivedFrom)")?;
+    Ok(Mapped {
+        document,
+        graph,
+        quads: own,
+        claims,
+        shared_graph: shared,
+        base: base.clone(),
+    })
+}
+
+/// Sorts and de-duplicates the quads (`convert` output is deterministic) and splits them into
+/// the document's own and its claims about shared things.
+pub(crate) fn split(
+    base: &Base,
+    quads: Vec<Quad>,
+    document: NamedNode,
+    graph: NamedNode,
+    meeting: Option<&NamedNode>,
+) -> Mapped {
+    let mut keyed: Vec<(String, Quad)> = quads.into_iter().map(|q| (q.to_string(), q)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    let owned = |s: &str| {
+        let under = |root: &NamedNode| {
+            s == root.as_str()
+                || s.strip_prefix(root.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        };
+        under(&document) || under(&graph) || meeting.is_some_and(under)
+    };
+    let (mut quads, mut claims) = (Vec::new(), Vec::new());
+    for (_, q) in keyed {
+        let subject = match &q.subject {
+            NamedOrBlankNode::NamedNode(n) => n.clone(),
+            NamedOrBlankNode::BlankNode(_) => {
+                quads.push(q);
+                continue;
+            }
+        };
+        if owned(subject.as_str()) {
+            quads.push(q);
+        } else {
+            let triple = Triple::from(q);
+            claims.push(Claim {
+                key: base.claim(&triple),
+                owner: base.graph(&subject),
+                triple,
+            });
+        }
+    }
+    Mapped {
+        document,
+        graph,
+        quads,
+        claims,
+        shared_graph: base.shared_graph(),
+        base: base.clone(),
+    }
+}
+
+/// The words a node was read from: `schema:text` (German) and its character range in the
+/// document's text. Offsets are xsd:integer, not NIF's xsd:nonNegativeInteger: oxigraph 0.5's
+/// store keeps derived integer types as xsd:integer, and `convert` must say what the store says.
+fn read_from(
+    out: &mut Out,
+    node: &NamedNode,
+    doc: &Document,
+    span: crate::model::Span,
+    text_iri: &NamedNode,
+) {
+    let at = |c: usize| out.char_bytes[c.min(out.char_bytes.len() - 1)];
+    let (start, end) = (at(span.start), at(span.end.max(span.start)));
+    let text = doc.text[start..end].to_owned();
+    out.add(
+        node,
+        schema::TEXT,
+        Literal::new_language_tagged_literal_unchecked(text, "de"),
+    );
+    out.add(node, nif::REFERENCE_CONTEXT, text_iri.clone());
+    out.int(node, nif::BEGIN_INDEX, span.start);
+    out.int(node, nif::END_INDEX, span.end);
+}
