@@ -87,6 +87,8 @@ pub struct Listings {
 /// of this store goes through this process), and the heads of the files it read or wrote.
 #[derive(Debug, Default)]
 struct Memo {
+    /// Writes so far: what was computed from the store before a write began is not kept.
+    generation: u64,
     snapshot: Option<Arc<Snapshot>>,
     heads: HashMap<PathBuf, Arc<Head>>,
     /// Small blocks' bytes (a listing of few rows per document reads no file per document).
@@ -220,9 +222,14 @@ impl Listings {
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
         std::fs::write(self.pending(), mapped.graph.as_str()).map_err(io(&self.pending()))?;
         let before = Before::read(store, mapped)?;
+        self.memo().generation += 1;
         let outcome = crate::changes::write(store, log, mapped)?;
         if outcome != store::Outcome::Unchanged {
-            self.memo().snapshot = None;
+            {
+                let mut memo = self.memo();
+                memo.generation += 1;
+                memo.snapshot = None;
+            }
             for graph in before.stale(store)? {
                 self.drop_block(&graph)?;
             }
@@ -272,10 +279,20 @@ impl Listings {
 
     /// The store's state: read, or, in the writer, remembered since its last write.
     fn snapshot(&self, store: &Store) -> Result<Arc<Snapshot>, ListingError> {
-        if let Some(snap) = self.memo().snapshot.clone().filter(|_| self.writable) {
-            return Ok(snap);
-        }
-        let snap = Arc::new(Snapshot::read(store, &self.shared)?);
+        let generation = {
+            let memo = self.memo();
+            let current = memo
+                .snapshot
+                .clone()
+                .filter(|s| s.generation == memo.generation);
+            if let Some(snap) = current.filter(|_| self.writable) {
+                return Ok(snap);
+            }
+            memo.generation
+        };
+        let mut snap = Snapshot::read(store, &self.shared)?;
+        snap.generation = generation;
+        let snap = Arc::new(snap);
         if self.writable {
             self.memo().snapshot = Some(snap.clone());
         }
@@ -295,9 +312,20 @@ impl Listings {
     }
 
     /// Writes a file and remembers its head.
-    fn keep(&self, path: &Path, head: &Head, body: &[u8]) -> Result<(), ListingError> {
-        file::write(path, head, body)?;
+    /// Keeps what was computed from the store as it was at write `generation`, unless a write
+    /// has begun since (the next refresh computes it again).
+    fn keep(
+        &self,
+        path: &Path,
+        head: &Head,
+        body: &[u8],
+        generation: u64,
+    ) -> Result<(), ListingError> {
         let mut memo = self.memo();
+        if memo.generation != generation {
+            return Ok(());
+        }
+        file::write(path, head, body)?;
         memo.forget(path);
         memo.heads.insert(path.to_owned(), Arc::new(head.clone()));
         Ok(())
@@ -393,7 +421,7 @@ impl Listings {
             });
         }
         if self.writable {
-            self.keep(&self.block_path(&unit.graph), &head, &body)?;
+            self.keep(&self.block_path(&unit.graph), &head, &body, snap.generation)?;
         }
         Ok((head, body))
     }
@@ -420,7 +448,7 @@ impl Listings {
             ..block
         });
         if self.writable {
-            self.keep(&self.whole_path(name), &head, &body)?;
+            self.keep(&self.whole_path(name), &head, &body, snap.generation)?;
         }
         Ok((head, body))
     }

@@ -32,6 +32,9 @@ pub struct Snapshot {
     pub global: String,
     /// A hash of every graph's version: the store's state.
     pub key: String,
+    /// The writer's count of writes when the state was read (what is computed from it is kept
+    /// only while no write has begun since).
+    pub generation: u64,
     versions: HashMap<String, String>,
     by_document: HashMap<NamedNode, usize>,
 }
@@ -95,6 +98,7 @@ impl Snapshot {
             others,
             global,
             key,
+            generation: 0,
             versions,
             by_document,
         })
