@@ -287,3 +287,47 @@ fn cabinets_hold_the_ministers_the_landtag_lists_and_speeches_their_office() {
     let n: u32 = query_rows(&store, ask)[0][0].parse().unwrap();
     assert!(n >= 10, "{n} speeches in a cabinet post");
 }
+
+/// `cabinets` against an independent list: the office holders of periods 14–17 as the press
+/// reported them the day each cabinet was appointed (`tests/data/cabinets/press.tsv`, not the
+/// encyclopaedia articles the table was written from): at least 95 % of them are a row of
+/// that cabinet with their full name, in office on that day.
+#[test]
+fn cabinets_find_the_office_holders_the_press_reported() {
+    let press = std::fs::read_to_string(repo().join("tests/data/cabinets/press.tsv")).unwrap();
+    let press: Vec<Vec<&str>> = press
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(press.len(), 50, "the list's rows");
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    ok(&[
+        "ingest",
+        s(&corpus().join("mmd17-10377.txt")),
+        "--store",
+        s(&store),
+    ]);
+    let rows = query_rows(&store, "cabinets");
+    let missing: Vec<String> = press
+        .iter()
+        .filter(|p| {
+            let (cabinet, day, name) = (p[0], p[1], format!("{} {}", p[3], p[2]));
+            !rows.iter().any(|r| {
+                r[0] == cabinet
+                    && r[3] == name
+                    && r[1].as_str() <= day
+                    && (r[2].is_empty() || day <= r[2].as_str())
+            })
+        })
+        .map(|p| format!("{} {} ({})", p[3], p[2], p[0]))
+        .collect();
+    let found = press.len() - missing.len();
+    assert!(
+        found * 100 >= press.len() * 95,
+        "{found} of {} found; missing: {missing:?}",
+        press.len()
+    );
+}

@@ -66,7 +66,7 @@ mod converter {
         }
         for converting in [
             "crates/parse/src/vote.rs",
-            "crates/rdf/src/map.rs",
+            "crates/rdf/src/map/mod.rs",
             "crates/text/src/pdf/table.rs",
             "data/lexicon/abstimmung.tsv",
             "src/resolve.rs",
