@@ -15,6 +15,10 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=converter_inputs.rs");
     let files = converter_files(&root);
+    // Each file too: a folder alone was seen to miss an edit inside it (a stale name).
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+    }
     let hash = converter_hash(&root, &files, |f| std::fs::read(f).unwrap_or_default());
     println!(
         "cargo:rustc-env=LANDTAG_LOD_CONVERTER=landtag-lod {}+{hash:016x}",
