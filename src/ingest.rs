@@ -130,6 +130,7 @@ pub fn ingest(
         summary.failed += 1;
         tracing::error!("data/lexicon/regierung.tsv: the cabinets' graph: {e:#}");
     }
+    tracing::debug!("cabinets written");
     pipeline::convert_all(files, base, &now, workers, stored, |file, done| {
         let result = match done {
             Done::Converted(result) => *result,
@@ -146,9 +147,11 @@ pub fn ingest(
                 return;
             }
         };
+        tracing::debug!("{}: converted", file.display());
         let written = result
             .map_err(|e: ConvertError| anyhow::Error::from(e))
             .and_then(|c| Ok((target.write(&c.mapped)?, c)));
+        tracing::debug!("{}: written", file.display());
         match written {
             Ok((outcome, converted)) => {
                 summary.stored += 1;

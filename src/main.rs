@@ -2,12 +2,11 @@
 //! and handed to the library's rooms.
 
 use anyhow::{bail, Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+use landtag_lod::publish::formats::{self, Format};
 use landtag_lod::rdf::{iri, iri::DEFAULT_BASE, Base};
-use landtag_lod::results::Formats;
 use landtag_lod::{dump, pipeline, queries, serve, store};
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::io::RdfSerializer;
 use oxigraph::sparql::QueryResults;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -47,8 +46,10 @@ struct QueryArgs {
     #[arg(long)]
     store: PathBuf,
     query: String,
-    #[arg(long, value_enum)]
-    format: Option<ResultFormat>,
+    /// csv (SELECT's default), tsv, json (ASK's default), xml; turtle (CONSTRUCT's and
+    /// DESCRIBE's default), ntriples, jsonld.
+    #[arg(long, value_parser = answer_format)]
+    format: Option<&'static str>,
     /// Over these graphs only: their merge is the default graph (repeatable; the
     /// protocol's `default-graph-uri`, in place of the query's FROM).
     #[arg(long = "graph", value_name = "IRI")]
@@ -68,8 +69,9 @@ enum Command {
     /// Print one document's triples, without a store.
     Convert {
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = GraphFormat::Turtle)]
-        format: GraphFormat,
+        /// turtle, ntriples, nquads or jsonld.
+        #[arg(long, value_parser = document_format, default_value = "turtle")]
+        format: &'static Format,
     },
     /// Run a SPARQL query: its text, @FILE, or the NAME of a query in queries/.
     Query(QueryArgs),
@@ -153,22 +155,32 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum GraphFormat {
-    Turtle,
-    Ntriples,
-    Nquads,
-    Jsonld,
+/// A `query --format` name: one of the answers' formats (but the endpoint's page, `html`).
+fn answer_format(name: &str) -> Result<&'static str, String> {
+    let known = answer_names();
+    let found = known.iter().find(|n| n.eq_ignore_ascii_case(name));
+    found
+        .copied()
+        .ok_or_else(|| format!("one of {}", known.join(", ")))
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ResultFormat {
-    Csv,
-    Tsv,
-    Json,
-    Xml,
-    Turtle,
-    Ntriples,
+fn answer_names() -> Vec<&'static str> {
+    use landtag_lod::publish::formats::{names, GRAPHS, SOLUTIONS};
+    let all = names(SOLUTIONS).into_iter().chain(names(GRAPHS));
+    all.filter(|n| *n != "html").collect()
+}
+
+/// A `convert --format` name: one of [`formats::DOCUMENTS`].
+fn document_format(name: &str) -> Result<&'static Format, String> {
+    let table = landtag_lod::publish::formats::DOCUMENTS;
+    landtag_lod::publish::formats::pick(table, "", Some(name)).map_err(|e| e.to_string())
+}
+
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn main() -> ExitCode {
@@ -179,6 +191,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that stopped reading (`| head`) ends the output, as for any Unix tool.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
@@ -539,6 +553,7 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> 
         );
     }
     let target = ing::Target::open(store_dir, base)?;
+    tracing::debug!("store opened");
     if let ing::Target::Server(_) = target {
         eprintln!(
             "{}: a running server holds the store; handing it the documents",
@@ -546,6 +561,7 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> 
         );
     }
     let stored = target.stored(reconvert)?;
+    tracing::debug!("stored files read");
     let bar = progress_bar(files.len());
     let summary = ing::ingest(
         &files,
@@ -566,6 +582,7 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> 
     );
     bar.finish_and_clear();
     target.flush()?;
+    tracing::debug!("flushed");
     let settled = std::time::Instant::now();
     if let Some(r) = target.settle()? {
         if r.blocks + r.whole > 0 {
@@ -644,21 +661,17 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
     bar
 }
 
-fn convert(file: &Path, format: GraphFormat, base: &Base) -> Result<ExitCode> {
+fn convert(file: &Path, format: &Format, base: &Base) -> Result<ExitCode> {
     let c = pipeline::convert(file, base, &pipeline::now_utc())?;
     for w in &c.warnings {
         eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message);
     }
-    let rdf_format = match format {
-        GraphFormat::Turtle => RdfFormat::Turtle,
-        GraphFormat::Ntriples => RdfFormat::NTriples,
-        GraphFormat::Nquads => RdfFormat::NQuads,
-        GraphFormat::Jsonld => {
-            RdfFormat::from_media_type("application/ld+json").expect("JSON-LD is supported")
-        }
+    let formats::Writes::Rdf(syntax) = format.writes else {
+        bail!("{} is no RDF syntax", format.name);
     };
+    let rdf_format = syntax.format();
     let mut serializer = RdfSerializer::from_format(rdf_format);
-    if matches!(format, GraphFormat::Turtle) {
+    if syntax == formats::RdfSyntax::Turtle {
         for (prefix, ns) in landtag_lod::rdf::vocab::PREFIXES {
             serializer = serializer.with_prefix(*prefix, *ns)?;
         }
@@ -711,7 +724,7 @@ impl Over {
 fn run_query(
     store_dir: &Path,
     query: &str,
-    format: Option<ResultFormat>,
+    format: Option<&str>,
     over: &Over,
     base: &Base,
 ) -> Result<ExitCode> {
@@ -749,46 +762,24 @@ fn run_query(
             store::query_over(&store, &text, &over, None)?
         }
     };
-    let formats = query_formats(&results, format)?;
+    let format = answer_format_for(&results, format)?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    landtag_lod::results::write(results, formats, out)?.flush()?;
+    landtag_lod::results::write(results, format, out)?.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The formats `query --format` asks for, given the kind of result: solutions as csv (the
-/// default), tsv, json or xml; a boolean as json (the default) or any of those; a graph as
-/// turtle (the default) or ntriples.
-fn query_formats(results: &QueryResults, format: Option<ResultFormat>) -> Result<Formats> {
-    let table = |f: ResultFormat| match f {
-        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
-        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
-        ResultFormat::Json => Some(QueryResultsFormat::Json),
-        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
-        _ => None,
-    };
-    let (solutions, boolean, graph) = match results {
-        QueryResults::Solutions(_) => {
-            let f = table(format.unwrap_or(ResultFormat::Csv));
-            let f = f.context("a SELECT query's results are csv, tsv, json or xml")?;
-            (f, f, RdfFormat::Turtle)
-        }
-        QueryResults::Boolean(_) => {
-            let f = format.and_then(table).unwrap_or(QueryResultsFormat::Json);
-            (f, f, RdfFormat::Turtle)
-        }
-        QueryResults::Graph(_) => {
-            let g = match format.unwrap_or(ResultFormat::Turtle) {
-                ResultFormat::Ntriples => RdfFormat::NTriples,
-                ResultFormat::Turtle => RdfFormat::Turtle,
-                _ => bail!("a CONSTRUCT or DESCRIBE query's results are turtle or ntriples"),
-            };
-            (QueryResultsFormat::Json, QueryResultsFormat::Json, g)
-        }
-    };
-    Ok(Formats {
-        solutions,
-        boolean,
-        graph,
+/// The format `query` writes an answer in: `--format`, else csv for solutions and the
+/// table's first for the others (json for a boolean, turtle for a graph).
+fn answer_format_for(results: &QueryResults, name: Option<&str>) -> Result<&'static Format> {
+    let default = matches!(results, QueryResults::Solutions(_)).then_some("csv");
+    formats::pick(formats::for_answer(results), "", name.or(default)).map_err(|_| {
+        let kind = match results {
+            QueryResults::Graph(_) => "a CONSTRUCT or DESCRIBE query's answer",
+            _ => "a SELECT or ASK query's answer",
+        };
+        let mut known = formats::names(formats::for_answer(results));
+        known.retain(|n| *n != "html");
+        anyhow::anyhow!("{kind} is written as {}", known.join(", "))
     })
 }
 

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod dump;
 pub mod facts;
 pub mod files;
+pub mod formats;
 pub mod graph;
 pub mod listings;
 pub mod manifest;

@@ -1,21 +1,13 @@
 //! The one SPARQL result writer: a query's solutions, boolean or graph in the format asked for,
 //! streamed to any writer. The endpoint (`serve`), the command line (`query`) and the dump
-//! set's tables (`tables.rs`) all write through it; the endpoint's HTML table of solutions is a page, not a result format, and stays
-//! with the pages.
+//! set's tables (`tables.rs`) all write through it, in a format of [`crate::formats`]; the
+//! endpoint's HTML table of solutions is a page, not a result format, and stays with the pages.
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use crate::formats::{Format, RdfSyntax, Writes};
+use oxigraph::io::RdfSerializer;
+use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 use std::io::Write;
-
-/// The formats to write each kind of result in.
-#[derive(Debug, Clone, Copy)]
-pub struct Formats {
-    pub solutions: QueryResultsFormat,
-    pub boolean: QueryResultsFormat,
-    /// A CONSTRUCT's or DESCRIBE's triples; Turtle is written with the published prefixes.
-    pub graph: RdfFormat,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -23,13 +15,24 @@ pub enum WriteError {
     Io(#[from] std::io::Error),
     #[error("query evaluation failed: {0}")]
     Evaluation(#[from] QueryEvaluationError),
+    #[error("{0} is no format for this kind of answer")]
+    Unfit(&'static str),
 }
 
-/// Writes `results` to `out` and hands the writer back, flushed of what the serialiser held.
-pub fn write<W: Write>(results: QueryResults<'_>, f: Formats, out: W) -> Result<W, WriteError> {
+/// Writes `results` in `format` (one of [`formats::for_answer`]'s) to `out` and hands the
+/// writer back, flushed of what the serialiser held; Turtle with the published prefixes.
+pub fn write<W: Write>(
+    results: QueryResults<'_>,
+    format: &Format,
+    out: W,
+) -> Result<W, WriteError> {
+    let unfit = || WriteError::Unfit(format.name);
     Ok(match results {
         QueryResults::Solutions(solutions) => {
-            let mut w = QueryResultsSerializer::from_format(f.solutions)
+            let Writes::Results(f) = format.writes else {
+                return Err(unfit());
+            };
+            let mut w = QueryResultsSerializer::from_format(f)
                 .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
             for s in solutions {
                 w.serialize(&s?)?;
@@ -37,11 +40,17 @@ pub fn write<W: Write>(results: QueryResults<'_>, f: Formats, out: W) -> Result<
             w.finish()?
         }
         QueryResults::Boolean(b) => {
-            QueryResultsSerializer::from_format(f.boolean).serialize_boolean_to_writer(out, b)?
+            let Writes::Results(f) = format.writes else {
+                return Err(unfit());
+            };
+            QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, b)?
         }
         QueryResults::Graph(triples) => {
-            let mut serializer = RdfSerializer::from_format(f.graph);
-            if f.graph == RdfFormat::Turtle {
+            let Writes::Rdf(syntax) = format.writes else {
+                return Err(unfit());
+            };
+            let mut serializer = RdfSerializer::from_format(syntax.format());
+            if syntax == RdfSyntax::Turtle {
                 for (prefix, ns) in landtag_rdf::vocab::PREFIXES {
                     serializer = serializer
                         .with_prefix(*prefix, *ns)

@@ -8,8 +8,6 @@ use crate::listings::Listings;
 use crate::manifest::Part;
 use landtag_rdf::Base;
 use landtag_store::{self as store, Dataset, Graphs, StoreError};
-use oxigraph::io::RdfFormat;
-use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 use oxigraph::store::Store;
 
@@ -104,15 +102,11 @@ fn write_csv(
     let variables: std::sync::Arc<[oxigraph::sparql::Variable]> = solutions.variables().into();
     let counted = solutions.inspect(|_| rows.set(rows.get() + 1));
     let results = QueryResults::Solutions(QuerySolutionIter::new(variables, counted));
-    let formats = crate::results::Formats {
-        solutions: QueryResultsFormat::Csv,
-        boolean: QueryResultsFormat::Csv,
-        graph: RdfFormat::Turtle,
-    };
-    let out =
-        crate::results::write(results, formats, Vec::new()).map_err(|e| StoreError::Load {
-            path: format!("queries/{name}.rq"),
-            message: e.to_string(),
-        })?;
+    let csv = crate::formats::pick(crate::formats::SOLUTIONS, "text/csv", None)
+        .expect("CSV is a solutions format");
+    let out = crate::results::write(results, csv, Vec::new()).map_err(|e| StoreError::Load {
+        path: format!("queries/{name}.rq"),
+        message: e.to_string(),
+    })?;
     Ok((out, rows.get()))
 }

@@ -15,10 +15,9 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use landtag_publish::formats;
 use landtag_rdf::Base;
 use landtag_store::{self as store, StoreError};
-use oxigraph::io::RdfFormat;
-use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::sync::Arc;
@@ -471,91 +470,14 @@ async fn in_worker<T: Send + 'static>(
         .await
 }
 
-/// Result formats for SELECT/ASK, by media type and `format` name.
-const SOLUTION_FORMATS: &[(&str, &str, Option<QueryResultsFormat>)] = &[
-    (
-        "application/sparql-results+json",
-        "json",
-        Some(QueryResultsFormat::Json),
-    ),
-    ("application/json", "json", Some(QueryResultsFormat::Json)),
-    (
-        "application/sparql-results+xml",
-        "xml",
-        Some(QueryResultsFormat::Xml),
-    ),
-    ("application/xml", "xml", Some(QueryResultsFormat::Xml)),
-    ("text/csv", "csv", Some(QueryResultsFormat::Csv)),
-    (
-        "text/tab-separated-values",
-        "tsv",
-        Some(QueryResultsFormat::Tsv),
-    ),
-    ("text/html", "html", None),
-];
-
-/// RDF formats for CONSTRUCT/DESCRIBE.
-const GRAPH_FORMATS: &[(&str, &str, ())] = &[
-    ("text/turtle", "turtle", ()),
-    ("application/n-triples", "ntriples", ()),
-    ("application/ld+json", "jsonld", ()),
-    // The query page's default: a graph result shows as Turtle.
-    ("text/turtle", "html", ()),
-];
-
-/// Media ranges of an Accept header, best first.
-fn accepted(accept: &str) -> Vec<String> {
-    let mut ranges: Vec<(f32, usize, String)> = accept
-        .split(',')
-        .enumerate()
-        .filter_map(|(i, part)| {
-            let mut bits = part.split(';');
-            let media = bits.next()?.trim().to_ascii_lowercase();
-            let q = bits
-                .filter_map(|b| b.trim().strip_prefix("q="))
-                .find_map(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
-            (!media.is_empty() && q > 0.0).then_some((q, i, media))
-        })
-        .collect();
-    ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    ranges.into_iter().map(|r| r.2).collect()
-}
-
-fn pick<T: Copy>(
-    accept: &str,
-    format: Option<&str>,
-    table: &[(&'static str, &'static str, T)],
-) -> Result<(&'static str, T), ApiError> {
-    if let Some(f) = format {
-        return table
-            .iter()
-            .find(|(_, name, _)| name.eq_ignore_ascii_case(f))
-            .map(|(media, _, t)| (*media, *t))
-            .ok_or_else(|| ApiError::BadRequest(format!("unknown format `{f}`")));
-    }
-    let ranges = accepted(accept);
-    if ranges.is_empty() {
-        return Ok((table[0].0, table[0].2));
-    }
-    for r in &ranges {
-        if r == "*/*" {
-            return Ok((table[0].0, table[0].2));
-        }
-        let hit = table.iter().find(|(media, _, _)| {
-            *media == r
-                || r.strip_suffix("/*")
-                    .is_some_and(|top| media.starts_with(&format!("{top}/")))
-        });
-        if let Some((media, _, t)) = hit {
-            return Ok((media, *t));
+/// A format refused, as the client hears it (400 for a name, 406 for `Accept`).
+impl From<formats::Refusal> for ApiError {
+    fn from(r: formats::Refusal) -> Self {
+        match r {
+            formats::Refusal::Unknown { .. } => Self::BadRequest(r.to_string()),
+            formats::Refusal::NotAcceptable { .. } => Self::NotAcceptable(r.to_string()),
         }
     }
-    let offered: Vec<&str> = table.iter().map(|t| t.0).collect();
-    Err(ApiError::NotAcceptable(format!(
-        "none of `{accept}` can be served; offered: {}",
-        offered.join(", ")
-    )))
 }
 
 fn evaluation_error(e: QueryEvaluationError) -> ApiError {
@@ -611,21 +533,16 @@ fn answer_query(
         Err(StoreError::Evaluation(e)) => return job.reply(Err(evaluation_error(e))),
         Err(e) => return job.reply(Err(ApiError::Internal(e.to_string()))),
     };
-    let picked = match &results {
-        QueryResults::Graph(_) => pick(accept, format, GRAPH_FORMATS).map(|(m, ())| (m, None)),
-        _ => pick(accept, format, SOLUTION_FORMATS),
+    let picked = match formats::pick(formats::for_answer(&results), accept, format) {
+        Ok(f) => f,
+        Err(e) => return job.reply(Err(e.into())),
     };
-    let (media, fmt) = match picked {
-        Ok(p) => p,
-        Err(e) => return job.reply(Err(e)),
-    };
-    let media = match (&results, fmt) {
-        (QueryResults::Solutions(_), None) => "text/html; charset=utf-8",
-        (QueryResults::Boolean(_), None) => "application/sparql-results+json",
-        _ => media,
+    let media = match (&results, picked.writes) {
+        (QueryResults::Solutions(_), formats::Writes::Page) => "text/html; charset=utf-8",
+        _ => picked.media,
     };
     let mut out = answer::Spill::new(job, media, max);
-    match write_results(results, media, fmt, &mut out) {
+    match write_results(results, picked, &mut out) {
         Ok(()) => out.finish(),
         Err(e) => out.fail(e),
     }
@@ -636,26 +553,25 @@ const HTML_ROWS: usize = 10_000;
 
 fn write_results(
     results: QueryResults<'static>,
-    media: &'static str,
-    fmt: Option<QueryResultsFormat>,
+    format: &'static formats::Format,
     out: &mut answer::Spill<'_>,
 ) -> Result<(), ApiError> {
-    let results = match (results, fmt) {
-        (QueryResults::Solutions(solutions), None) => {
+    let format = match (results, format.writes) {
+        (QueryResults::Solutions(solutions), formats::Writes::Page) => {
             let html = results_page(solutions)?;
             return std::io::Write::write_all(out, html.as_bytes()).map_err(answer::write_error);
         }
-        (results, _) => results,
+        // A boolean has no page: it answers as JSON.
+        (results @ QueryResults::Boolean(_), formats::Writes::Page) => {
+            (results, &formats::SOLUTIONS[0])
+        }
+        (results, _) => (results, format),
     };
-    let formats = crate::results::Formats {
-        solutions: fmt.unwrap_or(QueryResultsFormat::Json),
-        boolean: fmt.unwrap_or(QueryResultsFormat::Json),
-        graph: RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle),
-    };
-    match crate::results::write(results, formats, &mut *out) {
+    match crate::results::write(format.0, format.1, &mut *out) {
         Ok(_) => Ok(()),
         Err(crate::results::WriteError::Io(e)) => Err(answer::write_error(e)),
         Err(crate::results::WriteError::Evaluation(e)) => Err(evaluation_error(e)),
+        Err(e) => Err(ApiError::Internal(e.to_string())),
     }
 }
 

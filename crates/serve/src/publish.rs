@@ -10,19 +10,11 @@ use landtag_publish::changes::{self, PAGE};
 use landtag_publish::files::Manifest;
 use landtag_publish::{catalog::Catalog, graph::Graph, void, Facts};
 use landtag_rdf::Base;
-use oxigraph::io::RdfFormat;
 use oxigraph::store::Store;
 use std::sync::Arc;
 use tower::ServiceExt;
 
-/// RDF formats a description is offered in, by media type and `format=` name; Turtle first.
-const DESCRIPTION_FORMATS: &[(&str, &str, ())] = &[
-    ("text/turtle", "turtle", ()),
-    ("application/rdf+xml", "rdfxml", ()),
-    ("application/ld+json", "jsonld", ()),
-    ("application/n-triples", "ntriples", ()),
-];
-
+/// The `format=` parameter.
 fn format_param(params: &[(String, String)]) -> Option<&str> {
     params
         .iter()
@@ -30,7 +22,8 @@ fn format_param(params: &[(String, String)]) -> Option<&str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// A description in the format asked for (`Accept`, or `format=`): Turtle by default.
+/// A description in the format asked for (`Accept`, or `format=`, of
+/// [`formats::DESCRIPTIONS`](landtag_publish::formats::DESCRIPTIONS)): Turtle by default.
 pub(super) fn described(
     graph: &Graph,
     headers: &HeaderMap,
@@ -40,17 +33,21 @@ pub(super) fn described(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    match super::pick(accept, format_param(params), DESCRIPTION_FORMATS) {
-        Ok((media, ())) => {
-            let format = RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle);
-            let content_type = format!("{media}; charset=utf-8");
+    let table = landtag_publish::formats::DESCRIPTIONS;
+    match landtag_publish::formats::pick(table, accept, format_param(params)) {
+        Ok(f) => {
+            let landtag_publish::formats::Writes::Rdf(syntax) = f.writes else {
+                return ApiError::Internal(format!("{} writes no RDF", f.name)).into_response();
+            };
+            let format = syntax.format();
+            let content_type = format!("{}; charset=utf-8", f.media);
             (
                 [(header::CONTENT_TYPE, content_type)],
                 graph.serialize(format),
             )
                 .into_response()
         }
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 

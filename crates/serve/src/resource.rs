@@ -3,7 +3,7 @@
 //! IRI the store says nothing about is 404.
 
 use super::pages::{classes, link, render, select, short, text, Link, LABEL, PROLOGUE};
-use super::{accepted, in_worker, respond, views, ApiError, AppState};
+use super::{in_worker, respond, views, ApiError, AppState};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Response};
@@ -28,7 +28,7 @@ fn wants_html(headers: &HeaderMap, format: Option<&str>) -> bool {
         "application/ld+json",
         "application/n-triples",
     ];
-    for range in accepted(accept) {
+    for range in landtag_publish::formats::accepted(accept) {
         if range == "text/html" || range == "application/xhtml+xml" {
             return true;
         }

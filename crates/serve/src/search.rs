@@ -3,7 +3,7 @@
 //! to narrow by, pages of hits, each hit a link to its resource's page.
 
 use super::pages::{render, Link};
-use super::{accepted, ApiError, AppState};
+use super::{ApiError, AppState};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -70,7 +70,7 @@ fn wants_html(headers: &HeaderMap, params: &[(String, String)]) -> bool {
         .get(axum::http::header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    for range in accepted(accept) {
+    for range in landtag_publish::formats::accepted(accept) {
         match range.as_str() {
             "text/html" | "application/xhtml+xml" => return true,
             "application/json" => return false,
