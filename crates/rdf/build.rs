@@ -9,7 +9,15 @@ use std::path::Path;
 include!("converter_inputs.rs");
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // Read when the script runs, not when it was compiled: a build script compiled in another
+    // checkout of the workspace (a shared target folder) named that one's files, or none.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("../..");
+    assert!(
+        root.join(CONVERTER_INPUTS[0]).exists(),
+        "the converter's inputs are not under {}",
+        root.display()
+    );
     for input in CONVERTER_INPUTS {
         println!("cargo:rerun-if-changed={}", root.join(input).display());
     }

@@ -7,4 +7,5 @@ pub mod government;
 pub mod lexicon;
 pub mod members;
 pub mod model;
+pub mod span;
 pub mod words;

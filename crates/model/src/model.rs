@@ -145,15 +145,9 @@ impl PaperKind {
     }
 }
 
-/// A character range `[start, end)` in the normalised text (Unicode scalar values, as
-/// SPARQL's `SUBSTR` counts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
+pub use crate::span::{ByteRange, CharIndex, CharSpan};
 
-/// Where a page begins in the normalised text: its first character (as `Span` counts) and the
+/// Where a page begins in the normalised text: its first character (as `CharSpan` counts) and the
 /// number printed on it (or its index in the PDF, where none is printed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PageStart {
@@ -268,7 +262,7 @@ pub struct Contribution {
     pub reported: bool,
     /// Given to the record (zu Protokoll gegeben) in an annex (Anlage), not spoken.
     pub written: bool,
-    pub span: Span,
+    pub span: CharSpan,
     /// Papers mentioned in the contribution's text.
     pub mentions: Vec<PaperRef>,
 }
@@ -349,7 +343,7 @@ pub struct Attachment {
     pub to: Option<Speaker>,
     /// The numbered questions a letter asks.
     pub questions: Vec<Question>,
-    pub span: Span,
+    pub span: CharSpan,
 }
 
 /// A programme a paper names (`LOGINEO NRW LMS`, `Digitale Modellregionen in NRW`).
@@ -384,16 +378,16 @@ pub struct Figure {
     pub source_note: Option<String>,
     pub programme: Option<String>,
     /// The sentence it was read from.
-    pub span: Span,
+    pub span: CharSpan,
 }
 
 /// A numbered question (`1. Welche …?`) and the answer printed under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Question {
     pub number: u32,
-    pub question: Span,
+    pub question: CharSpan,
     /// `None` where the question is printed without an answer.
-    pub answer: Option<Span>,
+    pub answer: Option<CharSpan>,
 }
 
 /// A funding statement: an amount the text ties to a programme.
@@ -415,7 +409,7 @@ pub struct Funding {
     /// The state government provides it (`die Landesregierung`, `Landesmittel`).
     pub by_government: bool,
     /// The sentence it was read from.
-    pub span: Span,
+    pub span: CharSpan,
 }
 
 /// A parsed document.
@@ -615,19 +609,19 @@ impl Document {
     }
 
     /// The pages a span stands on: first and last (the same for most).
-    pub fn pages_of(&self, span: Span) -> Option<(u32, u32)> {
+    pub fn pages_of(&self, span: CharSpan) -> Option<(u32, u32)> {
         pages_of(&self.pages, span)
     }
 }
 
 /// The pages `span` stands on, given where pages begin.
-pub fn pages_of(pages: &[PageStart], span: Span) -> Option<(u32, u32)> {
+pub fn pages_of(pages: &[PageStart], span: CharSpan) -> Option<(u32, u32)> {
     let at = |offset: usize| {
         let i = pages.partition_point(|p| p.offset <= offset);
         pages.get(i.checked_sub(1)?).map(|p| p.number)
     };
-    let first = at(span.start)?;
-    Some((first, at(span.end.saturating_sub(1).max(span.start))?))
+    let first = at(span.start())?;
+    Some((first, at(span.end().saturating_sub(1).max(span.start()))?))
 }
 
 /// What kind of event interrupts a speech (a SKOS concept in `ontology/interjections.ttl`).
@@ -668,7 +662,7 @@ pub struct Interjection {
     /// A call's words, or the description of an event of kind `Other`/`Signal`.
     pub text: Option<String>,
     /// The parenthesis the event was read from.
-    pub span: Span,
+    pub span: CharSpan,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -735,7 +729,7 @@ pub struct Vote {
     /// gegen …?`, with nobody against, nobody abstaining and the result `angenommen`.
     pub positions_inferred: bool,
     /// The sentences it was read from.
-    pub span: Span,
+    pub span: CharSpan,
     /// How the vote was taken: by show of hands, by roll call, as a (secret) election.
     pub method: VoteMethod,
     /// The totals the chair announced (roll calls and elections).

@@ -40,7 +40,10 @@ pub fn votes(votes: &[Vote], when: When) -> Vec<Check> {
         }
         // A joint vote (`verbundene Abstimmung`: each faction raises its hand for its own
         // proposal, one result for all) covers the factions together.
-        let joint: Vec<&Vote> = votes.iter().filter(|w| w.span.end == v.span.end).collect();
+        let joint: Vec<&Vote> = votes
+            .iter()
+            .filter(|w| w.span.end() == v.span.end())
+            .collect();
         if let Some(missing) = period.and_then(|p| missing_factions(&joint, p)) {
             say(CheckKind::VoteFactionsIncomplete, missing);
         }

@@ -215,15 +215,15 @@ static DATE_LINE: LazyLock<Regex> =
 static ITEM_CUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\d{1,2} (?P<title>[^(\n]+?) \((?P<cues>[^\n]*)\)").unwrap());
 
-/// Attachment `number`, a letter standing at `start..end` of `text` (ending in its
+/// Attachment `number`, a letter standing at `start..end` of the text (ending in its
 /// signature): its subject, date, sender (with faction) and addressee, the questions it asks.
 fn letter(
-    text: &str,
+    chars: &crate::model::CharIndex<'_>,
     (start, end): (usize, usize),
     number: u32,
     title: Option<String>,
 ) -> crate::model::Attachment {
-    let body = &text[start..end];
+    let body = &chars.text()[start..end];
     let mut from = SIGNATURE
         .captures(body)
         .map(|sig| Speaker::named(sig["name"].trim()));
@@ -247,18 +247,15 @@ fn letter(
         to: ADDRESSEE
             .captures(body)
             .map(|c| Speaker::named(c["name"].trim())),
-        questions: super::drucksache::questions_in(text, start, end),
-        span: crate::model::Span {
-            start: super::char_offset(text, start),
-            end: super::char_offset(text, end),
-        },
+        questions: super::drucksache::questions_in(chars, start, end),
+        span: chars.span(start..end),
     }
 }
 
 /// The attachments after the signature (`2 Anlagen`): a letter (up to its `Mit freundlichen
 /// Grüßen` and signature) and, after it, a presentation's slides.
 fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
-    use crate::model::{Attachment, AttachmentKind, Span};
+    use crate::model::{Attachment, AttachmentKind, CharIndex};
     let Some(head) = ANLAGEN.captures_at(text, body_end) else {
         return Vec::new();
     };
@@ -266,10 +263,8 @@ fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
         return Vec::new();
     };
     let mut start = head.get(0).map_or(text.len(), |m| m.end());
-    let span = |a: usize, b: usize| Span {
-        start: super::char_offset(text, a),
-        end: super::char_offset(text, b),
-    };
+    let chars = CharIndex::new(text);
+    let span = |a: usize, b: usize| chars.span(a..b);
     // The agenda item that cites `Anlage N`, and what the cue says it is.
     let cue = |n: u32| -> Option<(String, bool)> {
         ITEM_CUE.captures_iter(&text[..body_end]).find_map(|c| {
@@ -293,7 +288,7 @@ fn attachments(text: &str, body_end: usize) -> Vec<crate::model::Attachment> {
             .map(|c| c.get(0).unwrap().end());
         match letter_end {
             Some(end) => {
-                out.push(letter(text, (start, start + end), number, title));
+                out.push(letter(&chars, (start, start + end), number, title));
                 start += end;
             }
             None => {

@@ -5,6 +5,7 @@
 use super::refs::{self, first_date};
 use super::speaker::faction_from_label;
 use super::{Diagnostics, Severity};
+use crate::model::CharIndex;
 use crate::model::{AnswerTo, CitedPaper, Document, DocumentKind, PaperKind, PaperRef, Speaker};
 use crate::words::collapse;
 use regex::Regex;
@@ -176,16 +177,7 @@ fn programmes(text: &str) -> Vec<crate::model::Programme> {
 }
 
 fn funding(text: &str) -> Vec<crate::model::Funding> {
-    super::funding::read(text)
-        .into_iter()
-        .map(|f| crate::model::Funding {
-            span: crate::model::Span {
-                start: super::char_offset(text, f.span.start),
-                end: super::char_offset(text, f.span.end),
-            },
-            ..f
-        })
-        .collect()
+    super::funding::read(&CharIndex::new(text))
 }
 
 /// `Angela Lück SPD`, `Max Muster und Erika Muster GRÜNE`: names and the faction at the end.
@@ -287,17 +279,17 @@ static QUESTION: LazyLock<Regex> =
 
 /// The numbered questions and the answers under them.
 fn questions(text: &str) -> Vec<crate::model::Question> {
-    questions_in(text, 0, text.len())
+    questions_in(&CharIndex::new(text), 0, text.len())
 }
 
 /// The numbered questions in `text[from..to]` (spans of the whole text).
-pub(super) fn questions_in(text: &str, from: usize, to: usize) -> Vec<crate::model::Question> {
-    let text_all = text;
-    let text = &text_all[..to];
-    let span = |a: usize, b: usize| crate::model::Span {
-        start: super::char_offset(text_all, a),
-        end: super::char_offset(text_all, b),
-    };
+pub(super) fn questions_in(
+    chars: &CharIndex<'_>,
+    from: usize,
+    to: usize,
+) -> Vec<crate::model::Question> {
+    let text = &chars.text()[..to];
+    let span = |a: usize, b: usize| chars.span(a..b);
     let mut found: Vec<(u32, usize, usize)> = Vec::new(); // number, question start, end
     let mut from = from;
     while let Some(c) = QUESTION.captures_at(text, from) {

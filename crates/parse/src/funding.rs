@@ -6,7 +6,7 @@
 
 use super::amount::amounts;
 use super::sentence;
-use crate::model::{Date, Span};
+use crate::model::{CharIndex, Date};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -64,7 +64,8 @@ fn named_before(s: &str) -> Option<String> {
 }
 
 /// Every funding statement of `text`.
-pub fn read(text: &str) -> Vec<Funding> {
+pub fn read(chars: &CharIndex<'_>) -> Vec<Funding> {
+    let text = chars.text();
     let sentences = sentence::split(text);
     let mut out = Vec::new();
     for (k, &(start, end)) in sentences.iter().enumerate() {
@@ -93,7 +94,7 @@ pub fn read(text: &str) -> Vec<Funding> {
                     .captures(s)
                     .and_then(|c| Date::end_of_year(c[1].parse().ok()?)),
                 by_government: GOVERNMENT.is_match(s),
-                span: Span { start, end },
+                span: chars.span(start..end),
             });
         }
     }
@@ -107,7 +108,7 @@ mod tests {
     #[test]
     fn an_amount_is_funding_only_where_the_text_ties_it_to_a_programme() {
         let text = "Darüber hinaus hat die Landesregierung im Sommer 2018 das Förderprogramm „Digitale Modellregionen in NRW“ gestartet. Bis Ende 2021 stehen dafür weitere rund 91 Mio. Euro Landesmittel zur Verfügung. Auch ich bin ein Freund davon, dass 12 Euro bezahlt werden.";
-        let got = read(text);
+        let got = read(&CharIndex::new(text));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].programme, "Digitale Modellregionen in NRW");
         assert_eq!(got[0].value, "91000000");

@@ -72,9 +72,10 @@ pub fn interjection(data: &[u8]) {
 pub fn amount(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let _ = amount::amounts(&text);
-    let _ = funding::read(&text);
+    let chars = crate::model::CharIndex::new(&text);
+    let _ = funding::read(&chars);
     let programmes = programme::programmes(&text);
-    let _ = programme::figures(&text, &programmes, None);
+    let _ = programme::figures(&chars, &programmes, None);
 }
 
 /// Roll-call tables, in a period chosen by the first byte.

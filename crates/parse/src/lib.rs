@@ -170,16 +170,7 @@ fn figures(doc: &Document, text: &str) -> Vec<crate::model::Figure> {
             ..programme::Programme::default()
         })
         .collect();
-    programme::figures(text, &named, doc.date)
-        .into_iter()
-        .map(|f| crate::model::Figure {
-            span: crate::model::Span {
-                start: char_offset(text, f.span.start),
-                end: char_offset(text, f.span.end),
-            },
-            ..f
-        })
-        .collect()
+    programme::figures(&crate::model::CharIndex::new(text), &named, doc.date)
 }
 
 /// Members of the government the text names who do not speak.
@@ -261,11 +252,4 @@ pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-/// Converts a byte offset of `text` to a character offset. The offset may come from a copy of
-/// `text` with passages blanked byte for byte (the plenary reader's), where a blanked
-/// multi-byte character is several spaces: it counts to the start of that character.
-pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
-    text[..floor_boundary(text, byte)].chars().count()
 }

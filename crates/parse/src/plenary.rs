@@ -172,10 +172,7 @@ fn warn_of_empty_roll_calls(text: &str, votes: &[Vote], checks: &[Check], diags:
         let CheckTarget::Vote(i) = c.target else {
             continue;
         };
-        let at = text
-            .char_indices()
-            .nth(votes[i].span.start)
-            .map_or(text.len(), |(b, _)| b);
+        let at = crate::model::CharIndex::new(text).byte_at(votes[i].span.start());
         diags.push(Severity::Warning, at, c.detail.clone());
     }
 }
@@ -341,8 +338,7 @@ fn unlisted(
         .iter()
         .filter(|(i, _, _)| {
             let c = &contributions[*i];
-            !c.speaker.as_ref().is_some_and(is_presiding)
-                && c.span.end - c.span.start >= LISTED_SPEECH_CHARS
+            !c.speaker.as_ref().is_some_and(is_presiding) && c.span.len() >= LISTED_SPEECH_CHARS
         })
         .filter(|(_, s, _)| !contents.contains(s))
         .map(|(i, s, p)| Check {

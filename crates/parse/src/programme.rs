@@ -11,7 +11,7 @@
 
 use super::refs::first_date;
 use super::sentence::split as sentences;
-use crate::model::{Date, Span};
+use crate::model::{CharIndex, Date};
 use crate::words::collapse;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -279,7 +279,8 @@ const TOPIC_SENTENCES: usize = 4;
 /// to; or, in a sentence that goes on (`daraufhin`, `Zudem`, `Zu den`, `dieses`) a few
 /// sentences after one was named, that one (`50 Kommunen haben daraufhin …`). A question (a
 /// sentence ending in `?`) starts a new topic.
-pub fn figures(text: &str, programmes: &[Programme], near: Option<Date>) -> Vec<Figure> {
+pub fn figures(chars: &CharIndex<'_>, programmes: &[Programme], near: Option<Date>) -> Vec<Figure> {
+    let text = chars.text();
     let mut out = Vec::new();
     let names: Vec<(String, Vec<String>)> = programmes
         .iter()
@@ -337,11 +338,11 @@ pub fn figures(text: &str, programmes: &[Programme], near: Option<Date>) -> Vec<
                 as_of,
                 source_note: source_note.clone(),
                 programme: programme.clone(),
-                span: Span { start, end },
+                span: chars.span(start..end),
             });
         }
     }
-    out.extend(of_which(text, &out));
+    out.extend(of_which(chars, &out));
     out
 }
 
@@ -434,18 +435,20 @@ static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:und|sowi
 /// `330 OZG Leistungen … davon flächendeckend 75 bundesweit, 0 landesweit und 255 mind. in
 /// einer Gemeinde` (a slide, a line each): counts out of the one before `davon`, with its unit,
 /// date and programme, and their own words as the qualifier.
-fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
+fn of_which(chars: &CharIndex<'_>, figures: &[Figure]) -> Vec<Figure> {
+    let text = chars.text();
     let mut out = Vec::new();
     for c in OF_WHICH.captures_iter(text) {
         let at = c.get(0).unwrap().start();
         // The whole: the last count before `davon`, at most a few lines back.
         let Some(whole) = figures.iter().rev().find(|f| {
             // Only the sentence `davon` is in, or the one it follows.
-            f.span.start <= at
-                && f.span.end + 80 >= at
-                && text[f.span.start..at]
+            let b = chars.bytes(f.span);
+            b.start <= at
+                && b.end + 80 >= at
+                && text[b.start..at]
                     .rfind(&f.value)
-                    .is_some_and(|i| at - (f.span.start + i) <= 80)
+                    .is_some_and(|i| at - (b.start + i) <= 80)
         }) else {
             continue;
         };
@@ -471,10 +474,7 @@ fn of_which(text: &str, figures: &[Figure]) -> Vec<Figure> {
                 as_of: whole.as_of,
                 source_note: whole.source_note.clone(),
                 programme: whole.programme.clone(),
-                span: Span {
-                    start: pos + item.name("n").unwrap().start(),
-                    end: line_end,
-                },
+                span: chars.span(pos + item.name("n").unwrap().start()..line_end),
             });
             pos = line_end;
         }
@@ -568,7 +568,10 @@ mod tests {
             "und zwar für 575 Verwaltungsleistungen in 17 Unternehmensund 35 Lebenslagen.",
             "und zwar für 575 Verwaltungsleistungen in 17 Unternehmens- und 35 Lebenslagen.",
         ] {
-            let f: Vec<String> = figures(text, &[], None).iter().map(show).collect();
+            let f: Vec<String> = figures(&CharIndex::new(text), &[], None)
+                .iter()
+                .map(show)
+                .collect();
             assert_eq!(
                 f,
                 [
@@ -580,13 +583,15 @@ mod tests {
             );
         }
         // A Bund is no elided compound.
-        assert!(figures("in 17 Bund und 35 Ländern", &[], None)
-            .iter()
-            .all(|f| f.unit != "Bundländern"));
+        assert!(
+            figures(&CharIndex::new("in 17 Bund und 35 Ländern"), &[], None)
+                .iter()
+                .all(|f| f.unit != "Bundländern")
+        );
         let slide = "Nordrhein-Westfalen\n\n330 OZG Leistungen\n\nonline verfügbar\n\ndavon \
             flächendeckend\n\n \n75 bundesweit\n\n0 landesweit\n\nund\n\n255 mind. In einer \
             Gemeinde\n\nQuelle: PVOG | Datenstand: 12.11.21\n";
-        let found = figures(slide, &[], None);
+        let found = figures(&CharIndex::new(slide), &[], None);
         assert!(found
             .iter()
             .all(|f| f.source_note.as_deref() == Some("PVOG")));
@@ -601,7 +606,10 @@ mod tests {
             ]
         );
         let prose = "Es gibt 40 Schulen, davon 12 inklusiv und 3 digital. Wir gehen davon aus, dass 5 von ihnen folgen.";
-        let f: Vec<String> = figures(prose, &[], None).iter().map(show).collect();
+        let f: Vec<String> = figures(&CharIndex::new(prose), &[], None)
+            .iter()
+            .map(show)
+            .collect();
         assert_eq!(
             f,
             [
@@ -616,7 +624,7 @@ mod tests {
     fn counts_with_their_dates_and_programmes() {
         let p = programmes(TEXT);
         let show = |o: &Option<String>| o.clone().unwrap_or_default();
-        let f: Vec<String> = figures(TEXT, &p, None)
+        let f: Vec<String> = figures(&CharIndex::new(TEXT), &p, None)
             .into_iter()
             .map(|f| {
                 let extra = f.of.clone().or(f.qualifier.clone());

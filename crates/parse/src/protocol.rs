@@ -2,9 +2,9 @@
 //! and contributions in order. One segmenter for both kinds; they differ in `Style`.
 
 use super::speaker::{self, Found};
-use super::{char_offset, refs, Diagnostics, Severity};
 use super::{interjection, vote};
-use crate::model::{AgendaItem, Contribution, Interjection, PaperKind, Span, Speaker, Vote};
+use super::{refs, Diagnostics, Severity};
+use crate::model::{AgendaItem, CharIndex, Contribution, Interjection, PaperKind, Speaker, Vote};
 use crate::normalize::{paragraphs, push_paragraph, Paragraph};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -137,6 +137,7 @@ pub fn segment(
 /// One pass over a protocol's paragraphs: where it stands, and what it has read.
 struct Segmenter<'a> {
     text: &'a str,
+    chars: CharIndex<'a>,
     style: &'a Style<'a>,
     /// Speakers' names the body's labels print, longest first: reported mentions end in one.
     known: Vec<String>,
@@ -166,6 +167,7 @@ impl<'a> Segmenter<'a> {
         known.dedup();
         Segmenter {
             text,
+            chars: CharIndex::new(text),
             style,
             known,
             agenda: Vec::new(),
@@ -220,7 +222,12 @@ impl<'a> Segmenter<'a> {
             return;
         }
         if p.text == BEFORE_AGENDA {
-            close(&mut self.open, self.text, p.start, &mut self.contributions);
+            close(
+                &mut self.open,
+                &self.chars,
+                p.start,
+                &mut self.contributions,
+            );
             self.item = None;
             self.regions.push((None, p.start));
             self.in_block = false;
@@ -246,7 +253,12 @@ impl<'a> Segmenter<'a> {
     }
 
     fn heading(&mut self, p: &Paragraph, n: u32, title: String) {
-        let speaker = close(&mut self.open, self.text, p.start, &mut self.contributions);
+        let speaker = close(
+            &mut self.open,
+            &self.chars,
+            p.start,
+            &mut self.contributions,
+        );
         self.carried = self
             .style
             .turns_cross_headings
@@ -272,10 +284,7 @@ impl<'a> Segmenter<'a> {
 
     fn interjection(&mut self, p: &Paragraph) {
         let contribution = self.open.as_ref().map(|_| self.contributions.len());
-        let span = Span {
-            start: char_offset(self.text, p.start),
-            end: char_offset(self.text, p.end),
-        };
+        let span = self.chars.span(p.start..p.end);
         for e in interjection::read(p.text) {
             self.interjections.push(Interjection {
                 item: self.item.clone(),
@@ -322,7 +331,7 @@ impl<'a> Segmenter<'a> {
             } else {
                 p.start + found.start
             };
-            close(&mut self.open, self.text, start, &mut self.contributions);
+            close(&mut self.open, &self.chars, start, &mut self.contributions);
             self.open = Some(Open {
                 speaker: Some(found.speaker),
                 reported,
@@ -335,16 +344,21 @@ impl<'a> Segmenter<'a> {
 
     fn finish(mut self, body_end: usize) -> Body {
         let text = self.text;
-        close(&mut self.open, text, body_end, &mut self.contributions);
+        close(
+            &mut self.open,
+            &self.chars,
+            body_end,
+            &mut self.contributions,
+        );
         // Plenary votes are the chair's: members' speeches are blanked before reading them, so a
         // speaker's `Wer stimmt dem zu?` or `damals mit den Stimmen von … abgelehnt` is no vote.
         let reading = if self.style.reported_speech {
             text.to_owned()
         } else {
-            blank_speeches(text, &self.contributions)
+            blank_speeches(&self.chars, &self.contributions)
         };
         let votes = read_votes(
-            text,
+            &self.chars,
             &reading,
             &self.regions,
             body_end,
@@ -371,7 +385,7 @@ impl<'a> Segmenter<'a> {
 /// Votes, item by item: committee decisions and plenary `Wer stimmt … zu?` passages. The
 /// fallback subject is the item's first Drucksache.
 fn read_votes(
-    text: &str,
+    chars: &CharIndex<'_>,
     reading: &str,
     regions: &[(Option<String>, usize)],
     body_end: usize,
@@ -393,10 +407,7 @@ fn read_votes(
         for r in read {
             let mut v = r.vote;
             v.item = item.clone();
-            v.span = Span {
-                start: char_offset(text, start + r.start),
-                end: char_offset(text, start + r.end),
-            };
+            v.span = chars.span(start + r.start..start + r.end);
             votes.push(v);
         }
     }
@@ -405,37 +416,17 @@ fn read_votes(
 
 /// `text` with the speeches of members (not the chair's) replaced by spaces, byte for byte, so
 /// offsets stay valid.
-fn blank_speeches(text: &str, contributions: &[Contribution]) -> String {
-    let members: Vec<Span> = contributions
-        .iter()
-        .filter(|c| {
-            c.speaker
-                .as_ref()
-                .is_some_and(|s| !speaker::is_presiding(s))
-        })
-        .map(|c| c.span)
-        .collect();
-    let mut wanted: Vec<usize> = members.iter().flat_map(|s| [s.start, s.end]).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut byte_of = std::collections::HashMap::new();
-    let mut next = wanted.iter().peekable();
-    for (i, (b, _)) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .enumerate()
-    {
-        while next.peek().is_some_and(|w| **w == i) {
-            byte_of.insert(i, b);
-            next.next();
-        }
-    }
+fn blank_speeches(chars: &CharIndex<'_>, contributions: &[Contribution]) -> String {
+    let text = chars.text();
     let mut bytes = text.as_bytes().to_vec();
-    for s in &members {
-        let (Some(&start), Some(&end)) = (byte_of.get(&s.start), byte_of.get(&s.end)) else {
-            continue;
-        };
-        for b in &mut bytes[start..end] {
+    let members = contributions.iter().filter(|c| {
+        c.speaker
+            .as_ref()
+            .is_some_and(|s| !speaker::is_presiding(s))
+    });
+    for c in members {
+        let span = chars.bytes(c.span);
+        for b in &mut bytes[span.start..span.end] {
             if *b != b'\n' {
                 *b = b' ';
             }
@@ -454,11 +445,12 @@ struct Open {
 /// Ends the open contribution before `at`; returns its speaker.
 fn close(
     open: &mut Option<Open>,
-    text: &str,
+    chars: &CharIndex<'_>,
     at: usize,
     out: &mut Vec<Contribution>,
 ) -> Option<Speaker> {
     let o = open.take()?;
+    let text = chars.text();
     let slice = &text[o.start..at];
     let end = o.start + slice.trim_end().len();
     let mentions = {
@@ -476,10 +468,7 @@ fn close(
         speaker: o.speaker.clone(),
         reported: o.reported,
         written: false,
-        span: Span {
-            start: char_offset(text, o.start),
-            end: char_offset(text, end),
-        },
+        span: chars.span(o.start..end),
         mentions,
     });
     o.speaker

@@ -19,7 +19,7 @@ use super::tally;
 pub use super::voters::{label, When};
 use super::voters::{named, Named};
 use crate::lexicon;
-use crate::model::{PaperKind, PaperRef, Position, Span, Vote, VoteMethod, VoteResult, Voter};
+use crate::model::{CharSpan, PaperKind, PaperRef, Position, Vote, VoteMethod, VoteResult, Voter};
 use crate::words::collapse;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -155,7 +155,7 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
         result_stated: false,
         positions: Vec::new(),
         positions_inferred: false,
-        span: Span { start: 0, end: 0 },
+        span: CharSpan::EMPTY,
         method: Default::default(),
         tally: None,
         members: Vec::new(),

@@ -21,7 +21,7 @@ pub fn map_government(base: &Base, converted_at: &str) -> Mapped {
     let mut out = Out {
         graph: graph.clone().into(),
         quads: Vec::new(),
-        char_bytes: Vec::new(),
+        chars: crate::model::CharIndex::new(""),
     };
     let provenance = Provenance {
         source: "data/lexicon/regierung.tsv".into(),
@@ -44,7 +44,7 @@ pub fn map_government(base: &Base, converted_at: &str) -> Mapped {
     map::split(base, out.quads, root, graph, None)
 }
 
-fn cabinet(out: &mut Out, base: &Base, c: &Cabinet) -> NamedNode {
+fn cabinet(out: &mut Out<'_>, base: &Base, c: &Cabinet) -> NamedNode {
     let ci = base.cabinet(&c.name);
     out.add(&ci, rdf::TYPE, lt::KABINETT);
     out.de(&ci, schema::NAME, &format!("Kabinett {}", c.name));
@@ -63,7 +63,7 @@ fn date(d: landtag_model::date::Date) -> oxigraph::model::Literal {
 }
 
 /// One office in one cabinet: its holder, role, ministry and interval.
-fn post(out: &mut Out, base: &Base, p: &Post) {
+fn post(out: &mut Out<'_>, base: &Base, p: &Post) {
     let s = landtag_model::model::Speaker::holding(p);
     let person = base.person_of(&s);
     out.add(&person, rdf::TYPE, foaf::PERSON);

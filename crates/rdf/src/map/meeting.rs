@@ -4,7 +4,7 @@
 use super::*;
 
 pub(super) fn map_meeting(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     doc: &Document,
     wp: u32,
@@ -72,7 +72,7 @@ pub(super) fn map_meeting(
 }
 
 /// The agenda items of a meeting: number, title, the papers they treat.
-pub(super) fn map_agenda(out: &mut Out, base: &Base, doc: &Document, meeting: &NamedNode) {
+pub(super) fn map_agenda(out: &mut Out<'_>, base: &Base, doc: &Document, meeting: &NamedNode) {
     for item in &doc.agenda {
         let i = iri::agenda_item(meeting, &item.number);
         out.add(&i, rdf::TYPE, schema::EVENT);
@@ -110,7 +110,7 @@ pub(super) struct Speech<'a> {
 /// A contribution (`opengov:Speech`), the `seq`-th of its meeting: its place, text and pages,
 /// the papers it names, its speaker with faction, role and ministry.
 pub(super) fn map_contribution(
-    out: &mut Out,
+    out: &mut Out<'_>,
     x: &Speech<'_>,
     seq: usize,
     c: &crate::model::Contribution,
@@ -134,7 +134,7 @@ pub(super) fn map_contribution(
             iri::agenda_item(meeting, n),
         );
     }
-    read_from(out, &ci, doc, c.span, x.text_iri);
+    read_from(out, &ci, c.span, x.text_iri);
     pages(out, &ci, doc.pages_of(c.span));
     for p in &c.mentions {
         let p = paper(out, base, p);
@@ -184,20 +184,20 @@ pub(super) struct EventAt<'a> {
     meeting: &'a NamedNode,
     text: &'a NamedNode,
     item: &'a Option<String>,
-    span: crate::model::Span,
+    span: crate::model::CharSpan,
     pages: Option<(u32, u32)>,
 }
 
 /// The printed pages a span stands on: `schema:pageStart`, and `schema:pageEnd` (always, so
 /// "which pages" is one pattern).
-pub(super) fn pages(out: &mut Out, node: &NamedNode, pages: Option<(u32, u32)>) {
+pub(super) fn pages(out: &mut Out<'_>, node: &NamedNode, pages: Option<(u32, u32)>) {
     if let Some((first, last)) = pages {
         out.int(node, schema::PAGE_START, first);
         out.int(node, schema::PAGE_END, last);
     }
 }
 
-pub(super) fn event(out: &mut Out, node: &NamedNode, at: EventAt<'_>) {
+pub(super) fn event(out: &mut Out<'_>, node: &NamedNode, at: EventAt<'_>) {
     out.add(node, rdf::TYPE, at.class);
     out.add(node, prov::WAS_DERIVED_FROM, at.doc.clone());
     out.int(node, schema::POSITION, at.seq);
@@ -210,15 +210,15 @@ pub(super) fn event(out: &mut Out, node: &NamedNode, at: EventAt<'_>) {
         );
     }
     out.add(node, nif::REFERENCE_CONTEXT, at.text.clone());
-    out.int(node, nif::BEGIN_INDEX, at.span.start);
-    out.int(node, nif::END_INDEX, at.span.end);
+    out.int(node, nif::BEGIN_INDEX, at.span.start());
+    out.int(node, nif::END_INDEX, at.span.end());
     pages(out, node, at.pages);
 }
 
 /// The document's doubts about itself (`Document::checks`): DQV quality annotations of the
 /// vote, speech or document they concern, each typed by its check, a SKOS concept.
 pub(super) fn map_checks(
-    out: &mut Out,
+    out: &mut Out<'_>,
     doc: &Document,
     doc_iri: &NamedNode,
     meeting: Option<&NamedNode>,
@@ -245,7 +245,7 @@ pub(super) fn map_checks(
     }
 }
 
-pub(super) fn check_concept(out: &mut Out, kind: CheckKind) -> NamedNode {
+pub(super) fn check_concept(out: &mut Out<'_>, kind: CheckKind) -> NamedNode {
     let de = match kind {
         CheckKind::VoteFactionsIncomplete => "Abstimmung: nicht jede Fraktion genannt",
         CheckKind::VoteFactionTwice => "Abstimmung: eine Fraktion zweimal genannt",
@@ -265,7 +265,7 @@ pub(super) fn check_concept(out: &mut Out, kind: CheckKind) -> NamedNode {
     c
 }
 
-pub(super) fn kind_concept(out: &mut Out, kind: InterjectionKind) -> NamedNode {
+pub(super) fn kind_concept(out: &mut Out<'_>, kind: InterjectionKind) -> NamedNode {
     let (concept, de) = match kind {
         InterjectionKind::Applause => (art::BEIFALL, "Beifall"),
         InterjectionKind::Call => (art::ZURUF, "Zuruf"),
@@ -282,7 +282,7 @@ pub(super) fn kind_concept(out: &mut Out, kind: InterjectionKind) -> NamedNode {
 }
 
 pub(super) fn map_interjections(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     doc: &Document,
     wp: u32,
@@ -330,7 +330,7 @@ pub(super) fn map_interjections(
 }
 
 pub(super) fn map_votes(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     doc: &Document,
     wp: u32,
@@ -353,12 +353,7 @@ pub(super) fn map_votes(
         };
         event(out, &node, at);
         out.add(&node, schema::ORGANIZER, organizer.clone());
-        let text: String = doc
-            .text
-            .chars()
-            .skip(v.span.start)
-            .take(v.span.end - v.span.start)
-            .collect();
+        let text = out.chars.slice(v.span).to_owned();
         out.add(
             &node,
             schema::TEXT,
@@ -390,7 +385,7 @@ pub(super) fn map_votes(
 }
 
 /// A vote's result, what of it was inferred rather than read, and a referral's committees.
-pub(super) fn map_outcome(out: &mut Out, base: &Base, node: &NamedNode, v: &Vote) {
+pub(super) fn map_outcome(out: &mut Out<'_>, base: &Base, node: &NamedNode, v: &Vote) {
     if let Some(r) = v.result {
         out.lit(
             node,
@@ -423,7 +418,7 @@ pub(super) fn map_outcome(out: &mut Out, base: &Base, node: &NamedNode, v: &Vote
 }
 
 /// A roll call's or an election's class, announced counts, election and members' votes.
-pub(super) fn map_tally(out: &mut Out, base: &Base, wp: u32, node: &NamedNode, v: &Vote) {
+pub(super) fn map_tally(out: &mut Out<'_>, base: &Base, wp: u32, node: &NamedNode, v: &Vote) {
     match v.method {
         VoteMethod::RollCall => out.add(node, rdf::TYPE, lt::NAMENTLICHE_ABSTIMMUNG),
         VoteMethod::Election => out.add(node, rdf::TYPE, lt::WAHL),

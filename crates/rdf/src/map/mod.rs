@@ -88,15 +88,14 @@ impl Mapped {
     }
 }
 
-pub(crate) struct Out {
+pub(crate) struct Out<'t> {
     pub(crate) graph: GraphName,
     pub(crate) quads: Vec<Quad>,
-    /// The byte offset of each character of the document's text, and its length at the end:
-    /// spans count characters (NIF offsets), and slicing by them must not walk the text anew.
-    pub(crate) char_bytes: Vec<usize>,
+    /// The document's text by character: spans count characters (NIF offsets).
+    pub(crate) chars: crate::model::CharIndex<'t>,
 }
 
-impl Out {
+impl Out<'_> {
     pub(crate) fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads
             .push(Quad::new(s.clone(), p, o, self.graph.clone()));
@@ -136,12 +135,7 @@ pub fn map_document(
     let mut out = Out {
         graph: graph.clone().into(),
         quads: Vec::new(),
-        char_bytes: doc
-            .text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([doc.text.len()])
-            .collect(),
+        chars: crate::model::CharIndex::new(&doc.text),
     };
     let wp = doc.wahlperiode.ok_or(Unidentified)?;
 
@@ -190,7 +184,7 @@ pub fn map_document(
     }
 
     map_funding(&mut out, base, doc, &doc_iri, &text_iri);
-    map_questions(&mut out, doc, &doc_iri, &doc.questions, &text_iri);
+    map_questions(&mut out, &doc_iri, &doc.questions, &text_iri);
     map_attachments(&mut out, base, doc, wp, &doc_iri, &text_iri);
     map_programmes(&mut out, base, doc, &doc_iri, &text_iri);
     map_cited(&mut out, base, doc);
@@ -204,7 +198,7 @@ pub fn map_document(
 
 /// The graph: where it came from and when, and which converter made it.
 pub(crate) fn map_provenance(
-    out: &mut Out,
+    out: &mut Out<'_>,
     graph: &NamedNode,
     doc_iri: &NamedNode,
     provenance: &Provenance,
@@ -403,21 +397,18 @@ fn term(t: &Term) -> Pieces<'_> {
 /// document's text. Offsets are xsd:integer, not NIF's xsd:nonNegativeInteger: oxigraph 0.5's
 /// store keeps derived integer types as xsd:integer, and `convert` must say what the store says.
 fn read_from(
-    out: &mut Out,
+    out: &mut Out<'_>,
     node: &NamedNode,
-    doc: &Document,
-    span: crate::model::Span,
+    span: crate::model::CharSpan,
     text_iri: &NamedNode,
 ) {
-    let at = |c: usize| out.char_bytes[c.min(out.char_bytes.len() - 1)];
-    let (start, end) = (at(span.start), at(span.end.max(span.start)));
-    let text = doc.text[start..end].to_owned();
+    let text = out.chars.slice(span).to_owned();
     out.add(
         node,
         schema::TEXT,
         Literal::new_language_tagged_literal_unchecked(text, "de"),
     );
     out.add(node, nif::REFERENCE_CONTEXT, text_iri.clone());
-    out.int(node, nif::BEGIN_INDEX, span.start);
-    out.int(node, nif::END_INDEX, span.end);
+    out.int(node, nif::BEGIN_INDEX, span.start());
+    out.int(node, nif::END_INDEX, span.end());
 }

@@ -19,7 +19,7 @@ pub(super) fn paper_class(kind: PaperKind) -> NamedNodeRef<'static> {
 /// An answer of the government: the question it answers (number, date, askers) and the
 /// ministries that answered and agreed.
 pub(super) fn map_answer(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     wp: u32,
     doc_iri: &NamedNode,
@@ -55,7 +55,7 @@ pub(super) fn map_answer(
 /// Funding statements: a `schema:MonetaryGrant` for the programme it funds, with its
 /// `schema:MonetaryAmount`, funder, period and the sentence it was read from.
 pub(super) fn map_funding(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     doc: &Document,
     doc_iri: &NamedNode,
@@ -92,15 +92,14 @@ pub(super) fn map_funding(
         if let Some(d) = through {
             out.typed(&amount, schema::VALID_THROUGH, d, xsd::DATE);
         }
-        read_from(out, &node, doc, f.span, text_iri);
+        read_from(out, &node, f.span, text_iri);
     }
 }
 
 /// A paper's numbered questions (`schema:Question`) and the answers under them
 /// (`schema:Answer`, the question's `schema:acceptedAnswer`), with their text and offsets.
 pub(super) fn map_questions(
-    out: &mut Out,
-    doc: &Document,
+    out: &mut Out<'_>,
     doc_iri: &NamedNode,
     questions: &[crate::model::Question],
     text_iri: &NamedNode,
@@ -110,13 +109,13 @@ pub(super) fn map_questions(
         out.add(&qi, rdf::TYPE, schema::QUESTION);
         out.add(doc_iri, schema::HAS_PART, qi.clone());
         out.int(&qi, schema::POSITION, q.number);
-        read_from(out, &qi, doc, q.question, text_iri);
+        read_from(out, &qi, q.question, text_iri);
         if let Some(a) = q.answer {
             let ai = iri::answer(&qi);
             out.add(&ai, rdf::TYPE, schema::ANSWER);
             out.add(&qi, schema::ACCEPTED_ANSWER, ai.clone());
             out.add(&ai, schema::PARENT_ITEM, qi.clone());
-            read_from(out, &ai, doc, a, text_iri);
+            read_from(out, &ai, a, text_iri);
         }
     }
 }
@@ -125,7 +124,7 @@ pub(super) fn map_questions(
 /// passing and start dates) and the counts the text gives (`lt:Kennzahl`: value, unit, the
 /// date counted, the programme it is about, the sentence).
 pub(super) fn map_programmes(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     doc: &Document,
     doc_iri: &NamedNode,
@@ -180,14 +179,14 @@ pub(super) fn map_programmes(
             out.de(&pi, schema::NAME, p);
             out.add(&fi, schema::ABOUT, pi);
         }
-        read_from(out, &fi, doc, f.span, text_iri);
+        read_from(out, &fi, f.span, text_iri);
     }
 }
 
 /// A committee protocol's attachments: documents of their own (`lt:Anlage`), parts of it,
 /// with kind, title, date, sender and addressee of a letter, and the questions it asks.
 pub(super) fn map_attachments(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     doc: &Document,
     wp: u32,
@@ -221,8 +220,8 @@ pub(super) fn map_attachments(
             out.add(&ai, schema::RECIPIENT, p);
         }
         out.add(&ai, nif::REFERENCE_CONTEXT, text_iri.clone());
-        out.int(&ai, nif::BEGIN_INDEX, a.span.start);
-        out.int(&ai, nif::END_INDEX, a.span.end);
-        map_questions(out, doc, &ai, &a.questions, text_iri);
+        out.int(&ai, nif::BEGIN_INDEX, a.span.start());
+        out.int(&ai, nif::END_INDEX, a.span.end());
+        map_questions(out, &ai, &a.questions, text_iri);
     }
 }

@@ -3,14 +3,14 @@
 
 use super::*;
 
-pub(super) fn landtag(out: &mut Out, base: &Base) {
+pub(super) fn landtag(out: &mut Out<'_>, base: &Base) {
     let l = base.landtag();
     out.add(&l, rdf::TYPE, org::FORMAL_ORGANIZATION);
     out.de(&l, schema::NAME, "Landtag Nordrhein-Westfalen");
 }
 
 /// A mentioned paper: its class and number, so it is findable before it is ingested.
-pub(super) fn paper(out: &mut Out, base: &Base, p: &PaperRef) -> NamedNode {
+pub(super) fn paper(out: &mut Out<'_>, base: &Base, p: &PaperRef) -> NamedNode {
     let iri = base.paper(p);
     out.add(&iri, rdf::TYPE, paper_class(p.kind));
     out.lit(
@@ -24,7 +24,7 @@ pub(super) fn paper(out: &mut Out, base: &Base, p: &PaperRef) -> NamedNode {
 
 /// A person with their name, titles, identity, the period a document shows them in, and their
 /// faction membership in it.
-pub(crate) fn person(out: &mut Out, base: &Base, wp: u32, s: &Speaker) -> NamedNode {
+pub(crate) fn person(out: &mut Out<'_>, base: &Base, wp: u32, s: &Speaker) -> NamedNode {
     let p = base.person_of(s);
     out.add(&p, rdf::TYPE, foaf::PERSON);
     out.lit(&p, foaf::NAME, &s.name);
@@ -47,7 +47,7 @@ pub(crate) fn person(out: &mut Out, base: &Base, wp: u32, s: &Speaker) -> NamedN
 
 /// A member's id and Wikidata item from the member list, and the IRI the printed name had
 /// before persons had identities (`dcterms:replaces`: the server redirects it).
-pub(crate) fn identity(out: &mut Out, base: &Base, p: &NamedNode, id: MemberId, printed: &str) {
+pub(crate) fn identity(out: &mut Out<'_>, base: &Base, p: &NamedNode, id: MemberId, printed: &str) {
     out.lit(p, lt::MITGLIEDS_ID, &id.to_string());
     let old = base.person(printed);
     if old != *p {
@@ -61,7 +61,7 @@ pub(crate) fn identity(out: &mut Out, base: &Base, p: &NamedNode, id: MemberId, 
 /// A role held in an organisation during a Wahlperiode: an `org:Membership` with the period's
 /// interval.
 pub(super) fn held(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     person: &NamedNode,
     org_iri: &NamedNode,
@@ -83,7 +83,7 @@ pub(super) fn held(
 }
 
 /// A Wahlperiode as a `time:Interval`: from the day it began to the day the next began.
-pub(super) fn period(out: &mut Out, base: &Base, wp: u32) -> NamedNode {
+pub(super) fn period(out: &mut Out<'_>, base: &Base, wp: u32) -> NamedNode {
     let node = base.period(wp);
     out.add(&node, rdf::TYPE, time::INTERVAL);
     out.de(&node, rdfs::LABEL, &format!("{wp}. Wahlperiode"));
@@ -94,7 +94,13 @@ pub(super) fn period(out: &mut Out, base: &Base, wp: u32) -> NamedNode {
 }
 
 /// The beginning and end (where there is one) of an interval, as days.
-pub(crate) fn interval(out: &mut Out, base: &Base, node: &NamedNode, from: Date, to: Option<Date>) {
+pub(crate) fn interval(
+    out: &mut Out<'_>,
+    base: &Base,
+    node: &NamedNode,
+    from: Date,
+    to: Option<Date>,
+) {
     out.add(node, rdf::TYPE, time::INTERVAL);
     for (p, d) in [(time::HAS_BEGINNING, Some(from)), (time::HAS_END, to)] {
         let Some(d) = d else { continue };
@@ -107,7 +113,7 @@ pub(crate) fn interval(out: &mut Out, base: &Base, node: &NamedNode, from: Date,
 }
 
 /// The state government.
-pub(crate) fn government(out: &mut Out, base: &Base) -> NamedNode {
+pub(crate) fn government(out: &mut Out<'_>, base: &Base) -> NamedNode {
     let g = base.government();
     out.add(&g, rdf::TYPE, org::FORMAL_ORGANIZATION);
     out.de(&g, schema::NAME, "Landesregierung Nordrhein-Westfalen");
@@ -115,7 +121,7 @@ pub(crate) fn government(out: &mut Out, base: &Base) -> NamedNode {
 }
 
 /// A committee of the Landtag, by its name in the nominative.
-pub(super) fn committee(out: &mut Out, base: &Base, name: &str) -> NamedNode {
+pub(super) fn committee(out: &mut Out<'_>, base: &Base, name: &str) -> NamedNode {
     let c = base.committee(name);
     out.add(&c, rdf::TYPE, lt::AUSSCHUSS);
     out.de(&c, schema::NAME, name);
@@ -125,7 +131,7 @@ pub(super) fn committee(out: &mut Out, base: &Base, name: &str) -> NamedNode {
 
 /// What the document says of the Drucksachen it cites: their kind and who submitted them
 /// (factions, the government or a committee), as `dcterms:type` and `dcterms:creator`.
-pub(super) fn map_cited(out: &mut Out, base: &Base, doc: &Document) {
+pub(super) fn map_cited(out: &mut Out<'_>, base: &Base, doc: &Document) {
     for c in &doc.cited {
         let p = paper(out, base, &c.paper);
         out.de(&p, dcterms::TYPE, c.kind.as_str());
@@ -151,7 +157,7 @@ pub(super) fn map_cited(out: &mut Out, base: &Base, doc: &Document) {
     }
 }
 
-pub(super) fn faction(out: &mut Out, base: &Base, wp: u32, f: Faction) -> NamedNode {
+pub(super) fn faction(out: &mut Out<'_>, base: &Base, wp: u32, f: Faction) -> NamedNode {
     let fi = base.faction(wp, f);
     out.add(&fi, rdf::TYPE, lt::FRAKTION);
     out.lit(&fi, skos::PREF_LABEL, f.label());
@@ -175,7 +181,7 @@ pub(super) fn party_name(f: Faction) -> &'static str {
 
 /// The ministry a document names (read by the parser): a known one's IRI is keyed by its
 /// abbreviation, another's by its name or abbreviation.
-pub(crate) fn ministry(out: &mut Out, base: &Base, m: &MinistryRef) -> NamedNode {
+pub(crate) fn ministry(out: &mut Out<'_>, base: &Base, m: &MinistryRef) -> NamedNode {
     let (key, name, abbr) = match m {
         MinistryRef::Known(m) => (m.abbr, Some(m.name), Some(m.abbr)),
         MinistryRef::Named(n) => (n.as_str(), Some(n.as_str()), None),
@@ -195,7 +201,7 @@ pub(crate) fn ministry(out: &mut Out, base: &Base, m: &MinistryRef) -> NamedNode
 /// The organisation a printed role is held in: the ministry for government roles, the
 /// meeting's organiser (committee or Landtag) for presiding roles.
 pub(super) fn role_organisation(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     s: &Speaker,
     kind: RoleKind,
@@ -213,7 +219,7 @@ pub(super) fn role_organisation(
 /// The office a speaker's printed role stands for: the government post resolved by the date,
 /// else the role in the organisation during the period.
 pub(super) fn office(
-    out: &mut Out,
+    out: &mut Out<'_>,
     base: &Base,
     s: &Speaker,
     person: &NamedNode,
