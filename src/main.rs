@@ -678,7 +678,9 @@ fn convert(file: &Path, format: &Format, base: &Base) -> Result<ExitCode> {
     }
     let stdout = std::io::stdout().lock();
     let mut w = serializer.for_writer(std::io::BufWriter::new(stdout));
-    for q in c.mapped.all_quads() {
+    let mut quads: Vec<oxigraph::model::Quad> = c.mapped.all_quads().collect();
+    quads.sort_unstable_by(landtag_lod::rdf::map::quad_order);
+    for q in quads {
         if rdf_format.supports_datasets() {
             w.serialize_quad(&q)?;
         } else {
