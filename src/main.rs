@@ -627,12 +627,7 @@ fn report(bar: &indicatif::ProgressBar, e: landtag_lod::ingest::Event<'_>) {
             for w in &converted.warnings {
                 bar.suspend(|| eprintln!("warning: {}:{}: {}", file.display(), w.line, w.message));
             }
-            let what = match outcome {
-                store::Outcome::Added(n) => format!("added, {n} triples"),
-                store::Outcome::Replaced(n, _) => format!("replaced, {n} triples"),
-                store::Outcome::Unchanged => "unchanged".to_owned(),
-            };
-            if let store::Outcome::Replaced(_, Some(other)) = outcome {
+            if let store::Outcome::Replaced(_, Some(other)) = &outcome {
                 bar.suspend(|| {
                     eprintln!(
                         "warning: {}: replaces what {other} gave for the same document \
@@ -642,7 +637,7 @@ fn report(bar: &indicatif::ProgressBar, e: landtag_lod::ingest::Event<'_>) {
                 });
             }
             let doc = &converted.mapped.document;
-            bar.suspend(|| eprintln!("{}: {doc} ({what})", file.display()));
+            bar.suspend(|| eprintln!("{}: {doc} ({outcome})", file.display()));
         }
         Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {error:#}")),
     }

@@ -82,6 +82,17 @@ pub enum Outcome {
     Unchanged,
 }
 
+/// As `ingest` reports it: `added, 4178 triples`, `replaced, 22426 triples`, `unchanged`.
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Added(n) => write!(f, "added, {n} triples"),
+            Self::Replaced(n, _) => write!(f, "replaced, {n} triples"),
+            Self::Unchanged => f.write_str("unchanged"),
+        }
+    }
+}
+
 /// Opens (or creates) the store in `dir`.
 pub fn open(dir: &Path) -> Result<Store, StoreError> {
     let error = |source| StoreError::Open {
