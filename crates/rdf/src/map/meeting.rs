@@ -5,13 +5,11 @@ use super::*;
 
 pub(super) fn map_meeting(
     out: &mut Out<'_>,
-    base: &Base,
-    doc: &Document,
-    wp: u32,
-    doc_iri: &NamedNode,
+    d: &Doc<'_>,
     meeting: &NamedNode,
     m: &crate::model::Meeting,
 ) {
+    let (base, doc, wp, doc_iri) = (d.base, d.doc, d.wp, &d.iri);
     out.add(doc_iri, schema::ABOUT, meeting.clone());
     out.add(meeting, rdf::TYPE, schema::EVENT);
     out.add(meeting, rdf::TYPE, lt::SITZUNG);
@@ -49,15 +47,10 @@ pub(super) fn map_meeting(
         let p = person(out, base, wp, &Speaker::named(name));
         out.add(meeting, lt::PROTOKOLLFUEHRUNG, p);
     }
-    map_agenda(out, base, doc, meeting);
-    let text_iri = iri::text_context(doc_iri);
+    map_agenda(out, d, meeting);
     let ctx = Speech {
-        base,
-        doc,
-        wp,
-        doc_iri,
+        d,
         meeting,
-        text_iri: &text_iri,
         organizer: &organizer,
     };
     for (seq, c) in doc.contributions.iter().enumerate() {
@@ -67,13 +60,14 @@ pub(super) fn map_meeting(
         let p = person(out, base, wp, s);
         out.add(doc_iri, schema::MENTIONS, p);
     }
-    map_interjections(out, base, doc, wp, meeting, &text_iri);
-    map_votes(out, base, doc, wp, meeting, &text_iri, &organizer);
+    map_interjections(out, d, meeting);
+    map_votes(out, d, meeting, &organizer);
 }
 
 /// The agenda items of a meeting: number, title, the papers they treat.
-pub(super) fn map_agenda(out: &mut Out<'_>, base: &Base, doc: &Document, meeting: &NamedNode) {
-    for item in &doc.agenda {
+pub(super) fn map_agenda(out: &mut Out<'_>, d: &Doc<'_>, meeting: &NamedNode) {
+    let base = d.base;
+    for item in &d.doc.agenda {
         let i = iri::agenda_item(meeting, &item.number);
         out.add(&i, rdf::TYPE, schema::EVENT);
         out.add(&i, rdf::TYPE, lt::TAGESORDNUNGSPUNKT);
@@ -98,12 +92,8 @@ pub(super) fn map_agenda(out: &mut Out<'_>, base: &Base, doc: &Document, meeting
 
 /// What every contribution of a meeting is mapped with.
 pub(super) struct Speech<'a> {
-    base: &'a Base,
-    doc: &'a Document,
-    wp: u32,
-    doc_iri: &'a NamedNode,
+    d: &'a Doc<'a>,
     meeting: &'a NamedNode,
-    text_iri: &'a NamedNode,
     organizer: &'a NamedNode,
 }
 
@@ -115,7 +105,7 @@ pub(super) fn map_contribution(
     seq: usize,
     c: &crate::model::Contribution,
 ) {
-    let (base, doc, wp, doc_iri, meeting) = (x.base, x.doc, x.wp, x.doc_iri, x.meeting);
+    let (base, doc, wp, doc_iri, meeting) = (x.d.base, x.d.doc, x.d.wp, &x.d.iri, x.meeting);
     let ci = iri::contribution(meeting, seq);
     out.add(&ci, rdf::TYPE, opengov::SPEECH);
     out.int(&ci, schema::POSITION, seq);
@@ -134,7 +124,7 @@ pub(super) fn map_contribution(
             iri::agenda_item(meeting, n),
         );
     }
-    read_from(out, &ci, c.span, x.text_iri);
+    read_from(out, &ci, c.span, &x.d.text);
     pages(out, &ci, doc.pages_of(c.span));
     for p in &c.mentions {
         let p = paper(out, base, p);
@@ -217,13 +207,9 @@ pub(super) fn event(out: &mut Out<'_>, node: &NamedNode, at: EventAt<'_>) {
 
 /// The document's doubts about itself (`Document::checks`): DQV quality annotations of the
 /// vote, speech or document they concern, each typed by its check, a SKOS concept.
-pub(super) fn map_checks(
-    out: &mut Out<'_>,
-    doc: &Document,
-    doc_iri: &NamedNode,
-    meeting: Option<&NamedNode>,
-) {
-    for (i, c) in doc.checks.iter().enumerate() {
+pub(super) fn map_checks(out: &mut Out<'_>, d: &Doc<'_>) {
+    let (doc_iri, meeting) = (&d.iri, d.meeting.as_ref());
+    for (i, c) in d.doc.checks.iter().enumerate() {
         let node = iri::check(doc_iri, i + 1);
         out.add(&node, rdf::TYPE, dqv::QUALITY_ANNOTATION);
         out.add(&node, oa::MOTIVATED_BY, dqv::QUALITY_ASSESSMENT);
@@ -281,20 +267,13 @@ pub(super) fn kind_concept(out: &mut Out<'_>, kind: InterjectionKind) -> NamedNo
     c
 }
 
-pub(super) fn map_interjections(
-    out: &mut Out<'_>,
-    base: &Base,
-    doc: &Document,
-    wp: u32,
-    meeting: &NamedNode,
-    text_iri: &NamedNode,
-) {
-    let doc_iri = base.document(doc).expect("identified before mapping");
+pub(super) fn map_interjections(out: &mut Out<'_>, d: &Doc<'_>, meeting: &NamedNode) {
+    let (base, doc, wp, doc_iri, text_iri) = (d.base, d.doc, d.wp, &d.iri, &d.text);
     for (seq, i) in doc.interjections.iter().enumerate() {
         let node = iri::interjection(meeting, seq + 1);
         let at = EventAt {
             class: lt::INTERJEKTION,
-            doc: &doc_iri,
+            doc: doc_iri,
             seq: seq + 1,
             meeting,
             text: text_iri,
@@ -331,19 +310,16 @@ pub(super) fn map_interjections(
 
 pub(super) fn map_votes(
     out: &mut Out<'_>,
-    base: &Base,
-    doc: &Document,
-    wp: u32,
+    d: &Doc<'_>,
     meeting: &NamedNode,
-    text_iri: &NamedNode,
     organizer: &NamedNode,
 ) {
-    let doc_iri = base.document(doc).expect("identified before mapping");
+    let (base, doc, wp, doc_iri, text_iri) = (d.base, d.doc, d.wp, &d.iri, &d.text);
     for (seq, v) in doc.votes.iter().enumerate() {
         let node = iri::vote(meeting, seq + 1);
         let at = EventAt {
             class: opengov::VOTE_EVENT,
-            doc: &doc_iri,
+            doc: doc_iri,
             seq: seq + 1,
             meeting,
             text: text_iri,

@@ -179,21 +179,38 @@ pub fn map_document(
     );
     out.add(&text_iri, prov::WAS_DERIVED_FROM, doc_iri.clone());
 
+    let d = Doc {
+        base,
+        doc,
+        wp,
+        iri: doc_iri,
+        text: text_iri,
+        meeting: base.meeting(doc),
+    };
     if let Some(a) = &doc.answer_to {
-        map_answer(&mut out, base, wp, &doc_iri, a);
+        map_answer(&mut out, &d, a);
     }
+    map_funding(&mut out, &d);
+    map_questions(&mut out, &d, &d.iri, &doc.questions);
+    map_attachments(&mut out, &d);
+    map_programmes(&mut out, &d);
+    map_cited(&mut out, &d);
+    if let (Some(meeting), Some(m)) = (&d.meeting, &doc.meeting) {
+        map_meeting(&mut out, &d, meeting, m);
+    }
+    map_checks(&mut out, &d);
+    Ok(split(base, out.quads, d.iri, graph, d.meeting.as_ref()))
+}
 
-    map_funding(&mut out, base, doc, &doc_iri, &text_iri);
-    map_questions(&mut out, &doc_iri, &doc.questions, &text_iri);
-    map_attachments(&mut out, base, doc, wp, &doc_iri, &text_iri);
-    map_programmes(&mut out, base, doc, &doc_iri, &text_iri);
-    map_cited(&mut out, base, doc);
-    if let (Some(meeting), Some(m)) = (base.meeting(doc), &doc.meeting) {
-        map_meeting(&mut out, base, doc, wp, &doc_iri, &meeting, m);
-    }
-    let meeting = base.meeting(doc);
-    map_checks(&mut out, doc, &doc_iri, meeting.as_ref());
-    Ok(split(base, out.quads, doc_iri, graph, meeting.as_ref()))
+/// One document as each of its mappers reads it: the base, the document and its
+/// Wahlperiode, and its IRIs minted once (the document, its text, its meeting).
+pub(super) struct Doc<'a> {
+    pub(super) base: &'a Base,
+    pub(super) doc: &'a Document,
+    pub(super) wp: u32,
+    pub(super) iri: NamedNode,
+    pub(super) text: NamedNode,
+    pub(super) meeting: Option<NamedNode>,
 }
 
 /// The graph: where it came from and when, and which converter made it.

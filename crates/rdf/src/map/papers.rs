@@ -18,13 +18,8 @@ pub(super) fn paper_class(kind: PaperKind) -> NamedNodeRef<'static> {
 
 /// An answer of the government: the question it answers (number, date, askers) and the
 /// ministries that answered and agreed.
-pub(super) fn map_answer(
-    out: &mut Out<'_>,
-    base: &Base,
-    wp: u32,
-    doc_iri: &NamedNode,
-    a: &crate::model::AnswerTo,
-) {
+pub(super) fn map_answer(out: &mut Out<'_>, d: &Doc<'_>, a: &crate::model::AnswerTo) {
+    let (base, wp, doc_iri) = (d.base, d.wp, &d.iri);
     let mut question = a.question_paper.as_ref().map(|q| paper(out, base, q));
     if let Some(q) = question.take() {
         out.add(doc_iri, lt::ANTWORT_AUF, q.clone());
@@ -54,13 +49,8 @@ pub(super) fn map_answer(
 
 /// Funding statements: a `schema:MonetaryGrant` for the programme it funds, with its
 /// `schema:MonetaryAmount`, funder, period and the sentence it was read from.
-pub(super) fn map_funding(
-    out: &mut Out<'_>,
-    base: &Base,
-    doc: &Document,
-    doc_iri: &NamedNode,
-    text_iri: &NamedNode,
-) {
+pub(super) fn map_funding(out: &mut Out<'_>, d: &Doc<'_>) {
+    let (base, doc, doc_iri, text_iri) = (d.base, d.doc, &d.iri, &d.text);
     for (i, f) in doc.funding.iter().enumerate() {
         let node = iri::funding(doc_iri, i + 1);
         out.add(&node, rdf::TYPE, schema::MONETARY_GRANT);
@@ -100,10 +90,11 @@ pub(super) fn map_funding(
 /// (`schema:Answer`, the question's `schema:acceptedAnswer`), with their text and offsets.
 pub(super) fn map_questions(
     out: &mut Out<'_>,
+    d: &Doc<'_>,
     doc_iri: &NamedNode,
     questions: &[crate::model::Question],
-    text_iri: &NamedNode,
 ) {
+    let text_iri = &d.text;
     for q in questions {
         let qi = iri::question(doc_iri, q.number);
         out.add(&qi, rdf::TYPE, schema::QUESTION);
@@ -123,13 +114,8 @@ pub(super) fn map_questions(
 /// Programmes a paper names (`lt:Programm`, part of another by `dcterms:isPartOf`, with rollout,
 /// passing and start dates) and the counts the text gives (`lt:Kennzahl`: value, unit, the
 /// date counted, the programme it is about, the sentence).
-pub(super) fn map_programmes(
-    out: &mut Out<'_>,
-    base: &Base,
-    doc: &Document,
-    doc_iri: &NamedNode,
-    text_iri: &NamedNode,
-) {
+pub(super) fn map_programmes(out: &mut Out<'_>, d: &Doc<'_>) {
+    let (base, doc, doc_iri, text_iri) = (d.base, d.doc, &d.iri, &d.text);
     for p in &doc.programmes {
         let pi = base.programme(&p.name);
         out.add(&pi, rdf::TYPE, lt::PROGRAMM);
@@ -185,14 +171,8 @@ pub(super) fn map_programmes(
 
 /// A committee protocol's attachments: documents of their own (`lt:Anlage`), parts of it,
 /// with kind, title, date, sender and addressee of a letter, and the questions it asks.
-pub(super) fn map_attachments(
-    out: &mut Out<'_>,
-    base: &Base,
-    doc: &Document,
-    wp: u32,
-    doc_iri: &NamedNode,
-    text_iri: &NamedNode,
-) {
+pub(super) fn map_attachments(out: &mut Out<'_>, d: &Doc<'_>) {
+    let (base, doc, wp, doc_iri, text_iri) = (d.base, d.doc, d.wp, &d.iri, &d.text);
     use crate::model::AttachmentKind;
     for a in &doc.attachments {
         let ai = iri::attachment(doc_iri, a.number);
@@ -222,6 +202,6 @@ pub(super) fn map_attachments(
         out.add(&ai, nif::REFERENCE_CONTEXT, text_iri.clone());
         out.int(&ai, nif::BEGIN_INDEX, a.span.start());
         out.int(&ai, nif::END_INDEX, a.span.end());
-        map_questions(out, &ai, &a.questions, text_iri);
+        map_questions(out, d, &ai, &a.questions);
     }
 }

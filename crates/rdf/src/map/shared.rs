@@ -131,8 +131,9 @@ pub(super) fn committee(out: &mut Out<'_>, base: &Base, name: &str) -> NamedNode
 
 /// What the document says of the Drucksachen it cites: their kind and who submitted them
 /// (factions, the government or a committee), as `dcterms:type` and `dcterms:creator`.
-pub(super) fn map_cited(out: &mut Out<'_>, base: &Base, doc: &Document) {
-    for c in &doc.cited {
+pub(super) fn map_cited(out: &mut Out<'_>, d: &Doc<'_>) {
+    let base = d.base;
+    for c in &d.doc.cited {
         let p = paper(out, base, &c.paper);
         out.de(&p, dcterms::TYPE, c.kind.as_str());
         for f in &c.factions {
