@@ -103,10 +103,28 @@ pub enum Event<'a> {
 /// What an ingest did.
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
+    /// The files given.
+    pub files: usize,
     pub stored: usize,
     pub failed: usize,
     pub pages: usize,
     pub elapsed: Duration,
+}
+
+/// As `ingest` reports it: `4 of 4 documents stored (470 pages, 2.1 s, 220 pages/s)`.
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secs = self.elapsed.as_secs_f64().max(1e-3);
+        write!(
+            f,
+            "{} of {} documents stored ({} pages, {:.1} s, {:.0} pages/s)",
+            self.stored,
+            self.files,
+            self.pages,
+            secs,
+            self.pages as f64 / secs
+        )
+    }
 }
 
 /// Converts `files` on `workers` threads and writes each to `target` as it completes, but for
@@ -122,7 +140,10 @@ pub fn ingest(
 ) -> Summary {
     let started = Instant::now();
     let now = pipeline::now_utc();
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        files: files.len(),
+        ..Summary::default()
+    };
     // The cabinets (reference data compiled in): rewritten only when the table or converter
     // changed, like a document.
     let cabinets = crate::rdf::government::map_government(base, &now);
@@ -156,7 +177,7 @@ pub fn ingest(
             Ok((outcome, converted)) => {
                 summary.stored += 1;
                 // RocksDB's memtables otherwise grow to gigabytes over a long ingest.
-                if summary.stored % FLUSH_EVERY == 0 {
+                if summary.stored.is_multiple_of(FLUSH_EVERY) {
                     if let Err(e) = target.flush() {
                         tracing::warn!("flushing the store: {e}");
                     }

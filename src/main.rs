@@ -586,24 +586,11 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> 
     let settled = std::time::Instant::now();
     if let Some(r) = target.settle()? {
         if r.blocks + r.whole > 0 {
-            eprintln!(
-                "listings: rows of {} document graphs and {} whole listings computed ({:.1} s)",
-                r.blocks,
-                r.whole,
-                settled.elapsed().as_secs_f64()
-            );
+            let secs = settled.elapsed().as_secs_f64();
+            eprintln!("listings: {r} ({secs:.1} s)");
         }
     }
-    let secs = summary.elapsed.as_secs_f64().max(1e-3);
-    eprintln!(
-        "{} of {} documents stored in {} ({} pages, {:.1} s, {:.0} pages/s)",
-        summary.stored,
-        files.len(),
-        store_dir.display(),
-        summary.pages,
-        secs,
-        summary.pages as f64 / secs
-    );
+    eprintln!("{}: {summary}", store_dir.display());
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE
     } else {

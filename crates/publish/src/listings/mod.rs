@@ -119,6 +119,17 @@ pub struct Refreshed {
     pub removed: usize,
 }
 
+/// As `ingest` reports it: `rows of 3 document graphs and 8 whole listings computed`.
+impl std::fmt::Display for Refreshed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "rows of {} document graphs and {} whole listings computed",
+            self.blocks, self.whole
+        )
+    }
+}
+
 /// A named query recognised in a request: its name and the slice asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asked {
