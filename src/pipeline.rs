@@ -177,24 +177,28 @@ pub enum Done {
     Unchanged(oxigraph::model::NamedNode),
 }
 
-/// The source files the store's graphs were made from by this converter, with their digests
-/// and documents (`store::sources`); empty where nothing may be skipped (`--reconvert`, a
+/// The digests of the source files the store's graphs were made from by this converter, with
+/// their documents (`store::sources`); empty where nothing may be skipped (`--reconvert`, a
 /// store held by a running server).
 #[derive(Default)]
-pub struct Stored(std::collections::HashMap<String, (String, oxigraph::model::NamedNode)>);
+pub struct Stored(std::collections::HashMap<String, oxigraph::model::NamedNode>);
 
 impl Stored {
     pub fn of(store: &oxigraph::store::Store) -> Result<Self, crate::store::StoreError> {
-        Ok(Self(crate::store::sources(store, crate::rdf::CONVERTER)?))
+        let sources = crate::store::sources(store, crate::rdf::CONVERTER)?;
+        Ok(Self(sources.into_values().collect()))
     }
 
-    /// The document of `file` where the store holds it as made from these very bytes by this
-    /// converter: one read and one hash, no conversion.
+    /// The document the store holds as made from these very bytes by this converter, under
+    /// this file's name or another (a mirror's renamed copy is the same source): one read and
+    /// one hash, no conversion.
     pub fn unchanged(&self, file: &Path) -> Option<oxigraph::model::NamedNode> {
-        let (digest, document) = self.0.get(file.file_name()?.to_str()?)?;
+        if self.0.is_empty() {
+            return None;
+        }
         let bytes = std::fs::read(file).ok()?;
-        let same = digest.strip_prefix("sha256:")? == crate::source::hex_sha256(&bytes);
-        same.then(|| document.clone())
+        let digest = format!("sha256:{}", crate::source::hex_sha256(&bytes));
+        self.0.get(&digest).cloned()
     }
 }
 

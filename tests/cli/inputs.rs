@@ -219,6 +219,20 @@ fn an_unchanged_file_is_not_converted_again() {
         err.contains("mmp18-15_excerpt.txt: ") && err.contains("(replaced, "),
         "{err}"
     );
+    // The same bytes under another name: the same source, recognised unread.
+    let renamed = dir.path().join("renamed.pdf");
+    std::fs::copy(files.join("mmp15-57.pdf"), &renamed).unwrap();
+    let copy = bin()
+        .args(["ingest", s(&renamed), "--store", s(&store)])
+        .env("PATH", &empty_path)
+        .output()
+        .unwrap();
+    let err = stderr(&copy);
+    assert!(copy.status.success(), "{err}");
+    assert!(
+        err.contains("renamed.pdf: ") && err.contains("(unchanged)"),
+        "{err}"
+    );
     // Asked to convert again, the PDF needs pdftotext: a clear failure, the others stored.
     let forced = without_pdftotext(&["--reconvert"]);
     let err = stderr(&forced);
