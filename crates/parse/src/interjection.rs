@@ -37,9 +37,16 @@ static CALLS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Weitere[rn]?\s+)?(?:Zurufe?|Gegenrufe?|Zwischenrufe?)(?P<rest>[^:]*)(?::\s*(?P<text>.+))?$")
         .unwrap()
 });
-/// A call by a member of the government, printed with the role after the name.
+/// A call by a member of the government: the role after the name (`Herbert Reul, Minister
+/// des Innern: …`) or before it (`Ministerin Ina Scharrenbach: …`), after `Zuruf von` or not,
+/// with its words or without.
 static MINISTER_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3}),\s+(?P<role>(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?\b[^:]{0,160}):\s*(?P<text>.+)$").unwrap()
+    let name = r"(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3}";
+    let role = r"(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?";
+    Regex::new(&format!(
+        r"^(?:(?:Weitere[rn]?\s+)?(?:Zwischen|Gegen|Zu)rufe?\s+von\s+)?(?:(?P<name>{name}),\s+(?P<role>{role}\b[^:]{{0,160}})|(?P<role_first>{role})\s+(?P<named>{name}))(?::\s*(?P<text>.+))?$"
+    ))
+    .unwrap()
 });
 /// Other events that name who: `Widerspruch von der SPD`, `Kopfschütteln von Marcel Hafke [FDP]`.
 static OTHER_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -195,13 +202,17 @@ fn call(segment: &str) -> Option<Event> {
         });
     }
     let c = MINISTER_CALL.captures(segment)?;
-    let name = c["name"]
+    let (name, role) = match (c.name("name"), c.name("role")) {
+        (Some(n), Some(r)) => (n.as_str(), r.as_str()),
+        _ => (c.name("named")?.as_str(), c.name("role_first")?.as_str()),
+    };
+    let name = name
         .split_whitespace()
         .filter(|w| !w.ends_with('.'))
         .collect::<Vec<_>>()
         .join(" ");
     let person = Speaker {
-        role: Some(super::speaker::role(c["role"].trim())),
+        role: Some(super::speaker::role(role.trim())),
         ..Speaker::named(&name)
     };
     Some(Event {
@@ -209,7 +220,7 @@ fn call(segment: &str) -> Option<Event> {
         qualifier: None,
         factions: Vec::new(),
         persons: vec![person],
-        text: Some(c["text"].trim().to_owned()),
+        text: c.name("text").map(|t| t.as_str().trim().to_owned()),
     })
 }
 

@@ -556,6 +556,8 @@ pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
         for prefix in [
             "von ",
             "bei ",
+            // `Beifall von Teilen der SPD`: members of that faction.
+            "Teilen ",
             "der Fraktionen ",
             "den Fraktionen ",
             "der Fraktion ",
