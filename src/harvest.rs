@@ -101,6 +101,25 @@ pub struct Report {
     pub waited: Duration,
 }
 
+/// As `harvest` reports it: `3 fetched (120000 bytes), 1 unchanged, 0 missing, 0 refused; 5
+/// requests, 1.0 s waited on the server`.
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} fetched ({} bytes), {} unchanged, {} missing, {} refused; {} requests, {:.1} s \
+             waited on the server",
+            self.fetched.len(),
+            self.bytes,
+            self.unchanged.len(),
+            self.missing.len(),
+            self.refused.len(),
+            self.requests,
+            self.waited.as_secs_f64()
+        )
+    }
+}
+
 /// What happened to one number.
 enum Outcome {
     Fetched(Entry),

@@ -426,14 +426,7 @@ fn push(
         bar.set_message(g.to_owned());
     })?;
     bar.finish_and_clear();
-    eprintln!(
-        "{}: {} graphs sent ({} triples), {} deleted, {} unchanged",
-        target.url,
-        pushed.sent.len(),
-        pushed.triples,
-        pushed.deleted.len(),
-        pushed.unchanged
-    );
+    eprintln!("{}: {pushed}", target.url);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -507,31 +500,14 @@ fn harvest(opts: &landtag_lod::harvest::Options) -> Result<ExitCode> {
         indicatif::ProgressBar::hidden()
     };
     let r = landtag_lod::harvest::harvest(opts, &|r| {
-        bar.set_message(format!(
-            "{} fetched, {} unchanged, {} missing, {} refused, {} bytes",
-            r.fetched.len(),
-            r.unchanged.len(),
-            r.missing.len(),
-            r.refused.len(),
-            r.bytes
-        ));
+        bar.set_message(r.to_string());
         bar.tick();
     })?;
     bar.finish_and_clear();
     for (n, why) in &r.refused {
         eprintln!("refused: {n}: {why}");
     }
-    eprintln!(
-        "{}: {} fetched ({} bytes), {} unchanged, {} missing, {} refused; {} requests, {:.1} s waited on the server",
-        opts.into.display(),
-        r.fetched.len(),
-        r.bytes,
-        r.unchanged.len(),
-        r.missing.len(),
-        r.refused.len(),
-        r.requests,
-        r.waited.as_secs_f64()
-    );
+    eprintln!("{}: {r}", opts.into.display());
     Ok(if r.refused.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -61,6 +61,20 @@ pub struct Pushed {
     pub triples: usize,
 }
 
+/// As `push` reports it: `3 graphs sent (1200 triples), 1 deleted, 40 unchanged`.
+impl std::fmt::Display for Pushed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} graphs sent ({} triples), {} deleted, {} unchanged",
+            self.sent.len(),
+            self.triples,
+            self.deleted.len(),
+            self.unchanged
+        )
+    }
+}
+
 /// The push record for `url` of the store in `store_dir`.
 pub fn record_path(store_dir: &Path, url: &str) -> PathBuf {
     let slug: String = url
