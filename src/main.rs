@@ -477,12 +477,7 @@ fn dump_set(
     let manifest =
         landtag_lod::publish::files::write_set(store, base, dir, profile, Some(listings))?;
     for e in &manifest.files {
-        eprintln!(
-            "{}: {} statements, {} bytes",
-            dir.join(&e.file).display(),
-            e.statements,
-            e.bytes
-        );
+        eprintln!("{}: {e}", dir.join(&e.file).display());
     }
     eprintln!(
         "{}: the DCAT-AP.de catalogue",
@@ -749,26 +744,12 @@ fn link(
     review_path: &Path,
     base: &Base,
 ) -> Result<ExitCode> {
-    use landtag_lod::link;
     let landtag_lod::links::Linked {
         report,
         parties,
         outcome,
     } = landtag_lod::links::link_store(store_dir, members_path, review_path, base)?;
-    let by = |m: &str| report.linked.iter().filter(|l| l.method == m).count();
-    eprintln!(
-        "persons: {} linked ({} by name, {} by first and last name, {} by surname, {} by period, {} confirmed in review), {} ambiguous, {} not in the list, {} vetoed; parties: {}",
-        report.linked.len(),
-        by("name"),
-        by("first-last"),
-        by("surname"),
-        by("period") + by("member-of-period"),
-        report.linked.iter().filter(|l| l.status == link::Status::Confirmed).count(),
-        report.ambiguous.len(),
-        report.not_in_list.len(),
-        report.vetoed.len(),
-        parties,
-    );
+    eprintln!("persons: {report}; parties: {parties}");
     for (p, candidates) in &report.ambiguous {
         let c: Vec<String> = candidates.iter().map(|(q, l)| format!("{q} {l}")).collect();
         eprintln!("ambiguous: {} ({}): {}", p.name, p.id, c.join(", "));

@@ -388,6 +388,33 @@ pub struct Report {
     pub vetoed: Vec<Person>,
 }
 
+/// As `link` reports it: `12 linked (10 by name, 1 by first and last name, 0 by surname, 1 by
+/// period, 0 confirmed in review), 1 ambiguous, 2 not in the list, 0 vetoed`.
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let by = |m: &str| self.linked.iter().filter(|l| l.method == m).count();
+        let confirmed = self
+            .linked
+            .iter()
+            .filter(|l| l.status == Status::Confirmed)
+            .count();
+        write!(
+            f,
+            "{} linked ({} by name, {} by first and last name, {} by surname, {} by period, {} \
+             confirmed in review), {} ambiguous, {} not in the list, {} vetoed",
+            self.linked.len(),
+            by("name"),
+            by("first-last"),
+            by("surname"),
+            by("period") + by("member-of-period"),
+            confirmed,
+            self.ambiguous.len(),
+            self.not_in_list.len(),
+            self.vetoed.len(),
+        )
+    }
+}
+
 /// Links the store's persons: the review file's human decisions first, matching for the rest.
 /// Returns the new review file's rows and the report.
 pub fn link(persons: &[Person], members: &[Member], review: &[Link]) -> (Vec<Link>, Report) {

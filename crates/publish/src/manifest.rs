@@ -75,6 +75,13 @@ pub struct Entry {
     pub modified: String,
 }
 
+/// As `dump` reports a file: `1200 statements, 34567 bytes`.
+impl std::fmt::Display for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} statements, {} bytes", self.statements, self.bytes)
+    }
+}
+
 /// The set as the manifest lists it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
