@@ -4,20 +4,10 @@
 
 use crate::common::*;
 use crate::endpoint::{agent, serve};
+// The named queries kept per document, their rows ordered by `?source` first: the library's
+// own list, so that the order demanded of each listing is the one it is kept in.
+use landtag_lod::publish::listings::PER_DOCUMENT;
 use std::path::Path;
-
-/// The named queries kept per document, their rows ordered by `?source` first.
-const PER_DOCUMENT: &[&str] = &[
-    "documents",
-    "contributions",
-    "votes",
-    "interjections",
-    "pages",
-    "funding",
-    "member-votes",
-    "roll-calls",
-    "checks",
-];
 
 fn names() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(repo().join("queries"))
