@@ -66,52 +66,55 @@ fn stated(store: &Store, triple: &str) -> usize {
 
 #[test]
 fn a_claim_stands_once_while_a_document_supports_it() {
-    let store = Store::new().unwrap();
-    let rasche = name("rasche", "Christof Rasche");
-    assert!(matches!(
-        replace(&store, &mapped("a", "1", &[], &[&rasche])).unwrap(),
-        Outcome::Added(_)
-    ));
-    replace(&store, &mapped("b", "1", &[], &[&rasche])).unwrap();
-    assert_eq!(stated(&store, &rasche), 1, "two documents, one statement");
-    // `a` stops claiming it: `b` still does.
-    replace(&store, &mapped("a", "2", &[], &[])).unwrap();
-    assert_eq!(stated(&store, &rasche), 1);
-    // Nobody does: gone.
-    replace(&store, &mapped("b", "2", &[], &[])).unwrap();
-    assert_eq!(stated(&store, &rasche), 0);
+    for (store, _folder) in stores() {
+        let rasche = name("rasche", "Christof Rasche");
+        assert!(matches!(
+            replace(&store, &mapped("a", "1", &[], &[&rasche])).unwrap(),
+            Outcome::Added(_)
+        ));
+        replace(&store, &mapped("b", "1", &[], &[&rasche])).unwrap();
+        assert_eq!(stated(&store, &rasche), 1, "two documents, one statement");
+        // `a` stops claiming it: `b` still does.
+        replace(&store, &mapped("a", "2", &[], &[])).unwrap();
+        assert_eq!(stated(&store, &rasche), 1);
+        // Nobody does: gone.
+        replace(&store, &mapped("b", "2", &[], &[])).unwrap();
+        assert_eq!(stated(&store, &rasche), 0);
+    }
 }
 
 #[test]
 fn the_same_source_is_left_as_it_is() {
-    let store = Store::new().unwrap();
-    let m = mapped("a", "1", &[], &[&name("x", "X")]);
-    replace(&store, &m).unwrap();
-    assert_eq!(replace(&store, &m).unwrap(), Outcome::Unchanged);
-    let digest = sources(&store, "test").unwrap()["a.txt"].0.clone();
-    assert_eq!(digest, "1");
-    assert!(sources(&store, "another converter").unwrap().is_empty());
-    let version = graph_version(&store, &m.graph).unwrap();
-    assert_eq!(version, "1 test 2026-12-06T00:00:00Z");
+    for (store, _folder) in stores() {
+        let m = mapped("a", "1", &[], &[&name("x", "X")]);
+        replace(&store, &m).unwrap();
+        assert_eq!(replace(&store, &m).unwrap(), Outcome::Unchanged);
+        let digest = sources(&store, "test").unwrap()["a.txt"].0.clone();
+        assert_eq!(digest, "1");
+        assert!(sources(&store, "another converter").unwrap().is_empty());
+        let version = graph_version(&store, &m.graph).unwrap();
+        assert_eq!(version, "1 test 2026-12-06T00:00:00Z");
+    }
 }
 
 #[test]
 fn a_documents_own_statements_replace_claims_about_it_and_are_handed_back() {
-    let store = Store::new().unwrap();
-    // `a` cites paper `p` and says its title; then `p` itself is ingested saying the same.
-    let title = format!("<{B}id/p> <http://data.europa.eu/eli/ontology#title> \"Antrag\" .");
-    replace(&store, &mapped("a", "1", &[], &[&title])).unwrap();
-    assert_eq!(stated(&store, &title), 1);
-    replace(&store, &mapped("p", "1", &[&title], &[])).unwrap();
-    assert_eq!(stated(&store, &title), 1, "in p's graph only");
-    let in_shared = format!(
-        "<{B}id/p> <http://data.europa.eu/eli/ontology#title> \"Antrag\" <{B}graph/gemeinsam>"
-    );
-    assert!(!store.contains(&parse_quad(&in_shared)).unwrap());
-    // `p` stops saying it: `a`'s claim stands in the shared graph again.
-    replace(&store, &mapped("p", "2", &[], &[])).unwrap();
-    assert!(store.contains(&parse_quad(&in_shared)).unwrap());
-    assert_eq!(stated(&store, &title), 1);
+    for (store, _folder) in stores() {
+        // `a` cites paper `p` and says its title; then `p` itself is ingested saying the same.
+        let title = format!("<{B}id/p> <http://data.europa.eu/eli/ontology#title> \"Antrag\" .");
+        replace(&store, &mapped("a", "1", &[], &[&title])).unwrap();
+        assert_eq!(stated(&store, &title), 1);
+        replace(&store, &mapped("p", "1", &[&title], &[])).unwrap();
+        assert_eq!(stated(&store, &title), 1, "in p's graph only");
+        let in_shared = format!(
+            "<{B}id/p> <http://data.europa.eu/eli/ontology#title> \"Antrag\" <{B}graph/gemeinsam>"
+        );
+        assert!(!store.contains(&parse_quad(&in_shared)).unwrap());
+        // `p` stops saying it: `a`'s claim stands in the shared graph again.
+        replace(&store, &mapped("p", "2", &[], &[])).unwrap();
+        assert!(store.contains(&parse_quad(&in_shared)).unwrap());
+        assert_eq!(stated(&store, &title), 1);
+    }
 }
 
 fn parse_quad(nq: &str) -> Quad {
@@ -120,4 +123,78 @@ fn parse_quad(nq: &str) -> Quad {
         .next()
         .unwrap()
         .unwrap()
+}
+
+/// The stores `replace` is tried on: in memory, and on disk (RocksDB, where a new graph goes
+/// in as files) where RocksDB is built in. The folder is removed when the guard drops.
+fn stores() -> Vec<(Store, Option<Folder>)> {
+    let mut out = vec![(Store::new().unwrap(), None)];
+    if cfg!(feature = "rocksdb") {
+        let folder = Folder::new();
+        out.push((open(&folder.0).unwrap(), Some(folder)));
+    }
+    out
+}
+
+struct Folder(std::path::PathBuf);
+
+impl Folder {
+    fn new() -> Self {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let n = N.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("landtag-store-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Self(dir)
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Every quad of the store as sorted N-Quads.
+fn all_quads(store: &Store) -> Vec<String> {
+    let mut all: Vec<String> = store.iter().map(|q| q.unwrap().to_string()).collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_new_graph_is_stored_as_a_transaction_would_store_it() {
+    for (store, _folder) in stores() {
+        let rasche = name("rasche", "Christof Rasche");
+        let title = format!("<{B}id/a> <http://data.europa.eu/eli/ontology#title> \"Antrag\" .");
+        let first = mapped("a", "1", &[&title], &[&rasche]);
+        assert!(matches!(
+            replace(&store, &first).unwrap(),
+            Outcome::Added(_)
+        ));
+        // The same graph written again through the transaction (a changed source) holds
+        // the same statements but the checksum.
+        let reference = Store::new().unwrap();
+        replace(&reference, &mapped("a", "0", &[], &[])).unwrap();
+        replace(&reference, &first).unwrap();
+        assert_eq!(all_quads(&store), all_quads(&reference));
+        assert_eq!(stated(&store, &rasche), 1);
+        assert_eq!(sources(&store, "test").unwrap()["a.txt"].0, "1");
+    }
+}
+
+#[test]
+fn files_a_killed_writer_left_unloaded_are_removed_when_the_store_is_opened() {
+    if !cfg!(feature = "rocksdb") {
+        return;
+    }
+    let folder = Folder::new();
+    let store = open(&folder.0).unwrap();
+    replace(&store, &mapped("a", "1", &[], &[&name("x", "X")])).unwrap();
+    drop(store);
+    let left = folder.0.join("bulk-1234.sst");
+    std::fs::write(&left, b"half a file").unwrap();
+    let store = open(&folder.0).unwrap();
+    assert!(!left.exists());
+    assert_eq!(sources(&store, "test").unwrap()["a.txt"].0, "1");
 }
