@@ -127,6 +127,18 @@ impl std::fmt::Display for Summary {
     }
 }
 
+/// Writes the cabinets' graph (reference data compiled in; rewritten only when the table or
+/// converter changed, like a document); false where that failed (and said why).
+fn write_cabinets(target: &Target, base: &Base, now: &str) -> bool {
+    let cabinets = crate::rdf::government::map_government(base, now);
+    let written = target.write(&cabinets);
+    if let Err(e) = &written {
+        tracing::error!("data/lexicon/regierung.tsv: the cabinets' graph: {e:#}");
+    }
+    tracing::debug!("cabinets written");
+    written.is_ok()
+}
+
 /// Converts `files` on `workers` threads and writes each to `target` as it completes, but for
 /// those `stored` holds unchanged (checked before any conversion); `event` hears of each
 /// document, with the summary so far (for the progress bar and the report).
@@ -144,15 +156,10 @@ pub fn ingest(
         files: files.len(),
         ..Summary::default()
     };
-    // The cabinets (reference data compiled in): rewritten only when the table or converter
-    // changed, like a document.
-    let cabinets = crate::rdf::government::map_government(base, &now);
-    if let Err(e) = target.write(&cabinets) {
-        summary.failed += 1;
-        tracing::error!("data/lexicon/regierung.tsv: the cabinets' graph: {e:#}");
-    }
-    tracing::debug!("cabinets written");
-    pipeline::convert_all(files, base, &now, workers, stored, |file, done| {
+    // The cabinets, while the first documents convert.
+    let mut cabinets_failed = false;
+    let cabinets = || cabinets_failed = !write_cabinets(target, base, &now);
+    let on_done = |file: &Path, done: Done| {
         let result = match done {
             Done::Converted(result) => *result,
             Done::Unchanged(document) => {
@@ -197,7 +204,9 @@ pub fn ingest(
                 event(Event::Failed { file, error }, &summary);
             }
         }
-    });
+    };
+    pipeline::convert_all(files, base, &now, workers, stored, cabinets, on_done);
+    summary.failed += usize::from(cabinets_failed);
     summary.elapsed = started.elapsed();
     summary
 }

@@ -135,13 +135,14 @@ pub fn now_utc() -> String {
 /// Converts `files` on `workers` threads and hands each result to `done` on the calling thread,
 /// in order of completion. At most `workers` results wait for `done` (a bounded queue), so
 /// memory stays flat however many files there are; `pdftotext` runs side by side, one per
-/// worker.
+/// worker. `meanwhile` runs on the calling thread while the first files convert.
 pub fn convert_all(
     files: &[PathBuf],
     base: &Base,
     converted_at: &str,
     workers: usize,
     stored: &Stored,
+    meanwhile: impl FnOnce(),
     mut done: impl FnMut(&Path, Done),
 ) {
     let workers = workers.clamp(1, files.len().max(1));
@@ -164,6 +165,7 @@ pub fn convert_all(
             });
         }
         drop(tx);
+        meanwhile();
         for (i, result) in rx {
             done(&files[i], result);
         }
