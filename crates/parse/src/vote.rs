@@ -476,7 +476,12 @@ fn passage_moves(text: &str) -> Vec<Move> {
             Move::Question { start: qs, .. } => *qs <= start && start < move_end(q),
             Move::Result { .. } => false,
         });
-        if !inside_question && is_result(s) {
+        let after_answer = moves.iter().any(|q| {
+            matches!(q, Move::Question { .. })
+                && move_end(q) <= start
+                && text[move_end(q)..start].chars().count() <= BARE_RESULT_CHARS
+        });
+        if !inside_question && (is_result(s) || (after_answer && is_bare_result(s))) {
             moves.push(Move::Result { start, end });
         }
     }
@@ -491,6 +496,21 @@ fn is_result(s: &str) -> bool {
     RESULT_VERB.is_match(s)
         && RESULT_MARK.is_match(s)
         && (PRESENT.is_match(s) || s.contains("schließt sich"))
+        && !s.trim_end().ends_with('?')
+}
+
+/// How far after a question's answer a result sentence with no word marking it may begin, in
+/// characters (`Enthaltungen? – Das Erste war die Mehrheit. Der Antrag ist angenommen.`).
+const BARE_RESULT_CHARS: usize = 120;
+
+/// A short sentence that states a result without a word marking it as the outcome (`Der Antrag
+/// ist angenommen.`, the older periods' way after `Das Erste war die Mehrheit`): read as one
+/// only right after an answer. A result verb in the present perfect and what was voted on.
+fn is_bare_result(s: &str) -> bool {
+    RESULT_VERB.is_match(s)
+        && PRESENT.is_match(s)
+        && VOTED_ON.is_match(s)
+        && s.split_whitespace().count() <= 12
         && !s.trim_end().ends_with('?')
 }
 
@@ -611,9 +631,14 @@ struct Answers {
 }
 
 /// `… bei Enthaltung der FDP`, `bei Gegenstimmen aus der AfD` inside an answer: the clauses
-/// of a result that open with `bei`.
+/// of a result that open with `bei`, or join one (`… und Enthaltung der Piraten`).
 static ANSWER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    let bei = |f: Family| phrases::alternation_of(f, |p| p.pattern.starts_with("bei"));
+    let opens = |p: &phrases::Phrase| {
+        ["bei", "(?:und|sowie)"]
+            .iter()
+            .any(|w| p.pattern.starts_with(w))
+    };
+    let bei = |f: Family| phrases::alternation_of(f, opens);
     Regex::new(&format!(
         r"(?i)\b(?:(?P<yes>{})|(?P<no>{})|(?P<abstain>{}))\b",
         bei(Family::ClauseYes),
