@@ -42,9 +42,11 @@ static CALLS: LazyLock<Regex> = LazyLock::new(|| {
 /// with its words or without.
 static MINISTER_CALL: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3}";
+    // After the role the surname alone names the office's holder (`Minister Clement: …`).
+    let named = r"(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3}";
     let role = r"(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?";
     Regex::new(&format!(
-        r"^(?:(?:Weitere[rn]?\s+)?(?:Zwischen|Gegen|Zu)rufe?\s+von\s+)?(?:(?P<name>{name}),\s+(?P<role>{role}\b[^:]{{0,160}})|(?P<role_first>{role})\s+(?P<named>{name}))(?::\s*(?P<text>.+))?$"
+        r"^(?:(?:Weitere[rn]?\s+)?(?:Zwischen|Gegen|Zu)rufe?\s+von\s+)?(?:(?P<name>{name}),\s+(?P<role>{role}\b[^:]{{0,160}})|(?P<role_first>{role})\s+(?P<named>{named}))(?::\s*(?P<text>.+))?$"
     ))
     .unwrap()
 });

@@ -464,6 +464,16 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A member named with the word that makes the name a member's, as the older protocols print
+/// members in interjections: `Abg. Dr. Linssen [CDU]`, `des Abgeordneten Farthmann [SPD]`.
+/// The surname alone is then a name (it is resolved by the period's members, or reported).
+static MEMBER_MARKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:des\s+|der\s+|dem\s+)?(?:Abg\.|Abgeordnete[nr]?)\s+(?P<titles>{TITLES})(?P<name>(?:{PARTICLE}\s+)?(?:{NAME_WORD})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD})){{0,4}})\s*\[(?P<affil>[^\]]+)\]$"
+    ))
+    .unwrap()
+});
+
 /// A member of the government named with role and full name in running text:
 /// `in Vertretung von Ministerin Ina Scharrenbach`, `Ministerin Yvonne Gebauer die Maßnahmen`.
 static GOVERNMENT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -530,7 +540,10 @@ const STAGE_WORDS: &[&str] = &[
 
 /// A person printed as `Name [Fraktion]`; none where the "name" holds a stage direction.
 pub fn bracketed_person(s: &str) -> Option<Speaker> {
-    let c = BRACKETED.captures(s.trim())?;
+    let s = s.trim();
+    let c = MEMBER_MARKED
+        .captures(s)
+        .or_else(|| BRACKETED.captures(s))?;
     if c["name"]
         .split_whitespace()
         .any(|w| STAGE_WORDS.contains(&w))
@@ -553,6 +566,13 @@ pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
     let cleaned = collapse(list);
     for part in split_list(&cleaned) {
         let mut p = part.trim().trim_end_matches(['.', ',']).trim();
+        let unmarked = ["von ", "bei "]
+            .iter()
+            .fold(p, |p, w| p.strip_prefix(w).unwrap_or(p));
+        if let Some(c) = MEMBER_MARKED.is_match(unmarked).then_some(unmarked) {
+            persons.extend(bracketed_person(c));
+            continue;
+        }
         for prefix in [
             "von ",
             "bei ",
@@ -577,7 +597,9 @@ pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
         if p.is_empty() {
             continue;
         }
-        if let Some(f) = faction_from_label(p) {
+        // `F.D.P.` lost its last dot with the list's punctuation.
+        let label = faction_from_label(p).or_else(|| faction_from_label(&format!("{p}.")));
+        if let Some(f) = label {
             if !factions.contains(&f) {
                 factions.push(f);
             }

@@ -15,12 +15,12 @@ static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
     let qe = r#"[“"«]?"#;
     [
         (Count::Members, r"Dem\s+Landtag\s+gehören\s+(?P<n>\d+)\s+Abgeordnete\s+an".to_owned()),
-        (Count::Cast, r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben\s+sich|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+(?P<n>\d+)".to_owned()),
+        (Count::Cast, r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben\s+sich|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+(?P<n>\d+)|(?P<m>\d+)\s+Abgeordnete\s+haben\s+(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)".to_owned()),
         (Count::Valid, r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+(?P<n>\d+)".to_owned()),
         (Count::Invalid, r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+(?P<n>\d+)".to_owned()),
-        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+)?|Ja-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Ja-Stimmen")),
-        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+)?|Nein-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Nein-Stimmen")),
-        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)".to_owned()),
+        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Ja-Stimmen")),
+        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Nein-Stimmen")),
+        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+|[Ee]nthalten\s+haben\s+sich\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)".to_owned()),
     ]
     .into_iter()
     .map(|(c, p)| (c, Regex::new(&p).unwrap()))
@@ -93,6 +93,13 @@ mod tests {
             (t.cast, t.yes, t.no, t.abstain),
             (Some(180), Some(95), Some(80), Some(5))
         );
+        let t = announced("221 Abgeordnete haben abgestimmt. Mit Ja haben 100 Abgeordnete gestimmt, mit Nein haben 119 Abgeordnete gestimmt. Enthalten haben sich 2 Abgeordnete.").unwrap();
+        assert_eq!(
+            (t.cast, t.yes, t.no, t.abstain),
+            (Some(221), Some(100), Some(119), Some(2))
+        );
+        let t = announced("Mit Ja stimmten 98 Abgeordnete, mit Nein stimmten 120 Abgeordnete, und es gab 3 Enthaltungen.").unwrap();
+        assert_eq!((t.yes, t.no, t.abstain), (Some(98), Some(120), Some(3)));
         assert!(announced("Wir kommen zur Abstimmung.").is_none());
     }
 }

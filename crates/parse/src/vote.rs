@@ -820,12 +820,14 @@ static RECOMMENDED_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAPER_KIND_WORD: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::PaperKind));
 
-/// Whether the question or the result says the vote is on a committee's recommendation.
+/// Whether the question or the result says the vote is on a committee's recommendation; a
+/// bill voted `in der Fassung der Beschlussempfehlung` is voted on itself, in the committee's
+/// wording.
 fn asked_on_recommendation(object: Option<&str>, result: Option<&str>) -> bool {
-    object
-        .into_iter()
-        .chain(result)
-        .any(|s| s.contains("Beschlussempfehlung"))
+    object.into_iter().chain(result).any(|s| {
+        s.match_indices("Beschlussempfehlung")
+            .any(|(at, _)| !s[..at].trim_end().ends_with("Fassung der"))
+    })
 }
 
 /// The paper a recommendation decides: named after its kind in the result (`… angenommen und
