@@ -278,7 +278,7 @@ fn request(
 ) -> Result<(u16, String), String> {
     let auth = match &target.user {
         Some(user) => {
-            let (status, _, challenge) = call(agent, "GET", url, &[], None)?;
+            let (status, _, challenge) = call(agent, "GET", url, &[], None, false)?;
             match challenge {
                 Some(c) if status == 401 => Some(authorization(&c, user, target, method, url)),
                 _ => None,
@@ -286,8 +286,16 @@ fn request(
         }
         None => None,
     };
-    let (status, text, _) = call(agent, method, url, body, auth)?;
-    Ok((status, text))
+    match call(agent, method, url, body, auth.clone(), false) {
+        // A server that refuses the request before it reads the body (Python's `http.server`
+        // answers 501 to a PUT) closes the connection while the body is sent: `Broken pipe`,
+        // its answer lost. Asked again with `Expect: 100-continue`, it answers before the body.
+        Err(_) if !body.is_empty() => {
+            let (status, text, _) = call(agent, method, url, body, auth, true)?;
+            Ok((status, text))
+        }
+        answer => answer.map(|(status, text, _)| (status, text)),
+    }
 }
 
 /// One HTTP exchange: status, body, and the `WWW-Authenticate` challenge if any.
@@ -297,6 +305,7 @@ fn call(
     url: &str,
     body: &[u8],
     auth: Option<String>,
+    expect_continue: bool,
 ) -> Result<(u16, String, Option<String>), String> {
     let mut req = ureq::http::Request::builder()
         .method(method)
@@ -304,6 +313,9 @@ fn call(
         .header("Content-Type", "text/turtle; charset=utf-8");
     if let Some(a) = auth {
         req = req.header("Authorization", a);
+    }
+    if expect_continue {
+        req = req.header("Expect", "100-continue");
     }
     let req = req.body(body.to_vec()).map_err(|e| e.to_string())?;
     let mut resp = agent.run(req).map_err(|e| e.to_string())?;
