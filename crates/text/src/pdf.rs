@@ -249,6 +249,11 @@ fn pages(xhtml: &str) -> Result<Vec<Page>, quick_xml::Error> {
 /// Parses poppler's `-bbox-layout` XHTML, as it is read, into pages of blocks.
 fn pages_from(input: impl std::io::BufRead) -> Result<Vec<Page>, quick_xml::Error> {
     let mut reader = quick_xml::Reader::from_reader(input);
+    // poppler writes one element a line: the indentation between them is no text of ours, and
+    // its end tags match.
+    let config = reader.config_mut();
+    config.trim_text(true);
+    config.check_end_names = false;
     let mut buf = Vec::new();
     let mut pages: Vec<Page> = Vec::new();
     let mut line: Option<Vec<String>> = None;
