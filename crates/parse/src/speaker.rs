@@ -569,8 +569,8 @@ pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
         let unmarked = ["von ", "bei "]
             .iter()
             .fold(p, |p, w| p.strip_prefix(w).unwrap_or(p));
-        if let Some(c) = MEMBER_MARKED.is_match(unmarked).then_some(unmarked) {
-            persons.extend(bracketed_person(c));
+        if MEMBER_MARKED.is_match(unmarked) {
+            persons.extend(bracketed_person(unmarked));
             continue;
         }
         for prefix in [

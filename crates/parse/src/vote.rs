@@ -638,12 +638,12 @@ static ANSWER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
             .iter()
             .any(|w| p.pattern.starts_with(w))
     };
-    let bei = |f: Family| phrases::alternation_of(f, opens);
+    let clauses = |f: Family| phrases::alternation_of(f, opens);
     Regex::new(&format!(
         r"(?i)\b(?:(?P<yes>{})|(?P<no>{})|(?P<abstain>{}))\b",
-        bei(Family::ClauseYes),
-        bei(Family::ClauseNo),
-        bei(Family::ClauseAbstain)
+        clauses(Family::ClauseYes),
+        clauses(Family::ClauseNo),
+        clauses(Family::ClauseAbstain)
     ))
     .unwrap()
 });
