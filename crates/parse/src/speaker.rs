@@ -465,11 +465,12 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A member named with the word that makes the name a member's, as the older protocols print
-/// members in interjections: `Abg. Dr. Linssen [CDU]`, `des Abgeordneten Farthmann [SPD]`.
-/// The surname alone is then a name (it is resolved by the period's members, or reported).
+/// members in interjections: `Abg. Dr. Linssen [CDU]`, `des Abgeordneten Farthmann [SPD]`,
+/// `Frau Beer [GRÜNE]`, `Herrn Witzel [FDP]`. The surname alone is then a name (resolved by
+/// the period's members, or reported); the word is no part of it.
 static MEMBER_MARKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:des\s+|der\s+|dem\s+)?(?:Abg\.|Abgeordnete[nr]?)\s+(?P<titles>{TITLES})(?P<name>(?:{PARTICLE}\s+)?(?:{NAME_WORD})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD})){{0,4}})\s*\[(?P<affil>[^\]]+)\]$"
+        r"^(?:des\s+|der\s+|dem\s+)?(?:Abg\.|Abgeordnete[nr]?|Frau|Herrn?)\s+(?P<titles>{TITLES})(?P<name>(?:{PARTICLE}\s+)?(?:{NAME_WORD})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD})){{0,4}})\s*\[(?P<affil>[^\]]+)\]$"
     ))
     .unwrap()
 });
