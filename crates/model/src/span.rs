@@ -71,7 +71,17 @@ pub struct CharIndex<'t> {
 
 impl<'t> CharIndex<'t> {
     pub fn new(text: &'t str) -> Self {
-        let marks = text.char_indices().step_by(EVERY).map(|(i, _)| i).collect();
+        let mut marks = Vec::with_capacity(text.len() / EVERY + 1);
+        let mut chars = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            // A character starts at every byte that does not go on with one (`10xxxxxx`).
+            if (b as i8) >= -0x40 {
+                if chars % EVERY == 0 {
+                    marks.push(i);
+                }
+                chars += 1;
+            }
+        }
         Self { text, marks }
     }
 

@@ -16,7 +16,6 @@
 //! output, so one normaliser serves text files and PDFs alike. ARCHITECTURE.md records why
 //! poppler and not a pure-Rust crate (measured on the 148-page sample).
 
-use quick_xml::events::Event;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -206,7 +205,7 @@ fn poppler(path: &Path, bytes: &[u8], range: Option<(u32, u32)>) -> Result<Vec<P
 
 /// The text of poppler's `-bbox-layout` XHTML, as [`text`] gives it for a PDF (the layout
 /// reader alone, without poppler: what the fuzz target drives).
-pub fn layout_text(xhtml: impl std::io::BufRead) -> Result<String, quick_xml::Error> {
+pub fn layout_text(xhtml: impl std::io::BufRead) -> Result<String, LayoutError> {
     Ok(pages_text(&pages_from(xhtml)?))
 }
 
@@ -242,109 +241,185 @@ fn page_text(page: &Page, tables: &mut Vec<table::Columns>) -> String {
 
 /// Parses poppler's `-bbox-layout` XHTML into pages of blocks.
 #[cfg(test)]
-fn pages(xhtml: &str) -> Result<Vec<Page>, quick_xml::Error> {
+fn pages(xhtml: &str) -> Result<Vec<Page>, LayoutError> {
     pages_from(xhtml.as_bytes())
 }
 
+/// Why poppler's layout could not be read: where (a byte offset into it) and what.
+#[derive(Debug, thiserror::Error)]
+#[error("at byte {offset}: {detail}")]
+pub struct LayoutError {
+    offset: u64,
+    detail: String,
+}
+
 /// Parses poppler's `-bbox-layout` XHTML, as it is read, into pages of blocks.
-fn pages_from(input: impl std::io::BufRead) -> Result<Vec<Page>, quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_reader(input);
-    // poppler writes one element a line: the indentation between them is no text of ours, and
-    // its end tags match.
-    let config = reader.config_mut();
-    config.trim_text(true);
-    config.check_end_names = false;
-    let mut buf = Vec::new();
-    let mut pages: Vec<Page> = Vec::new();
-    let mut line: Option<Vec<String>> = None;
-    let mut in_word = false;
-    let mut word = Word::default();
+///
+/// The layout is read one tag at a time (`read_until('>')`: the text before a tag, then the
+/// tag), which is all of XML poppler writes: elements `page`, `block`, `line`, `word` with
+/// quoted numeric attributes and escaped word text. An XML library reading it (quick-xml) was
+/// a fifth of an ingest's own CPU; this reader copies each word once.
+fn pages_from(mut input: impl std::io::BufRead) -> Result<Vec<Page>, LayoutError> {
+    let mut chunk = Vec::new();
+    let mut offset = 0u64;
+    let mut layout = Layout::default();
     loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf)? {
-            Event::Start(e) => match e.name().as_ref() {
-                b"page" => {
-                    let [width, height] = attrs(&e, [b"width", b"height"]);
-                    pages.push(Page {
-                        width,
-                        height,
-                        ..Page::default()
-                    })
-                }
-                b"block" => {
-                    if let Some(p) = pages.last_mut() {
-                        let [x_min, y_min, x_max, y_max] = attrs(&e, BOX);
-                        p.blocks.push(Block {
-                            x_min,
-                            y_min,
-                            x_max,
-                            y_max,
-                            lines: Vec::new(),
-                        });
-                    }
-                }
-                b"line" => line = Some(Vec::new()),
-                b"word" => {
-                    in_word = true;
-                    let [x_min, y_min, x_max, y_max] = attrs(&e, BOX);
-                    word = Word {
-                        x_min,
-                        y_min,
-                        x_max,
-                        y_max,
-                        text: String::new(),
-                    };
-                }
-                _ => {}
-            },
-            Event::Text(t) if in_word => {
-                let t = t.unescape()?;
-                word.text.push_str(&t);
-                if let Some(words) = line.as_mut() {
-                    words.push(t.into_owned());
-                }
-            }
-            Event::End(e) => match e.name().as_ref() {
-                b"word" => {
-                    in_word = false;
-                    if let Some(p) = pages.last_mut() {
-                        p.words.push(std::mem::take(&mut word));
-                    }
-                }
-                b"line" => {
-                    let words = line.take().unwrap_or_default();
-                    let block = pages.last_mut().and_then(|p| p.blocks.last_mut());
-                    if let (Some(b), false) = (block, words.is_empty()) {
-                        b.lines.push(words.join(" "));
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
+        chunk.clear();
+        let n = input
+            .read_until(b'>', &mut chunk)
+            .map_err(|e| LayoutError {
+                offset,
+                detail: e.to_string(),
+            })?;
+        if n == 0 {
+            break;
         }
+        let (text, tag) = match chunk.iter().position(|&b| b == b'<') {
+            Some(lt) => (
+                &chunk[..lt],
+                Some(
+                    chunk[lt + 1..]
+                        .strip_suffix(b">")
+                        .unwrap_or(&chunk[lt + 1..]),
+                ),
+            ),
+            None => (&chunk[..], None),
+        };
+        layout
+            .text(text)
+            .map_err(|detail| LayoutError { offset, detail })?;
+        if let Some(tag) = tag {
+            layout.tag(tag);
+        }
+        offset += n as u64;
     }
+    let mut pages = layout.pages;
     for p in &mut pages {
         p.blocks.retain(|b| !b.lines.is_empty());
     }
     Ok(pages)
 }
 
+/// The pages read so far, and the line and word being read.
+#[derive(Default)]
+struct Layout {
+    pages: Vec<Page>,
+    line: Option<String>,
+    word: Option<Word>,
+}
+
+impl Layout {
+    /// Text between tags: a word's (unescaped), else nothing of ours.
+    fn text(&mut self, text: &[u8]) -> Result<(), String> {
+        let Some(word) = self.word.as_mut() else {
+            return Ok(());
+        };
+        let text = std::str::from_utf8(text).map_err(|e| format!("a word is no UTF-8: {e}"))?;
+        let text = quick_xml::escape::unescape(text).map_err(|e| format!("a word's text: {e}"))?;
+        word.text.push_str(&text);
+        Ok(())
+    }
+
+    /// A start or end tag (without its `<` and `>`).
+    fn tag(&mut self, tag: &[u8]) {
+        let (end, tag) = match tag.strip_prefix(b"/") {
+            Some(t) => (true, t),
+            None => (false, tag),
+        };
+        let name_end = tag
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'/')
+            .unwrap_or(tag.len());
+        match (end, &tag[..name_end]) {
+            (false, b"page") => {
+                let [width, height] = attrs(tag, [b"width", b"height"]);
+                self.pages.push(Page {
+                    width,
+                    height,
+                    ..Page::default()
+                })
+            }
+            (false, b"block") => {
+                let [x_min, y_min, x_max, y_max] = attrs(tag, BOX);
+                if let Some(p) = self.pages.last_mut() {
+                    p.blocks.push(Block {
+                        x_min,
+                        y_min,
+                        x_max,
+                        y_max,
+                        lines: Vec::new(),
+                    });
+                }
+            }
+            (false, b"line") => self.line = Some(String::new()),
+            (false, b"word") => {
+                let [x_min, y_min, x_max, y_max] = attrs(tag, BOX);
+                self.word = Some(Word {
+                    x_min,
+                    y_min,
+                    x_max,
+                    y_max,
+                    text: String::new(),
+                });
+            }
+            (true, b"word") => self.end_word(),
+            (true, b"line") => self.end_line(),
+            _ => {}
+        }
+    }
+
+    fn end_word(&mut self) {
+        let Some(word) = self.word.take() else {
+            return;
+        };
+        if let Some(line) = self.line.as_mut() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word.text);
+        }
+        if let Some(p) = self.pages.last_mut() {
+            p.words.push(word);
+        }
+    }
+
+    fn end_line(&mut self) {
+        let line = self.line.take().unwrap_or_default();
+        let block = self.pages.last_mut().and_then(|p| p.blocks.last_mut());
+        if let (Some(b), false) = (block, line.is_empty()) {
+            b.lines.push(line);
+        }
+    }
+}
+
 /// The attributes of a box, as poppler names them.
 const BOX: [&[u8]; 4] = [b"xMin", b"yMin", b"xMax", b"yMax"];
 
-/// The numbers of the attributes `names` (0 where missing or not a number), read in one pass
-/// over the element's attributes, unchecked for repeats (a checked pass per attribute was a
-/// twentieth of an ingest's CPU).
-fn attrs<const N: usize>(e: &quick_xml::events::BytesStart, names: [&[u8]; N]) -> [f64; N] {
+/// The numbers of the attributes `names` of a tag (0 where missing or not a number), in one
+/// pass over its `name="value"` pairs.
+fn attrs<const N: usize>(tag: &[u8], names: [&[u8]; N]) -> [f64; N] {
     let mut out = [0.0; N];
-    for a in e.attributes().with_checks(false).flatten() {
-        if let Some(i) = names.iter().position(|n| *n == a.key.as_ref()) {
-            let value = std::str::from_utf8(&a.value)
+    let mut rest = tag;
+    while let Some(eq) = rest.iter().position(|&b| b == b'=') {
+        let key = rest[..eq].trim_ascii_end();
+        let key = match key.iter().rposition(|b| b.is_ascii_whitespace()) {
+            Some(space) => &key[space + 1..],
+            None => key,
+        };
+        let value = rest[eq + 1..].trim_ascii_start();
+        let Some((&quote, value)) = value.split_first() else {
+            break;
+        };
+        let Some(close) = value.iter().position(|&b| b == quote) else {
+            break;
+        };
+        if let Some(i) = names.iter().position(|n| *n == key) {
+            let number = std::str::from_utf8(&value[..close])
                 .ok()
                 .and_then(|v| v.parse().ok());
-            out[i] = value.unwrap_or(0.0);
+            out[i] = number.unwrap_or(0.0);
         }
+        rest = &value[close + 1..];
     }
     out
 }
