@@ -383,6 +383,12 @@ fn source_of(mapped: &Mapped) -> Option<String> {
         })
 }
 
+/// Whether [`replace`] would keep the stored graph as it is (same source bytes, same
+/// converter): a few look-ups, for callers that prepare a write.
+pub fn unchanged(store: &Store, mapped: &Mapped) -> Result<bool, StoreError> {
+    Ok(store.contains_named_graph(mapped.graph.as_ref())? && same_source(store, mapped)?)
+}
+
 /// Same source bytes, same converter as the stored graph.
 fn same_source(store: &Store, mapped: &Mapped) -> Result<bool, StoreError> {
     let graph = mapped.graph.as_ref();

@@ -414,14 +414,40 @@ fn attrs<const N: usize>(tag: &[u8], names: [&[u8]; N]) -> [f64; N] {
             break;
         };
         if let Some(i) = names.iter().position(|n| *n == key) {
-            let number = std::str::from_utf8(&value[..close])
-                .ok()
-                .and_then(|v| v.parse().ok());
-            out[i] = number.unwrap_or(0.0);
+            out[i] = number(&value[..close]).unwrap_or(0.0);
         }
         rest = &value[close + 1..];
     }
     out
+}
+
+/// A number as poppler writes it (`%f`: `56.639900`). Up to 15 digits it is read as an integer
+/// divided by a power of ten: both exact in an `f64`, so the one rounding of the division gives
+/// the value `str::parse` gives (correctly rounded), at a fraction of its cost (a tenth of the
+/// layout reader). Anything else goes to `str::parse`.
+fn number(bytes: &[u8]) -> Option<f64> {
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let mut mantissa: u64 = 0;
+    let (mut count, mut decimals, mut point) = (0, 0, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' if count < 15 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+                decimals += i32::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => return std::str::from_utf8(bytes).ok()?.parse().ok(),
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let value = mantissa as f64 / 10f64.powi(decimals);
+    Some(if negative { -value } else { value })
 }
 
 /// One page's text: running head first, then bands of left column, right column.
@@ -576,6 +602,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The quick path reads what `str::parse` reads, bit for bit.
+    #[test]
+    fn numbers_read_as_str_parse_reads_them() {
+        let mut state: u64 = 0x0DD5_EED5;
+        for _ in 0..100_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let text = format!("{:.6}", (state % 2_000_000_000) as f64 / 1e6 - 100.0);
+            assert_eq!(number(text.as_bytes()), text.parse().ok(), "{text}");
+        }
+        for text in [
+            "0",
+            "12",
+            "1.5",
+            "-0.000001",
+            "841.000000",
+            "1e3",
+            "NaN",
+            "1.2.3",
+            "123456789012345678.5",
+        ] {
+            let bits = |v: Option<f64>| v.map(f64::to_bits);
+            assert_eq!(
+                bits(number(text.as_bytes())),
+                bits(text.parse().ok()),
+                "{text}"
+            );
+        }
+        assert_eq!(number(b""), None);
+        assert_eq!(number(b"-"), None);
+        assert_eq!(number(b"."), None);
     }
 
     #[test]

@@ -230,6 +230,11 @@ impl Listings {
         log: &crate::changes::Log,
         mapped: &landtag_rdf::map::Mapped,
     ) -> Result<store::Outcome, anyhow::Error> {
+        if store::unchanged(store, mapped)? {
+            // Nothing to record and no block made stale (the store has one writer, so it is
+            // still so when `changes::write` looks again).
+            return Ok(crate::changes::write(store, log, mapped)?);
+        }
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
         std::fs::write(self.pending(), mapped.graph.as_str()).map_err(io(&self.pending()))?;
         let before = Before::read(store, mapped)?;
