@@ -67,8 +67,12 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen").unwrap()
+    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
 });
+/// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
+/// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
+static REFERRAL_PROPOSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Überweisung|überwiesen\s+werden|zu\s+überweisen").unwrap());
 
 /// How far before a question or result the passage that leads to it may reach (a paper named,
 /// `noch einmal`, a roll call's totals), in characters.
@@ -195,6 +199,11 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions
     // majority, once the clauses have named the exceptions (`bei Enthaltung der Piraten
     // einstimmig angenommen`).
     let all = named(&body[..head], when).all || named(&body, when).unanimous;
+    // `ohne Gegenstimmen bei Enthaltung der AfD angenommen`: whoever did not abstain voted yes.
+    let none_against = result == VoteResult::Accepted
+        && marks
+            .iter()
+            .any(|(a, b, p)| p.is_none() && body[*a..*b].contains("Gegenstimm"));
     for (i, (_, end, position)) in marks.iter().enumerate() {
         let until = marks.get(i + 1).map_or(body.len(), |m| m.0);
         if let Some(p) = position {
@@ -204,7 +213,7 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions
     for (who, p) in stated {
         add(positions, &who, p, when);
     }
-    if all {
+    if all || none_against {
         add_all(positions, majority, when);
     }
 }
@@ -259,11 +268,18 @@ fn predicates(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
 struct Positions {
     list: Vec<(Voter, Position)>,
     conflicts: Vec<(Voter, Position)>,
+    /// The factions that moved the paper voted on: who `die antragstellende Fraktion` is.
+    movers: Vec<Voter>,
 }
 
 /// Adds what a phrase names with `position`, keeping the first position a voter was given.
 fn add(positions: &mut Positions, who: &Named, position: Position, when: When) {
-    for v in &who.voters {
+    let movers = if who.movers {
+        positions.movers.clone()
+    } else {
+        Vec::new()
+    };
+    for v in who.voters.iter().chain(&movers) {
         match positions.list.iter().find(|(w, _)| w == v) {
             None => positions.list.push((v.clone(), position)),
             Some((_, p)) if *p != position => positions.conflicts.push((v.clone(), position)),
@@ -698,6 +714,7 @@ fn gather<'t>(
     when: When,
 ) -> (Answers, Option<&'t str>, Option<&'t str>) {
     let mut answers = Answers::default();
+    answers.positions.movers = movers(&text[..moves[0].start()], when);
     let mut object = None;
     let mut result_sentence = None;
     for m in moves {
@@ -717,6 +734,28 @@ fn gather<'t>(
         }
     }
     (answers, object, result_sentence)
+}
+
+/// `den Antrag der Fraktion der FDP Drucksache 16/6012`, `Gesetzentwurf der Fraktionen von
+/// CDU und FDP`: who moved a paper, as the sentence before a vote names it.
+static MOVED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[Aa]ntrag|Gesetzentwurf)(?:e?s)?\s+(?P<who>der\s[^.?!–]{1,160}?)\s+Drucksache\b",
+    )
+    .unwrap()
+});
+
+/// The factions that moved the paper last named before a vote (within a question's reach).
+fn movers(before: &str, when: When) -> Vec<Voter> {
+    let from = super::chars_before(before, before.len(), GAP_CHARS);
+    MOVED_BY
+        .captures_iter(&before[from..])
+        .last()
+        .map(|c| named(&c["who"], when).voters)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|v| matches!(v, Voter::Faction(_)))
+        .collect()
 }
 
 /// One vote from its moves.
@@ -794,9 +833,17 @@ fn subject(
     result: Option<&str>,
 ) -> Option<PaperRef> {
     let on_recommendation = asked_on_recommendation(object, result);
+    // In the result of a vote on a recommendation, a paper after its kind is the one the
+    // recommendation decides (`… angenommen und der Antrag Drucksache 16/5321 abgelehnt`).
+    let in_result = |r: &str| {
+        refs::papers(r)
+            .into_iter()
+            .find(|(at, p)| votable(p.kind) && !(on_recommendation && after_kind(r, *at)))
+            .map(|(_, p)| p)
+    };
     object
         .and_then(drucksache)
-        .or_else(|| result.and_then(drucksache))
+        .or_else(|| result.and_then(in_result))
         .or_else(|| {
             on_recommendation
                 .then(|| recommendation(&text[..start]))
@@ -836,10 +883,9 @@ fn asked_on_recommendation(object: Option<&str>, result: Option<&str>) -> bool {
 /// abzulehnen`).
 fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
     let after_kind = |s: &str| {
-        refs::papers(s).into_iter().find_map(|(at, r)| {
-            let lead = &s[super::chars_before(s, at, 40)..at];
-            (r.kind == PaperKind::Drucksache && PAPER_KIND_WORD.is_match(lead)).then_some(r)
-        })
+        refs::papers(s)
+            .into_iter()
+            .find_map(|(at, r)| (r.kind == PaperKind::Drucksache && after_kind(s, at)).then_some(r))
     };
     if let Some(r) = result.and_then(after_kind) {
         return Some(r);
@@ -852,6 +898,11 @@ fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
         .map(|(a, b)| &before[from + a..from + b])
         .find(|s| s.contains("empfiehlt"))
         .and_then(after_kind)
+}
+
+/// Whether the paper at byte `at` of `s` follows its kind (`den Antrag Drucksache 16/2131`).
+fn after_kind(s: &str, at: usize) -> bool {
+    PAPER_KIND_WORD.is_match(&s[super::chars_before(s, at, 40)..at])
 }
 
 /// The last Drucksache in `before` that holds a committee's recommendation (Beschlussempfehlung).
@@ -873,7 +924,14 @@ pub(crate) fn recommendation(before: &str) -> Option<PaperRef> {
 /// A vote on a referral recommendation (its question or result says so): the committees the
 /// text before it names.
 fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
-    vote.referral = object.contains("Überweisung") || object.contains("überwiesen");
+    let before = &text[..start];
+    let from = super::chars_before(before, before.len(), QUESTION_CHARS);
+    let lead = sentence::split(&before[from..])
+        .last()
+        .map_or("", |&(a, b)| &before[from + a..from + b]);
+    vote.referral = object.contains("Überweisung")
+        || object.contains("überwiesen")
+        || REFERRAL_PROPOSED.is_match(lead);
     if let Some(c) = REFERRAL
         .captures_iter(&text[..start])
         .last()
@@ -882,6 +940,7 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
         let list = c
             .name("list")
             .or(c.name("list2"))
+            .or(c.name("list3"))
             .map_or("", |m| m.as_str());
         let (lead, all) = committees(list);
         vote.lead = lead;

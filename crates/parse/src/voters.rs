@@ -31,13 +31,21 @@ pub struct Named {
     pub unanimous: bool,
     /// `Keine`, `Niemand`, `Enthaltungen gibt es nicht`: explicitly nobody.
     pub nobody: bool,
+    /// `die antragstellende Fraktion`, `die Antragsteller`: the factions that moved the paper
+    /// voted on (the vote's reader knows them).
+    pub movers: bool,
 }
 
 impl Named {
     pub fn is_empty(&self) -> bool {
-        self.voters.is_empty() && !self.others && !self.all && !self.unanimous
+        self.voters.is_empty() && !self.others && !self.all && !self.unanimous && !self.movers
     }
 }
+
+static MOVERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bantragstellenden?\s+Fraktion(?:en)?\b|\bAntragsteller(?:in|innen)?\b")
+        .unwrap()
+});
 
 static FACTION: LazyLock<Regex> = LazyLock::new(|| {
     let spellings = lexicon::spelling_pattern();
@@ -135,6 +143,7 @@ pub fn named(phrase: &str, when: When) -> Named {
     if UNANIMOUS.is_match(&phrase) {
         out.unanimous = true;
     }
+    out.movers = MOVERS.is_match(&phrase);
     factions(&phrase, when, &taken, &mut out);
     for m in members(&phrase) {
         if !out.voters.contains(&m) {
