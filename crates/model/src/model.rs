@@ -480,6 +480,8 @@ pub enum CheckKind {
     VoteResultSeats,
     /// The paper voted on is named nowhere before the vote: the item's, a guess.
     VoteSubjectGuessed,
+    /// A vote whose result was neither announced nor follows from its answers.
+    VoteResultMissing,
     /// The factions of the government voted apart (coalitions vote as one).
     VoteCoalitionSplit,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
@@ -493,11 +495,12 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 9] = [
+    pub const ALL: [CheckKind; 10] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
         Self::VoteSubjectGuessed,
+        Self::VoteResultMissing,
         Self::VoteCoalitionSplit,
         Self::RollCallTotals,
         Self::RollCallNoRows,
@@ -512,6 +515,7 @@ impl CheckKind {
             Self::VoteFactionTwice => "vote-faction-twice",
             Self::VoteResultSeats => "vote-result-seats",
             Self::VoteSubjectGuessed => "vote-subject-guessed",
+            Self::VoteResultMissing => "vote-result-missing",
             Self::VoteCoalitionSplit => "vote-coalition-split",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",

@@ -8,6 +8,8 @@
 //!   seats from `data/lexicon/sitze.tsv`);
 //! - the paper voted on is named before the vote (`vote-subject-guessed` where it is only the
 //!   agenda item's);
+//! - a vote has a result (`vote-result-missing` where the chair announced none and the answers
+//!   give none: a passage read as a vote that is none, or a result sentence not read);
 //! - the factions of the government on the day vote as one (`vote-coalition-split`, the
 //!   cabinets of `data/lexicon/kabinette.tsv`): a coalition agreement binds them, so a split is
 //!   far more often a misreading than a split;
@@ -35,7 +37,16 @@ pub fn votes(votes: &[Vote], when: When) -> Vec<Check> {
                 detail,
             })
         };
-        if v.method == VoteMethod::Election || v.positions.is_empty() {
+        if v.method == VoteMethod::Election {
+            continue;
+        }
+        if v.result.is_none() {
+            say(
+                CheckKind::VoteResultMissing,
+                "no result is announced and none follows from the answers".to_owned(),
+            );
+        }
+        if v.positions.is_empty() {
             continue;
         }
         // A joint vote (`verbundene Abstimmung`: each faction raises its hand for its own
@@ -222,6 +233,16 @@ mod tests {
     fn a_whole_vote_raises_no_doubt() {
         let t = "Wer stimmt dem Antrag Drucksache 16/1 zu? – SPD und Grüne. Wer stimmt dagegen? – CDU und FDP. Wer enthält sich? – Die Piraten. Damit ist der Antrag angenommen.";
         assert_eq!(checks(t, 16), []);
+    }
+
+    #[test]
+    fn a_vote_without_a_result_is_a_doubt() {
+        // The result sentence is cut off (a page lost, a misread passage): the answers alone
+        // name every faction, but no result.
+        let t = "Wer stimmt dem Antrag Drucksache 16/1 zu? – SPD und Grüne. Wer stimmt dagegen? – CDU, FDP und Piraten.";
+        let c = checks(t, 16);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0, CheckKind::VoteResultMissing);
     }
 
     #[test]

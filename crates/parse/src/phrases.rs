@@ -32,10 +32,11 @@ pub enum Family {
     VotedOn,
     RecommendedIn,
     PaperKind,
+    AnswerConsent,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 21] = [
+    const ALL: [(&'static str, Family); 22] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -57,6 +58,7 @@ impl Family {
         ("voted-on", Family::VotedOn),
         ("recommended-in", Family::RecommendedIn),
         ("paper-kind", Family::PaperKind),
+        ("answer-consent", Family::AnswerConsent),
     ];
 
     fn named(name: &str) -> Option<Family> {

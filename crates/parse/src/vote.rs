@@ -644,7 +644,11 @@ struct Answers {
     unanimous: bool,
     /// Positions of `alle anderen Fraktionen`, given once every other voter is known.
     others: Vec<Position>,
+    /// `Sind Sie damit einverstanden? – Das ist der Fall.`: all consent.
+    consent: bool,
 }
+
+static CONSENT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AnswerConsent));
 
 /// `… bei Enthaltung der FDP`, `bei Gegenstimmen aus der AfD` inside an answer: the clauses
 /// of a result that open with `bei`, or join one (`… und Enthaltung der Piraten`).
@@ -672,6 +676,7 @@ impl Answers {
             Ask::No => Position::No,
             Ask::Abstain => Position::Abstain,
         };
+        self.consent |= ask == Ask::Yes && CONSENT.is_match(text);
         let (text, stated) = predicates(text, when);
         let cut = ANSWER_CLAUSE.find(&text).map_or(text.len(), |m| m.start());
         let mut who = named(&text[..cut], when);
@@ -778,6 +783,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         any,
         unanimous,
         others,
+        consent,
     } = answers;
     if let (Some(s), Some(r)) = (result_sentence, stated) {
         clauses(s, r, when, &mut positions);
@@ -786,7 +792,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         add_all(&mut positions, position, when);
     }
     let result = stated.or_else(|| {
-        (none_against && positions.list.iter().any(|(_, p)| *p == Position::Yes))
+        (consent || none_against && positions.list.iter().any(|(_, p)| *p == Position::Yes))
             .then_some(VoteResult::Accepted)
     });
     // Asked only who is against and who abstains, nobody was, and it passed: all voted yes.
@@ -799,7 +805,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         add_all(&mut positions, Position::Yes, when);
     }
     // `Das ist ein einstimmiges Ergebnis.`, said after any question: all voted with the result.
-    if unanimous {
+    if unanimous || consent {
         let p = match result {
             Some(VoteResult::Rejected) => Position::No,
             _ => Position::Yes,

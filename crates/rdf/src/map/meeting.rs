@@ -237,6 +237,7 @@ pub(super) fn check_concept(out: &mut Out<'_>, kind: CheckKind) -> NamedNode {
         CheckKind::VoteFactionTwice => "Abstimmung: eine Fraktion zweimal genannt",
         CheckKind::VoteResultSeats => "Abstimmung: Ergebnis gegen die Sitzverteilung",
         CheckKind::VoteSubjectGuessed => "Abstimmung: Gegenstand nicht genannt",
+        CheckKind::VoteResultMissing => "Abstimmung ohne Ergebnis",
         CheckKind::VoteCoalitionSplit => "Abstimmung: Koalitionsfraktionen uneins",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
