@@ -483,6 +483,8 @@ pub fn ministry(abbr_or_role: &str, period: Option<u32>) -> Option<Ministry> {
         .join(" ");
     if t.starts_with("im Geschäftsbereich des Ministerpräsidenten")
         || t.starts_with("im Geschäftsbereich der Ministerpräsidentin")
+        || t == "Chef der Staatskanzlei"
+        || t == "Chefin der Staatskanzlei"
     {
         return ministry("StK", period);
     }

@@ -55,7 +55,11 @@ pub fn role(printed: &str) -> Role {
         || printed.contains("Vorsitz")
     {
         RoleKind::Presiding
-    } else if printed.contains("inister") || printed.contains("Staatssekret") || printed == "StS" {
+    } else if printed.contains("inister")
+        || printed.contains("Staatssekret")
+        || printed.contains("der Staatskanzlei")
+        || printed == "StS"
+    {
         RoleKind::Government
     } else {
         RoleKind::Other
@@ -169,7 +173,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// 18th-period style: `Ina Brandes, Ministerin für Kultur und Wissenschaft:`.
 static LABEL_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|\p{{Lu}}\p{{Ll}}+ministerin|\p{{Lu}}\p{{Ll}}+minister|Staatssekretärin|Staatssekretär)\b[^:.!?()]{{0,200}}):",
+        r"^(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?\s*,\s+(?P<role>(?:Ministerpräsidentin|Ministerpräsident|Ministerin|Minister|\p{{Lu}}\p{{Ll}}+ministerin|\p{{Lu}}\p{{Ll}}+minister|Staatssekretärin|Staatssekretär|Chefin der Staatskanzlei|Chef der Staatskanzlei)\b[^:.!?()]{{0,200}}):",
         name = name_pattern()
     ))
     .unwrap()
@@ -218,13 +222,21 @@ fn speaker_from(
     // `Minister für …, Internationales sowie Medien im Geschäftsbereich des Ministerpräsidenten`:
     // the office is the role; the portfolio it sits in is the ministry (the Staatskanzlei), not
     // a word of the title. A minister without a ministry of their own is printed this way.
+    // `Minister für Bundes- und Europaangelegenheiten … und Chef der Staatskanzlei`: the same,
+    // the Staatskanzlei named by its head.
     let (role, portfolio) = match role.map(collapse) {
         Some(r) => match r.split_once(" im Geschäftsbereich ") {
             Some((office, of)) => (
                 Some(office.to_owned()),
                 Some(format!("im Geschäftsbereich {of}")),
             ),
-            None => (Some(r), None),
+            None => match ["Chef", "Chefin"]
+                .iter()
+                .find_map(|c| r.strip_suffix(&format!(" und {c} der Staatskanzlei")))
+            {
+                Some(office) => (Some(office.to_owned()), Some("StK".to_owned())),
+                None => (Some(r), None),
+            },
         },
         None => (None, None),
     };
