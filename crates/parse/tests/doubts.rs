@@ -1,7 +1,7 @@
 //! How many wrong votes the document's own checks would flag: every vote of the vote cases
 //! (`tests/data/parse/vote/`, right as they stand and not flagged) is made wrong in the ways a
-//! reader goes wrong (a faction left out, the result turned, one faction's position turned, the
-//! sides swapped), and the checks must doubt most of them. Prints the rate per kind of error.
+//! reader goes wrong (a faction left out, the result turned or lost, one faction's position
+//! turned, the sides swapped), and the checks must doubt most of them. Prints the rate per kind of error.
 
 use landtag_model::model::{Position, Vote, VoteResult, Voter};
 use landtag_parse::{checks, vote, voters};
@@ -75,6 +75,9 @@ fn wrong(v: &Vote) -> Vec<(&'static str, Vote)> {
     });
     out.push(("the result turned", w));
     let mut w = v.clone();
+    w.result = None;
+    out.push(("the result lost", w));
+    let mut w = v.clone();
     for p in &mut w.positions {
         if p.1 != Position::Abstain {
             p.1 = turn(p.1);
@@ -117,6 +120,7 @@ fn the_checks_doubt_most_wrong_votes() {
     let rate = |k: &str| rates[k].0 as f64 / rates[k].1 as f64;
     assert_eq!(rate("a faction left out"), 1.0);
     assert!(rate("the result turned") >= 0.8, "{rates:?}");
+    assert_eq!(rate("the result lost"), 1.0);
     assert!(rate("the sides swapped") >= 0.8, "{rates:?}");
     assert!(hit as f64 / all as f64 >= 0.7, "{rates:?}");
 }
