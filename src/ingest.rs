@@ -44,7 +44,8 @@ impl Target {
             Self::Store(s, log, index, listings) => {
                 index.begin(&mapped.graph)?;
                 let outcome = listings.write(s, log, mapped)?;
-                index.follow(s, &mapped.graph, &outcome)?;
+                // Committed with the store's flush (`flush`), once a batch.
+                index.stage(s, &mapped.graph, &outcome)?;
                 outcome
             }
             Self::Server(dir) => crate::handoff::send(dir, mapped)?,
@@ -70,10 +71,13 @@ impl Target {
         }
     }
 
-    /// Makes what was written durable (the server does so itself).
-    pub fn flush(&self) -> Result<(), store::StoreError> {
+    /// Makes what was written durable and searchable (the server does so itself).
+    pub fn flush(&self) -> anyhow::Result<()> {
         match self {
-            Self::Store(s, ..) => Ok(store::flush(s)?),
+            Self::Store(s, _, index, _) => {
+                store::flush(s)?;
+                Ok(index.commit()?)
+            }
             Self::Server(_) => Ok(()),
         }
     }

@@ -212,9 +212,11 @@ pub fn link_store(
     inputs.extend(crate::rdf::CONVERTER.bytes());
     let digest = crate::source::hex_sha256(&inputs);
     let mapped = map_links(base, &rows, &parties, &digest, &crate::pipeline::now_utc());
+    let outcome = target.write(&mapped)?;
+    target.flush()?;
     Ok(Linked {
         report,
         parties: parties.len(),
-        outcome: target.write(&mapped)?,
+        outcome,
     })
 }

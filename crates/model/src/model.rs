@@ -819,3 +819,26 @@ pub struct Election {
     /// Candidates of a contested election with their votes (`entfielen auf den Kandidaten X 177`).
     pub candidates: Vec<(Speaker, u32)>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every check is a concept of the ontology's scheme and a notation the shapes allow.
+    #[test]
+    fn every_check_is_declared_and_allowed() {
+        let scheme = include_str!("../../../ontology/pruefungen.ttl");
+        let shapes = include_str!("../../../ontology/shapes.ttl");
+        for kind in CheckKind::ALL {
+            let key = kind.key();
+            assert!(
+                scheme.contains(&format!("skos:notation \"{key}\"")),
+                "{key} not in ontology/pruefungen.ttl"
+            );
+            assert!(
+                shapes.contains(&format!("\"{key}\"")),
+                "{key} not in ontology/shapes.ttl"
+            );
+        }
+    }
+}

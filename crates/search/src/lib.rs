@@ -61,6 +61,8 @@ pub struct SearchIndex {
     fields: Fields,
     reader: IndexReader,
     writer: Option<Mutex<IndexWriter>>,
+    /// Documents were put into the writer and not yet committed.
+    staged: std::sync::atomic::AtomicBool,
     path: String,
 }
 
@@ -101,6 +103,7 @@ impl SearchIndex {
             fields,
             reader,
             writer,
+            staged: Default::default(),
             path,
         })
     }
@@ -170,6 +173,36 @@ impl SearchIndex {
         }
     }
 
+    /// As [`follow`](Self::follow), but the index's commit waits for [`commit`](Self::commit)
+    /// (a batch writer commits once per batch: a commit per document was a tantivy segment,
+    /// its files and a reader reload each).
+    pub fn stage(
+        &self,
+        store: &Store,
+        graph: &NamedNode,
+        outcome: &landtag_store::Outcome,
+    ) -> Result<(), SearchError> {
+        match outcome {
+            landtag_store::Outcome::Unchanged => Ok(()),
+            _ => self.put(store, graph).map(drop),
+        }
+    }
+
+    /// Makes what was staged searchable and durable (nothing to do where nothing was); what
+    /// `begin` noted is then done.
+    pub fn commit(&self) -> Result<(), SearchError> {
+        if !self.staged.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            let _ = std::fs::remove_file(self.pending());
+            return Ok(());
+        }
+        let writer = self.writer.as_ref().expect("opened writable");
+        let mut w = writer.lock().unwrap_or_else(|e| e.into_inner());
+        w.commit().map_err(|e| self.err(e))?;
+        drop(w);
+        let _ = std::fs::remove_file(self.pending());
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+
     /// Reads again the graphs a killed writer had begun.
     pub fn recover(&self, store: &Store) -> Result<usize, SearchError> {
         let Ok(text) = std::fs::read_to_string(self.pending()) else {
@@ -187,6 +220,13 @@ impl SearchIndex {
     /// Makes the index hold what the store holds of `graph` now (nothing, if the store no
     /// longer has it), in one commit; what `begin` noted is then done.
     pub fn update(&self, store: &Store, graph: &NamedNode) -> Result<usize, SearchError> {
+        let n = self.put(store, graph)?;
+        self.commit()?;
+        Ok(n)
+    }
+
+    /// The index's documents of `graph` replaced by what the store holds of it, uncommitted.
+    fn put(&self, store: &Store, graph: &NamedNode) -> Result<usize, SearchError> {
         let entries = entries(store, graph)?;
         // The graph's own version (a few index look-ups), not every graph's.
         let version = if store
@@ -205,10 +245,7 @@ impl SearchIndex {
             w.add_document(self.document(&e, graph.as_str(), &version))
                 .map_err(|e| self.err(e))?;
         }
-        w.commit().map_err(|e| self.err(e))?;
-        drop(w);
-        let _ = std::fs::remove_file(self.pending());
-        self.reader.reload().map_err(|e| self.err(e))?;
+        self.staged.store(true, std::sync::atomic::Ordering::SeqCst);
         Ok(n)
     }
 

@@ -84,7 +84,7 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
             size: bytes.len(),
         });
     }
-    let ranges = page_ranges(path);
+    let ranges = page_ranges(path, bytes.len());
     let parts: Vec<Result<Vec<Page>, PdfError>> = if ranges.len() < 2 {
         vec![poppler(path, bytes, None)]
     } else {
@@ -115,9 +115,18 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
 /// Pages a range holds at least.
 const RANGE_PAGES: u32 = 24;
 
+/// Bytes a page of a PDF takes at least, as far as it matters here: the Landtag's PDFs measured
+/// take 12–32 KiB a page (fonts and all), so a file smaller than two ranges of pages this size
+/// is read whole without asking `pdfinfo` (a process per small Drucksache). A wrong guess costs
+/// only parallelism.
+const PAGE_BYTES_AT_LEAST: usize = 4096;
+
 /// The page ranges a PDF is read in: one per core, of at least [`RANGE_PAGES`] pages; none
 /// (the whole at once) for a short one, or where `pdfinfo` cannot tell the pages.
-fn page_ranges(path: &Path) -> Vec<(u32, u32)> {
+fn page_ranges(path: &Path, size: usize) -> Vec<(u32, u32)> {
+    if size < 2 * RANGE_PAGES as usize * PAGE_BYTES_AT_LEAST {
+        return Vec::new();
+    }
     let pages = Command::new("pdfinfo")
         .arg(path)
         .output()
