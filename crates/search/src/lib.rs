@@ -238,7 +238,7 @@ impl SearchIndex {
             String::new()
         };
         let writer = self.writer.as_ref().expect("opened writable");
-        let mut w = writer.lock().unwrap_or_else(|e| e.into_inner());
+        let w = writer.lock().unwrap_or_else(|e| e.into_inner());
         w.delete_term(TTerm::from_field_text(self.fields.graph, graph.as_str()));
         let n = entries.len();
         for e in entries {
