@@ -214,7 +214,7 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions
         add(positions, &who, p, when);
     }
     if all || none_against {
-        add_all(positions, majority, when);
+        add_all(positions, majority, when, &[]);
     }
 }
 
@@ -287,7 +287,7 @@ fn add(positions: &mut Positions, who: &Named, position: Position, when: When) {
         }
     }
     if who.all || who.others {
-        add_all(positions, position, when);
+        add_all(positions, position, when, &who.except);
     }
 }
 
@@ -311,13 +311,14 @@ pub fn elections(text: &str) -> Vec<Read> {
         .collect()
 }
 
-/// Every faction of the period not yet in `positions` votes `position`.
-fn add_all(positions: &mut Positions, position: Position, when: When) {
+/// Every faction of the period not yet in `positions` and not in `except` votes `position`.
+fn add_all(positions: &mut Positions, position: Position, when: When, except: &[Voter]) {
     let Some(p) = when.wahlperiode else {
         return;
     };
     for f in lexicon::factions_in(p) {
-        if !positions.list.iter().any(|(w, _)| *w == Voter::Faction(f)) {
+        let v = Voter::Faction(f);
+        if !except.contains(&v) && !positions.list.iter().any(|(w, _)| *w == v) {
             positions.list.push((Voter::Faction(f), position));
         }
     }
@@ -789,7 +790,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         clauses(s, r, when, &mut positions);
     }
     for position in others {
-        add_all(&mut positions, position, when);
+        add_all(&mut positions, position, when, &[]);
     }
     let result = stated.or_else(|| {
         (consent || none_against && positions.list.iter().any(|(_, p)| *p == Position::Yes))
@@ -802,7 +803,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         && none_abstaining
         && result == Some(VoteResult::Accepted);
     if positions_inferred {
-        add_all(&mut positions, Position::Yes, when);
+        add_all(&mut positions, Position::Yes, when, &[]);
     }
     // `Das ist ein einstimmiges Ergebnis.`, said after any question: all voted with the result.
     if unanimous || consent {
@@ -810,7 +811,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
             Some(VoteResult::Rejected) => Position::No,
             _ => Position::Yes,
         };
-        add_all(&mut positions, p, when);
+        add_all(&mut positions, p, when, &[]);
     }
     let named = subject(text, start, object, result_sentence);
     // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.

@@ -34,6 +34,8 @@ pub struct Named {
     /// `die antragstellende Fraktion`, `die Antragsteller`: the factions that moved the paper
     /// voted on (the vote's reader knows them).
     pub movers: bool,
+    /// `alle Fraktionen mit Ausnahme der AfD`, `alle außer der AfD`: left out of `all`.
+    pub except: Vec<Voter>,
 }
 
 impl Named {
@@ -41,6 +43,14 @@ impl Named {
         self.voters.is_empty() && !self.others && !self.all && !self.unanimous && !self.movers
     }
 }
+
+/// Where a group's exceptions begin: `mit Ausnahme der AfD`, `außer der AfD`, `bis auf die AfD`.
+static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mit\s+Ausnahme|außer|bis\s+auf|ausgenommen)\b").unwrap()
+});
+/// `alle` on its own before an exception (`Alle außer der AfD`).
+static ALL_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\balle\s*(?:Fraktionen)?\s*$").unwrap());
 
 static MOVERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bantragstellenden?\s+Fraktion(?:en)?\b|\bAntragsteller(?:in|innen)?\b")
@@ -117,6 +127,21 @@ const NOT_NAMES: &[&str] = &[
 /// Who `phrase` names.
 pub fn named(phrase: &str, when: When) -> Named {
     let phrase = without_parentheses(phrase);
+    // `alle Fraktionen mit Ausnahme der AfD`: a group, less the factions after the exception.
+    if let Some(m) = EXCEPT.find(&phrase) {
+        let head = &phrase[..m.start()];
+        let mut out = named_plainly(head, when);
+        if out.all || out.others || ALL_WORD.is_match(head) {
+            out.all |= !out.others;
+            out.except = named_plainly(&phrase[m.end()..], when).voters;
+            return out;
+        }
+    }
+    named_plainly(&phrase, when)
+}
+
+/// Who a phrase without exceptions names.
+fn named_plainly(phrase: &str, when: When) -> Named {
     let mut out = Named::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for m in GROUP.find_iter(&phrase) {
