@@ -67,7 +67,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|\s+Die\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
 });
 /// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
 /// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
@@ -986,8 +986,15 @@ fn committees(list: &str) -> (Option<String>, Vec<String>) {
             .to_owned()
     };
     for part in list.split(", an ") {
-        let is_lead = part.contains("federführend");
-        let name = trim(&part.replace("federführend", ""));
+        // The word itself (`– federführend –`), not a part of a name (`federführenden`).
+        let lead_word = |w: &&str| w.trim_matches(|c: char| !c.is_alphabetic()) == "federführend";
+        let is_lead = part.split_whitespace().any(|w| lead_word(&w));
+        let name = part
+            .split_whitespace()
+            .filter(|w| !lead_word(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let name = trim(&name);
         let name = ["den ", "die ", "das "]
             .iter()
             .fold(name.as_str(), |n, a| n.strip_prefix(a).unwrap_or(n));
