@@ -20,7 +20,7 @@ static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
         (Count::Invalid, r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+(?P<n>\d+)".to_owned()),
         (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Ja-Stimmen")),
         (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Nein-Stimmen")),
-        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+|[Ee]nthalten\s+haben\s+sich\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)".to_owned()),
+        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+|[Ee]nthalten\s+haben\s+sich\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+keine\b".to_owned()),
     ]
     .into_iter()
     .map(|(c, p)| (c, Regex::new(&p).unwrap()))
@@ -64,6 +64,23 @@ pub fn announced(text: &str) -> Option<Tally> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 16th-period wordings: `mit Nein stimmten`, no abstention said as `Enthaltungen gab es
+    /// keine` or `Stimmenthaltungen: keine`.
+    #[test]
+    fn no_abstention_said_in_words() {
+        for text in [
+            "An der Abstimmung haben sich 227 Abgeordnete beteiligt. Mit Ja stimmten 128 Abgeordnete, mit Nein stimmten 99 Abgeordnete. Enthaltungen gab es keine.",
+            "Abgegebene Stimmen: 227. Ja-Stimmen: 128, Nein-Stimmen: 99, Stimmenthaltungen: keine.",
+        ] {
+            let t = announced(text).unwrap();
+            assert_eq!(
+                (t.cast, t.yes, t.no, t.abstain),
+                (Some(227), Some(128), Some(99), Some(0)),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn roll_call_and_election_totals() {
