@@ -71,9 +71,10 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static UNANIMOUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\beinstimmig|\beinmütig|\balle\s+Abgeordneten\b").unwrap());
-/// A part of a faction: `eine Gegenstimme aus der`, `Teile der`, `einzelne Abgeordnete der`.
+/// A part of a faction: `eine Gegenstimme aus der`, `Teile der`, `einzelne Abgeordnete der`,
+/// `der Rest der`.
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:eine[rsmn]?|ein|zwei|drei|vier|fünf|einzelne[rnm]?|einige[rnm]?|teile?n?|teil|mehrere[rn]?)\b[^,;–]*$").unwrap()
+    Regex::new(r"(?i)\b(?:eine[rsmn]?|ein|zwei|drei|vier|fünf|einzelne[rnm]?|einige[rnm]?|teile?n?|teil|mehrere[rn]?|rest)\b[^,;–]*$").unwrap()
 });
 static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:keine?[rnms]?|niemand|nicht|fehlanzeige|null)\b").unwrap()
