@@ -145,7 +145,7 @@ pub fn named(phrase: &str, when: When) -> Named {
 fn named_plainly(phrase: &str, when: When) -> Named {
     let mut out = Named::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for m in GROUP.find_iter(&phrase) {
+    for m in GROUP.find_iter(phrase) {
         taken.push((m.start(), m.end()));
         let key = collapse(m.as_str());
         let Some((_, g)) = lexicon::groups()
@@ -166,17 +166,17 @@ fn named_plainly(phrase: &str, when: When) -> Named {
             Group::These(fs) => push_all(&mut out, fs.clone()),
         }
     }
-    if UNANIMOUS.is_match(&phrase) {
+    if UNANIMOUS.is_match(phrase) {
         out.unanimous = true;
     }
-    out.movers = MOVERS.is_match(&phrase);
-    factions(&phrase, when, &taken, &mut out);
-    for m in members(&phrase) {
+    out.movers = MOVERS.is_match(phrase);
+    factions(phrase, when, &taken, &mut out);
+    for m in members(phrase) {
         if !out.voters.contains(&m) {
             out.voters.push(m);
         }
     }
-    out.nobody = out.is_empty() && (phrase.trim().is_empty() || NOBODY.is_match(&phrase));
+    out.nobody = out.is_empty() && (phrase.trim().is_empty() || NOBODY.is_match(phrase));
     out
 }
 
