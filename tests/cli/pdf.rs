@@ -282,3 +282,42 @@ fn every_drucksache_the_protocol_treats_has_its_kind_and_submitters() {
         [["Kabinett Wüst II".to_owned(), "Staatskanzlei".to_owned()]]
     );
 }
+
+/// `item subject result faction position` of every vote position in a store.
+fn positions(store: &std::path::Path) -> std::collections::BTreeSet<String> {
+    let body = query_out(store, "votes", "csv");
+    body.lines()
+        .skip(1)
+        .map(|l| l.split_once(',').map_or(l, |(_, rest)| rest).to_owned())
+        .collect()
+}
+
+/// The same protocol as plain `pdftotext` prints it (no layout, the blocks of a page often
+/// without a blank line between them: `Ich rufe auf:`, the item's heading, its papers and the
+/// chair's words on consecutive lines) gives the votes the PDF gives, item by item: all but
+/// those of page 138, whose two columns poppler's own order interleaves (why `pdf.rs` orders
+/// the blocks itself).
+#[test]
+fn plain_pdftotext_text_gives_the_votes_of_the_pdf() {
+    let dir = tempdir();
+    let (pdf_store, _) = ingested_pdf(dir.path());
+    let plain = dir.path().join("mmp18-115.txt");
+    let out = std::process::Command::new("pdftotext")
+        .args([s(&sample_pdf()), s(&plain)])
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    assert!(out.status.success());
+    let text_store = dir.path().join("text-store");
+    ok(&["ingest", s(&plain), "--store", s(&text_store)]);
+    let (from_pdf, from_text) = (positions(&pdf_store), positions(&text_store));
+    assert!(from_pdf.len() >= 140, "{}", from_pdf.len());
+    let missing: Vec<&String> = from_pdf.difference(&from_text).collect();
+    let extra: Vec<&String> = from_text.difference(&from_pdf).collect();
+    // Page 138: the votes on the Wahlvorschläge 18/17551 and 18/17552 (item 24).
+    let of_page_138 = |row: &&String| row.contains("18/1755");
+    assert!(
+        missing.iter().all(of_page_138) && extra.iter().all(of_page_138),
+        "missing {missing:#?}\nextra {extra:#?}"
+    );
+    assert!(missing.len() <= 10, "{missing:#?}");
+}

@@ -415,7 +415,8 @@ fn read_votes(
 }
 
 /// `text` with the speeches of members (not the chair's) replaced by spaces, byte for byte, so
-/// offsets stay valid.
+/// offsets stay valid; but a paragraph in one that is a chair's vote (`vote::is_chair_vote`: a
+/// column of the chair's that plain text read into the speech).
 fn blank_speeches(chars: &CharIndex<'_>, contributions: &[Contribution]) -> String {
     let text = chars.text();
     let mut bytes = text.as_bytes().to_vec();
@@ -426,10 +427,17 @@ fn blank_speeches(chars: &CharIndex<'_>, contributions: &[Contribution]) -> Stri
     });
     for c in members {
         let span = chars.bytes(c.span);
-        for b in &mut bytes[span.start..span.end] {
-            if *b != b'\n' {
-                *b = b' ';
+        let mut at = span.start;
+        for p in text[span.start..span.end].split("\n\n") {
+            let end = at + p.len();
+            if !super::vote::is_chair_vote(p) {
+                for b in &mut bytes[at..end] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
             }
+            at = end + 2;
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())

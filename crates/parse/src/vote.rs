@@ -324,6 +324,19 @@ fn add_all(positions: &mut Positions, position: Position, when: When, except: &[
     }
 }
 
+/// Whether a paragraph is a chair's vote: a question answered after a dash (`? – Das sind …`,
+/// `? – Wer stimmt dagegen?`) and a result announced (`Damit ist … angenommen.`). Members speak
+/// of votes, but not in that form: the plenary reader keeps such a paragraph where plain text
+/// read a column of the chair's into a member's speech.
+pub(crate) fn is_chair_vote(paragraph: &str) -> bool {
+    static ANSWERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\?\s*[–-]\s").unwrap());
+    ANSWERED.is_match(paragraph)
+        && QUESTION_START.is_match(paragraph)
+        && sentence::split(paragraph)
+            .iter()
+            .any(|&(a, b)| is_result(&paragraph[a..b]))
+}
+
 /// Plenary votes in `text`: questions and results, grouped into votes.
 pub fn plenary(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
     let moves = passage_moves(text);
@@ -509,7 +522,7 @@ fn passage_moves(text: &str) -> Vec<Move> {
 /// A sentence that states a result: a result verb in the present perfect (`ist … angenommen
 /// (worden)`, `schließt sich … an`; `wurde damals … angenommen` tells of the past), and a word
 /// that marks it as the outcome (`Damit`, `mit den Stimmen`, `einstimmig`, `mit Mehrheit`).
-fn is_result(s: &str) -> bool {
+pub(crate) fn is_result(s: &str) -> bool {
     RESULT_VERB.is_match(s)
         && RESULT_MARK.is_match(s)
         && (PRESENT.is_match(s) || s.contains("schließt sich"))

@@ -91,7 +91,8 @@ pub fn normalize(raw: &str) -> Normalized {
         let line = cut.line(i);
         cut.lines.push(line);
     }
-    let (text, starts) = join_lines(&cut.lines, &cut.page_of);
+    let (lines, page_of) = item_blocks(cut.lines, cut.page_of);
+    let (text, starts) = join_lines(&lines, &page_of);
     let numbers = page_numbers(&cut.printed, cut.has_form_feeds);
     let pages = if numbers.is_empty() {
         Vec::new()
@@ -303,6 +304,91 @@ fn clean_marks(line: &str) -> String {
 
 /// Joins hyphenated words and broken paragraphs; collapses runs of blank lines to one.
 /// Returns the text and, per page that has text, the byte offset where it begins.
+/// The chair's call of an item at a line's end: `Ich rufe auf:`, `Wir kommen zu:`, `Ich rufe
+/// Tagesordnungspunkt 5 auf:`; without its colon only as a short line of its own (`Wir kommen
+/// zu`).
+static ITEM_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bauf|\bzu|Tagesordnungspunkt(?:\s+\d+)?)\s*:$|^(?:Ich rufe|Wir kommen)\b.{0,40}\b(?:auf|zu)$").unwrap()
+});
+/// The first line of an item's heading: its number and a capital or a figure (`2 Anerkennung
+/// und …`, `7 300.000 Arbeitsplätze …`).
+static ITEM_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}\s+[\p{Lu}\d„\x22]").unwrap());
+/// A line that opens a block of the papers under an item's heading (`Antrag`, `Gesetzentwurf`,
+/// `Beschlussempfehlung`, `zweite Lesung`, `In Verbindung mit:`).
+static PAPER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Dringlicher\s+|Änderungs|Entschließungs)?[Aa]ntrag|Gesetzentwurf|Beschlussempfehlung|Unterrichtung|Übersicht|Wahlvorschlag|(?:Mündliche|Große|Kleine|Dringliche)\s+Anfrage|Antwort|Bericht|Aktuelle\s+Stunde|Beratung|Wahl|Vorlage|In\s+Verbindung\s+mit|(?:erste|zweite|dritte)\s+Lesung)\b").unwrap()
+});
+/// A line that goes on with a paper's block (`der Fraktion der CDU und`, `Drucksache 18/17456`).
+static PAPER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:der|des|den|dem|und|auf)\s|Drucksache\b|Vorlage\b|Neudruck\b|[–-]\s)")
+        .unwrap()
+});
+
+/// Where an item's heading is in the block before it, as plain `pdftotext` output prints it
+/// (`Ich rufe auf:`, the heading, its papers and the chair's words on consecutive lines), the
+/// blank lines a PDF's layout gives (`pdf.rs`: a block each) are put in: before the heading,
+/// before each paper's block, before the first sentence after them. Text whose blocks are
+/// apart already is left as it is.
+fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usize>) {
+    #[derive(PartialEq)]
+    enum In {
+        Text,
+        Title(usize),
+        Papers,
+    }
+    // A paper's block opens with a short line (`Gesetzentwurf`, `zweite Lesung`); a title's
+    // second line (`Wahl von …`) is longer.
+    let opens_paper = |t: &str| t.chars().count() <= 40 && PAPER_BLOCK.is_match(t);
+    let mut state = In::Text;
+    let (mut out, mut pages) = (
+        Vec::with_capacity(lines.len()),
+        Vec::with_capacity(lines.len()),
+    );
+    let mut previous = String::new();
+    for (line, page) in lines.into_iter().zip(page_of) {
+        let t = line.trim();
+        let blank_before = match state {
+            _ if t.is_empty() => {
+                state = In::Text;
+                false
+            }
+            // After the call: a block of its own. At a block's start (a page's top, where the
+            // call stood on the page before): the papers under it are split off below.
+            In::Text => {
+                let after = previous.trim();
+                let call = ITEM_CALL.is_match(after) && ITEM_HEADING.is_match(t);
+                if call || after.is_empty() && ITEM_HEADING.is_match(t) {
+                    state = In::Title(1);
+                }
+                call
+            }
+            In::Title(n) if opens_paper(t) => {
+                state = In::Papers;
+                n > 0
+            }
+            In::Title(n) => {
+                state = if n >= 4 { In::Text } else { In::Title(n + 1) };
+                false
+            }
+            In::Papers if opens_paper(t) => true,
+            In::Papers if PAPER_LINE.is_match(t) => false,
+            In::Papers => {
+                state = In::Text;
+                true
+            }
+        };
+        if blank_before {
+            out.push(String::new());
+            pages.push(page);
+        }
+        previous.clone_from(&line);
+        out.push(line);
+        pages.push(page);
+    }
+    (out, pages)
+}
+
 fn join_lines(lines: &[String], page_of: &[usize]) -> (String, Vec<(usize, usize)>) {
     let mut out = String::new();
     let mut starts: Vec<(usize, usize)> = Vec::new();
@@ -441,6 +527,20 @@ mod tests {
             n.text,
             "Die Beratung sollen im federführenden Ausschuss erfolgen.\n\nViele weitere\n"
         );
+    }
+
+    /// Plain `pdftotext` output puts the call, the heading, its papers and the chair's words on
+    /// consecutive lines; they become the blocks a PDF's layout gives. Blocks already apart are
+    /// left as they are.
+    #[test]
+    fn an_item_called_in_plain_text_gets_the_blocks_of_the_layout() {
+        let plain = "Ich rufe auf:\n2 Anerkennung und Wertschätzung der\nFreiwilligendienstleistenden\nAntrag\nder Fraktion der CDU und\nder Fraktion BÜNDNIS 90/DIE GRÜNEN\nDrucksache 18/17456 – Neudruck\nBeschlussempfehlung\ndes Ausschusses\nDrucksache 18/17500\nIch eröffne die Aussprache.";
+        let blocks = "Ich rufe auf:\n\n2 Anerkennung und Wertschätzung der\nFreiwilligendienstleistenden\n\nAntrag\nder Fraktion der CDU und\nder Fraktion BÜNDNIS 90/DIE GRÜNEN\nDrucksache 18/17456 – Neudruck\n\nBeschlussempfehlung\ndes Ausschusses\nDrucksache 18/17500\n\nIch eröffne die Aussprache.";
+        assert_eq!(normalize(plain).text, format!("{blocks}\n"));
+        assert_eq!(normalize(blocks).text, format!("{blocks}\n"));
+        // A number after a call that is no item's heading block stays in its sentence.
+        let prose = "Dem stimmen wir zu\n14 Jahre lang hat das gehalten.";
+        assert_eq!(normalize(prose).text, format!("{prose}\n"));
     }
 
     #[test]
