@@ -19,8 +19,18 @@ pub struct Event {
     pub text: Option<String>,
 }
 
+/// How strong or how general an event was, in any inflection: `Anhaltender lebhafter
+/// Beifall`, `Lebhafte Zurufe`, `Vereinzelt Beifall`, `Große Heiterkeit`.
+const QUALIFIER: &str = r"(?i:vereinzelt|(?:lang\s?)?anhaltend|lebhaft|allgemein|stark|stürmisch|kurz|erneut|weiter|demonstrativ|heftig|laut|groß)(?:e[rsnm]?)?";
+/// Qualifiers before the event they qualify.
+static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<q>(?:{QUALIFIER}\s+)+)(?P<rest>(?:Beifall|Heiterkeit|Lachen|Zurufe?|Zwischenrufe?|Gegenrufe?|Unruhe|Widerspruch)\b.*)$"
+    ))
+    .unwrap()
+});
 static EVENT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?(?:Beifall|Heiterkeit|Lachen|Zuruf|Zurufe|Zwischenrufe?|Gegenrufe?|Unruhe|Widerspruch|Glocke|Das Ende der Redezeit)\b|^[^\[\]:]{3,80}\[[^\]]+\]:").unwrap()
+    Regex::new(&format!(r"^(?:{QUALIFIER}\s+)*(?:Beifall|Heiterkeit|Lachen|Zuruf|Zurufe|Zwischenrufe?|Gegenrufe?|Unruhe|Widerspruch|Glocke|Das Ende der Redezeit)\b|^[^\[\]:]{{3,80}}\[[^\]]+\]:")).unwrap()
 });
 static APPLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<q>Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?Beifall(?P<rest>.*)$").unwrap()
@@ -137,9 +147,17 @@ fn events(segment: &str) -> Vec<Event> {
     if let Some(e) = call(segment) {
         return vec![e];
     }
+    // `Anhaltender lebhafter Beifall von …`: the event read without its qualifiers.
+    let (qualifier, segment) = match QUALIFIED.captures(segment) {
+        Some(c) => (
+            Some(c["q"].trim().to_owned()),
+            c.name("rest").map_or(segment, |m| m.as_str()),
+        ),
+        None => (None, segment),
+    };
     if let Some(c) = APPLAUSE.captures(segment) {
         let mut e = event(InterjectionKind::Applause, &c["rest"], None);
-        e.qualifier = c.name("q").map(|q| q.as_str().to_owned());
+        e.qualifier = qualifier.or_else(|| c.name("q").map(|q| q.as_str().to_owned()));
         return vec![e];
     }
     if let Some(c) = LAUGHTER.captures(segment) {
