@@ -306,9 +306,10 @@ fn clean_marks(line: &str) -> String {
 /// Returns the text and, per page that has text, the byte offset where it begins.
 /// The chair's call of an item at a line's end: `Ich rufe auf:`, `Wir kommen zu:`, `Ich rufe
 /// Tagesordnungspunkt 5 auf:`; without its colon only as a short line of its own (`Wir kommen
-/// zu`).
+/// zu`) or where the number follows the word (`Damit sind wir bei Tagesordnungspunkt`, 17th
+/// period).
 static ITEM_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bauf|\bzu|Tagesordnungspunkt(?:\s+\d+)?)\s*:$|^(?:Ich rufe|Wir kommen)\b.{0,40}\b(?:auf|zu)$").unwrap()
+    Regex::new(r"(?:\bauf|\bzu|Tagesordnungspunkt(?:\s+\d+)?)\s*:$|^(?:Ich rufe|Wir kommen)\b.{0,40}\b(?:auf|zu)$|\bbei\s+Tagesordnungspunkt$").unwrap()
 });
 /// The first line of an item's heading: its number and a capital or a figure (`2 Anerkennung
 /// und …`, `7 300.000 Arbeitsplätze …`).
@@ -538,6 +539,11 @@ mod tests {
         let blocks = "Ich rufe auf:\n\n2 Anerkennung und Wertschätzung der\nFreiwilligendienstleistenden\n\nAntrag\nder Fraktion der CDU und\nder Fraktion BÜNDNIS 90/DIE GRÜNEN\nDrucksache 18/17456 – Neudruck\n\nBeschlussempfehlung\ndes Ausschusses\nDrucksache 18/17500\n\nIch eröffne die Aussprache.";
         assert_eq!(normalize(plain).text, format!("{blocks}\n"));
         assert_eq!(normalize(blocks).text, format!("{blocks}\n"));
+        let called = "Damit sind wir bei Tagesordnungspunkt\n10 Einsetzung eines Wahlprüfungsausschusses\nAntrag\nder Fraktion der CDU\nDrucksache 17/10\nGemäß Artikel 33 ist die Wahlprüfung Sache des Landtags.";
+        assert_eq!(
+            normalize(called).text,
+            "Damit sind wir bei Tagesordnungspunkt\n\n10 Einsetzung eines Wahlprüfungsausschusses\n\nAntrag\nder Fraktion der CDU\nDrucksache 17/10\n\nGemäß Artikel 33 ist die Wahlprüfung Sache des Landtags.\n"
+        );
         // A number after a call that is no item's heading block stays in its sentence.
         let prose = "Dem stimmen wir zu\n14 Jahre lang hat das gehalten.";
         assert_eq!(normalize(prose).text, format!("{prose}\n"));
