@@ -151,26 +151,16 @@ impl SearchIndex {
         f.sync_all().map_err(io)
     }
 
-    /// What `begin` noted is done without a change (the store kept the graph as it was).
-    pub fn settle(&self) {
-        let _ = std::fs::remove_file(self.pending());
-    }
-
     /// After the store took `graph` (`begin` noted it before): the index reads it again, unless
-    /// the store kept it as it was.
+    /// the store kept it as it was, and commits.
     pub fn follow(
         &self,
         store: &Store,
         graph: &NamedNode,
         outcome: &landtag_store::Outcome,
     ) -> Result<(), SearchError> {
-        match outcome {
-            landtag_store::Outcome::Unchanged => {
-                self.settle();
-                Ok(())
-            }
-            _ => self.update(store, graph).map(drop),
-        }
+        self.stage(store, graph, outcome)?;
+        self.commit()
     }
 
     /// As [`follow`](Self::follow), but the index's commit waits for [`commit`](Self::commit)
