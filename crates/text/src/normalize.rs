@@ -302,8 +302,6 @@ fn clean_marks(line: &str) -> String {
     s.replace("**", "").replace("*(", "(").replace(")*", ")")
 }
 
-/// Joins hyphenated words and broken paragraphs; collapses runs of blank lines to one.
-/// Returns the text and, per page that has text, the byte offset where it begins.
 /// The chair's call of an item at a line's end: `Ich rufe auf:`, `Wir kommen zu:`, `Ich rufe
 /// Tagesordnungspunkt 5 auf:`; without its colon only as a short line of its own (`Wir kommen
 /// zu`) or where the number follows the word (`Damit sind wir bei Tagesordnungspunkt`, 17th
@@ -390,6 +388,8 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
     (out, pages)
 }
 
+/// Joins hyphenated words and broken paragraphs; collapses runs of blank lines to one.
+/// Returns the text and, per page that has text, the byte offset where it begins.
 fn join_lines(lines: &[String], page_of: &[usize]) -> (String, Vec<(usize, usize)>) {
     let mut out = String::new();
     let mut starts: Vec<(usize, usize)> = Vec::new();
