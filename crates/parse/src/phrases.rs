@@ -19,6 +19,7 @@ pub enum Family {
     ResultAccepted,
     ResultMark,
     ResultTense,
+    ResultSplit,
     ClauseMajority,
     ClauseMinority,
     ClauseYes,
@@ -36,7 +37,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 22] = [
+    const ALL: [(&'static str, Family); 23] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -45,6 +46,7 @@ impl Family {
         ("result-accepted", Family::ResultAccepted),
         ("result-mark", Family::ResultMark),
         ("result-tense", Family::ResultTense),
+        ("result-split", Family::ResultSplit),
         ("clause-majority", Family::ClauseMajority),
         ("clause-minority", Family::ClauseMinority),
         ("clause-yes", Family::ClauseYes),

@@ -24,14 +24,25 @@ pub struct Annex {
     pub totals: Option<(u32, u32, u32)>,
 }
 
-static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^Namentliche\s+Abstimmung\b").unwrap());
-static ROW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*(?P<nr>\d{1,3})\.?\t(?P<cells>[^\n]*)$").unwrap());
-static RESULT_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*Ergebnis\b[^\n\d]*\t\s*(?P<y>\d+)\s*\t\s*(?P<n>\d+)\s*\t\s*(?P<a>\d+)")
-        .unwrap()
+/// An annex's heading: `Namentliche Abstimmung über …`, `Ergebnis der namentlichen
+/// Abstimmung …`, at a line's start.
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(?:Ergebnis der |Anlage:? )?[Nn]amentlichen?\s+Abstimmung\b").unwrap()
 });
+/// A row as the text layer writes it: its number (none in a table without numbers), then
+/// tab-separated cells.
+static ROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^ *(?P<nr>\d{1,3})?\.?\t(?P<cells>[^\n]*)$").unwrap());
+/// The totals under the rows: `Ergebnis` (or `Summe`, `Insgesamt`), then yes, no, abstentions.
+static RESULT_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)^\s*{TOTALS}\b[^\n\d]*\t\s*(?P<y>\d+)\s*\t\s*(?P<n>\d+)\s*\t\s*(?P<a>\d+)"
+    ))
+    .unwrap()
+});
+const TOTALS: &str = "(?:Ergebnis|Summe|Insgesamt|Gesamt)";
+static TOTALS_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*{TOTALS}\b")).unwrap());
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<sal>Herrn?|Frau)?\s*(?P<titles>(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s*)*)(?P<surname>[^,]+?)\s*(?:,\s*(?P<given>.+))?$").unwrap()
 });
@@ -45,7 +56,8 @@ pub fn tables(text: &str, period: Option<u32>) -> (Vec<Annex>, Vec<super::Diagno
 }
 
 /// The roll-call tables after `from`, each from its `Namentliche Abstimmung` heading; a heading
-/// with no rows under it (a contents list's entry) is none.
+/// with no rows under it (a contents list's entry) is none. A heading repeated over a table's
+/// next page (its rows numbered on, or unnumbered under the same heading) goes on with it.
 pub(crate) fn annexes(
     text: &str,
     from: usize,
@@ -56,28 +68,13 @@ pub(crate) fn annexes(
         .find_iter(&text[from..])
         .map(|m| from + m.start())
         .collect();
-    let mut out = Vec::new();
+    // Each annex with where it starts and its heading's line.
+    let mut out: Vec<(usize, &str, Annex)> = Vec::new();
     for (i, start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         let region = &text[*start..end];
-        let head_end = region.find('\t').unwrap_or(region.len());
-        let subject = refs::papers(&region[..head_end])
-            .into_iter()
-            .map(|(_, r)| r)
-            .next();
-        let mut rows = Vec::new();
-        for c in ROW.captures_iter(region) {
-            let at = start + c.get(0).unwrap().start();
-            match row(&c["nr"], &c["cells"], period) {
-                Ok((r, doubt)) => {
-                    if let Some(d) = doubt {
-                        diags.push(Severity::Warning, at, d);
-                    }
-                    rows.push(r);
-                }
-                Err(why) => diags.push(Severity::Warning, at, why),
-            }
-        }
+        let heading = region.lines().next().unwrap_or("");
+        let (numbered, unnumbered) = region_rows(region, *start, period, diags);
         let totals = RESULT_ROW.captures(region).and_then(|c| {
             Some((
                 c["y"].parse().ok()?,
@@ -85,17 +82,76 @@ pub(crate) fn annexes(
                 c["a"].parse().ok()?,
             ))
         });
+        let goes_on = match out.last() {
+            Some((_, h, _)) if numbered.is_empty() => !unnumbered.is_empty() && *h == heading,
+            Some(_) => numbered[0].number > 1,
+            None => false,
+        };
+        if let (true, Some((_, _, last))) = (goes_on, out.last_mut()) {
+            let offset = last.rows.len() as u32;
+            last.rows.extend(numbered);
+            last.rows.extend(unnumbered.into_iter().map(|mut r| {
+                r.number += offset;
+                r
+            }));
+            last.totals = totals.or(last.totals);
+            continue;
+        }
+        let mut rows = numbered;
+        rows.extend(unnumbered);
         if rows.is_empty() {
             continue;
         }
-        check(&rows, totals, *start, diags);
-        out.push(Annex {
+        let head_end = region.find('\t').unwrap_or(region.len());
+        let subject = refs::papers(&region[..head_end])
+            .into_iter()
+            .map(|(_, r)| r)
+            .next();
+        let annex = Annex {
             subject,
             rows,
             totals,
-        });
+        };
+        out.push((*start, heading, annex));
     }
-    out
+    for (at, _, a) in &out {
+        check(&a.rows, a.totals, *at, diags);
+    }
+    out.into_iter().map(|(_, _, a)| a).collect()
+}
+
+/// The rows of one heading's region: those with a printed number, and those of a table
+/// without numbers (numbered here by their order).
+fn region_rows(
+    region: &str,
+    start: usize,
+    period: Option<u32>,
+    diags: &mut Diagnostics,
+) -> (Vec<MemberVote>, Vec<MemberVote>) {
+    let (mut numbered, mut unnumbered) = (Vec::new(), Vec::new());
+    for c in ROW.captures_iter(region) {
+        let at = start + c.get(0).unwrap().start();
+        if TOTALS_CELL.is_match(&c["cells"]) {
+            continue;
+        }
+        let nr = c.name("nr").map_or_else(
+            || (unnumbered.len() + 1).to_string(),
+            |n| n.as_str().to_owned(),
+        );
+        match row(&nr, &c["cells"], period) {
+            Ok((r, doubt)) => {
+                if let Some(d) = doubt {
+                    diags.push(Severity::Warning, at, d);
+                }
+                match c.name("nr") {
+                    Some(_) => numbered.push(r),
+                    None => unnumbered.push(r),
+                }
+            }
+            Err(why) => diags.push(Severity::Warning, at, why),
+        }
+    }
+    (numbered, unnumbered)
 }
 
 /// One row: number, name, faction, marks; and a doubt about the name, if any.
@@ -198,5 +254,51 @@ fn check(rows: &[MemberVote], totals: Option<(u32, u32, u32)>, at: usize, diags:
             diags.push(Severity::Warning, at, "roll call: no Ergebnis row")
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<Annex> {
+        tables(text, Some(16)).0
+    }
+
+    #[test]
+    fn a_heading_repeated_over_the_next_page_goes_on_with_its_table() {
+        let text = "Namentliche Abstimmung über den Antrag Drucksache 16/100\n\
+                    1.\tHerr Abel\tGRÜNE\tX\t\t\n2.\tFrau Altenkamp\tSPD\t\tX\t\n\x0c\
+                    Namentliche Abstimmung über den Antrag Drucksache 16/100\n\
+                    3.\tHerr Bolte\tGRÜNE\tX\t\t\nErgebnis\t\t2\t1\t0\n";
+        let found = read(text);
+        assert_eq!(found.len(), 1);
+        let numbers: Vec<u32> = found[0].rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 3]);
+        assert_eq!(found[0].totals, Some((2, 1, 0)));
+    }
+
+    #[test]
+    fn a_new_table_starts_again_at_one() {
+        let text = "Namentliche Abstimmung über den Antrag Drucksache 16/100\n\
+                    1.\tHerr Abel\tGRÜNE\tX\t\t\n\
+                    Namentliche Abstimmung über den Antrag Drucksache 16/200\n\
+                    1.\tHerr Abel\tGRÜNE\t\tX\t\n";
+        let found = read(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].subject.as_ref().map(|p| p.number), Some(200));
+    }
+
+    #[test]
+    fn rows_without_numbers_are_counted_and_the_totals_row_is_no_member() {
+        let text = "Ergebnis der namentlichen Abstimmung über Drucksache 16/300\n\
+                    \tAbel, Hans\tCDU\tX\t\t\n\tBolte\tGRÜNE\t\t\tX\n\
+                    \tSumme\t\t1\t0\t1\n";
+        let found = read(text);
+        assert_eq!(found.len(), 1);
+        let rows: Vec<(u32, BallotOption)> =
+            found[0].rows.iter().map(|r| (r.number, r.option)).collect();
+        assert_eq!(rows, [(1, BallotOption::Yes), (2, BallotOption::Abstain)]);
+        assert_eq!(found[0].totals, Some((1, 0, 1)));
     }
 }

@@ -662,6 +662,8 @@ struct Answers {
     consent: bool,
 }
 
+static RESULT_SPLIT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultSplit));
+
 static CONSENT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AnswerConsent));
 
 /// `… bei Enthaltung der FDP`, `bei Gegenstimmen aus der AfD` inside an answer: the clauses
@@ -809,8 +811,11 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         (consent || none_against && positions.list.iter().any(|(_, p)| *p == Position::Yes))
             .then_some(VoteResult::Accepted)
     });
-    // Asked only who is against and who abstains, nobody was, and it passed: all voted yes.
+    // Asked only who is against and who abstains, nobody was, and it passed: all voted yes,
+    // unless the result says a majority made it (`mit großer Mehrheit angenommen`).
+    let split = result_sentence.is_some_and(|s| RESULT_SPLIT.is_match(s));
     let positions_inferred = !any
+        && !split
         && positions.list.is_empty()
         && none_against
         && none_abstaining

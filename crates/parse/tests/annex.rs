@@ -139,3 +139,17 @@ fn header_words_off_their_columns_give_every_row() {
         (4, 3, 1),
     );
 }
+
+/// No number column (`Name | Fraktion | Ja | Nein | Enthal-/tung`), the heading `Ergebnis der
+/// namentlichen Abstimmung`, names without `Herr`/`Frau`, the table going on over a page with no
+/// header, a `Summe` row: every row, numbered by its order.
+#[test]
+fn a_table_without_numbers_gives_every_row() {
+    let dir = repo().join("tests/fixtures/rollcall");
+    check(
+        &dir.join("variant-no-number.pdf"),
+        &dir.join("variant-no-number.tsv"),
+        16,
+        (5, 4, 2),
+    );
+}

@@ -19,6 +19,8 @@ pub(super) struct Columns {
     head: f64,
     /// Below the header: where rows begin.
     top: f64,
+    /// Whether a number column (`Lfd. Nr.`) stands left of the names.
+    numbered: bool,
 }
 
 /// The page as text with its roll-call tables row by row, and their columns; `None` where it
@@ -29,6 +31,11 @@ pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<
     if anchors.is_empty() {
         anchors = header_anchors(page, |t| matches!(t, "Nr." | "Nr" | "Nummer"));
     }
+    // A table without a number column: its `Name` (`Abgeordnete`) header anchors it.
+    let numbered = !anchors.is_empty();
+    if !numbered {
+        anchors = header_anchors(page, |t| t == "Name" || t.starts_with("Abgeordnete"));
+    }
     anchors.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
     let tables: Vec<Columns> = if anchors.is_empty() {
         continued(page, before)
@@ -38,7 +45,11 @@ pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<
             .enumerate()
             .filter_map(|(i, a)| {
                 let right = anchors.get(i + 1).map_or(page.width, |n| n.x_min - 2.0);
-                columns(page, a, right)
+                if numbered {
+                    columns(page, a, right)
+                } else {
+                    unnumbered_columns(page, a, right)
+                }
             })
             .collect();
         beside(page, headed)
@@ -113,10 +124,14 @@ fn continued(page: &Page, before: &[Columns]) -> Vec<Columns> {
     before
         .iter()
         .filter_map(|t| {
-            let first = row_numbers(page)
-                .filter(|w| w.x_min >= t.left && w.x_min < t.name - 2.0)
-                .map(|w| w.y_min)
-                .fold(f64::INFINITY, f64::min);
+            let first = if t.numbered {
+                row_numbers(page)
+                    .filter(|w| w.x_min >= t.left && w.x_min < t.name - 2.0)
+                    .map(|w| w.y_min)
+                    .fold(f64::INFINITY, f64::min)
+            } else {
+                first_marked_row(page, t, f64::NEG_INFINITY) + 0.5
+            };
             first.is_finite().then_some(Columns {
                 head: first - 0.5,
                 top: first - 0.5,
@@ -187,13 +202,7 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
         .collect();
     let find = |pred: &dyn Fn(&str) -> bool| header.iter().find(|w| pred(&w.text)).copied();
     let centre = |w: &Word| (w.x_min + w.x_max) / 2.0;
-    let yes = find(&|t| t.eq_ignore_ascii_case("ja"))?;
-    let no = find(&|t| t.eq_ignore_ascii_case("nein"))?;
-    let abstain = find(&|t| {
-        let t = t.to_lowercase();
-        t.starts_with("stimm") || t.starts_with("enthalt")
-    })?;
-    let marks = [centre(yes), centre(no), centre(abstain)];
+    let marks = mark_heads(&header)?;
     let top = first_row - 0.5;
     let first_mark = marks[0] - (marks[1] - marks[0]) / 2.0;
     let body = page
@@ -229,7 +238,97 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
         marks,
         head: anchor.y_min,
         top,
+        numbered: true,
     })
+}
+
+/// Centres of the vote columns from their header words: `ja`, `nein` and the first word of
+/// `Stimmenthaltung` (`Stimm-`, `Enthal-`, `Enthaltung`; any case).
+fn mark_heads(header: &[&Word]) -> Option<[f64; 3]> {
+    let find = |pred: &dyn Fn(&str) -> bool| header.iter().find(|w| pred(&w.text)).copied();
+    let centre = |w: &Word| (w.x_min + w.x_max) / 2.0;
+    let yes = find(&|t| t.eq_ignore_ascii_case("ja"))?;
+    let no = find(&|t| t.eq_ignore_ascii_case("nein"))?;
+    let abstain = find(&|t| {
+        let t = t.to_lowercase();
+        t.starts_with("stimm") || t.starts_with("enth")
+    })?;
+    Some([centre(yes), centre(no), centre(abstain)])
+}
+
+/// How far left of its `Name` header a table's names may begin, in points.
+const NAME_SLACK: f64 = 40.0;
+
+/// A mark in a vote column, or a word written across the vote columns.
+fn is_mark(t: &str) -> bool {
+    matches!(t, "X" | "x" | "×" | "✕" | "✗") || is_across(t)
+}
+
+fn is_across(t: &str) -> bool {
+    let t = t.to_lowercase();
+    t.starts_with("entschuldigt") || t.starts_with("abwesend")
+}
+
+/// Where the first row of a table without numbers stands: the first line below `below` with a
+/// mark under a vote column (or `entschuldigt` across them), a little above its words.
+fn first_marked_row(page: &Page, t: &Columns, below: f64) -> f64 {
+    let first_mark = t.marks[0] - (t.marks[1] - t.marks[0]) / 2.0;
+    page.words
+        .iter()
+        .filter(|w| w.y_min > below && w.x_max <= t.right + 2.0)
+        .filter(|w| {
+            let centre = (w.x_min + w.x_max) / 2.0;
+            let under = t.marks.iter().any(|m| (centre - m).abs() < 10.0);
+            (under && is_mark(&w.text)) || (is_across(&w.text) && w.x_max > first_mark)
+        })
+        .map(|w| w.y_min - 2.5)
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// The columns of a table without a number column, anchored at its `Name` header word: the
+/// vote columns from the header words beside it, rows from the first line with a mark, names
+/// and factions from the runs of the rows' words (as in [`columns`]).
+fn unnumbered_columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
+    let zone: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(|w| (w.y_min - anchor.y_min).abs() <= HEADER_HEIGHT && w.x_max <= right + 2.0)
+        .filter(|w| w.x_min >= anchor.x_min - NAME_SLACK)
+        .collect();
+    let marks = mark_heads(&zone)?;
+    let head = zone.iter().find(|w| w.text.starts_with("Fraktion"))?;
+    let mut t = Columns {
+        left: anchor.x_min - NAME_SLACK,
+        right,
+        name: anchor.x_min,
+        faction: head.x_min,
+        marks,
+        head: anchor.y_min,
+        top: 0.0,
+        numbered: false,
+    };
+    t.top = first_marked_row(page, &t, anchor.y_max);
+    if !t.top.is_finite() {
+        return None;
+    }
+    let first_mark = marks[0] - (marks[1] - marks[0]) / 2.0;
+    let body = page.words.iter().filter(|w| {
+        w.x_min >= t.left && w.x_max < first_mark && w.y_min > t.top && w.text.chars().count() > 1
+    });
+    let runs = occupied(body);
+    let centre = (head.x_min + head.x_max) / 2.0;
+    t.name = runs.first().map_or(anchor.x_min, |r| r.0);
+    t.faction = runs
+        .iter()
+        .skip(1)
+        .find(|r| r.0 <= centre && centre <= r.1)
+        .or_else(|| {
+            let off = |r: &(f64, f64)| (r.0 - head.x_min).abs();
+            runs.iter().skip(1).min_by(|a, b| off(a).total_cmp(&off(b)))
+        })
+        .map_or(head.x_min, |r| r.0);
+    t.left = t.name - 2.0;
+    Some(t)
 }
 
 /// The runs of x positions the words cover, left to right, touching runs merged: in a table's
