@@ -484,6 +484,8 @@ pub enum CheckKind {
     VoteResultMissing,
     /// The factions of the government voted apart (coalitions vote as one).
     VoteCoalitionSplit,
+    /// The factions that moved the paper voted against it or abstained.
+    VoteMoversAgainst,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
     RollCallTotals,
     /// A roll call whose annex gave no rows.
@@ -495,13 +497,14 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 10] = [
+    pub const ALL: [CheckKind; 11] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
         Self::VoteSubjectGuessed,
         Self::VoteResultMissing,
         Self::VoteCoalitionSplit,
+        Self::VoteMoversAgainst,
         Self::RollCallTotals,
         Self::RollCallNoRows,
         Self::TocSpeechMissing,
@@ -517,6 +520,7 @@ impl CheckKind {
             Self::VoteSubjectGuessed => "vote-subject-guessed",
             Self::VoteResultMissing => "vote-result-missing",
             Self::VoteCoalitionSplit => "vote-coalition-split",
+            Self::VoteMoversAgainst => "vote-movers-against",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",
             Self::TocSpeechMissing => "toc-speech-missing",

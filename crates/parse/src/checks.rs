@@ -13,6 +13,9 @@
 //! - the factions of the government on the day vote as one (`vote-coalition-split`, the
 //!   cabinets of `data/lexicon/kabinette.tsv`): a coalition agreement binds them, so a split is
 //!   far more often a misreading than a split;
+//! - the factions that moved a paper vote for it where it is voted on itself
+//!   (`vote-movers-against`; movers as the document names them, `cited.rs`; not on a
+//!   recommendation or a referral, where the movers may well vote no);
 //! - a roll call's rows sum to the totals announced and to its `Ergebnis` row, and a roll call
 //!   has rows (`roll-call-totals`, `roll-call-no-rows`; in `plenary.rs`, where the annex is
 //!   joined);
@@ -20,8 +23,8 @@
 
 use crate::lexicon;
 use crate::model::{
-    BallotOption, Check, CheckKind, CheckTarget, MemberVote, Position, Tally, Vote, VoteMethod,
-    VoteResult, Voter,
+    BallotOption, Check, CheckKind, CheckTarget, CitedPaper, MemberVote, Position, Tally, Vote,
+    VoteMethod, VoteResult, Voter,
 };
 use crate::voters::{label, When};
 
@@ -73,6 +76,44 @@ pub fn votes(votes: &[Vote], when: When) -> Vec<Check> {
         }
         if let Some(d) = coalition_split(v, when) {
             say(CheckKind::VoteCoalitionSplit, d);
+        }
+    }
+    out
+}
+
+/// The votes on a paper itself in which the factions that moved it (as `cited`, the document's
+/// papers, names them) voted no or abstained.
+pub fn movers(votes: &[Vote], cited: &[CitedPaper]) -> Vec<Check> {
+    let mut out = Vec::new();
+    for (i, v) in votes.iter().enumerate() {
+        let on_the_paper = !v.referral && v.decides.is_none() && v.method != VoteMethod::Election;
+        let Some(subject) = v.subject.as_ref().filter(|_| on_the_paper) else {
+            continue;
+        };
+        let same = |c: &&CitedPaper| {
+            c.paper.wahlperiode == subject.wahlperiode && c.paper.number == subject.number
+        };
+        let Some(paper) = cited.iter().find(same) else {
+            continue;
+        };
+        let against: Vec<String> = paper
+            .factions
+            .iter()
+            .filter_map(|f| {
+                let (_, p) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(*f))?;
+                (*p != Position::Yes).then(|| format!("{} {}", f.label(), p.key()))
+            })
+            .collect();
+        if !against.is_empty() {
+            out.push(Check {
+                kind: CheckKind::VoteMoversAgainst,
+                target: CheckTarget::Vote(i),
+                detail: format!(
+                    "the factions that moved Drucksache {} voted against it: {}",
+                    subject.printed(),
+                    against.join(", ")
+                ),
+            });
         }
     }
     out
@@ -223,10 +264,29 @@ mod tests {
             .into_iter()
             .map(|r| r.vote)
             .collect();
-        votes(&read, when)
-            .into_iter()
-            .map(|c| (c.kind, c.detail))
-            .collect()
+        let mut out = votes(&read, when);
+        out.extend(movers(&read, &crate::cited::cited(text)));
+        out.into_iter().map(|c| (c.kind, c.detail)).collect()
+    }
+
+    #[test]
+    fn movers_voting_against_their_own_paper_are_doubted() {
+        let t = "Wir stimmen ab über den Antrag der Fraktion der FDP Drucksache 16/100. Wer stimmt dem Antrag zu? – SPD und Grüne. Wer stimmt dagegen? – CDU, FDP und Piraten. Damit ist der Antrag abgelehnt.";
+        let found = checks(t, 16);
+        let movers: Vec<&String> = found
+            .iter()
+            .filter(|(k, _)| *k == CheckKind::VoteMoversAgainst)
+            .map(|(_, d)| d)
+            .collect();
+        assert_eq!(
+            movers,
+            ["the factions that moved Drucksache 16/100 voted against it: FDP no"]
+        );
+        // On a recommendation to reject it, the movers' no is no doubt.
+        let t = "Der Ausschuss empfiehlt in Drucksache 16/150, den Antrag der Fraktion der FDP Drucksache 16/100 abzulehnen. Wer stimmt der Beschlussempfehlung zu? – SPD, Grüne, CDU und Piraten. Wer stimmt dagegen? – Die FDP. Damit ist die Beschlussempfehlung angenommen.";
+        assert!(!checks(t, 16)
+            .iter()
+            .any(|(k, _)| *k == CheckKind::VoteMoversAgainst));
     }
 
     #[test]

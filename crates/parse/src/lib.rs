@@ -152,6 +152,9 @@ fn shared_readers(doc: &mut Document, text: &str) {
         .filter(|c| doc.id.as_ref() != Some(&c.paper))
         .collect();
     doc.cited.extend(others);
+    // The movers of each paper voted on, now that the document's papers are known.
+    let movers = checks::movers(&doc.votes, &doc.cited);
+    doc.checks.extend(movers);
     doc.figures = figures(doc, text);
     if doc.kind != DocumentKind::Drucksache {
         doc.mentioned_persons = mentioned_persons(doc, text);

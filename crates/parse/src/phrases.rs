@@ -33,11 +33,12 @@ pub enum Family {
     VotedOn,
     RecommendedIn,
     PaperKind,
+    Amendment,
     AnswerConsent,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 23] = [
+    const ALL: [(&'static str, Family); 24] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -60,6 +61,7 @@ impl Family {
         ("voted-on", Family::VotedOn),
         ("recommended-in", Family::RecommendedIn),
         ("paper-kind", Family::PaperKind),
+        ("amendment", Family::Amendment),
         ("answer-consent", Family::AnswerConsent),
     ];
 
@@ -79,6 +81,7 @@ impl Family {
                 | Family::VotedOn
                 | Family::RecommendedIn
                 | Family::PaperKind
+                | Family::Amendment
         )
     }
 }

@@ -831,10 +831,13 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         };
         add_all(&mut positions, p, when, &[]);
     }
-    let named = subject(text, start, object, result_sentence);
+    // An amendment announced is voted on, not the item's paper, with or without a number.
+    let amendment = announced_amendment(lead(text, start));
+    let named = subject(text, start, (object, result_sentence), amendment.as_ref());
+    let unnumbered = amendment.is_some_and(|a| a.is_none());
     // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.
-    let subject_inferred = named.is_none() && fallback.is_some();
-    let mut vote = empty_vote(named.or_else(|| fallback.cloned()));
+    let subject_inferred = named.is_none() && fallback.is_some() && !unnumbered;
+    let mut vote = empty_vote(named.or_else(|| fallback.filter(|_| !unnumbered).cloned()));
     vote.subject_inferred = subject_inferred;
     vote.result = result;
     vote.result_stated = stated.is_some();
@@ -849,13 +852,49 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     Read { vote, start, end }
 }
 
+/// The text that leads to a vote beginning at `start`: after the last result before it.
+fn lead(text: &str, start: usize) -> &str {
+    let from = super::chars_before(text, start, GAP_CHARS);
+    let before = &text[from..start];
+    let after_result = sentence::split(before)
+        .into_iter()
+        .filter(|(a, b)| is_result(&before[*a..*b]))
+        .map(|(_, b)| b)
+        .last()
+        .unwrap_or(0);
+    &before[after_result..]
+}
+
+/// `Ich lasse abstimmen über den Änderungsantrag der Fraktion der AfD zu § 2 …`, `Ich komme zum
+/// nächsten Änderungsantrag …`: the vote announced on an amendment, with no number after it.
+static ANNOUNCED_AMENDMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:[Aa]bstimm\w*|\bstimmen|\bkomme\w*)\b[^.?!]{{0,40}}?\b(?:über|zu[mr]?)\s+(?:(?:den|dem|die|das|des)\s+)?(?:\w+\s+)?(?:{})",
+        phrases::alternation(Family::Amendment)
+    ))
+    .unwrap()
+});
+
+/// The amendment the last vote `lead` announces is on: its number (the first paper named
+/// after it), or `Some(None)` where none is given.
+fn announced_amendment(lead: &str) -> Option<Option<PaperRef>> {
+    let m = ANNOUNCED_AMENDMENT.find_iter(lead).last()?;
+    Some(
+        refs::papers(&lead[m.end()..])
+            .into_iter()
+            .map(|(_, p)| p)
+            .next(),
+    )
+}
+
 /// The paper voted on: named in the question, else in the result, else (for a committee's
-/// recommendation) the Drucksache that holds it, else the last one named before the vote.
+/// recommendation) the Drucksache that holds it, else the `amendment` announced before the
+/// vote (none where it has no number), else the last one named before the vote.
 fn subject(
     text: &str,
     start: usize,
-    object: Option<&str>,
-    result: Option<&str>,
+    (object, result): (Option<&str>, Option<&str>),
+    amendment: Option<&Option<PaperRef>>,
 ) -> Option<PaperRef> {
     let on_recommendation = asked_on_recommendation(object, result);
     // In the result of a vote on a recommendation, a paper after its kind is the one the
@@ -874,12 +913,13 @@ fn subject(
                 .then(|| recommendation(&text[..start]))
                 .flatten()
         })
-        .or_else(|| {
-            refs::papers(&text[..start])
+        .or_else(|| match amendment {
+            Some(announced) => announced.clone(),
+            None => refs::papers(&text[..start])
                 .into_iter()
                 .rev()
                 .map(|(_, r)| r)
-                .find(|r| votable(r.kind))
+                .find(|r| votable(r.kind)),
         })
 }
 

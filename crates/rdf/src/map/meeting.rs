@@ -239,6 +239,7 @@ pub(super) fn check_concept(out: &mut Out<'_>, kind: CheckKind) -> NamedNode {
         CheckKind::VoteSubjectGuessed => "Abstimmung: Gegenstand nicht genannt",
         CheckKind::VoteResultMissing => "Abstimmung ohne Ergebnis",
         CheckKind::VoteCoalitionSplit => "Abstimmung: Koalitionsfraktionen uneins",
+        CheckKind::VoteMoversAgainst => "Abstimmung: Antragsteller gegen den eigenen Antrag",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
         CheckKind::TocSpeechMissing => "Inhaltsverzeichnis: Rede nicht gefunden",
