@@ -858,10 +858,9 @@ fn lead(text: &str, start: usize) -> &str {
     let before = &text[from..start];
     let after_result = sentence::split(before)
         .into_iter()
-        .filter(|(a, b)| is_result(&before[*a..*b]))
-        .map(|(_, b)| b)
-        .last()
-        .unwrap_or(0);
+        .rev()
+        .find(|(a, b)| is_result(&before[*a..*b]))
+        .map_or(0, |(_, b)| b);
     &before[after_result..]
 }
 
