@@ -833,7 +833,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     }
     // An amendment announced is voted on, not the item's paper, with or without a number.
     let amendment = announced_amendment(lead(text, start));
-    let named = subject(text, start, (object, result_sentence), amendment.as_ref());
+    let named = subject(text, start, (object, result_sentence), amendment);
     let unnumbered = amendment.is_some_and(|a| a.is_none());
     // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.
     let subject_inferred = named.is_none() && fallback.is_some() && !unnumbered;
@@ -893,7 +893,7 @@ fn subject(
     text: &str,
     start: usize,
     (object, result): (Option<&str>, Option<&str>),
-    amendment: Option<&Option<PaperRef>>,
+    amendment: Option<Option<PaperRef>>,
 ) -> Option<PaperRef> {
     let on_recommendation = asked_on_recommendation(object, result);
     // In the result of a vote on a recommendation, a paper after its kind is the one the
@@ -913,7 +913,7 @@ fn subject(
                 .flatten()
         })
         .or_else(|| match amendment {
-            Some(announced) => announced.clone(),
+            Some(announced) => announced,
             None => refs::papers(&text[..start])
                 .into_iter()
                 .rev()
