@@ -213,6 +213,29 @@ fn elections_of_the_constituent_session_with_their_counts() {
     assert!(votes
         .iter()
         .any(|v| v.0 == "Drucksache 17/1" && v.1 == "accepted" && v.2 == "AfD" && v.3 == "no"));
+    // Those amendments have no number: none of them is a vote on Drucksache 17/1 (whose movers
+    // voted for it).
+    assert!(
+        !votes
+            .iter()
+            .any(|v| v.0 == "Drucksache 17/1" && v.1 == "rejected"),
+        "{votes:?}"
+    );
+    // Item 14's title ends with a colon over its sub-items `a)` and `b)`: its votes are its own.
+    let items: std::collections::BTreeSet<(String, String)> = rows(&store, "votes")
+        .into_iter()
+        .filter(|r| r["source"].contains("mmp17-1"))
+        .map(|r| {
+            let g = |k: &str| r.get(k).cloned().unwrap_or_default();
+            (g("subject"), g("item"))
+        })
+        .collect();
+    for paper in ["Drucksache 17/15", "Drucksache 17/16", "Drucksache 17/21"] {
+        assert!(
+            items.contains(&(paper.to_owned(), "14".to_owned())),
+            "{paper}: {items:?}"
+        );
+    }
 }
 
 /// The member votes the fixture's table holds, as `member-votes` must return them.

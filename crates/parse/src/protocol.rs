@@ -51,11 +51,14 @@ fn heading(p: &Paragraph, last: Option<u32>) -> Option<(u32, String)> {
         title.push(' ');
         title.push_str(l.trim());
     }
-    let ends_like_sentence = title.ends_with(['.', ':', ',', ';']);
     let in_sequence = match last {
         Some(l) => n > l && n <= l + 3,
         None => n >= 1,
     };
+    // A title over sub-items ends with a colon (`14 Wahl … gemäß § 23 …:` before `a) Zahl der
+    // Mitglieder`): taken where it is the very next number.
+    let next = last.is_some_and(|l| n == l + 1);
+    let ends_like_sentence = title.ends_with(['.', ',', ';']) || (title.ends_with(':') && !next);
     (in_sequence && !ends_like_sentence && title.chars().count() > 3).then_some((n, title))
 }
 
@@ -406,12 +409,25 @@ fn read_votes(
         read.sort_by_key(|r| r.start);
         for r in read {
             let mut v = r.vote;
-            v.item = item.clone();
+            v.item = item_of(&v, item.as_ref(), agenda);
             v.span = chars.span(start + r.start..start + r.end);
             votes.push(v);
         }
     }
     votes
+}
+
+/// The item a vote belongs to: the one whose text holds it, unless the paper it names is
+/// printed under the heading of exactly one other item (plain text can put a heading's block
+/// after the next item's votes: the paper is the surer sign).
+fn item_of(v: &Vote, here: Option<&String>, agenda: &[AgendaItem]) -> Option<String> {
+    let listed = |a: &&AgendaItem| v.subject.is_some_and(|p| a.papers.contains(&p));
+    let under: Vec<&AgendaItem> = agenda.iter().filter(listed).collect();
+    let in_here = under.iter().any(|a| Some(&a.number) == here);
+    match under.as_slice() {
+        [other] if !v.subject_inferred && !in_here => Some(other.number.clone()),
+        _ => here.cloned(),
+    }
 }
 
 /// `text` with the speeches of members (not the chair's) replaced by spaces, byte for byte, so

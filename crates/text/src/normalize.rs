@@ -304,10 +304,10 @@ fn clean_marks(line: &str) -> String {
 
 /// The chair's call of an item at a line's end: `Ich rufe auf:`, `Wir kommen zu:`, `Ich rufe
 /// Tagesordnungspunkt 5 auf:`; without its colon only as a short line of its own (`Wir kommen
-/// zu`) or where the number follows the word (`Damit sind wir bei Tagesordnungspunkt`, 17th
-/// period).
+/// zu`) or where the number follows the word (`Damit sind wir bei Tagesordnungspunkt`, `Ich
+/// rufe auf Tagesordnungspunkt`, 17th period).
 static ITEM_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bauf|\bzu|Tagesordnungspunkt(?:\s+\d+)?)\s*:$|^(?:Ich rufe|Wir kommen)\b.{0,40}\b(?:auf|zu)$|\bbei\s+Tagesordnungspunkt$").unwrap()
+    Regex::new(r"(?:\bauf|\bzu|Tagesordnungspunkt(?:\s+\d+)?)\s*:$|^(?:Ich rufe|Wir kommen)\b.{0,40}\b(?:auf|zu)$|\bTagesordnungspunkt$").unwrap()
 });
 /// The first line of an item's heading: its number and a capital or a figure (`2 Anerkennung
 /// und …`, `7 300.000 Arbeitsplätze …`).
@@ -543,6 +543,11 @@ mod tests {
         assert_eq!(
             normalize(called).text,
             "Damit sind wir bei Tagesordnungspunkt\n\n10 Einsetzung eines Wahlprüfungsausschusses\n\nAntrag\nder Fraktion der CDU\nDrucksache 17/10\n\nGemäß Artikel 33 ist die Wahlprüfung Sache des Landtags.\n"
+        );
+        let called = "Ich rufe auf Tagesordnungspunkt\n13 Einsetzung eines Hauptausschusses\nAntrag\nder Fraktion der CDU\nDrucksache 17/13\nEs ergibt sich schließlich die Notwendigkeit.";
+        assert_eq!(
+            normalize(called).text,
+            "Ich rufe auf Tagesordnungspunkt\n\n13 Einsetzung eines Hauptausschusses\n\nAntrag\nder Fraktion der CDU\nDrucksache 17/13\n\nEs ergibt sich schließlich die Notwendigkeit.\n"
         );
         // A number after a call that is no item's heading block stays in its sentence.
         let prose = "Dem stimmen wir zu\n14 Jahre lang hat das gehalten.";
