@@ -447,13 +447,16 @@ pub fn groups() -> &'static [(String, Group)] {
     &LEXICON.groups
 }
 
-/// A committee named as the lexicon lists it (`Haushalts- und Finanzausschuss`): its key for
-/// IRIs (`hfa`), where it has one, and the periods it bore the name in.
+/// A committee named as the lexicon lists it (`Haushalts- und Finanzausschuss`), in either
+/// spelling (`Haushalts- und Finanzausschuß` before the 1996 reform): its key for IRIs
+/// (`hfa`), where it has one, and the periods it bore the name in.
 pub fn committee(name: &str) -> Option<(&'static str, &'static Periods)> {
+    let spelled = |s: &str| s.replace('ß', "ss");
+    let name = spelled(name);
     LEXICON
         .committees
         .iter()
-        .find(|(n, _, _)| *n == name)
+        .find(|(n, _, _)| spelled(n) == name)
         .map(|(_, k, p)| (*k, p))
 }
 
@@ -514,6 +517,14 @@ pub fn ministry(abbr_or_role: &str, period: Option<u32>) -> Option<Ministry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_committee_is_found_in_either_spelling() {
+        let key = |n: &str| committee(n).map(|(k, _)| k);
+        assert_eq!(key("Haushalts- und Finanzausschuss"), Some("hfa"));
+        assert_eq!(key("Haushalts- und Finanzausschuß"), Some("hfa"));
+        assert_eq!(key("Finanzausschuß"), None);
+    }
 
     /// Every period from the first on, each beginning after its election and after the one
     /// before it, and every period a table names (factions, cabinets) among them.

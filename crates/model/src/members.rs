@@ -143,6 +143,22 @@ static BY_NAME: LazyLock<HashMap<(u32, String), Vec<Member>>> = LazyLock::new(||
     index
 });
 
+/// Every given name a member of any period bore (the first word of the name), folded.
+static GIVEN: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    PERIODS
+        .values()
+        .flatten()
+        .filter_map(|m| m.name.split_whitespace().next().map(fold))
+        .collect()
+});
+
+/// Whether a word is a given name some member of the Landtag bore (`Wolfgang`, `Bärbel`): where
+/// a role runs into a name with nothing between (`Minister für … Verkehr Wolfgang Clement`),
+/// the name begins there.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(&fold(word))
+}
+
 fn name_key(name: &str) -> String {
     fold(&collapse(name))
 }

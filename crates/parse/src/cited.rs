@@ -15,7 +15,7 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)\b(?P<kind>
             Entschließungsantr(?:ag|ages|ags) | Änderungsantr(?:ag|ages|ags) | Antr(?:ag|ages|ags)
-          | Gesetzentw(?:urf|urfes|urfs) | Beschlussempfehlung(?:\s+und\s+(?:des\s+)?Bericht(?:s|es)?)?
+          | Gesetzentw(?:urf|urfes|urfs) | Beschlu(?:ss|ß)empfehlung(?:\s+und\s+(?:des\s+)?Bericht(?:s|es)?)?
           | Unterrichtung | Mündliche[n]?\s+Anfrage | Große[n]?\s+Anfrage | Kleine[n]?\s+Anfrage
           | Antwort\s+der\s+Landesregierung
           | Wahlvorschlag(?:s|es)?
@@ -134,7 +134,8 @@ fn factions_in(by: &str) -> Vec<Faction> {
 /// → `Mündliche Anfrage`, `Antwort` → `Antwort der Landesregierung`; `None` for no kind.
 pub fn kind_of(printed: &str) -> Option<DrucksacheKind> {
     use DrucksacheKind as K;
-    let p = collapse(printed);
+    // The spelling before the 1996 reform: `Beschlußempfehlung`.
+    let p = collapse(printed).replace("Beschluß", "Beschluss");
     let stems = [
         ("Entschließungsantr", K::Entschliessungsantrag),
         ("Änderungsantr", K::Aenderungsantrag),

@@ -24,7 +24,7 @@ static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Gesetzentwurf|Antrag|Entschließungsantrag|Änderungsantrag|Kleine Anfrage|Große Anfrage|Beschlussempfehlung(?: und Bericht)?|Unterrichtung|Antwort)\b").unwrap()
+    Regex::new(r"\b(Gesetzentwurf|Antrag|Entschließungsantrag|Änderungsantrag|Kleine Anfrage|Große Anfrage|Beschlu(?:ss|ß)empfehlung(?: und Bericht)?|Unterrichtung|Antwort)\b").unwrap()
 });
 
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {

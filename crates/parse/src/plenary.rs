@@ -18,7 +18,7 @@ static NUMBER: LazyLock<Regex> =
 static BEGIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^Beginn:\s+(\d{1,2})[:.](\d{2})\s+Uhr").unwrap());
 static END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^Schluss:\s+(\d{1,2})[:.](\d{2})\s+Uhr").unwrap());
+    LazyLock::new(|| Regex::new(r"(?m)^Schlu(?:ss|ß):\s+(\d{1,2})[:.](\d{2})\s+Uhr").unwrap());
 
 pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     let text = normalized.text.as_str();

@@ -160,10 +160,11 @@ fn name_pattern() -> String {
     format!(r"(?:{NAME_WORD})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD})){{1,4}}")
 }
 
-/// `Vorsitzender Thorsten Schick:`, `Christina Kampmann (SPD):`, `Angela Freimuth*) (FDP):`.
+/// `Vorsitzender Thorsten Schick:`, `Christina Kampmann (SPD):`, `Angela Freimuth*) (FDP):`,
+/// `Abgeordneter Laurenz Meyer (CDU):`.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?(?:\s*\((?P<affil>[^()\n]{{2,40}})\))?\s*:",
+        r"^(?:(?:Abgeordneter|Abgeordnete|Abg\.)\s+)?(?:(?P<role>{roles})\s+)?(?P<titles>{TITLES})(?P<name>{name})(?P<star>\s*\*\))?(?:\s*\((?P<affil>[^()\n]{{2,40}})\))?\s*:",
         roles = roles_alternation(),
         name = name_pattern()
     ))
@@ -178,6 +179,43 @@ static LABEL_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// Earlier periods' style: `Minister für Wirtschaft, Mittelstand, Technologie und Verkehr
+/// Wolfgang Clement:`, the role's words and the name's run together (split by
+/// [`role_then_name`]).
+static LABEL_LONG_ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<both>(?:Ministerin|Minister)\s+(?:für|der|des)\s[^:()!?]{3,240}?)(?P<star>\s*\*\))?\s*:")
+        .unwrap()
+});
+
+/// Titles and a name, and nothing else.
+static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^(?P<titles>{TITLES})(?P<name>{})$",
+        name_pattern()
+    ))
+    .unwrap()
+});
+
+/// `Minister für … Verkehr Wolfgang Clement` → the role and the name: the name begins at the
+/// first title (`Dr.`) or given name a member bore, and runs two to five words to the end.
+fn role_then_name(both: &str) -> Option<(&str, &str, &str)> {
+    let words: Vec<(usize, &str)> = both
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - both.as_ptr() as usize, w))
+        .collect();
+    let at = (3..words.len()).find(|&i| {
+        let (_, w) = words[i];
+        let left = words.len() - i;
+        let is_title = matches!(w, "Dr." | "Prof.");
+        (2..=6).contains(&left) && (is_title || crate::members::is_given_name(w))
+    })?;
+    let role = both[..words[at].0].trim_end().trim_end_matches(',');
+    let rest = &both[words[at].0..];
+    let c = FULL_NAME.captures(rest)?;
+    let (titles, name) = (c.name("titles")?.as_str(), c.name("name")?.as_str());
+    Some((role, titles, name))
+}
 
 /// A mention with an affiliation: `Minister Prof. Dr. Andreas Pinkwart (MWIDE)`.
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -320,14 +358,23 @@ pub fn label_at_start(paragraph: &str) -> Option<Found> {
             }
         }
     }
-    let c = LABEL_ROLE_AFTER.captures(paragraph)?;
-    let speaker = speaker_from(
-        Some(&c["role"]),
-        &c["titles"],
-        &c["name"],
-        c.name("star").is_some(),
-        None,
-    );
+    if let Some(c) = LABEL_ROLE_AFTER.captures(paragraph) {
+        let speaker = speaker_from(
+            Some(&c["role"]),
+            &c["titles"],
+            &c["name"],
+            c.name("star").is_some(),
+            None,
+        );
+        return Some(Found {
+            speaker,
+            start: 0,
+            end: c.get(0).unwrap().end(),
+        });
+    }
+    let c = LABEL_LONG_ROLE_BEFORE.captures(paragraph)?;
+    let (role, titles, name) = role_then_name(&c["both"])?;
+    let speaker = speaker_from(Some(role), titles, name, c.name("star").is_some(), None);
     Some(Found {
         speaker,
         start: 0,

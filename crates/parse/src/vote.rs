@@ -936,7 +936,9 @@ static PAPER_KIND_WORD: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family
 /// wording.
 fn asked_on_recommendation(object: Option<&str>, result: Option<&str>) -> bool {
     object.into_iter().chain(result).any(|s| {
-        s.match_indices("Beschlussempfehlung")
+        ["Beschlussempfehlung", "Beschlußempfehlung"]
+            .iter()
+            .flat_map(|w| s.match_indices(w))
             .any(|(at, _)| !s[..at].trim_end().ends_with("Fassung der"))
     })
 }

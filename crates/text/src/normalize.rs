@@ -316,7 +316,7 @@ static ITEM_HEADING: LazyLock<Regex> =
 /// A line that opens a block of the papers under an item's heading (`Antrag`, `Gesetzentwurf`,
 /// `Beschlussempfehlung`, `zweite Lesung`, `In Verbindung mit:`).
 static PAPER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Dringlicher\s+|Änderungs|Entschließungs)?[Aa]ntrag|Gesetzentwurf|Beschlussempfehlung|Unterrichtung|Übersicht|Wahlvorschlag|(?:Mündliche|Große|Kleine|Dringliche)\s+Anfrage|Antwort|Bericht|Aktuelle\s+Stunde|Beratung|Wahl|Vorlage|In\s+Verbindung\s+mit|(?:erste|zweite|dritte)\s+Lesung)\b").unwrap()
+    Regex::new(r"^(?:(?:Dringlicher\s+|Änderungs|Entschließungs)?[Aa]ntrag|Gesetzentwurf|Beschlu(?:ss|ß)empfehlung|Unterrichtung|Übersicht|Wahlvorschlag|(?:Mündliche|Große|Kleine|Dringliche)\s+Anfrage|Antwort|Bericht|Aktuelle\s+Stunde|Beratung|Wahl|Vorlage|In\s+Verbindung\s+mit|(?:erste|zweite|dritte)\s+Lesung)\b").unwrap()
 });
 /// A line that goes on with a paper's block (`der Fraktion der CDU und`, `Drucksache 18/17456`).
 static PAPER_LINE: LazyLock<Regex> = LazyLock::new(|| {
