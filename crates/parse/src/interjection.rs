@@ -36,7 +36,10 @@ static APPLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<q>Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?Beifall(?P<rest>.*)$").unwrap()
 });
 static LAUGHTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Heiterkeit|Lachen)(?P<also> und Beifall)?(?P<rest>.*)$").unwrap()
+    Regex::new(
+        r"^(?:Heiterkeit|Lachen)(?: und (?P<also>Beifall|Zurufe?|Widerspruch))?(?P<rest>.*)$",
+    )
+    .unwrap()
 });
 /// A call with its words: `Jochen Ott [SPD]: …`, also as the 16th period printed it, `Zuruf von
 /// Christof Rasche [FDP]: …` (the stage direction is no part of the name).
@@ -161,9 +164,17 @@ fn events(segment: &str) -> Vec<Event> {
         return vec![e];
     }
     if let Some(c) = LAUGHTER.captures(segment) {
+        // `Lachen und Zurufe von der CDU`: both by the same.
         let mut out = vec![event(InterjectionKind::Laughter, &c["rest"], None)];
-        if c.name("also").is_some() {
-            out.push(event(InterjectionKind::Applause, &c["rest"], None));
+        match c.name("also").map(|m| m.as_str()) {
+            Some("Beifall") => out.push(event(InterjectionKind::Applause, &c["rest"], None)),
+            Some("Widerspruch") => {
+                let mut e = event(InterjectionKind::Other, &c["rest"], None);
+                e.text = Some(format!("Widerspruch{}", &c["rest"]));
+                out.push(e);
+            }
+            Some(_) => out.push(event(InterjectionKind::Call, &c["rest"], None)),
+            None => {}
         }
         return out;
     }
