@@ -71,6 +71,16 @@ impl Target {
         }
     }
 
+    /// Computes the listings' blocks of the documents written so far (the server does so
+    /// itself), ahead of [`settle`](Self::settle).
+    pub fn prepare(&self) -> anyhow::Result<()> {
+        if let Self::Store(s, .., listings) = self {
+            let blocks = listings.refresh_blocks(s)?;
+            tracing::debug!("{blocks} listing blocks computed ahead");
+        }
+        Ok(())
+    }
+
     /// Makes what was written durable and searchable (the server does so itself).
     pub fn flush(&self) -> anyhow::Result<()> {
         match self {
@@ -209,7 +219,13 @@ pub fn ingest(
             }
         }
     };
-    pipeline::convert_all(files, base, &now, workers, stored, cabinets, on_done);
+    // The blocks of what was written, while the last documents convert.
+    let idle = || {
+        if let Err(e) = target.prepare() {
+            tracing::warn!("listings: {e:#}");
+        }
+    };
+    pipeline::convert_all(files, base, &now, workers, stored, (cabinets, idle), on_done);
     summary.failed += usize::from(cabinets_failed);
     summary.elapsed = started.elapsed();
     summary

@@ -553,10 +553,17 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> 
         },
     );
     bar.finish_and_clear();
-    target.flush()?;
-    tracing::debug!("flushed");
+    // The store's flush and the listings' last blocks at once: the one writes what the other
+    // reads from memory.
     let settled = std::time::Instant::now();
-    if let Some(r) = target.settle()? {
+    let (flushed, refreshed) = std::thread::scope(|scope| {
+        let flush = scope.spawn(|| target.flush());
+        let refreshed = target.settle();
+        (flush.join(), refreshed)
+    });
+    flushed.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+    tracing::debug!("flushed");
+    if let Some(r) = refreshed? {
         if r.blocks + r.whole > 0 {
             let secs = settled.elapsed().as_secs_f64();
             eprintln!("listings: {r} ({secs:.1} s)");

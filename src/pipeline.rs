@@ -135,14 +135,16 @@ pub fn now_utc() -> String {
 /// Converts `files` on `workers` threads and hands each result to `done` on the calling thread,
 /// in order of completion. At most `workers` results wait for `done` (a bounded queue), so
 /// memory stays flat however many files there are; `pdftotext` runs side by side, one per
-/// worker. `meanwhile` runs on the calling thread while the first files convert.
+/// worker. `meanwhile` runs on the calling thread while the first files convert; `idle`,
+/// once every file is under way, whenever the calling thread would wait after a `done` (the
+/// last conversions leave a core free for it).
 pub fn convert_all(
     files: &[PathBuf],
     base: &Base,
     converted_at: &str,
     workers: usize,
     stored: &Stored,
-    meanwhile: impl FnOnce(),
+    (meanwhile, mut idle): (impl FnOnce(), impl FnMut()),
     mut done: impl FnMut(&Path, Done),
 ) {
     let workers = workers.clamp(1, files.len().max(1));
@@ -166,8 +168,24 @@ pub fn convert_all(
         }
         drop(tx);
         meanwhile();
-        for (i, result) in rx {
+        let mut since_idle = false;
+        loop {
+            let all_started = next.load(std::sync::atomic::Ordering::Relaxed) >= files.len();
+            let (i, result) = match rx.try_recv() {
+                Ok(got) => got,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    if since_idle && all_started {
+                        idle();
+                    }
+                    match rx.recv() {
+                        Ok(got) => got,
+                        Err(_) => break,
+                    }
+                }
+            };
             done(&files[i], result);
+            since_idle = true;
         }
     });
 }

@@ -352,14 +352,12 @@ impl Listings {
     pub fn refresh(&self, store: &Store) -> Result<Refreshed, ListingError> {
         self.recover()?;
         let snap = self.snapshot(store)?;
-        let mut stale = Vec::new();
-        let mut keep = std::collections::HashSet::new();
-        for unit in &snap.units {
-            keep.insert(file::name_of(unit.graph.as_str()));
-            if self.valid_head(&snap, unit)?.is_none() {
-                stale.push(unit);
-            }
-        }
+        let stale = self.stale(&snap)?;
+        let keep = snap
+            .units
+            .iter()
+            .map(|u| file::name_of(u.graph.as_str()))
+            .collect();
         let removed = self.remove_others(&keep)?;
         let mut whole = Vec::new();
         for (name, _) in queries::NAMED {
@@ -378,6 +376,31 @@ impl Listings {
             whole: whole.len(),
             removed,
         })
+    }
+
+    /// The documents' stale blocks computed one after another, on the calling thread: what
+    /// `ingest` does on a core the conversions leave idle while its last documents convert, so
+    /// that [`refresh`](Self::refresh) at the end has only the whole listings left. The number
+    /// of blocks computed.
+    pub fn refresh_blocks(&self, store: &Store) -> Result<usize, ListingError> {
+        self.recover()?;
+        let snap = self.snapshot(store)?;
+        let stale = self.stale(&snap)?;
+        for unit in &stale {
+            self.compute_block(store, &snap, unit)?;
+        }
+        Ok(stale.len())
+    }
+
+    /// The units whose kept block does not hold the store's state.
+    fn stale<'s>(&self, snap: &'s Snapshot) -> Result<Vec<&'s Unit>, ListingError> {
+        let mut stale = Vec::new();
+        for unit in &snap.units {
+            if self.valid_head(snap, unit)?.is_none() {
+                stale.push(unit);
+            }
+        }
+        Ok(stale)
     }
 
     fn remove_others(
