@@ -153,6 +153,14 @@ fn write_cabinets(target: &Target, base: &Base, now: &str) -> bool {
     written.is_ok()
 }
 
+/// Computes the listings' blocks of what was written so far; a failure is only said (the
+/// last refresh computes them anyway).
+fn prepare(target: &Target) {
+    if let Err(e) = target.prepare() {
+        tracing::warn!("listings: {e:#}");
+    }
+}
+
 /// Converts `files` on `workers` threads and writes each to `target` as it completes, but for
 /// those `stored` holds unchanged (checked before any conversion); `event` hears of each
 /// document, with the summary so far (for the progress bar and the report).
@@ -220,12 +228,16 @@ pub fn ingest(
         }
     };
     // The blocks of what was written, while the last documents convert.
-    let idle = || {
-        if let Err(e) = target.prepare() {
-            tracing::warn!("listings: {e:#}");
-        }
-    };
-    pipeline::convert_all(files, base, &now, workers, stored, (cabinets, idle), on_done);
+    let idle = || prepare(target);
+    pipeline::convert_all(
+        files,
+        base,
+        &now,
+        workers,
+        stored,
+        (cabinets, idle),
+        on_done,
+    );
     summary.failed += usize::from(cabinets_failed);
     summary.elapsed = started.elapsed();
     summary
