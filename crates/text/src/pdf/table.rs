@@ -312,10 +312,22 @@ fn unnumbered_columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns>
         return None;
     }
     let first_mark = marks[0] - (marks[1] - marks[0]) / 2.0;
-    let body = page.words.iter().filter(|w| {
-        w.x_min >= t.left && w.x_max < first_mark && w.y_min > t.top && w.text.chars().count() > 1
+    let body: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(|w| w.x_min >= t.left && w.x_max < first_mark && w.y_min > t.top)
+        .collect();
+    let mut runs = occupied(body.iter().copied());
+    // Numbers under no header of their own (`1.`, `2.` …) are a number column all the same.
+    let numbers = runs.first().is_some_and(|r| {
+        body.iter()
+            .filter(|w| w.x_min >= r.0 && w.x_max <= r.1)
+            .all(|w| is_number(&w.text))
     });
-    let runs = occupied(body);
+    let left = runs.first().map_or(anchor.x_min, |r| r.0) - 2.0;
+    if numbers {
+        runs.remove(0);
+    }
     let centre = (head.x_min + head.x_max) / 2.0;
     t.name = runs.first().map_or(anchor.x_min, |r| r.0);
     t.faction = runs
@@ -327,7 +339,7 @@ fn unnumbered_columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns>
             runs.iter().skip(1).min_by(|a, b| off(a).total_cmp(&off(b)))
         })
         .map_or(head.x_min, |r| r.0);
-    t.left = t.name - 2.0;
+    t.left = if numbers { left } else { t.name - 2.0 };
     Some(t)
 }
 
@@ -501,6 +513,51 @@ mod tests {
         assert!(
             lines[2].starts_with("3.\tHerr Dr. Droste\tCDU\t") && lines[2].contains("entschuldigt")
         );
+    }
+
+    /// A header with no `Lfd.` or `Nr.`: `Name` anchors the table; numbers before the names,
+    /// where there are any, are its number column all the same.
+    #[test]
+    fn a_table_headed_by_name_alone() {
+        for numbered in [false, true] {
+            let mut words = vec![
+                word(80.0, 100.0, "Name"),
+                word(190.0, 100.0, "Fraktion"),
+                word(240.0, 100.0, "Ja"),
+                word(262.0, 100.0, "Nein"),
+                word(290.0, 100.0, "Enthal-"),
+                word(290.0, 110.0, "tung"),
+            ];
+            for (i, (name, f, x)) in [("Abel", "GRÜNE", 243.0), ("Bolte", "GRÜNE", 268.0)]
+                .iter()
+                .enumerate()
+            {
+                let y = 130.0 + 12.0 * i as f64;
+                if numbered {
+                    words.push(word(50.0, y, &format!("{}.", i + 1)));
+                }
+                words.push(word(70.0, y, name));
+                words.push(word(190.0, y, f));
+                words.push(word(*x, y, "X"));
+            }
+            let page = Page {
+                width: 400.0,
+                height: 800.0,
+                blocks: Vec::new(),
+                words,
+            };
+            let (text, _) = roll_call(&page, &[]).unwrap();
+            let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+            let nr = |n: &str| {
+                if numbered {
+                    n.to_owned()
+                } else {
+                    String::new()
+                }
+            };
+            assert_eq!(lines[0], format!("{}\tAbel\tGRÜNE\tX\t\t", nr("1.")));
+            assert_eq!(lines[1], format!("{}\tBolte\tGRÜNE\t\tX\t", nr("2.")));
+        }
     }
 
     #[test]
