@@ -175,8 +175,9 @@ fn poppler(path: &Path, bytes: &[u8], range: Option<(u32, u32)>) -> Result<Vec<P
         let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
         text
     });
-    let mut stdout =
-        std::io::BufReader::with_capacity(1 << 16, child.stdout.take().expect("piped"));
+    let pipe = child.stdout.take().expect("piped");
+    widen(&pipe);
+    let mut stdout = std::io::BufReader::with_capacity(1 << 16, pipe);
     let parsed = pages_from(&mut stdout);
     // What a failed parse left unread: poppler would block on a full pipe.
     let _ = std::io::copy(&mut stdout, &mut std::io::sink());
@@ -211,6 +212,23 @@ fn poppler(path: &Path, bytes: &[u8], range: Option<(u32, u32)>) -> Result<Vec<P
         detail: format!("unreadable layout from poppler: {e}"),
     })
 }
+
+/// Bytes the pipe from poppler holds (Linux's default is 64 KiB): poppler writes megabytes, and
+/// each full pipe is a wake-up of ours and a wait of poppler's.
+const PIPE_BYTES: i32 = 1 << 20;
+
+/// Widens the pipe from poppler to [`PIPE_BYTES`] where the system allows (else it stays as
+/// it is).
+#[cfg(target_os = "linux")]
+fn widen(pipe: &std::process::ChildStdout) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: `fcntl(F_SETPIPE_SZ)` on a pipe this process holds open; it reads no memory of
+    // ours, and a refusal (-1) leaves the pipe as it was.
+    unsafe { libc::fcntl(pipe.as_raw_fd(), libc::F_SETPIPE_SZ, PIPE_BYTES) };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn widen(_: &std::process::ChildStdout) {}
 
 /// The text of poppler's `-bbox-layout` XHTML, as [`text`] gives it for a PDF (the layout
 /// reader alone, without poppler: what the fuzz target drives).
