@@ -116,10 +116,11 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
 const RANGE_PAGES: u32 = 24;
 
 /// Bytes a page of a PDF takes at least, as far as it matters here: the Landtag's PDFs measured
-/// take 12–32 KiB a page (fonts and all), so a file smaller than two ranges of pages this size
-/// is read whole without asking `pdfinfo` (a process per small Drucksache). A wrong guess costs
+/// take 11.5–32 KiB a page (fonts and all: 18/115 11.7, 17/1 16.8, the excerpts of 15/57 and
+/// 16/76 31–32), so a file smaller than two ranges of pages this size (480 KiB) is read whole
+/// without asking `pdfinfo` (a process per Drucksache and short protocol). A wrong guess costs
 /// only parallelism.
-const PAGE_BYTES_AT_LEAST: usize = 4096;
+const PAGE_BYTES_AT_LEAST: usize = 10 * 1024;
 
 /// The page ranges a PDF is read in: one per core, of at least [`RANGE_PAGES`] pages; none
 /// (the whole at once) for a short one, or where `pdfinfo` cannot tell the pages.
