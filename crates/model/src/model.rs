@@ -486,6 +486,8 @@ pub enum CheckKind {
     VoteCoalitionSplit,
     /// The factions that moved the paper voted against it or abstained.
     VoteMoversAgainst,
+    /// A faction's speakers in the debate announced another position than the one read.
+    VoteAnnouncedOtherwise,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
     RollCallTotals,
     /// A roll call whose annex gave no rows.
@@ -497,7 +499,7 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 11] = [
+    pub const ALL: [CheckKind; 12] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
@@ -505,6 +507,7 @@ impl CheckKind {
         Self::VoteResultMissing,
         Self::VoteCoalitionSplit,
         Self::VoteMoversAgainst,
+        Self::VoteAnnouncedOtherwise,
         Self::RollCallTotals,
         Self::RollCallNoRows,
         Self::TocSpeechMissing,
@@ -521,6 +524,7 @@ impl CheckKind {
             Self::VoteResultMissing => "vote-result-missing",
             Self::VoteCoalitionSplit => "vote-coalition-split",
             Self::VoteMoversAgainst => "vote-movers-against",
+            Self::VoteAnnouncedOtherwise => "vote-announced-otherwise",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",
             Self::TocSpeechMissing => "toc-speech-missing",

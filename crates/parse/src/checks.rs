@@ -16,6 +16,9 @@
 //! - the factions that moved a paper vote for it where it is voted on itself
 //!   (`vote-movers-against`; movers as the document names them, `cited.rs`; not on a
 //!   recommendation or a referral, where the movers may well vote no);
+//! - a faction votes as its speakers announced in the item's debate (`vote-announced-otherwise`:
+//!   `Wir werden den Antrag ablehnen`, the `intent-…` phrases of `abstimmung.tsv`), where the
+//!   item has one vote, on a paper itself, and the faction's announcements agree;
 //! - a roll call's rows sum to the totals announced and to its `Ergebnis` row, and a roll call
 //!   has rows (`roll-call-totals`, `roll-call-no-rows`; in `plenary.rs`, where the annex is
 //!   joined);
@@ -26,7 +29,11 @@ use crate::model::{
     BallotOption, Check, CheckKind, CheckTarget, CitedPaper, MemberVote, Position, Tally, Vote,
     VoteMethod, VoteResult, Voter,
 };
+use crate::model::{CharIndex, Contribution};
+use crate::phrases::{self, Family};
 use crate::voters::{label, When};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The checks of every vote of a document of the period and date `when`.
 pub fn votes(votes: &[Vote], when: When) -> Vec<Check> {
@@ -113,6 +120,107 @@ pub fn movers(votes: &[Vote], cited: &[CitedPaper]) -> Vec<Check> {
                     subject.printed(),
                     against.join(", ")
                 ),
+            });
+        }
+    }
+    out
+}
+
+/// What a speaker says their faction will do, in the order checked; a sentence must say `wir`,
+/// name what is voted on and not merely suppose (`intent-hedge`).
+static INTENTS: LazyLock<[(Position, Regex); 3]> = LazyLock::new(|| {
+    [
+        (Position::Abstain, phrases::regex(Family::IntentAbstain)),
+        (Position::No, phrases::regex(Family::IntentNo)),
+        (Position::Yes, phrases::regex(Family::IntentYes)),
+    ]
+});
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::IntentHedge));
+static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::VotedOn));
+static WE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:wir|unsere Fraktion|meine Fraktion)\b").unwrap());
+
+/// The position a sentence of a speech announces for the speaker's faction, if any.
+fn intent(s: &str) -> Option<Position> {
+    let says = !s.trim_end().ends_with('?') && WE.is_match(s) && VOTED_ON.is_match(s);
+    if !says || HEDGE.is_match(s) {
+        return None;
+    }
+    INTENTS.iter().find(|(_, r)| r.is_match(s)).map(|(p, _)| *p)
+}
+
+/// Each faction's announcements in the speeches of `item`: the one position its speakers
+/// announced, where they all announced the same.
+fn announcements(
+    chars: &CharIndex<'_>,
+    contributions: &[Contribution],
+    item: &str,
+) -> Vec<(lexicon::Faction, Position)> {
+    let text = chars.text();
+    let mut said: Vec<(lexicon::Faction, Position)> = Vec::new();
+    let speeches = contributions
+        .iter()
+        .filter(|c| c.item.as_deref() == Some(item) && !c.reported);
+    for c in speeches {
+        let Some(f) = c.speaker.as_ref().and_then(|s| s.faction) else {
+            continue;
+        };
+        let r = chars.bytes(c.span);
+        let speech = &text[r.start..r.end];
+        for (a, b) in crate::sentence::split(speech) {
+            if let Some(p) = intent(&speech[a..b]) {
+                said.push((f, p));
+            }
+        }
+    }
+    let mut out: Vec<(lexicon::Faction, Position)> = Vec::new();
+    for (f, p) in &said {
+        let agree = said.iter().filter(|(g, _)| g == f).all(|(_, q)| q == p);
+        if agree && !out.iter().any(|(g, _)| g == f) {
+            out.push((*f, *p));
+        }
+    }
+    out
+}
+
+/// The votes whose factions voted otherwise than their speakers announced in the item's debate
+/// (`SPD: announced no, read yes`), where the item holds one vote and it is on a paper itself.
+pub fn announced(
+    chars: &CharIndex<'_>,
+    contributions: &[Contribution],
+    votes: &[Vote],
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    for (i, v) in votes.iter().enumerate() {
+        let on_the_paper = !v.referral && v.decides.is_none() && v.method != VoteMethod::Election;
+        let Some(item) = v.item.as_deref().filter(|_| on_the_paper) else {
+            continue;
+        };
+        let in_item = votes
+            .iter()
+            .filter(|w| w.item.as_deref() == Some(item) && w.method != VoteMethod::Election);
+        if in_item.count() != 1 {
+            continue;
+        }
+        let differs: Vec<String> = announcements(chars, contributions, item)
+            .into_iter()
+            .filter_map(|(f, said)| {
+                let (_, read) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(f))?;
+                (*read != said).then(|| {
+                    format!(
+                        "{}: announced {}, read {}",
+                        f.label(),
+                        said.key(),
+                        read.key()
+                    )
+                })
+            })
+            .collect();
+        if !differs.is_empty() {
+            out.push(Check {
+                kind: CheckKind::VoteAnnouncedOtherwise,
+                target: CheckTarget::Vote(i),
+                detail: format!("in the item's debate {}", differs.join("; ")),
             });
         }
     }
@@ -267,6 +375,34 @@ mod tests {
         let mut out = votes(&read, when);
         out.extend(movers(&read, &crate::cited::cited(text)));
         out.into_iter().map(|c| (c.kind, c.detail)).collect()
+    }
+
+    #[test]
+    fn a_speech_announces_what_its_faction_will_vote() {
+        let cases = [
+            ("Wir werden dem Antrag zustimmen.", Some(Position::Yes)),
+            (
+                "Deshalb stimmen wir dem Gesetzentwurf heute zu.",
+                Some(Position::Yes),
+            ),
+            ("Den Antrag der AfD lehnen wir ab.", Some(Position::No)),
+            ("Deshalb lehnen wir den Antrag ab.", Some(Position::No)),
+            (
+                "Wir werden dem Gesetzentwurf nicht zustimmen.",
+                Some(Position::No),
+            ),
+            (
+                "Bei diesem Antrag werden wir uns enthalten.",
+                Some(Position::Abstain),
+            ),
+            ("Wenn Sie den Antrag ändern, würden wir zustimmen.", None),
+            ("Da stimmen wir Ihnen beim Antrag zu.", None),
+            ("Werden Sie dem Antrag zustimmen?", None),
+            ("Wir werden das Thema weiter begleiten.", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(intent(s), want, "{s}");
+        }
     }
 
     #[test]

@@ -34,11 +34,15 @@ pub enum Family {
     RecommendedIn,
     PaperKind,
     Amendment,
+    IntentYes,
+    IntentNo,
+    IntentAbstain,
+    IntentHedge,
     AnswerConsent,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 24] = [
+    const ALL: [(&'static str, Family); 28] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -62,6 +66,10 @@ impl Family {
         ("recommended-in", Family::RecommendedIn),
         ("paper-kind", Family::PaperKind),
         ("amendment", Family::Amendment),
+        ("intent-yes", Family::IntentYes),
+        ("intent-no", Family::IntentNo),
+        ("intent-abstain", Family::IntentAbstain),
+        ("intent-hedge", Family::IntentHedge),
         ("answer-consent", Family::AnswerConsent),
     ];
 

@@ -59,6 +59,12 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     let mut checks = attach_roll_calls(&mut body.votes, roll_calls);
     warn_of_empty_roll_calls(text, &body.votes, &checks, diags);
     checks.extend(super::checks::votes(&body.votes, style.when));
+    let chars = crate::model::CharIndex::new(text);
+    checks.extend(super::checks::announced(
+        &chars,
+        &body.contributions,
+        &body.votes,
+    ));
     let chairs = chairs(&body.contributions);
     checks.extend(check_against_contents(
         normalized,

@@ -143,3 +143,42 @@ fn the_checks_doubt_most_wrong_votes() {
     assert!(rate("the sides swapped") >= 0.8, "{rates:?}");
     assert!(hit as f64 / all as f64 >= 0.7, "{rates:?}");
 }
+
+/// The announcements of the debate against the positions read, on a real protocol (18/115 from
+/// its PDF, `sample/pdf`): the votes as read raise no such doubt, and a faction's position
+/// turned is doubted wherever its speakers announced it. Prints how many.
+#[test]
+fn the_debate_doubts_a_faction_read_otherwise_than_announced() {
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample/pdf/mmp18-115.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let raw = landtag_text::pdf::text(&pdf, &bytes).unwrap();
+    let normalized = landtag_text::normalize::normalize(&raw);
+    let doc = landtag_parse::parse(&normalized).document.unwrap();
+    let chars = landtag_model::model::CharIndex::new(&normalized.text);
+    let doubted = |votes: &[Vote]| checks::announced(&chars, &doc.contributions, votes);
+    assert_eq!(doubted(&doc.votes).len(), 0, "{:?}", doubted(&doc.votes));
+    let when = voters::When {
+        wahlperiode: doc.wahlperiode,
+        date: doc.meeting.as_ref().and_then(|m| m.date),
+    };
+    let any = |votes: &[Vote], i: usize| {
+        let one = std::slice::from_ref(&votes[i]);
+        !checks::votes(one, when).is_empty() || !checks::movers(one, &doc.cited).is_empty()
+    };
+    let (mut turned, mut by_debate, mut by_any) = (0, 0, 0);
+    for (i, v) in doc.votes.iter().enumerate() {
+        for k in 0..v.positions.len() {
+            let mut votes = doc.votes.clone();
+            votes[i].positions[k].1 = turn(v.positions[k].1);
+            turned += 1;
+            let debate = !doubted(&votes).is_empty();
+            by_debate += usize::from(debate);
+            by_any += usize::from(debate || any(&votes, i));
+        }
+    }
+    println!(
+        "18/115, one faction's position turned: {by_debate} of {turned} doubted by the debate, \
+         {by_any} by any check"
+    );
+    assert!(by_debate > 0, "{by_debate} of {turned}");
+}

@@ -240,6 +240,7 @@ pub(super) fn check_concept(out: &mut Out<'_>, kind: CheckKind) -> NamedNode {
         CheckKind::VoteResultMissing => "Abstimmung ohne Ergebnis",
         CheckKind::VoteCoalitionSplit => "Abstimmung: Koalitionsfraktionen uneins",
         CheckKind::VoteMoversAgainst => "Abstimmung: Antragsteller gegen den eigenen Antrag",
+        CheckKind::VoteAnnouncedOtherwise => "Abstimmung: anders als in der Debatte angekündigt",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
         CheckKind::TocSpeechMissing => "Inhaltsverzeichnis: Rede nicht gefunden",
