@@ -58,13 +58,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
     let roll_calls = super::rollcall::annexes(text, 0, wahlperiode, diags);
     let mut checks = attach_roll_calls(&mut body.votes, roll_calls);
     warn_of_empty_roll_calls(text, &body.votes, &checks, diags);
-    checks.extend(super::checks::votes(&body.votes, style.when));
-    let chars = crate::model::CharIndex::new(text);
-    checks.extend(super::checks::announced(
-        &chars,
-        &body.contributions,
-        &body.votes,
-    ));
+    checks.extend(vote_checks(text, &body, style.when));
     let chairs = chairs(&body.contributions);
     checks.extend(check_against_contents(
         normalized,
@@ -101,6 +95,18 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         checks,
         ..Document::empty(DocumentKind::Plenarprotokoll, text)
     }
+}
+
+/// The checks of the votes, alone and against the item's debate.
+fn vote_checks(text: &str, body: &protocol::Body, when: super::vote::When) -> Vec<Check> {
+    let mut checks = super::checks::votes(&body.votes, when);
+    let chars = crate::model::CharIndex::new(text);
+    checks.extend(super::checks::announced(
+        &chars,
+        &body.contributions,
+        &body.votes,
+    ));
+    checks
 }
 
 /// The speeches given to the record in the annexes, as contributions of their agenda item.
