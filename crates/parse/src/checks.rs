@@ -146,7 +146,18 @@ fn intent(s: &str) -> Option<Position> {
     if !says || HEDGE.is_match(s) {
         return None;
     }
-    INTENTS.iter().find(|(_, r)| r.is_match(s)).map(|(p, _)| *p)
+    // `… nicht zustimmen` is a no, not also a yes; a sentence saying two things says none
+    // (`Dem Antrag der SPD stimmen wir zu, den der AfD lehnen wir ab.`).
+    let negated = s.contains("nicht zu");
+    let said: Vec<Position> = INTENTS
+        .iter()
+        .filter(|(p, r)| r.is_match(s) && !(negated && *p == Position::Yes))
+        .map(|(p, _)| *p)
+        .collect();
+    match said[..] {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// Each faction's announcements in the speeches of `item`: the one position its speakers
@@ -399,6 +410,10 @@ mod tests {
             ("Da stimmen wir Ihnen beim Antrag zu.", None),
             ("Werden Sie dem Antrag zustimmen?", None),
             ("Wir werden das Thema weiter begleiten.", None),
+            (
+                "Dem Antrag der SPD stimmen wir zu, den Antrag der AfD lehnen wir ab.",
+                None,
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(intent(s), want, "{s}");
