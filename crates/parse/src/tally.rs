@@ -18,9 +18,9 @@ static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
         (Count::Cast, r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben\s+sich|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+(?P<n>\d+)|(?P<m>\d+)\s+Abgeordnete\s+haben\s+(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)".to_owned()),
         (Count::Valid, r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+(?P<n>\d+)".to_owned()),
         (Count::Invalid, r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+(?P<n>\d+)".to_owned()),
-        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Ja-Stimmen")),
-        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-Stimmen:?\s+)(?P<n>\d+)|(?P<m>\d+)\s+Nein-Stimmen")),
-        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+|[Ee]nthalten\s+haben\s+sich\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+keine\b".to_owned()),
+        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+|[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+\s+(?:stimmten|haben\s+gestimmt)\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Ja-Stimmen|(?:Abgeordnete\s+)?stimmten\s+mit\s+{q}Ja\b)")),
+        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-Stimmen:?\s+|,\s+dagegen\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Nein-Stimmen|(?:Abgeordnete\s+)?(?:stimmten\s+)?mit\s+{q}Nein\b)")),
+        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+|[Ee]nthalten\s+haben\s+sich\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|enthielten\s+sich|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+keine\b".to_owned()),
     ]
     .into_iter()
     .map(|(c, p)| (c, Regex::new(&p).unwrap()))
@@ -79,6 +79,29 @@ mod tests {
                 (Some(227), Some(128), Some(99), Some(0)),
                 "{text}"
             );
+        }
+    }
+
+    /// The number before its vote (`120 Abgeordnete stimmten mit Ja`), `enthielten sich`, the
+    /// paper named (`Für den Antrag stimmten 96 Abgeordnete, dagegen 85`).
+    #[test]
+    fn counts_before_their_vote_and_for_the_paper() {
+        for (text, want) in [
+            (
+                "Abgegeben wurden 225 Stimmen. Mit Ja stimmten 120 Abgeordnete, mit Nein 103; 2 Abgeordnete enthielten sich.",
+                (Some(225), Some(120), Some(103), Some(2)),
+            ),
+            (
+                "Es wurden 225 Stimmen abgegeben. 120 Abgeordnete stimmten mit Ja, 103 mit Nein, 2 enthielten sich.",
+                (Some(225), Some(120), Some(103), Some(2)),
+            ),
+            (
+                "Es wurden 183 Stimmen abgegeben. Für den Antrag stimmten 96 Abgeordnete, dagegen 85, enthalten haben sich 2.",
+                (Some(183), Some(96), Some(85), Some(2)),
+            ),
+        ] {
+            let t = announced(text).unwrap();
+            assert_eq!((t.cast, t.yes, t.no, t.abstain), want, "{text}");
         }
     }
 
