@@ -730,6 +730,9 @@ pub struct Vote {
     /// recommendation decides (`…, den Antrag Drucksache 16/2131 abzulehnen`). The positions
     /// are on the recommendation, the `subject`.
     pub decides: Option<PaperRef>,
+    /// What the recommendation proposes for the paper it `decides`, where the text says
+    /// (`…, den Antrag … abzulehnen`: rejected; `… unverändert anzunehmen`: accepted).
+    pub recommends: Option<VoteResult>,
     /// `true` where no paper is named before the vote in its item: the `subject` is the item's
     /// first Drucksache, a guess.
     pub subject_inferred: bool,

@@ -140,6 +140,13 @@ static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Voted
 static WE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:wir|unsere Fraktion|meine Fraktion)\b").unwrap());
 
+/// The position a sentence of a speech announces for the speaker's faction, if any, and
+/// whether on a committee's recommendation (`Wir stimmen der Beschlussempfehlung zu`) rather
+/// than on a paper.
+fn intent_on(s: &str) -> Option<(Position, bool)> {
+    intent(s).map(|p| (p, s.contains("mpfehlung")))
+}
+
 /// The position a sentence of a speech announces for the speaker's faction, if any.
 fn intent(s: &str) -> Option<Position> {
     let says = !s.trim_end().ends_with('?') && WE.is_match(s) && VOTED_ON.is_match(s);
@@ -161,11 +168,13 @@ fn intent(s: &str) -> Option<Position> {
 }
 
 /// Each faction's announcements in the speeches of `item`: the one position its speakers
-/// announced, where they all announced the same.
+/// announced for the vote `v`, where they all announced the same. On a recommendation that
+/// proposes to reject the paper, a no to the paper is a yes to the recommendation.
 fn announcements(
     chars: &CharIndex<'_>,
     contributions: &[Contribution],
     item: &str,
+    v: &Vote,
 ) -> Vec<(lexicon::Faction, Position)> {
     let text = chars.text();
     let mut said: Vec<(lexicon::Faction, Position)> = Vec::new();
@@ -179,7 +188,7 @@ fn announcements(
         let r = chars.bytes(c.span);
         let speech = &text[r.start..r.end];
         for (a, b) in crate::sentence::split(speech) {
-            if let Some(p) = intent(&speech[a..b]) {
+            if let Some(p) = intent_on(&speech[a..b]).map(|(p, on)| for_vote(p, on, v)) {
                 said.push((f, p));
             }
         }
@@ -194,6 +203,17 @@ fn announcements(
     out
 }
 
+/// An announced position as a position in `v`: on the recommendation where it is `on` it or
+/// where the recommendation proposes to accept the paper; turned where it proposes to reject it.
+fn for_vote(p: Position, on_recommendation: bool, v: &Vote) -> Position {
+    let turned = !on_recommendation && v.recommends == Some(VoteResult::Rejected);
+    match p {
+        Position::Yes if turned => Position::No,
+        Position::No if turned => Position::Yes,
+        p => p,
+    }
+}
+
 /// The votes whose factions voted otherwise than their speakers announced in the item's debate
 /// (`SPD: announced no, read yes`), where the item holds one vote and it is on a paper itself.
 pub fn announced(
@@ -203,8 +223,10 @@ pub fn announced(
 ) -> Vec<Check> {
     let mut out = Vec::new();
     for (i, v) in votes.iter().enumerate() {
-        let on_the_paper = !v.referral && v.decides.is_none() && v.method != VoteMethod::Election;
-        let Some(item) = v.item.as_deref().filter(|_| on_the_paper) else {
+        // On a paper itself, or on a recommendation whose proposal is known.
+        let known = v.decides.is_none() || v.recommends.is_some();
+        let readable = !v.referral && known && v.method != VoteMethod::Election;
+        let Some(item) = v.item.as_deref().filter(|_| readable) else {
             continue;
         };
         let in_item = votes
@@ -213,7 +235,7 @@ pub fn announced(
         if in_item.count() != 1 {
             continue;
         }
-        let differs: Vec<String> = announcements(chars, contributions, item)
+        let differs: Vec<String> = announcements(chars, contributions, item, v)
             .into_iter()
             .filter_map(|(f, said)| {
                 let (_, read) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(f))?;
@@ -418,6 +440,23 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(intent(s), want, "{s}");
         }
+    }
+
+    /// `Wir lehnen den Antrag ab` in an item voting on a recommendation to reject it is a yes
+    /// to the recommendation; `Wir stimmen der Beschlussempfehlung zu` a yes whatever it proposes.
+    #[test]
+    fn an_announcement_on_the_paper_turns_with_a_recommendation_to_reject_it() {
+        let mut v = crate::vote::empty_vote(None);
+        v.recommends = Some(VoteResult::Rejected);
+        assert_eq!(for_vote(Position::No, false, &v), Position::Yes);
+        assert_eq!(for_vote(Position::Yes, true, &v), Position::Yes);
+        assert_eq!(for_vote(Position::Abstain, false, &v), Position::Abstain);
+        v.recommends = Some(VoteResult::Accepted);
+        assert_eq!(for_vote(Position::No, false, &v), Position::No);
+        assert_eq!(
+            intent_on("Wir stimmen der Beschlussempfehlung zu."),
+            Some((Position::Yes, true))
+        );
     }
 
     #[test]

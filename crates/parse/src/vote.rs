@@ -154,6 +154,7 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
         referred_to: Vec::new(),
         lead: None,
         decides: None,
+        recommends: None,
         subject_inferred: false,
         result: None,
         result_stated: false,
@@ -846,6 +847,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     vote.positions_inferred = positions_inferred;
     if asked_on_recommendation(object, result_sentence) {
         vote.decides = decided(&text[..start], result_sentence);
+        vote.recommends = recommends(&text[..start]);
     }
     let asked_about = format!("{} {}", object.unwrap_or(""), result_sentence.unwrap_or(""));
     referral(text, start, &asked_about, &mut vote);
@@ -966,6 +968,31 @@ fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
         .and_then(after_kind)
 }
 
+/// `…, den Antrag Drucksache 16/2131 abzulehnen` / `… unverändert anzunehmen`: what the last
+/// sentence before the vote that says what a committee recommends proposes for the paper.
+static PROPOSES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:(?P<no>abzulehnen)|(?P<yes>anzunehmen))\b").unwrap());
+
+fn recommends(before: &str) -> Option<VoteResult> {
+    let from = super::chars_before(before, before.len(), GAP_CHARS);
+    let said = sentence::split(&before[from..])
+        .into_iter()
+        .rev()
+        .map(|(a, b)| &before[from + a..from + b])
+        .find(|s| s.contains("empfiehlt"))?;
+    let (no, yes) = PROPOSES
+        .captures_iter(said)
+        .fold((false, false), |(n, y), c| {
+            (n || c.name("no").is_some(), y || c.name("yes").is_some())
+        });
+    // A recommendation that proposes both (`… abzulehnen und … anzunehmen`) says neither here.
+    match (no, yes) {
+        (true, false) => Some(VoteResult::Rejected),
+        (false, true) => Some(VoteResult::Accepted),
+        _ => None,
+    }
+}
+
 /// Whether the paper at byte `at` of `s` follows its kind (`den Antrag Drucksache 16/2131`).
 fn after_kind(s: &str, at: usize) -> bool {
     PAPER_KIND_WORD.is_match(&s[super::chars_before(s, at, 40)..at])
@@ -1074,9 +1101,34 @@ fn committees(list: &str) -> (Option<String>, Vec<String>) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn what_a_recommendation_proposes() {
+        let t = "Der Ausschuss für Schule empfiehlt in Drucksache 16/2200, den Antrag Drucksache 16/2131 abzulehnen. Wer stimmt der Beschlussempfehlung zu? – SPD und Grüne. Wer stimmt dagegen? – CDU und FDP. Damit ist die Beschlussempfehlung angenommen.";
+        let v = &plenary(t, None, wp16())[0].vote;
+        assert_eq!(v.decides.map(|p| p.number), Some(2131));
+        assert_eq!(v.recommends, Some(VoteResult::Rejected));
+        let t = t.replace("abzulehnen", "unverändert anzunehmen");
+        assert_eq!(
+            plenary(&t, None, wp16())[0].vote.recommends,
+            Some(VoteResult::Accepted)
+        );
+        let t = t.replace(
+            "unverändert anzunehmen",
+            "abzulehnen und den Antrag Drucksache 16/2140 anzunehmen",
+        );
+        assert_eq!(plenary(&t, None, wp16())[0].vote.recommends, None);
+    }
+
     fn wp18() -> When {
         When {
             wahlperiode: Some(18),
+            date: None,
+        }
+    }
+
+    fn wp16() -> When {
+        When {
+            wahlperiode: Some(16),
             date: None,
         }
     }

@@ -67,6 +67,7 @@ pub mod lt {
         UEBERWEISUNG_AN = "ueberweisungAn",
         FEDERFUEHREND = "federfuehrend",
         EMPFEHLUNG_ZU = "empfehlungZu",
+        EMPFIEHLT = "empfiehlt",
         NAMENTLICHE_ABSTIMMUNG = "NamentlicheAbstimmung",
         WAHL = "Wahl",
         EINZELSTIMME = "Einzelstimme",

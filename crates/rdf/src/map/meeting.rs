@@ -346,6 +346,9 @@ pub(super) fn map_votes(
             let pi = paper(out, base, p);
             out.add(&node, lt::EMPFEHLUNG_ZU, pi);
         }
+        if let Some(r) = v.recommends {
+            out.lit(&node, lt::EMPFIEHLT, result_key(r));
+        }
         map_outcome(out, base, &node, v);
         for (i, (voter, position)) in v.positions.iter().enumerate() {
             let ballot = iri::ballot(&node, i + 1);
@@ -364,16 +367,17 @@ pub(super) fn map_votes(
 }
 
 /// A vote's result, what of it was inferred rather than read, and a referral's committees.
+/// A result as `opengov:result` writes it.
+fn result_key(r: crate::model::VoteResult) -> &'static str {
+    match r {
+        crate::model::VoteResult::Accepted => "accepted",
+        crate::model::VoteResult::Rejected => "rejected",
+    }
+}
+
 pub(super) fn map_outcome(out: &mut Out<'_>, base: &Base, node: &NamedNode, v: &Vote) {
     if let Some(r) = v.result {
-        out.lit(
-            node,
-            opengov::RESULT,
-            match r {
-                crate::model::VoteResult::Accepted => "accepted",
-                crate::model::VoteResult::Rejected => "rejected",
-            },
-        );
+        out.lit(node, opengov::RESULT, result_key(r));
         if !v.result_stated {
             out.typed(node, lt::ERGEBNIS_ERSCHLOSSEN, "true", xsd::BOOLEAN);
         }
