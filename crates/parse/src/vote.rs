@@ -750,6 +750,11 @@ fn gather<'t>(
                 object.get_or_insert(&text[o.0..o.1]);
                 if let Some((a, b)) = answer {
                     answers.read(&text[*a..*b], *ask, when);
+                    // `Gibt es Gegenstimmen oder Enthaltungen? – Das ist nicht der Fall.`
+                    let both = *ask == Ask::Abstain && ASK_NO.is_match(&text[o.0..o.1]);
+                    if both && answers.none_abstaining {
+                        answers.none_against = true;
+                    }
                 }
             }
             Move::Result { start, end } => result_sentence = Some(&text[*start..*end]),
