@@ -89,6 +89,9 @@ pub struct Listings {
 struct Memo {
     /// Writes so far: what was computed from the store before a write began is not kept.
     generation: u64,
+    /// The graphs whose blocks were computed ahead (`refresh_blocks`) since the last
+    /// `refresh`, which counts them with its own.
+    ahead: std::collections::HashSet<String>,
     snapshot: Option<Arc<Snapshot>>,
     heads: HashMap<PathBuf, Arc<Head>>,
     /// Small blocks' bytes (a listing of few rows per document reads no file per document).
@@ -371,8 +374,10 @@ impl Listings {
         on_every_core(&whole, |name| {
             self.compute_whole(store, &snap, name).map(drop)
         })?;
+        let mut blocks = std::mem::take(&mut self.memo().ahead);
+        blocks.extend(stale.iter().map(|u| u.graph.as_str().to_owned()));
         Ok(Refreshed {
-            blocks: stale.len(),
+            blocks: blocks.len(),
             whole: whole.len(),
             removed,
         })
@@ -389,6 +394,8 @@ impl Listings {
         for unit in &stale {
             self.compute_block(store, &snap, unit)?;
         }
+        let names = stale.iter().map(|u| u.graph.as_str().to_owned());
+        self.memo().ahead.extend(names);
         Ok(stale.len())
     }
 
