@@ -18,3 +18,9 @@ pub fn fold(c: char) -> char {
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A mark that puts a roll call's row under a vote column (`X`, `x`, `×`, `✕`, `✗`): the text
+/// layer finds columns by it, the annex reader options.
+pub fn is_vote_mark(t: &str) -> bool {
+    matches!(t.trim(), "X" | "x" | "×" | "✕" | "✗")
+}

@@ -195,7 +195,7 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
     if words.contains("abwesend") {
         return Some(BallotOption::Absent);
     }
-    let is_mark = |c: &&str| matches!(c.trim(), "X" | "x" | "×" | "✕" | "✗");
+    let is_mark = |c: &&str| crate::words::is_vote_mark(c);
     match marks.iter().position(is_mark) {
         Some(0) => Some(BallotOption::Yes),
         Some(1) => Some(BallotOption::No),

@@ -963,14 +963,17 @@ fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
     if let Some(r) = result.and_then(after_kind) {
         return Some(r);
     }
+    recommending(before).and_then(after_kind)
+}
+
+/// The last sentence before a vote that says what a committee recommends (`empfiehlt`).
+fn recommending(before: &str) -> Option<&str> {
     let from = super::chars_before(before, before.len(), GAP_CHARS);
-    let sentences = sentence::split(&before[from..]);
-    sentences
-        .iter()
+    sentence::split(&before[from..])
+        .into_iter()
         .rev()
         .map(|(a, b)| &before[from + a..from + b])
         .find(|s| s.contains("empfiehlt"))
-        .and_then(after_kind)
 }
 
 /// `…, den Antrag Drucksache 16/2131 abzulehnen` / `… unverändert anzunehmen`: what the last
@@ -979,12 +982,7 @@ static PROPOSES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:(?P<no>abzulehnen)|(?P<yes>anzunehmen))\b").unwrap());
 
 fn recommends(before: &str) -> Option<VoteResult> {
-    let from = super::chars_before(before, before.len(), GAP_CHARS);
-    let said = sentence::split(&before[from..])
-        .into_iter()
-        .rev()
-        .map(|(a, b)| &before[from + a..from + b])
-        .find(|s| s.contains("empfiehlt"))?;
+    let said = recommending(before)?;
     let (no, yes) = PROPOSES
         .captures_iter(said)
         .fold((false, false), |(n, y), c| {

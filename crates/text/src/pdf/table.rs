@@ -261,7 +261,7 @@ const NAME_SLACK: f64 = 40.0;
 
 /// A mark in a vote column, or a word written across the vote columns.
 fn is_mark(t: &str) -> bool {
-    matches!(t, "X" | "x" | "×" | "✕" | "✗") || is_across(t)
+    landtag_model::words::is_vote_mark(t) || is_across(t)
 }
 
 fn is_across(t: &str) -> bool {
