@@ -1,6 +1,6 @@
 """Seeds for the fuzz targets, cut from the bundled corpus: `text/` holds paragraphs of the
 sample texts and the written variants (vote passages, roll-call rows), at most 4 KiB each;
-`layout/` holds poppler `-bbox-layout` pages of the bundled PDFs, a few lines each."""
+`layout/` holds poppler `-tsv` pages of the bundled PDFs, a few blocks each."""
 import json, os, pathlib, re, subprocess, sys
 
 out = pathlib.Path(sys.argv[1])
@@ -38,13 +38,20 @@ for folder in sys.argv[2:]:
                 if len(s) > 20:
                     seed("text", s[:4000])
         elif p.suffix == ".pdf":
-            r = subprocess.run(["pdftotext", "-bbox-layout", "-f", "1", "-l", "12", str(p), "-"],
+            r = subprocess.run(["pdftotext", "-tsv", "-f", "1", "-l", "12", str(p), "-"],
                                capture_output=True, text=True)
-            for page in re.findall(r"<page .*?</page>", r.stdout, re.S)[:12]:
+            rows = r.stdout.splitlines()
+            header, pages, page = rows[:1], [], []
+            for row in rows[1:]:
+                if row.startswith("1\t") and page:
+                    pages.append(page)
+                    page = []
+                page.append(row)
+            pages.append(page)
+            for page in [p for p in pages if p][:12]:
                 # A page cut to its first blocks: small inputs run fast.
-                blocks = re.findall(r"<block .*?</block>", page, re.S)
-                head = page[: page.index(">") + 1]
-                for i in range(0, min(len(blocks), 12), 3):
-                    body = "".join(blocks[i : i + 3])
-                    seed("layout", f"<doc>{head}<flow>{body}</flow></page></doc>"[:4096])
+                starts = [i for i, row in enumerate(page) if row.startswith("3\t")] + [len(page)]
+                for k in range(0, min(len(starts) - 1, 12), 3):
+                    body = page[starts[k] : starts[min(k + 3, len(starts) - 1)]]
+                    seed("layout", "\n".join(header + page[:1] + body)[:4096] + "\n")
 print(f"{n} seeds in {out}")

@@ -87,7 +87,7 @@ pub fn rollcall(data: &[u8]) {
     let _ = rollcall::tables(&text, Some(u32::from(first % 20)));
 }
 
-/// The PDF layout reader over poppler's `-bbox-layout` XHTML.
+/// The PDF layout reader over poppler's `-tsv` layout.
 pub fn layout(data: &[u8]) {
     let _ = crate::pdf::layout_text(data);
 }
