@@ -237,7 +237,7 @@ impl Speaker {
     /// A person known by name only: no titles, role, faction or flags.
     pub fn named(name: &str) -> Self {
         Speaker {
-            name: name.to_owned(),
+            name: crate::words::collapse(name),
             honorific: None,
             faction: None,
             fraktionslos: false,

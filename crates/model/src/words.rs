@@ -19,6 +19,12 @@ pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `s` says `phrase` (words one space apart) with any white space between the words:
+/// a printed line breaks anywhere (`schließt` / `sich`).
+pub fn says(s: &str, phrase: &str) -> bool {
+    collapse(s).contains(phrase)
+}
+
 /// A mark that puts a roll call's row under a vote column (`X`, `x`, `×`, `✕`, `✗`): the text
 /// layer finds columns by it, the annex reader options.
 pub fn is_vote_mark(t: &str) -> bool {

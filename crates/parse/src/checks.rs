@@ -138,7 +138,7 @@ static INTENTS: LazyLock<[(Position, Regex); 3]> = LazyLock::new(|| {
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::IntentHedge));
 static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::VotedOn));
 static WE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:wir|unsere Fraktion|meine Fraktion)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:wir|unsere\s+Fraktion|meine\s+Fraktion)\b").unwrap());
 
 /// The position a sentence of a speech announces for the speaker's faction, if any, and
 /// whether on a committee's recommendation (`Wir stimmen der Beschlussempfehlung zu`) rather
@@ -155,7 +155,7 @@ fn intent(s: &str) -> Option<Position> {
     }
     // `… nicht zustimmen` is a no, not also a yes; a sentence saying two things says none
     // (`Dem Antrag der SPD stimmen wir zu, den der AfD lehnen wir ab.`).
-    let negated = s.contains("nicht zu");
+    let negated = crate::words::says(s, "nicht zu");
     let said: Vec<Position> = INTENTS
         .iter()
         .filter(|(p, r)| r.is_match(s) && !(negated && *p == Position::Yes))

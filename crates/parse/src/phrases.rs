@@ -136,12 +136,14 @@ pub fn alternation(family: Family) -> String {
     alternation_of(family, |_| true)
 }
 
-/// The family's phrases that `keep` accepts, as one alternation.
+/// The family's phrases that `keep` accepts, as one alternation. A phrase's `.` crosses line
+/// breaks (`(?s)`): a printed line may break anywhere in a sentence (`Wer lehnt diesen Antrag` /
+/// `ab?`).
 pub fn alternation_of(family: Family, keep: impl Fn(&Phrase) -> bool) -> String {
     PHRASES
         .iter()
         .filter(|p| p.family == family && keep(p))
-        .map(|p| format!("(?:{})", p.pattern))
+        .map(|p| format!("(?s:{})", p.pattern))
         .collect::<Vec<_>>()
         .join("|")
 }

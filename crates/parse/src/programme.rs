@@ -53,11 +53,13 @@ static KIND_PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
 static PLANNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:soll|sollen|geplant|beabsichtigt)\b").unwrap());
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<qual>\b(?:bis zu|ca\.|rund|etwa|mindestens|mind\.|fast|über)\s+)?\b(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+von\s+(?P<of>\d{1,3}(?:\.\d{3})+|\d+))?\s+(?P<unit>(?:\p{Ll}+e[nr]?\s+)?(?:\p{Lu}{2,}\s+)?\p{Lu}[\p{L}\-]*\p{L})").unwrap()
+    Regex::new(r"(?P<qual>\b(?:bis\s+zu|ca\.|rund|etwa|mindestens|mind\.|fast|über)\s+)?\b(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+von\s+(?P<of>\d{1,3}(?:\.\d{3})+|\d+))?\s+(?P<unit>(?:\p{Ll}+e[nr]?\s+)?(?:\p{Lu}{2,}\s+)?\p{Lu}[\p{L}\-]*\p{L})").unwrap()
 });
 static BACK_TO_PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:das|dieses|diesem|des|dem) (?:Förderprogramm|Programm|\p{L}*[Aa]ngebot)s?\b")
-        .unwrap()
+    Regex::new(
+        r"\b(?:das|dieses|diesem|des|dem)\s+(?:Förderprogramm|Programm|\p{L}*[Aa]ngebot)s?\b",
+    )
+    .unwrap()
 });
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -324,7 +326,7 @@ pub fn figures(chars: &CharIndex<'_>, programmes: &[Programme], near: Option<Dat
         };
         for (j, c) in found.iter().enumerate() {
             let n = c.name("n").unwrap();
-            let mut unit = c["unit"].to_owned();
+            let mut unit = crate::words::collapse(&c["unit"]);
             // `17 Unternehmens- und 35 Lebenslagen`: the first count's unit ends in the
             // second's (`Unternehmenslagen`), also where an extraction lost the hyphen.
             let next = found.get(j + 1);
@@ -341,7 +343,7 @@ pub fn figures(chars: &CharIndex<'_>, programmes: &[Programme], near: Option<Dat
                 value: n.as_str().replace('.', ""),
                 unit,
                 of: c.name("of").map(|m| m.as_str().replace('.', "")),
-                qualifier: c.name("qual").map(|m| m.as_str().trim().to_owned()),
+                qualifier: c.name("qual").map(|m| crate::words::collapse(m.as_str())),
                 as_of,
                 source_note: source_note.clone(),
                 programme: programme.clone(),

@@ -81,11 +81,18 @@ pub fn units(text: &str) -> Vec<Paragraph<'_>> {
         let mut start = p.start;
         let mut depth = 0i32;
         let mut offset = p.start;
+        let mut previous: Option<(usize, &str)> = None;
         for line in p.text.split('\n') {
             let line_start = offset;
             offset += line.len() + 1;
-            let opens =
-                depth == 0 && (line.starts_with('(') || speaker::label_at_start(line).is_some());
+            // `(GRÜNE): Ja! …` under `Vizepräsident Oliver Keymis` ends a label, opens nothing.
+            let ends_label = previous.is_some_and(|(at, prev)| {
+                speaker::label_at_start(prev).is_none() && label_opens(prev, &text[at..p.end])
+            });
+            previous = Some((line_start, line));
+            let opens = depth == 0
+                && ((line.starts_with('(') && !ends_label)
+                    || label_opens(line, &text[line_start..p.end]));
             if opens && line_start > start {
                 push_paragraph(text, start, line_start, &mut out);
                 start = line_start;
@@ -113,6 +120,20 @@ pub fn units(text: &str) -> Vec<Paragraph<'_>> {
         }
     }
     out
+}
+
+/// Whether a speaker's label opens at `line`: on it, or broken over it and the next line
+/// (`Vizepräsident Oliver Keymis` / `(GRÜNE): Ja! …`, as a narrow column breaks it); `rest`
+/// is the paragraph from the line on.
+fn label_opens(line: &str, rest: &str) -> bool {
+    if speaker::label_at_start(line).is_some() {
+        return true;
+    }
+    let two = rest
+        .match_indices('\n')
+        .nth(1)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    !line.contains(':') && two.len() > line.len() && speaker::label_at_start(two).is_some()
 }
 
 /// The body of a protocol from `body_start` to `body_end`: agenda items, contributions,
@@ -496,4 +517,26 @@ fn close(
         mentions,
     });
     o.speaker
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A label broken before its faction (a narrow column) is one unit with its speech; an
+    /// interjection opening a line is a unit of its own.
+    #[test]
+    fn a_label_broken_over_two_lines_opens_one_unit() {
+        let text = "Ich darf fragen: Nehmen Sie die Wahl an?\nVizepräsident Oliver Keymis\n(GRÜNE): Ja! Vielen Dank!\n(Beifall von der CDU)\nWeiter.";
+        let units: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        assert_eq!(
+            units,
+            [
+                "Ich darf fragen: Nehmen Sie die Wahl an?",
+                "Vizepräsident Oliver Keymis\n(GRÜNE): Ja! Vielen Dank!",
+                "(Beifall von der CDU)",
+                "Weiter."
+            ]
+        );
+    }
 }

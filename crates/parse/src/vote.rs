@@ -20,7 +20,7 @@ pub use super::voters::{label, When};
 use super::voters::{named, Named};
 use crate::lexicon;
 use crate::model::{CharSpan, PaperKind, PaperRef, Position, Vote, VoteMethod, VoteResult, Voter};
-use crate::words::collapse;
+use crate::words::{self, collapse};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -67,7 +67,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
 });
 /// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
 /// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
@@ -454,7 +454,7 @@ fn roll_call(before: &str, vote: &mut Vote) {
     if let Some(t) = tally::announced(before) {
         vote.method = VoteMethod::RollCall;
         vote.tally = Some(t);
-    } else if before.contains("namentliche Abstimmung") || before.contains("Namensaufruf") {
+    } else if words::says(before, "namentliche Abstimmung") || before.contains("Namensaufruf") {
         vote.method = VoteMethod::RollCall;
     }
 }
@@ -526,7 +526,7 @@ fn passage_moves(text: &str) -> Vec<Move> {
 pub(crate) fn is_result(s: &str) -> bool {
     RESULT_VERB.is_match(s)
         && RESULT_MARK.is_match(s)
-        && (PRESENT.is_match(s) || s.contains("schließt sich"))
+        && (PRESENT.is_match(s) || words::says(s, "schließt sich"))
         && !s.trim_end().ends_with('?')
 }
 
@@ -946,7 +946,7 @@ fn asked_on_recommendation(object: Option<&str>, result: Option<&str>) -> bool {
         ["Beschlussempfehlung", "Beschlußempfehlung"]
             .iter()
             .flat_map(|w| s.match_indices(w))
-            .any(|(at, _)| !s[..at].trim_end().ends_with("Fassung der"))
+            .any(|(at, _)| !words::collapse(&s[..at]).ends_with("Fassung der"))
     })
 }
 

@@ -205,9 +205,8 @@ fn factions(phrase: &str, when: When, taken: &[(usize, usize)], out: &mut Named)
             .rev()
             .find(|(_, c)| matches!(c, ',' | ';' | '–'))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let clause_start = phrase[clause_start..m.start()]
-            .rfind(" und ")
-            .map_or(clause_start, |i| clause_start + i + 5);
+        let clause_start = after_last_und(&phrase[clause_start..m.start()])
+            .map_or(clause_start, |i| clause_start + i);
         if PART.is_match(&phrase[clause_start..m.start()]) {
             continue;
         }
@@ -283,6 +282,15 @@ pub fn label(v: &Voter) -> String {
         Voter::Faction(f) => f.label().to_owned(),
         Voter::Member(s) => s.name.clone(),
     }
+}
+
+/// Where the words after the last `und` (white space around it, a line break too) begin.
+fn after_last_und(s: &str) -> Option<usize> {
+    s.rmatch_indices("und").find_map(|(at, w)| {
+        let before = s[..at].chars().next_back()?;
+        let after = s[at + w.len()..].chars().next()?;
+        (before.is_whitespace() && after.is_whitespace()).then(|| at + w.len() + after.len_utf8())
+    })
 }
 
 #[cfg(test)]
