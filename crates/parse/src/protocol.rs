@@ -81,18 +81,16 @@ pub fn units(text: &str) -> Vec<Paragraph<'_>> {
         let mut start = p.start;
         let mut depth = 0i32;
         let mut offset = p.start;
-        let mut previous: Option<(usize, &str)> = None;
+        let mut previous = Label::None;
         for line in p.text.split('\n') {
             let line_start = offset;
             offset += line.len() + 1;
+            let label = label_opens(line, &text[line_start..p.end]);
             // `(GRÜNE): Ja! …` under `Vizepräsident Oliver Keymis` ends a label, opens nothing.
-            let ends_label = previous.is_some_and(|(at, prev)| {
-                speaker::label_at_start(prev).is_none() && label_opens(prev, &text[at..p.end])
-            });
-            previous = Some((line_start, line));
-            let opens = depth == 0
-                && ((line.starts_with('(') && !ends_label)
-                    || label_opens(line, &text[line_start..p.end]));
+            let ends_label = previous == Label::OverTwoLines;
+            previous = label;
+            let opens =
+                depth == 0 && ((line.starts_with('(') && !ends_label) || label != Label::None);
             if opens && line_start > start {
                 push_paragraph(text, start, line_start, &mut out);
                 start = line_start;
@@ -122,18 +120,31 @@ pub fn units(text: &str) -> Vec<Paragraph<'_>> {
     out
 }
 
-/// Whether a speaker's label opens at `line`: on it, or broken over it and the next line
-/// (`Vizepräsident Oliver Keymis` / `(GRÜNE): Ja! …`, as a narrow column breaks it); `rest`
-/// is the paragraph from the line on.
-fn label_opens(line: &str, rest: &str) -> bool {
+/// Where a speaker's label opening at a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    None,
+    OnTheLine,
+    /// Broken before its faction or colon (`Vizepräsident Oliver Keymis` / `(GRÜNE): Ja! …`,
+    /// as a narrow column breaks it).
+    OverTwoLines,
+}
+
+/// Whether a speaker's label opens at `line`: on it, or over it and the next line; `rest` is
+/// the paragraph from the line on.
+fn label_opens(line: &str, rest: &str) -> Label {
     if speaker::label_at_start(line).is_some() {
-        return true;
+        return Label::OnTheLine;
     }
     let two = rest
         .match_indices('\n')
         .nth(1)
         .map_or(rest, |(i, _)| &rest[..i]);
-    !line.contains(':') && two.len() > line.len() && speaker::label_at_start(two).is_some()
+    if !line.contains(':') && two.len() > line.len() && speaker::label_at_start(two).is_some() {
+        Label::OverTwoLines
+    } else {
+        Label::None
+    }
 }
 
 /// The body of a protocol from `body_start` to `body_end`: agenda items, contributions,
