@@ -52,6 +52,13 @@ impl Target {
         })
     }
 
+    /// Whether `dir` holds no store yet and no server listens for it: then nothing stored can be
+    /// skipped, and the store is made while the first documents convert (40 ms or so of one
+    /// core, which the conversions need not wait for).
+    pub fn is_new(dir: &Path) -> bool {
+        !store::exists(dir) && !crate::handoff::server_listening(dir)
+    }
+
     /// The files the store's graphs were made from, to skip before converting; nothing for a
     /// store a running server holds (this process cannot read it) or where `reconvert` asks
     /// for every file to be converted again.
@@ -161,84 +168,115 @@ fn prepare(target: &Target) {
     }
 }
 
-/// Converts `files` on `workers` threads and writes each to `target` as it completes, but for
-/// those `stored` holds unchanged (checked before any conversion); `event` hears of each
-/// document, with the summary so far (for the progress bar and the report).
+/// Converts `files` on `workers` threads and writes each to the target `open` gives as it
+/// completes, but for those `stored` holds unchanged (checked before any conversion); `event`
+/// hears of each document, with the summary so far (for the progress bar and the report).
+/// `open` runs while the first documents convert (a new store is made in the meantime); where
+/// it fails, no further document is begun and nothing is written.
 pub fn ingest(
     files: &[PathBuf],
-    target: &Target,
+    open: impl FnOnce() -> anyhow::Result<Target>,
     base: &Base,
     workers: usize,
     stored: &Stored,
     mut event: impl FnMut(Event<'_>, &Summary),
-) -> Summary {
+) -> anyhow::Result<(Target, Summary)> {
     let started = Instant::now();
     let now = pipeline::now_utc();
     let mut summary = Summary {
         files: files.len(),
         ..Summary::default()
     };
-    // The cabinets, while the first documents convert.
-    let mut cabinets_failed = false;
-    let cabinets = || cabinets_failed = !write_cabinets(target, base, &now);
+    let target = std::cell::OnceCell::new();
+    // The target and the cabinets, while the first documents convert.
+    let (mut cabinets_failed, mut not_opened) = (false, None);
+    let meanwhile = || match open() {
+        Ok(t) => {
+            cabinets_failed = !write_cabinets(target.get_or_init(|| t), base, &now);
+            true
+        }
+        Err(e) => {
+            not_opened = Some(e);
+            false
+        }
+    };
     let on_done = |file: &Path, done: Done| {
-        let result = match done {
-            Done::Converted(result) => *result,
-            Done::Unchanged(document) => {
-                summary.stored += 1;
-                summary.elapsed = started.elapsed();
-                event(
-                    Event::Unchanged {
-                        file,
-                        document: &document,
-                    },
-                    &summary,
-                );
-                return;
-            }
-        };
-        tracing::debug!("{}: converted", file.display());
-        let written = result
-            .map_err(|e: ConvertError| anyhow::Error::from(e))
-            .and_then(|c| Ok((target.write(&c.mapped)?, c)));
-        tracing::debug!("{}: written", file.display());
-        match written {
-            Ok((outcome, converted)) => {
-                summary.stored += 1;
-                // RocksDB's memtables otherwise grow to gigabytes over a long ingest.
-                if summary.stored.is_multiple_of(FLUSH_EVERY) {
-                    if let Err(e) = target.flush() {
-                        tracing::warn!("flushing the store: {e}");
-                    }
-                }
-                summary.pages += converted.document.pages.len().max(1);
-                summary.elapsed = started.elapsed();
-                let stored = Event::Stored {
-                    file,
-                    converted: &converted,
-                    outcome,
-                };
-                event(stored, &summary);
-            }
-            Err(error) => {
-                summary.failed += 1;
-                summary.elapsed = started.elapsed();
-                event(Event::Failed { file, error }, &summary);
-            }
+        // Without a target (it could not be opened) what was under way is dropped.
+        if let Some(target) = target.get() {
+            record(target, (file, done), started, &mut summary, &mut event);
         }
     };
     // The blocks of what was written, while the last documents convert.
-    let idle = || prepare(target);
+    let idle = || {
+        if let Some(target) = target.get() {
+            prepare(target);
+        }
+    };
     pipeline::convert_all(
         files,
         base,
         &now,
         workers,
         stored,
-        (cabinets, idle),
+        (meanwhile, idle),
         on_done,
     );
+    if let Some(e) = not_opened {
+        return Err(e);
+    }
     summary.failed += usize::from(cabinets_failed);
     summary.elapsed = started.elapsed();
-    summary
+    Ok((target.into_inner().expect("opened"), summary))
+}
+
+/// Writes what became of one file to `target`, counts it in `summary` and tells `event`.
+fn record(
+    target: &Target,
+    (file, done): (&Path, Done),
+    started: Instant,
+    summary: &mut Summary,
+    event: &mut impl FnMut(Event<'_>, &Summary),
+) {
+    let result = match done {
+        Done::Converted(result) => *result,
+        Done::Unchanged(document) => {
+            summary.stored += 1;
+            summary.elapsed = started.elapsed();
+            let unchanged = Event::Unchanged {
+                file,
+                document: &document,
+            };
+            event(unchanged, summary);
+            return;
+        }
+    };
+    tracing::debug!("{}: converted", file.display());
+    let written = result
+        .map_err(|e: ConvertError| anyhow::Error::from(e))
+        .and_then(|c| Ok((target.write(&c.mapped)?, c)));
+    tracing::debug!("{}: written", file.display());
+    match written {
+        Ok((outcome, converted)) => {
+            summary.stored += 1;
+            // RocksDB's memtables otherwise grow to gigabytes over a long ingest.
+            if summary.stored.is_multiple_of(FLUSH_EVERY) {
+                if let Err(e) = target.flush() {
+                    tracing::warn!("flushing the store: {e}");
+                }
+            }
+            summary.pages += converted.document.pages.len().max(1);
+            summary.elapsed = started.elapsed();
+            let stored = Event::Stored {
+                file,
+                converted: &converted,
+                outcome,
+            };
+            event(stored, summary);
+        }
+        Err(error) => {
+            summary.failed += 1;
+            summary.elapsed = started.elapsed();
+            event(Event::Failed { file, error }, summary);
+        }
+    }
 }

@@ -176,6 +176,23 @@ fn document_format(name: &str) -> Result<&'static Format, String> {
     landtag_lod::publish::formats::pick(table, "", Some(name)).map_err(|e| e.to_string())
 }
 
+/// An error and its causes joined as `{:#}` joins them, but for a cause whose words the message
+/// already holds (`store …: no store here` over a cause saying `no store here` again).
+fn said(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
 fn broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
@@ -195,7 +212,7 @@ fn main() -> ExitCode {
         // A reader that stopped reading (`| head`) ends the output, as for any Unix tool.
         Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", said(&e));
             ExitCode::FAILURE
         }
     }
@@ -524,34 +541,41 @@ fn ingest(paths: &[PathBuf], store_dir: &Path, base: &Base, reconvert: bool) -> 
                 .join(", ")
         );
     }
-    let target = ing::Target::open(store_dir, base)?;
-    tracing::debug!("store opened");
-    if let ing::Target::Server(_) = target {
-        eprintln!(
-            "{}: a running server holds the store; handing it the documents",
-            store_dir.display()
-        );
-    }
-    let stored = target.stored(reconvert)?;
-    tracing::debug!("stored files read");
     let bar = progress_bar(files.len());
-    let summary = ing::ingest(
-        &files,
-        &target,
-        base,
-        pipeline::default_workers(),
-        &stored,
-        |e, so_far| {
-            report(&bar, e);
-            let secs = so_far.elapsed.as_secs_f64().max(1e-3);
-            bar.inc(1);
-            bar.set_message(format!(
-                "{:.1} documents/s, {:.0} pages/s",
-                bar.position() as f64 / secs,
-                so_far.pages as f64 / secs
-            ));
-        },
-    );
+    let progress = |e: ing::Event<'_>, so_far: &ing::Summary| {
+        report(&bar, e);
+        let secs = so_far.elapsed.as_secs_f64().max(1e-3);
+        bar.inc(1);
+        bar.set_message(format!(
+            "{:.1} documents/s, {:.0} pages/s",
+            bar.position() as f64 / secs,
+            so_far.pages as f64 / secs
+        ));
+    };
+    let workers = pipeline::default_workers();
+    let (target, summary) = if ing::Target::is_new(store_dir) {
+        // Nothing to skip: the store is made while the first documents convert.
+        let open = || ing::Target::open(store_dir, base);
+        ing::ingest(
+            &files,
+            open,
+            base,
+            workers,
+            &pipeline::Stored::default(),
+            progress,
+        )?
+    } else {
+        let target = ing::Target::open(store_dir, base)?;
+        if let ing::Target::Server(_) = target {
+            eprintln!(
+                "{}: a running server holds the store; handing it the documents",
+                store_dir.display()
+            );
+        }
+        let stored = target.stored(reconvert)?;
+        tracing::debug!("store opened, stored files read");
+        ing::ingest(&files, || Ok(target), base, workers, &stored, progress)?
+    };
     bar.finish_and_clear();
     // The store's flush and the listings' last blocks at once: the one writes what the other
     // reads from memory.
@@ -605,7 +629,7 @@ fn report(bar: &indicatif::ProgressBar, e: landtag_lod::ingest::Event<'_>) {
             let doc = &converted.mapped.document;
             bar.suspend(|| eprintln!("{}: {doc} ({outcome})", file.display()));
         }
-        Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {error:#}")),
+        Event::Failed { error, .. } => bar.suspend(|| eprintln!("error: {}", said(&error))),
     }
 }
 

@@ -135,16 +135,17 @@ pub fn now_utc() -> String {
 /// Converts `files` on `workers` threads and hands each result to `done` on the calling thread,
 /// in order of completion. At most `workers` results wait for `done` (a bounded queue), so
 /// memory stays flat however many files there are; `pdftotext` runs side by side, one per
-/// worker. `meanwhile` runs on the calling thread while the first files convert; `idle`,
-/// once every file is under way, whenever the calling thread would wait after a `done` (the
-/// last conversions leave a core free for it).
+/// worker. `meanwhile` runs on the calling thread while the first files convert, and says
+/// whether to go on (false: no further file is begun; those under way still reach `done`);
+/// `idle`, once every file is under way, whenever the calling thread would wait after a `done`
+/// (the last conversions leave a core free for it).
 pub fn convert_all(
     files: &[PathBuf],
     base: &Base,
     converted_at: &str,
     workers: usize,
     stored: &Stored,
-    (meanwhile, mut idle): (impl FnOnce(), impl FnMut()),
+    (meanwhile, mut idle): (impl FnOnce() -> bool, impl FnMut()),
     mut done: impl FnMut(&Path, Done),
 ) {
     let workers = workers.clamp(1, files.len().max(1));
@@ -167,7 +168,9 @@ pub fn convert_all(
             });
         }
         drop(tx);
-        meanwhile();
+        if !meanwhile() {
+            next.store(files.len(), std::sync::atomic::Ordering::Relaxed);
+        }
         let mut since_idle = false;
         loop {
             let all_started = next.load(std::sync::atomic::Ordering::Relaxed) >= files.len();

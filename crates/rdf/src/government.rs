@@ -18,11 +18,7 @@ use oxigraph::model::NamedNode;
 pub fn map_government(base: &Base, converted_at: &str) -> Mapped {
     let root = base.cabinets();
     let graph = base.graph(&root);
-    let mut out = Out {
-        graph: graph.clone().into(),
-        quads: Vec::new(),
-        chars: crate::model::CharIndex::new(""),
-    };
+    let mut out = Out::new(&graph, "");
     let provenance = Provenance {
         source: "data/lexicon/regierung.tsv".into(),
         digest: digest(government::REGIERUNG),

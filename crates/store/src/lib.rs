@@ -100,7 +100,7 @@ pub fn open(dir: &Path) -> Result<Store, StoreError> {
         path: dir.display().to_string(),
         source,
     };
-    if !dir.join("CURRENT").exists() {
+    if !exists(dir) {
         create(dir).map_err(error)?;
     }
     let store = on_disk(dir, false).map_err(error)?;
@@ -185,9 +185,14 @@ pub fn flush(store: &Store) -> Result<(), oxigraph::store::StorageError> {
     Ok(())
 }
 
+/// Whether `dir` holds a store (RocksDB's `CURRENT`, which [`create`] writes last).
+pub fn exists(dir: &Path) -> bool {
+    dir.join("CURRENT").exists()
+}
+
 /// Opens the store in `dir` for reading only (serving while nothing writes).
 pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
-    if !dir.join("CURRENT").exists() {
+    if !exists(dir) {
         return Err(StoreError::Open {
             path: dir.display().to_string(),
             source: oxigraph::store::StorageError::Other(

@@ -90,7 +90,7 @@ pub fn text(path: &Path, bytes: &[u8]) -> Result<String, PdfError> {
             size: bytes.len(),
         });
     }
-    let ranges = page_ranges(path, bytes.len());
+    let ranges = page_ranges(path, bytes);
     let parts: Vec<Result<Vec<Page>, PdfError>> = if ranges.len() < 2 {
         vec![poppler(path, bytes, None)]
     } else {
@@ -124,17 +124,55 @@ const RANGE_PAGES: u32 = 24;
 /// Bytes a page of a PDF takes at least, as far as it matters here: the Landtag's PDFs measured
 /// take 11.5–32 KiB a page (fonts and all: 18/115 11.7, 17/1 16.8, the excerpts of 15/57 and
 /// 16/76 31–32), so a file smaller than two ranges of pages this size (480 KiB) is read whole
-/// without asking `pdfinfo` (a process per Drucksache and short protocol). A wrong guess costs
-/// only parallelism.
+/// without counting its pages. A wrong guess costs only parallelism.
 const PAGE_BYTES_AT_LEAST: usize = 10 * 1024;
 
+/// A range of pages to read: `last` is `None` for the last range, read to the document's end
+/// (a page count that came out short loses no page).
+type Range = (u32, Option<u32>);
+
 /// The page ranges a PDF is read in: one per core, of at least [`RANGE_PAGES`] pages; none
-/// (the whole at once) for a short one, or where `pdfinfo` cannot tell the pages.
-fn page_ranges(path: &Path, size: usize) -> Vec<(u32, u32)> {
-    if size < 2 * RANGE_PAGES as usize * PAGE_BYTES_AT_LEAST {
+/// (the whole at once) for a short one, or where its pages cannot be counted.
+fn page_ranges(path: &Path, bytes: &[u8]) -> Vec<Range> {
+    if bytes.len() < 2 * RANGE_PAGES as usize * PAGE_BYTES_AT_LEAST {
         return Vec::new();
     }
-    let pages = Command::new("pdfinfo")
+    let pages = match page_objects(bytes) {
+        0 => pdfinfo_pages(path),
+        n => n,
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    split_pages(pages, cores)
+}
+
+/// `pages` cut into `cores` ranges of at least [`RANGE_PAGES`] (none where that is fewer than
+/// two), the last one open-ended.
+fn split_pages(pages: u32, cores: u32) -> Vec<Range> {
+    let n = cores.min(pages / RANGE_PAGES);
+    if n < 2 {
+        return Vec::new();
+    }
+    let each = pages.div_ceil(n);
+    (0..n)
+        .map(|i| (i * each + 1, (i + 1 < n).then_some((i + 1) * each)))
+        .filter(|(a, b)| b.is_none_or(|b| *a <= b) && *a <= pages)
+        .collect()
+}
+
+/// The page objects (`/Type /Page`) in a PDF's bytes: its pages, read without a process, where
+/// its objects stand uncompressed (so the Landtag's PDFs at hand, every one counted alike by
+/// `pdfinfo`); 0 where they are packed into object streams. An incremental update's replaced
+/// pages count too: a range past the end is then read as no pages ([`poppler`]).
+fn page_objects(bytes: &[u8]) -> u32 {
+    static PAGE: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"(?-u)/Type\s*/Page(?:[\s/<>\[\]()]|$)").expect("valid")
+    });
+    PAGE.find_iter(bytes).count().try_into().unwrap_or(u32::MAX)
+}
+
+/// The pages `pdfinfo` counts; 0 where it cannot tell.
+fn pdfinfo_pages(path: &Path) -> u32 {
+    Command::new("pdfinfo")
         .arg(path)
         .output()
         .ok()
@@ -144,28 +182,21 @@ fn page_ranges(path: &Path, size: usize) -> Vec<(u32, u32)> {
                 .find_map(|l| l.strip_prefix("Pages:"))
                 .and_then(|n| n.trim().parse::<u32>().ok())
         })
-        .unwrap_or(0);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
-    let n = cores.min(pages / RANGE_PAGES);
-    if n < 2 {
-        return Vec::new();
-    }
-    let each = pages.div_ceil(n);
-    (0..n)
-        .map(|i| (i * each + 1, ((i + 1) * each).min(pages)))
-        .filter(|(a, b)| a <= b)
-        .collect()
+        .unwrap_or(0)
 }
 
 /// poppler's layout of the PDF (of pages `first..=last` where given), parsed into pages.
-fn poppler(path: &Path, bytes: &[u8], range: Option<(u32, u32)>) -> Result<Vec<Page>, PdfError> {
+fn poppler(path: &Path, bytes: &[u8], range: Option<Range>) -> Result<Vec<Page>, PdfError> {
     // poppler's layout is read as it is written: no buffer of the whole TSV (megabytes for
     // a long protocol), and our reading overlaps poppler's writing.
     let mut command = Command::new("pdftotext");
     command.args(["-tsv", "-enc", "UTF-8"]);
     tune_malloc(&mut command);
     if let Some((first, last)) = range {
-        command.args(["-f", &first.to_string(), "-l", &last.to_string()]);
+        command.args(["-f", &first.to_string()]);
+        if let Some(last) = last {
+            command.args(["-l", &last.to_string()]);
+        }
     }
     let mut child = command
         .arg(path)
@@ -194,6 +225,10 @@ fn poppler(path: &Path, bytes: &[u8], range: Option<(u32, u32)>) -> Result<Vec<P
         source,
     })?;
     let err = errors.join().unwrap_or_default();
+    if status.code() == Some(99) && err.contains("Wrong page range") {
+        // A range past the document's end (its pages were counted too many): no pages.
+        return Ok(Vec::new());
+    }
     if status.code() == Some(99) {
         // poppler's exit for arguments it does not know (its usage follows on stderr).
         return Err(PdfError::ToolTooOld {
@@ -497,6 +532,55 @@ fn reading_order(page: &Page) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_are_counted_from_the_page_objects_as_pdfinfo_counts_them() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pdf");
+        for (name, pages) in [
+            ("mmp17-1.pdf", 28),
+            ("mmp16-76_pages-7798-7800.pdf", 3),
+            ("mmp15-57_pages-5694-5696.pdf", 3),
+            ("scanned.pdf", 1),
+        ] {
+            let bytes = std::fs::read(fixtures.join(name)).unwrap();
+            assert_eq!(page_objects(&bytes), pages, "{name}");
+        }
+        // `/Pages` (the tree's nodes) and `/PageLabels` are no pages; any delimiter ends the name.
+        let made = b"<</Type /Pages/Kids[]>> <</Type/Page/Parent 2 0 R>> <</Type /Page>>\n\
+                     <</Type/PageLabels>> <</Type\n/Page\r>>";
+        assert_eq!(page_objects(made), 3);
+        assert_eq!(page_objects(b"<</Type/ObjStm/N 40>>"), 0);
+    }
+
+    #[test]
+    fn an_open_range_reads_to_the_end_and_a_range_past_it_reads_nothing() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pdf/mmp17-1.pdf");
+        let bytes = std::fs::read(&path).unwrap();
+        let tail = poppler(&path, &bytes, Some((15, None))).unwrap();
+        assert_eq!(tail.len(), 14);
+        let mut split = poppler(&path, &bytes, Some((1, Some(14)))).unwrap();
+        split.extend(tail);
+        let whole = poppler(&path, &bytes, None).unwrap();
+        assert_eq!(pages_text(&split), pages_text(&whole));
+        let past = poppler(&path, &bytes, Some((40, None))).unwrap();
+        assert!(past.is_empty());
+    }
+
+    #[test]
+    fn ranges_cover_every_page_once_and_the_last_reads_to_the_end() {
+        assert_eq!(split_pages(148, 2), vec![(1, Some(74)), (75, None)]);
+        assert_eq!(split_pages(149, 2), vec![(1, Some(75)), (76, None)]);
+        assert_eq!(
+            split_pages(100, 4),
+            vec![(1, Some(25)), (26, Some(50)), (51, Some(75)), (76, None)]
+        );
+        // Fewer ranges than cores where a range would hold too few pages; none for one range.
+        assert_eq!(split_pages(60, 4), vec![(1, Some(30)), (31, None)]);
+        assert!(split_pages(47, 2).is_empty());
+        assert!(split_pages(0, 2).is_empty());
+        assert!(split_pages(148, 1).is_empty());
+    }
 
     fn block(x: (f64, f64), y: f64, text: &str) -> Block {
         Block {

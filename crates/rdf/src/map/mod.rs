@@ -93,9 +93,27 @@ pub(crate) struct Out<'t> {
     pub(crate) quads: Vec<Quad>,
     /// The document's text by character: spans count characters (NIF offsets).
     pub(crate) chars: crate::model::CharIndex<'t>,
+    /// The shared things whose description (made from their IRI alone) is out already: a
+    /// faction named by every speech is described once (18/115 made 53,600 quads for 24,200
+    /// distinct ones before).
+    described: rustc_hash::FxHashSet<NamedNode>,
 }
 
-impl Out<'_> {
+impl<'t> Out<'t> {
+    pub(crate) fn new(graph: &NamedNode, text: &'t str) -> Self {
+        Self {
+            graph: graph.clone().into(),
+            quads: Vec::new(),
+            chars: crate::model::CharIndex::new(text),
+            described: rustc_hash::FxHashSet::default(),
+        }
+    }
+
+    /// Whether `node` is described here for the first time (its description is then due).
+    pub(crate) fn first(&mut self, node: &NamedNode) -> bool {
+        !self.described.contains(node) && self.described.insert(node.clone())
+    }
+
     pub(crate) fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads
             .push(Quad::new(s.clone(), p, o, self.graph.clone()));
@@ -132,11 +150,7 @@ pub fn map_document(
 ) -> Result<Mapped, Unidentified> {
     let doc_iri = base.document(doc).ok_or(Unidentified)?;
     let graph = base.graph(&doc_iri);
-    let mut out = Out {
-        graph: graph.clone().into(),
-        quads: Vec::new(),
-        chars: crate::model::CharIndex::new(&doc.text),
-    };
+    let mut out = Out::new(&graph, &doc.text);
     let wp = doc.wahlperiode.ok_or(Unidentified)?;
 
     map_provenance(&mut out, &graph, &doc_iri, provenance);
@@ -315,7 +329,7 @@ pub(crate) fn split(
         };
         under(&document) || under(&graph) || meeting.is_some_and(under)
     };
-    let (mut quads, mut claims) = (Vec::new(), Vec::new());
+    let (mut quads, mut claims) = (Vec::with_capacity(keyed.len()), Vec::new());
     for q in keyed {
         let subject = match &q.subject {
             NamedOrBlankNode::NamedNode(n) => n.clone(),

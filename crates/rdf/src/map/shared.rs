@@ -5,6 +5,9 @@ use super::*;
 
 pub(super) fn landtag(out: &mut Out<'_>, base: &Base) {
     let l = base.landtag();
+    if !out.first(&l) {
+        return;
+    }
     out.add(&l, rdf::TYPE, org::FORMAL_ORGANIZATION);
     out.de(&l, schema::NAME, "Landtag Nordrhein-Westfalen");
 }
@@ -69,9 +72,14 @@ pub(super) fn held(
     wp: u32,
 ) -> NamedNode {
     let r = base.role(role);
-    out.add(&r, rdf::TYPE, org::ROLE);
-    out.de(&r, skos::PREF_LABEL, role);
+    if out.first(&r) {
+        out.add(&r, rdf::TYPE, org::ROLE);
+        out.de(&r, skos::PREF_LABEL, role);
+    }
     let m = base.membership(person, org_iri, role, Some(wp));
+    if !out.first(&m) {
+        return m;
+    }
     out.add(&m, rdf::TYPE, org::MEMBERSHIP);
     out.add(&m, org::MEMBER, person.clone());
     out.add(&m, org::ORGANIZATION_PROP, org_iri.clone());
@@ -85,6 +93,9 @@ pub(super) fn held(
 /// A Wahlperiode as a `time:Interval`: from the day it began to the day the next began.
 pub(super) fn period(out: &mut Out<'_>, base: &Base, wp: u32) -> NamedNode {
     let node = base.period(wp);
+    if !out.first(&node) {
+        return node;
+    }
     out.add(&node, rdf::TYPE, time::INTERVAL);
     out.de(&node, rdfs::LABEL, &format!("{wp}. Wahlperiode"));
     if let Some((from, to)) = crate::lexicon::period_days(wp) {
@@ -106,8 +117,10 @@ pub(crate) fn interval(
         let Some(d) = d else { continue };
         let iso = d.to_string();
         let day = base.day(&iso);
-        out.add(&day, rdf::TYPE, time::INSTANT);
-        out.typed(&day, time::IN_XSD_DATE, iso, xsd::DATE);
+        if out.first(&day) {
+            out.add(&day, rdf::TYPE, time::INSTANT);
+            out.typed(&day, time::IN_XSD_DATE, iso, xsd::DATE);
+        }
         out.add(node, p, day);
     }
 }
@@ -115,6 +128,9 @@ pub(crate) fn interval(
 /// The state government.
 pub(crate) fn government(out: &mut Out<'_>, base: &Base) -> NamedNode {
     let g = base.government();
+    if !out.first(&g) {
+        return g;
+    }
     out.add(&g, rdf::TYPE, org::FORMAL_ORGANIZATION);
     out.de(&g, schema::NAME, "Landesregierung Nordrhein-Westfalen");
     g
@@ -123,6 +139,9 @@ pub(crate) fn government(out: &mut Out<'_>, base: &Base) -> NamedNode {
 /// A committee of the Landtag, by its name in the nominative.
 pub(super) fn committee(out: &mut Out<'_>, base: &Base, name: &str) -> NamedNode {
     let c = base.committee(name);
+    if !out.first(&c) {
+        return c;
+    }
     out.add(&c, rdf::TYPE, lt::AUSSCHUSS);
     out.de(&c, schema::NAME, name);
     out.add(&c, org::SUB_ORGANIZATION_OF, base.landtag());
@@ -160,6 +179,9 @@ pub(super) fn map_cited(out: &mut Out<'_>, d: &Doc<'_>) {
 
 pub(super) fn faction(out: &mut Out<'_>, base: &Base, wp: u32, f: Faction) -> NamedNode {
     let fi = base.faction(wp, f);
+    if !out.first(&fi) {
+        return fi;
+    }
     out.add(&fi, rdf::TYPE, lt::FRAKTION);
     out.lit(&fi, skos::PREF_LABEL, f.label());
     out.de(
