@@ -129,6 +129,27 @@ fn a_bad_base_or_query_is_a_clear_error() {
 }
 
 #[test]
+fn a_store_that_cannot_be_made_or_found_is_named_once() {
+    let dir = tempdir();
+    // A new store is made while the first documents convert: where it cannot be made (its
+    // folder is a file), the ingest fails naming it, and nothing is made.
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let store = file.join("store");
+    let out = run(&["ingest", s(&corpus()), "--store", s(&store)]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(s(&store)), "{err}");
+    assert!(!err.contains("documents stored"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+    // The error's cause is said once, not once for each error that carries it.
+    let out = run(&["query", "--store", s(&dir.path().join("none")), "ASK {}"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.matches("no store here").count(), 1, "{err}");
+}
+
+#[test]
 fn base_flag_changes_every_minted_iri() {
     let out = ok(&[
         "--base",
