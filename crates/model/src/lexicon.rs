@@ -89,7 +89,7 @@ impl Periods {
         self.0.iter().any(|(a, b)| (*a..=*b).contains(&period))
     }
 
-    fn parse(s: &str) -> Periods {
+    pub fn parse(s: &str) -> Periods {
         Periods(
             s.split(',')
                 .map(|r| match r.split_once('-') {

@@ -488,6 +488,8 @@ pub enum CheckKind {
     VoteMoversAgainst,
     /// A faction's speakers in the debate announced another position than the one read.
     VoteAnnouncedOtherwise,
+    /// The passage read again by its words alone gives a faction another position.
+    VoteRereadOtherwise,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
     RollCallTotals,
     /// A roll call whose annex gave no rows.
@@ -499,7 +501,7 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 12] = [
+    pub const ALL: [CheckKind; 13] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
@@ -508,6 +510,7 @@ impl CheckKind {
         Self::VoteCoalitionSplit,
         Self::VoteMoversAgainst,
         Self::VoteAnnouncedOtherwise,
+        Self::VoteRereadOtherwise,
         Self::RollCallTotals,
         Self::RollCallNoRows,
         Self::TocSpeechMissing,
@@ -525,6 +528,7 @@ impl CheckKind {
             Self::VoteCoalitionSplit => "vote-coalition-split",
             Self::VoteMoversAgainst => "vote-movers-against",
             Self::VoteAnnouncedOtherwise => "vote-announced-otherwise",
+            Self::VoteRereadOtherwise => "vote-reread-otherwise",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",
             Self::TocSpeechMissing => "toc-speech-missing",

@@ -19,6 +19,9 @@
 //! - a faction votes as its speakers announced in the item's debate (`vote-announced-otherwise`:
 //!   `Wir werden den Antrag ablehnen`, the `intent-…` phrases of `abstimmung.tsv`), where the
 //!   item has one vote, on a paper itself, and the faction's announcements agree;
+//! - the passage read a second time by its words alone (`reread.rs`, the words of
+//!   `data/lexicon/stimmworte.tsv`, no grammar) gives each faction the position read
+//!   (`vote-reread-otherwise`);
 //! - a roll call's rows sum to the totals announced and to its `Ergebnis` row, and a roll call
 //!   has rows (`roll-call-totals`, `roll-call-no-rows`; in `plenary.rs`, where the annex is
 //!   joined);
@@ -254,6 +257,42 @@ pub fn announced(
                 kind: CheckKind::VoteAnnouncedOtherwise,
                 target: CheckTarget::Vote(i),
                 detail: format!("in the item's debate {}", differs.join("; ")),
+            });
+        }
+    }
+    out
+}
+
+/// The votes whose passage, read again by its words alone (`reread`), gives a faction another
+/// position than the one read (`SPD: reread no, read yes`); a passage of several votes (a joint
+/// vote) and a roll call or election are not read again.
+pub fn reread(chars: &CharIndex<'_>, votes: &[Vote], when: When) -> Vec<Check> {
+    let Some(period) = when.wahlperiode else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, v) in votes.iter().enumerate() {
+        let alone = votes
+            .iter()
+            .filter(|w| w.span.end() == v.span.end())
+            .count()
+            == 1;
+        if !alone || v.method != VoteMethod::Show || v.positions.is_empty() {
+            continue;
+        }
+        let differs: Vec<String> = crate::reread::positions(chars.slice(v.span), period)
+            .into_iter()
+            .filter_map(|(f, again)| {
+                let (_, read) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(f))?;
+                (*read != again)
+                    .then(|| format!("{}: reread {}, read {}", f.label(), again.key(), read.key()))
+            })
+            .collect();
+        if !differs.is_empty() {
+            out.push(Check {
+                kind: CheckKind::VoteRereadOtherwise,
+                target: CheckTarget::Vote(i),
+                detail: format!("by its words alone {}", differs.join("; ")),
             });
         }
     }

@@ -87,12 +87,24 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         agenda: body.agenda,
         contributions: body.contributions,
         interjections: body.interjections,
-        checks: super::checks::votes(&body.votes, when),
+        checks: committee_checks(text, &body.votes, when),
         votes: body.votes,
         mentions,
         attachments: attachments(text, body_end),
         ..Document::empty(DocumentKind::Ausschussprotokoll, text)
     }
+}
+
+/// The committee's votes checked (`checks.rs`), and read a second time by their words alone.
+fn committee_checks(
+    text: &str,
+    votes: &[crate::model::Vote],
+    when: super::vote::When,
+) -> Vec<crate::model::Check> {
+    let mut checks = super::checks::votes(votes, when);
+    let chars = crate::model::CharIndex::new(text);
+    checks.extend(super::checks::reread(&chars, votes, when));
+    checks
 }
 
 /// What a committee protocol's first page says: committee, session, date, times, place,

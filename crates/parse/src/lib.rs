@@ -19,6 +19,7 @@ mod plenary;
 pub mod programme;
 mod protocol;
 pub mod refs;
+pub mod reread;
 pub mod rollcall;
 pub mod sentence;
 pub mod speaker;

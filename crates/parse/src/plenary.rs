@@ -106,6 +106,7 @@ fn vote_checks(text: &str, body: &protocol::Body, when: super::vote::When) -> Ve
         &body.contributions,
         &body.votes,
     ));
+    checks.extend(super::checks::reread(&chars, &body.votes, when));
     checks
 }
 

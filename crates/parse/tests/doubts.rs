@@ -3,13 +3,13 @@
 //! reader goes wrong (a faction left out, the result turned or lost, one faction's position
 //! turned, the sides swapped), and the checks must doubt most of them. Prints the rate per kind of error.
 
-use landtag_model::model::{CitedPaper, Position, Vote, VoteResult, Voter};
+use landtag_model::model::{CharIndex, CitedPaper, Position, Vote, VoteResult, Voter};
 use landtag_parse::{checks, cited, vote, voters};
 use std::path::Path;
 
 /// One vote of a case: its period, the vote, the papers the case's text names (with their
-/// movers).
-type Case = (u32, Vote, Vec<CitedPaper>);
+/// movers), the case's text.
+type Case = (u32, Vote, Vec<CitedPaper>, std::rc::Rc<str>);
 
 /// Each case's votes with the case's period and papers.
 fn cases() -> Vec<Case> {
@@ -36,20 +36,28 @@ fn cases() -> Vec<Case> {
             date: None,
         };
         let papers = cited::cited(&text);
+        let text: std::rc::Rc<str> = text.into();
+        let chars = CharIndex::new(&text);
         for r in vote::plenary(&text, None, when) {
-            out.push((period, r.vote, papers.clone()));
+            // Where the vote was read from, as the protocol's reader sets it.
+            let mut v = r.vote;
+            v.span = chars.span(r.start..r.end);
+            out.push((period, v, papers.clone(), text.clone()));
         }
     }
     out
 }
 
-fn flagged(v: &Vote, period: u32, papers: &[CitedPaper]) -> bool {
+fn flagged(v: &Vote, period: u32, papers: &[CitedPaper], text: &str) -> bool {
     let when = voters::When {
         wahlperiode: Some(period),
         date: None,
     };
     let one = std::slice::from_ref(v);
-    !checks::votes(one, when).is_empty() || !checks::movers(one, papers).is_empty()
+    let chars = CharIndex::new(text);
+    !checks::votes(one, when).is_empty()
+        || !checks::movers(one, papers).is_empty()
+        || !checks::reread(&chars, one, when).is_empty()
 }
 
 fn turn(p: Position) -> Position {
@@ -97,12 +105,12 @@ fn wrong(v: &Vote) -> Vec<(&'static str, Vote)> {
 fn the_checks_doubt_most_wrong_votes() {
     let mut rates: std::collections::BTreeMap<&str, (u32, u32)> = Default::default();
     let (mut right, mut doubted) = (0, 0);
-    for (period, v, papers) in cases() {
+    for (period, v, papers, text) in cases() {
         // Only votes that are whole and not doubted as they stand.
         if v.result.is_none() || v.positions.is_empty() {
             continue;
         }
-        if flagged(&v, period, &papers) {
+        if flagged(&v, period, &papers, &text) {
             doubted += 1;
             continue;
         }
@@ -110,7 +118,7 @@ fn the_checks_doubt_most_wrong_votes() {
         for (kind, w) in wrong(&v) {
             let e = rates.entry(kind).or_default();
             e.1 += 1;
-            e.0 += u32::from(flagged(&w, period, &papers));
+            e.0 += u32::from(flagged(&w, period, &papers, &text));
         }
     }
     assert!(right >= 40, "{right} whole votes among the cases");
@@ -161,9 +169,14 @@ fn the_debate_doubts_a_faction_read_otherwise_than_announced() {
         wahlperiode: doc.wahlperiode,
         date: doc.meeting.as_ref().and_then(|m| m.date),
     };
+    // Read again by its words alone, every vote of 18/115 reads as the parser read it.
+    let reread = checks::reread(&chars, &doc.votes, when);
+    assert!(reread.is_empty(), "{reread:?}");
     let any = |votes: &[Vote], i: usize| {
         let one = std::slice::from_ref(&votes[i]);
-        !checks::votes(one, when).is_empty() || !checks::movers(one, &doc.cited).is_empty()
+        !checks::votes(one, when).is_empty()
+            || !checks::movers(one, &doc.cited).is_empty()
+            || !checks::reread(&chars, one, when).is_empty()
     };
     let (mut turned, mut by_debate, mut by_any) = (0, 0, 0);
     for (i, v) in doc.votes.iter().enumerate() {

@@ -241,6 +241,7 @@ pub(super) fn check_concept(out: &mut Out<'_>, kind: CheckKind) -> NamedNode {
         CheckKind::VoteCoalitionSplit => "Abstimmung: Koalitionsfraktionen uneins",
         CheckKind::VoteMoversAgainst => "Abstimmung: Antragsteller gegen den eigenen Antrag",
         CheckKind::VoteAnnouncedOtherwise => "Abstimmung: anders als in der Debatte angekündigt",
+        CheckKind::VoteRereadOtherwise => "Abstimmung: beim zweiten Lesen anders gelesen",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
         CheckKind::TocSpeechMissing => "Inhaltsverzeichnis: Rede nicht gefunden",

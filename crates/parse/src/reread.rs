@@ -1,0 +1,290 @@
+//! A second reading of a vote passage, by its words alone (`data/lexicon/stimmworte.tsv`): a
+//! faction named after a word that says a position (`Wer stimmt zu? – SPD`, `gegen die Stimmen
+//! von CDU`, `bei Enthaltung der AfD`) takes the position of the nearest such word before it;
+//! a faction followed in its clause by a predicate (`die Piraten enthalten sich`) takes the
+//! predicate's. It knows no grammar of questions, answers and clauses, names no collective
+//! (`alle anderen Fraktionen`) and leaves out a faction it reads two ways and the movers of a
+//! paper (`Antrag der Fraktion der FDP`). Where it reads a faction otherwise than the vote
+//! parser, one of the two readings is wrong: the check `vote-reread-otherwise` (`checks.rs`).
+
+use crate::lexicon::{self, Faction, Periods};
+use crate::model::Position;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const TABLE: &str = include_str!("../../../data/lexicon/stimmworte.tsv");
+
+/// What a word says of the factions it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Says {
+    Is(Position),
+    /// Those who made the result: yes, or no where the sentence says `abgelehnt`.
+    Majority,
+    /// Those against the result: the opposite.
+    Minority,
+}
+
+/// A row of the table.
+struct Word {
+    says: Says,
+    /// `true`: a predicate after the faction (`… enthält sich`); else a word before it.
+    after: bool,
+    periods: Periods,
+    pattern: Regex,
+    /// A passage the tests read, and what it must give (`SPD=yes`).
+    #[cfg(test)]
+    example: &'static str,
+    #[cfg(test)]
+    expect: &'static str,
+}
+
+fn says(key: &str) -> Says {
+    match key {
+        "yes" => Says::Is(Position::Yes),
+        "no" => Says::Is(Position::No),
+        "abstain" => Says::Is(Position::Abstain),
+        "majority" => Says::Majority,
+        "minority" => Says::Minority,
+        other => panic!("stimmworte.tsv: no position `{other}`"),
+    }
+}
+
+static WORDS: LazyLock<Vec<Word>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("position\t") && !l.is_empty())
+        .map(|l| {
+            let c: Vec<&'static str> = l.split('\t').collect();
+            assert_eq!(c.len(), 6, "stimmworte.tsv: six columns in `{l}`");
+            Word {
+                says: says(c[0]),
+                after: c[1] == "after",
+                periods: Periods::parse(c[2]),
+                pattern: Regex::new(&format!("(?i){}", c[3]))
+                    .unwrap_or_else(|e| panic!("stimmworte.tsv: {e}")),
+                #[cfg(test)]
+                example: c[4],
+                #[cfg(test)]
+                expect: c[5],
+            }
+        })
+        .collect()
+});
+
+/// A faction's name as printed; the spellings of the lexicon, whole words.
+static FACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^\w-])({})(?:$|[^\w])",
+        lexicon::spelling_pattern()
+    ))
+    .expect("valid")
+});
+
+/// A faction named as a paper's mover just before: `Antrag der Fraktion der`, `Gesetzentwurf
+/// der SPD und der`.
+static MOVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Antrag|Anträge|Gesetzentwurf|Änderungsantrag|Entschließungsantrag|Große\s+Anfrage|Initiative|Wahlvorschl|Vorschl)\w*\s+(?:der|des|von)\s+(?:Fraktion(?:en)?\s+(?:der|des|von)\s+)?(?:\S+\s+(?:und|sowie)\s+(?:der\s+)?)?$")
+        .expect("valid")
+});
+
+/// The sentence's end: a stop before a capital (`F.D.P. abgelehnt` runs on).
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?]\s+[A-ZÄÖÜ]").expect("valid"));
+
+/// A result sentence that rejects: `… abgelehnt`, `Der Ausschuss lehnt … ab`.
+static REJECTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\babgelehnt\b|\blehnt\b[^.]*\bab\b").expect("valid"));
+
+/// Members of a faction, not the faction: `eine Gegenstimme aus der AfD`, `Zwei
+/// Stimmenthaltungen aus den Reihen der AfD-Fraktion`.
+static MEMBERS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\baus\s+(?:den\s+Reihen\s+)?(?:der|den|dem)\s+(?:Fraktion\s+(?:der\s+)?)?$")
+        .expect("valid")
+});
+
+/// Between a word and the faction it reads: no sentence's end and no blank line (a heading
+/// after the vote), one question at most (the question the faction answers).
+fn reaches(gap: &str) -> bool {
+    static STOP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\.\s+[A-ZÄÖÜ]|\n\s*\n").expect("valid"));
+    gap.matches(['?', '!']).count() <= 1 && !STOP.is_match(gap) && !gap.contains(';')
+}
+
+/// The positions `passage` gives the factions of `period` it names, read by its words alone;
+/// a faction read two ways is left out.
+pub fn positions(passage: &str, period: u32) -> Vec<(Faction, Position)> {
+    let before: Vec<(usize, usize, Says)> = {
+        let mut found: Vec<_> = WORDS
+            .iter()
+            .filter(|w| !w.after && w.periods.contains(period))
+            .flat_map(|w| {
+                w.pattern
+                    .find_iter(passage)
+                    .map(|m| (m.start(), m.end(), w.says))
+            })
+            .collect();
+        found.sort_unstable_by_key(|(s, e, _)| (*e, std::cmp::Reverse(*s)));
+        found
+    };
+    let mut read: Vec<(Faction, Option<Position>)> = Vec::new();
+    for c in FACTION.captures_iter(passage) {
+        let m = c.get(1).expect("group");
+        let Some(f) = lexicon::faction_named(m.as_str(), Some(period)).filter(|f| f.sat_in(period))
+        else {
+            continue;
+        };
+        let Some(p) = position_at(passage, period, (m.start(), m.end()), &before) else {
+            continue;
+        };
+        match read.iter_mut().find(|(g, _)| *g == f) {
+            Some((_, seen)) if *seen != Some(p) => *seen = None,
+            Some(_) => {}
+            None => read.push((f, Some(p))),
+        }
+    }
+    read.into_iter()
+        .filter_map(|(f, p)| Some((f, p?)))
+        .collect()
+}
+
+/// The position the words around a faction named at `at` give it: a predicate after it, else
+/// the nearest word before it (the longer where two end alike); none for a mover.
+fn position_at(
+    passage: &str,
+    period: u32,
+    at: (usize, usize),
+    before: &[(usize, usize, Says)],
+) -> Option<Position> {
+    if let Some(p) = predicate_after(passage, period, at.1) {
+        return Some(p);
+    }
+    let ahead = &passage[..at.0];
+    if MOVER.is_match(ahead) || MEMBERS_OF.is_match(ahead) {
+        return None;
+    }
+    let (start, end, says) = before.iter().rev().find(|(_, e, _)| *e <= at.0)?;
+    if !reaches(&passage[*end..at.0]) {
+        return None;
+    }
+    Some(match says {
+        Says::Is(p) => *p,
+        Says::Majority | Says::Minority => {
+            let rejected = REJECTED.is_match(sentence_around(passage, (*start, *end)));
+            match (says, rejected) {
+                (Says::Majority, false) | (Says::Minority, true) => Position::Yes,
+                _ => Position::No,
+            }
+        }
+    })
+}
+
+/// The sentence a word at `at` stands in.
+fn sentence_around(passage: &str, at: (usize, usize)) -> &str {
+    let from = SENTENCE_END
+        .find_iter(&passage[..at.0])
+        .last()
+        .map_or(0, |m| m.end() - 1);
+    let rest = &passage[at.1..];
+    let to = SENTENCE_END
+        .find(rest)
+        .map_or(passage.len(), |m| at.1 + m.start());
+    &passage[from..to]
+}
+
+/// Characters after a faction's name a predicate of it is looked for in.
+const PREDICATE_WINDOW: usize = 80;
+
+/// The position a predicate right after a faction's name gives it, inside its clause (which a
+/// question mark does not close: `die CDU dagegen?` is no predicate).
+fn predicate_after(passage: &str, period: u32, from: usize) -> Option<Position> {
+    let rest = &passage[from..];
+    let window = rest
+        .char_indices()
+        .nth(PREDICATE_WINDOW)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    let close = window.find(['.', '!', '?', ';', '–', ','])?;
+    if window[close..].starts_with('?') {
+        return None;
+    }
+    let clause = &window[..close];
+    WORDS
+        .iter()
+        .filter(|w| w.after && w.periods.contains(period))
+        .find(|w| w.pattern.is_match(clause))
+        .and_then(|w| match w.says {
+            Says::Is(p) => Some(p),
+            _ => None,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn last_period(p: &Periods) -> u32 {
+        (1..=18).rev().find(|n| p.contains(*n)).expect("a period")
+    }
+
+    #[test]
+    fn every_word_reads_its_example() {
+        assert!(WORDS.len() >= 20);
+        for w in WORDS.iter() {
+            let period = last_period(&w.periods);
+            let (label, position) = w.expect.split_once('=').expect("FACTION=position");
+            let f = lexicon::faction_named(label, Some(period)).expect(label);
+            let got = positions(w.example, period);
+            assert!(
+                got.iter().any(|(g, p)| *g == f && p.key() == position),
+                "`{}`: {got:?}, expected {}",
+                w.example,
+                w.expect
+            );
+        }
+    }
+
+    #[test]
+    fn a_whole_passage_of_questions_answers_and_result_reads_alike() {
+        let f = |l| lexicon::faction_named(l, Some(16)).unwrap();
+        let mut r = positions(
+            "Wer stimmt dem Antrag der Fraktion der CDU zu? – Das sind CDU und FDP. Wer stimmt \
+             dagegen? – SPD und Grüne. Wer enthält sich? – Die Piraten. Damit ist der Antrag \
+             mit den Stimmen von SPD und Grünen gegen die Stimmen von CDU und FDP bei \
+             Enthaltung der Piraten abgelehnt.",
+            16,
+        );
+        r.sort_by_key(|(g, _)| g.label());
+        let mut want = vec![
+            (f("CDU"), Position::Yes),
+            (f("FDP"), Position::Yes),
+            (f("SPD"), Position::No),
+            (f("GRÜNE"), Position::No),
+            (f("PIRATEN"), Position::Abstain),
+        ];
+        want.sort_by_key(|(g, _)| g.label());
+        assert_eq!(r, want);
+    }
+
+    #[test]
+    fn movers_collectives_and_two_readings_are_left_out() {
+        let read = |t| positions(t, 18);
+        // The mover of the paper is no voter; `alle anderen Fraktionen` names no faction.
+        let r = read("Wir stimmen ab über den Antrag der Fraktion der FDP. Wer stimmt zu? – Die SPD. Wer stimmt dagegen? – Alle anderen Fraktionen.");
+        assert_eq!(
+            r,
+            vec![(
+                lexicon::faction_named("SPD", Some(18)).unwrap(),
+                Position::Yes
+            )]
+        );
+        // Read two ways: left out.
+        let r = read("Wer stimmt zu? – Die CDU. Wer stimmt dagegen? – Die CDU.");
+        assert!(r.is_empty(), "{r:?}");
+        // `F.D.P. abgelehnt`: the sentence runs on past the abbreviation.
+        let r = positions(
+            "mit den Stimmen von SPD gegen die Stimmen von F.D.P. abgelehnt.",
+            13,
+        );
+        let fdp = lexicon::faction_named("FDP", Some(13)).unwrap();
+        assert!(r.contains(&(fdp, Position::Yes)), "{r:?}");
+    }
+}
