@@ -81,11 +81,15 @@ static FACTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A faction named as a paper's mover just before: `Antrag der Fraktion der`, `Gesetzentwurf
-/// der SPD und der`.
+/// der SPD und der`, `Antrag der Fraktionen von CDU, SPD, FDP und`.
 static MOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Antrag|Anträge|Gesetzentwurf|Änderungsantrag|Entschließungsantrag|Große\s+Anfrage|Initiative|Wahlvorschl|Vorschl)\w*\s+(?:der|des|von)\s+(?:Fraktion(?:en)?\s+(?:der|des|von)\s+)?(?:\S+\s+(?:und|sowie)\s+(?:der\s+)?)?$")
+    Regex::new(r"(?:Antrag|Anträge|Gesetzentwurf|Änderungsantrag|Entschließungsantrag|Große\s+Anfrage|Initiative|Wahlvorschl|Vorschl)\w*\s+(?:der|des|von)\s+(?:Fraktion(?:en)?\s+(?:der|des|von)\s+)?(?:[^.?!;:()–]{1,60}?(?:,|\s+und|\s+sowie)\s+(?:der\s+|von\s+)?(?:Fraktion\s+(?:der\s+)?)?)*$")
         .expect("valid")
 });
+
+/// What stands in brackets: an interjection or stage direction (`(Beifall von der SPD)`),
+/// whose factions are no voters.
+static BRACKETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("valid"));
 
 /// The sentence's end: a stop before a capital (`F.D.P. abgelehnt` runs on).
 static SENTENCE_END: LazyLock<Regex> =
@@ -113,6 +117,8 @@ fn reaches(gap: &str) -> bool {
 /// The positions `passage` gives the factions of `period` it names, read by its words alone;
 /// a faction read two ways is left out.
 pub fn positions(passage: &str, period: u32) -> Vec<(Faction, Position)> {
+    // Brackets blanked, not cut: every offset stays.
+    let passage = &*BRACKETS.replace_all(passage, |c: &regex::Captures<'_>| " ".repeat(c[0].len()));
     let before: Vec<(usize, usize, Says)> = {
         let mut found: Vec<_> = WORDS
             .iter()
@@ -274,6 +280,15 @@ mod tests {
             vec![(
                 lexicon::faction_named("SPD", Some(18)).unwrap(),
                 Position::Yes
+            )]
+        );
+        // Several movers, and factions in an interjection, are no voters.
+        let r = read("Wer ist gegen den Antrag der Fraktionen von CDU, SPD, FDP und BÜNDNIS 90/DIE GRÜNEN? (Beifall von der SPD) – Die AfD.");
+        assert_eq!(
+            r,
+            vec![(
+                lexicon::faction_named("AfD", Some(18)).unwrap(),
+                Position::No
             )]
         );
         // Read two ways: left out.
