@@ -238,27 +238,13 @@ pub fn announced(
         if in_item.count() != 1 {
             continue;
         }
-        let differs: Vec<String> = announcements(chars, contributions, item, v)
-            .into_iter()
-            .filter_map(|(f, said)| {
-                let (_, read) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(f))?;
-                (*read != said).then(|| {
-                    format!(
-                        "{}: announced {}, read {}",
-                        f.label(),
-                        said.key(),
-                        read.key()
-                    )
-                })
-            })
-            .collect();
-        if !differs.is_empty() {
-            out.push(Check {
-                kind: CheckKind::VoteAnnouncedOtherwise,
-                target: CheckTarget::Vote(i),
-                detail: format!("in the item's debate {}", differs.join("; ")),
-            });
-        }
+        let said = announcements(chars, contributions, item, v);
+        let doubt = (
+            CheckKind::VoteAnnouncedOtherwise,
+            "in the item's debate",
+            "announced",
+        );
+        out.extend(otherwise(i, v, said, doubt));
     }
     out
 }
@@ -280,23 +266,39 @@ pub fn reread(chars: &CharIndex<'_>, votes: &[Vote], when: When) -> Vec<Check> {
         if !alone || v.method != VoteMethod::Show || v.positions.is_empty() {
             continue;
         }
-        let differs: Vec<String> = crate::reread::positions(chars.slice(v.span), period)
-            .into_iter()
-            .filter_map(|(f, again)| {
-                let (_, read) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(f))?;
-                (*read != again)
-                    .then(|| format!("{}: reread {}, read {}", f.label(), again.key(), read.key()))
-            })
-            .collect();
-        if !differs.is_empty() {
-            out.push(Check {
-                kind: CheckKind::VoteRereadOtherwise,
-                target: CheckTarget::Vote(i),
-                detail: format!("by its words alone {}", differs.join("; ")),
-            });
-        }
+        let again = crate::reread::positions(chars.slice(v.span), period);
+        let doubt = (
+            CheckKind::VoteRereadOtherwise,
+            "by its words alone",
+            "reread",
+        );
+        out.extend(otherwise(i, v, again, doubt));
     }
     out
+}
+
+/// A doubt of `kind` about vote `i` where `other` (a second source: the debate, a second
+/// reading) gives a faction another position than the vote's: `{lead} SPD: {word} no, read
+/// yes; …`.
+fn otherwise(
+    i: usize,
+    v: &Vote,
+    other: Vec<(lexicon::Faction, Position)>,
+    (kind, lead, word): (CheckKind, &str, &str),
+) -> Option<Check> {
+    let differs: Vec<String> = other
+        .into_iter()
+        .filter_map(|(f, said)| {
+            let (_, read) = v.positions.iter().find(|(w, _)| *w == Voter::Faction(f))?;
+            (*read != said)
+                .then(|| format!("{}: {word} {}, read {}", f.label(), said.key(), read.key()))
+        })
+        .collect();
+    (!differs.is_empty()).then(|| Check {
+        kind,
+        target: CheckTarget::Vote(i),
+        detail: format!("{lead} {}", differs.join("; ")),
+    })
 }
 
 /// `no position for FDP, PIRATEN`, where factions of the period have none in the votes.
