@@ -15,6 +15,7 @@ pub enum Family {
     AskAbstain,
     AskNo,
     AskYes,
+    AskFollowUp,
     ResultRejected,
     ResultAccepted,
     ResultMark,
@@ -29,6 +30,9 @@ pub enum Family {
     PredicateYes,
     PredicateNo,
     PredicateAbstain,
+    StatedYes,
+    StatedNo,
+    StatedAbstain,
     Repeat,
     VotedOn,
     RecommendedIn,
@@ -42,11 +46,12 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 28] = [
+    const ALL: [(&'static str, Family); 32] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
         ("ask-yes", Family::AskYes),
+        ("ask-follow-up", Family::AskFollowUp),
         ("result-rejected", Family::ResultRejected),
         ("result-accepted", Family::ResultAccepted),
         ("result-mark", Family::ResultMark),
@@ -61,6 +66,9 @@ impl Family {
         ("predicate-yes", Family::PredicateYes),
         ("predicate-no", Family::PredicateNo),
         ("predicate-abstain", Family::PredicateAbstain),
+        ("stated-yes", Family::StatedYes),
+        ("stated-no", Family::StatedNo),
+        ("stated-abstain", Family::StatedAbstain),
         ("repeat", Family::Repeat),
         ("voted-on", Family::VotedOn),
         ("recommended-in", Family::RecommendedIn),

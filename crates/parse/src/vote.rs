@@ -53,6 +53,7 @@ static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family:
 static ASK_ABSTAIN: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskAbstain));
 static ASK_NO: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskNo));
 static ASK_YES: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskYes));
+static ASK_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskFollowUp));
 /// The result verb: a rejecting one is tried first (`nicht erteilt` before `erteilt`).
 static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -88,6 +89,9 @@ enum Ask {
     Yes,
     No,
     Abstain,
+    /// `Und die SPD?`: how the voters the question names voted, as the answer says; asked only
+    /// inside a vote.
+    FollowUp,
 }
 
 /// One move of a vote passage, by byte offsets into the region.
@@ -220,14 +224,20 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions
 }
 
 /// `haben sich alle anderen Fraktionen gegen den Antrag ausgesprochen`, `die Piraten haben
-/// dafür gestimmt`: voters and the verb phrase that says how they voted (`predicate-…`).
+/// dafür gestimmt`: voters and the verb phrase that says how they voted (`predicate-…`); or a
+/// verb in the present tense after its voters (`FDP und AfD enthalten sich`, `stated-…`).
 static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:haben|hat)\s+(?:sich\s+)?(?P<who>[^.;:?]*?)\s*(?:{})\b",
+        r"(?i)\b(?:(?:haben|hat)\s+(?:sich\s+)?(?P<who>[^.;:?]*?)\s*(?:{})\b|(?:{})\b)",
         phrases::groups(&[
             ("no", Family::PredicateNo),
             ("yes", Family::PredicateYes),
             ("abstain", Family::PredicateAbstain)
+        ]),
+        phrases::groups(&[
+            ("stated_no", Family::StatedNo),
+            ("stated_yes", Family::StatedYes),
+            ("stated_abstain", Family::StatedAbstain)
         ])
     ))
     .unwrap()
@@ -235,23 +245,28 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The voters `text` names with a verb phrase, and the text without those phrases: the voters
 /// between auxiliary and verb (`haben sich alle anderen Fraktionen gegen … ausgesprochen`), else
-/// those before the auxiliary back to the clause's start (`die Piraten haben dafür gestimmt`).
+/// those before the verb back to the clause's start (`die Piraten haben dafür gestimmt`, `die
+/// SPD stimmt zu`).
 fn predicates(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
     let (mut rest, mut last, mut out) = (String::new(), 0, Vec::new());
     for c in PREDICATE.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let position = ["no", "yes", "abstain"]
-            .into_iter()
-            .find(|g| c.name(g).is_some())
-            .and_then(Position::from_key)
-            .unwrap_or(Position::Abstain);
-        let (mut from, mut who) = (m.start(), named(&c["who"], when));
+        let position = [
+            ("no", Position::No),
+            ("yes", Position::Yes),
+            ("abstain", Position::Abstain),
+        ]
+        .into_iter()
+        .find(|(g, _)| {
+            c.name(g)
+                .or_else(|| c.name(&format!("stated_{g}")))
+                .is_some()
+        })
+        .map_or(Position::Abstain, |(_, p)| p);
+        let who = c.name("who").map_or("", |w| w.as_str());
+        let (mut from, mut who) = (m.start(), named(who, when));
         if who.is_empty() {
-            from = text[last..m.start()]
-                .char_indices()
-                .rev()
-                .find(|(_, c)| matches!(c, ',' | ';' | ':' | '–'))
-                .map_or(last, |(i, c)| last + i + c.len_utf8());
+            from = subject_start(text, last, m.start(), when);
             who = named(&text[from..m.start()], when);
         }
         rest.push_str(&text[last..from]);
@@ -261,6 +276,31 @@ fn predicates(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
     }
     rest.push_str(&text[last..]);
     (rest, out)
+}
+
+/// Where the subject of a verb at `verb` begins, no earlier than `from`: after the last comma,
+/// semicolon, colon or dash, or the earlier items of a list it ends (`die Fraktionen von SPD,
+/// Grünen und Piraten lehnen den Antrag ab`).
+fn subject_start(text: &str, from: usize, verb: usize, when: When) -> usize {
+    let clause = |end: usize| {
+        text[from..end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, ',' | ';' | ':' | '–'))
+            .map_or(from, |(i, c)| from + i + c.len_utf8())
+    };
+    let mut start = clause(verb);
+    while start > from
+        && text[..start].ends_with(',')
+        && (words::says(&text[start..verb], "und") || words::says(&text[start..verb], "sowie"))
+    {
+        let earlier = clause(start - 1);
+        if named(&text[earlier..start - 1], when).voters.is_empty() {
+            break;
+        }
+        start = earlier;
+    }
+    start
 }
 
 /// Who voted how, as a vote's phrases are read: the first position a voter is given, and any
@@ -385,10 +425,14 @@ struct Passage<'t, 'm> {
 impl<'t, 'm> Passage<'t, 'm> {
     fn question(&mut self, m: &'m Move, ask: Ask, repeated: bool) {
         let Some(v) = self.open.as_mut() else {
-            self.open = Some(vec![m]);
+            if ask != Ask::FollowUp {
+                self.open = Some(vec![m]);
+            }
             return;
         };
-        if repeated {
+        if ask == Ask::FollowUp {
+            v.push(m);
+        } else if repeated {
             // `Ich frage noch einmal`: the earlier round counts for nothing.
             let first = v[0];
             v.clear();
@@ -572,6 +616,8 @@ fn question(text: &str, start: usize) -> Option<Move> {
         Ask::No
     } else if ASK_YES.is_match(clause) {
         Ask::Yes
+    } else if ASK_FOLLOW_UP.is_match(clause) && window[stop..].starts_with('?') {
+        Ask::FollowUp
     } else {
         return None;
     };
@@ -692,6 +738,7 @@ impl Answers {
             Ask::Yes => Position::Yes,
             Ask::No => Position::No,
             Ask::Abstain => Position::Abstain,
+            Ask::FollowUp => return,
         };
         self.consent |= ask == Ask::Yes && CONSENT.is_match(text);
         let (text, stated) = predicates(text, when);
@@ -702,7 +749,7 @@ impl Answers {
         match ask {
             Ask::No => self.none_against |= who.nobody,
             Ask::Abstain => self.none_abstaining |= who.nobody,
-            Ask::Yes => {}
+            Ask::Yes | Ask::FollowUp => {}
         }
         if std::mem::take(&mut who.others) {
             self.others.push(position);
@@ -724,6 +771,33 @@ impl Answers {
                 self.others.push(p);
             }
             add(&mut self.positions, &who, p, when);
+        }
+    }
+
+    /// The answer `text` to a follow-up `question` (`Und die SPD? – Die SPD enthält sich.`,
+    /// `– Enthält sich auch.`, `– Dagegen.`): the voters the answer's verbs name (the
+    /// question's where a verb has no subject of its own), else the question's with the
+    /// position the answer's one word says.
+    fn follow_up(&mut self, question: &str, text: &str, when: When) {
+        let asked = named(question, when);
+        let (rest, stated) = predicates(text, when);
+        if stated.is_empty() {
+            let word = [
+                (&ASK_ABSTAIN, Position::Abstain),
+                (&ASK_NO, Position::No),
+                (&ASK_YES, Position::Yes),
+            ]
+            .into_iter()
+            .find(|(re, _)| re.is_match(&rest));
+            if let Some((_, p)) = word {
+                self.any |= !asked.is_empty();
+                add(&mut self.positions, &asked, p, when);
+            }
+        }
+        for (who, p) in stated {
+            let who = if who.is_empty() { &asked } else { &who };
+            self.any |= !who.is_empty();
+            add(&mut self.positions, who, p, when);
         }
     }
 }
@@ -748,7 +822,9 @@ fn gather<'t>(
                 ..
             } => {
                 object.get_or_insert(&text[o.0..o.1]);
-                if let Some((a, b)) = answer {
+                if let (Some((a, b)), Ask::FollowUp) = (answer, ask) {
+                    answers.follow_up(&text[o.0..o.1], &text[*a..*b], when);
+                } else if let Some((a, b)) = answer {
                     answers.read(&text[*a..*b], *ask, when);
                     // `Gibt es Gegenstimmen oder Enthaltungen? – Das ist nicht der Fall.`
                     let both = *ask == Ask::Abstain && ASK_NO.is_match(&text[o.0..o.1]);
@@ -787,9 +863,16 @@ fn movers(before: &str, when: When) -> Vec<Voter> {
 
 /// One vote from its moves.
 fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -> Read {
-    let start = moves[0].start();
-    let end = moves.iter().map(|m| move_end(m)).max().unwrap_or(start);
-    let (answers, object, result_sentence) = gather(text, moves, when);
+    let end = moves.iter().map(|m| move_end(m)).max().unwrap_or(0);
+    let (mut answers, object, result_sentence) = gather(text, moves, when);
+    let (start, told) = match moves {
+        [Move::Result { start, .. }] => account(text, *start, when),
+        _ => (moves[0].start(), Vec::new()),
+    };
+    for (who, p) in told {
+        answers.any = true;
+        add(&mut answers.positions, &who, p, when);
+    }
     let stated = result_sentence.and_then(|s| {
         let c = RESULT_VERB.captures(s)?;
         Some(if c.name("rejected").is_some() {
@@ -857,6 +940,33 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     let asked_about = format!("{} {}", object.unwrap_or(""), result_sentence.unwrap_or(""));
     referral(text, start, &asked_about, &mut vote);
     Read { vote, start, end }
+}
+
+/// How far before a result asked no question a chair's account of the positions may begin, in
+/// characters (two or three sentences).
+const ACCOUNT_CHARS: usize = 400;
+
+/// A chair's account of how the voters voted in the sentences right before a result that no
+/// question came before (`Die Fraktionen von CDU und Grünen stimmen zu, die SPD stimmt dagegen.
+/// Damit ist der Antrag angenommen.`): where it begins (`start` where there is none) and what
+/// its verbs say. Each sentence must name voters with a verb; no question, no paragraph break.
+fn account(text: &str, start: usize, when: When) -> (usize, Vec<(Named, Position)>) {
+    let from = super::chars_before(text, start, ACCOUNT_CHARS);
+    let before = &text[from..start];
+    let (mut begin, mut told) = (start, Vec::new());
+    for (a, b) in sentence::split(before).into_iter().rev() {
+        let s = &before[a..b];
+        if s.contains('?') || s.contains("\n\n") || before[b..].contains("\n\n") {
+            break;
+        }
+        let (_, stated) = predicates(s, when);
+        if stated.is_empty() || stated.iter().any(|(who, _)| who.is_empty()) {
+            break;
+        }
+        begin = from + a;
+        told.extend(stated);
+    }
+    (begin, told)
 }
 
 /// The text that leads to a vote beginning at `start`: after the last result before it.
