@@ -100,6 +100,15 @@ pub(crate) fn annexes(
         let mut rows = numbered;
         rows.extend(unnumbered);
         if rows.is_empty() {
+            if names_without_rows(region) >= 5 {
+                diags.push(
+                    Severity::Warning,
+                    *start,
+                    "a roll-call table whose rows this text does not keep: its members stand \
+                     listed without their marks (plain `pdftotext` prints a table column by \
+                     column); no member's vote is read from it (convert the PDF itself)",
+                );
+            }
             continue;
         }
         let head_end = region.find('\t').unwrap_or(region.len());
@@ -118,6 +127,25 @@ pub(crate) fn annexes(
         check(&a.rows, a.totals, *at, diags);
     }
     out.into_iter().map(|(_, _, a)| a).collect()
+}
+
+/// The longest run of lines in `region` that are each a member's name alone (`Herr Dr.
+/// Albrecht`, `Frau von Bredow`, `Herr Becker, Andreas`): a table printed column by column, as
+/// plain `pdftotext` does.
+fn names_without_rows(region: &str) -> usize {
+    static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Herrn?|Frau) (?:(?:Prof\.|Dr\.) ?)*(?:[a-z]+ )*[[:upper:]][\w'-]*(?: [[:upper:]][\w'-]*)?(?:, [[:upper:]][\w'-]*)?$").unwrap()
+    });
+    let (mut run, mut longest) = (0, 0);
+    for line in region.lines() {
+        run = if ALONE.is_match(line.trim()) {
+            run + 1
+        } else {
+            0
+        };
+        longest = longest.max(run);
+    }
+    longest
 }
 
 /// The rows of one heading's region: those with a printed number, and those of a table
@@ -276,6 +304,24 @@ mod tests {
         let numbers: Vec<u32> = found[0].rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [1, 2, 3]);
         assert_eq!(found[0].totals, Some((2, 1, 0)));
+    }
+
+    #[test]
+    fn a_table_printed_column_by_column_is_said_not_silent() {
+        let names = "Herr Albers\nHerr Dr. Albrecht\nFrau von Bredow\nHerr Becker, Andreas\n\
+                     Frau Dr. ter Horst\nHerr Große Kleimann\n";
+        let text = format!(
+            "Namentliche Abstimmung zu TOP 3 – Drucksache 15/4711\n\nLfd.\nNr.\n1\n2\n\n\
+             Name des Abgeordneten\n\n{names}\nFraktion\nja\n\nCDU\nCDU\n\nX\nX\n"
+        );
+        let (found, diags) = tables(&text, Some(15));
+        assert!(found.is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("column by column"));
+        // A contents list's entry with speeches after it (`Herr Präsident!`) is no table.
+        let contents = "Namentliche Abstimmung über den Antrag\n\nHerr Präsident!\nHerr Kollege!\n\
+                        Frau Präsidentin!\nHerr Minister!\nHerr Präsident! Meine Damen\n";
+        assert!(tables(contents, Some(15)).1.is_empty());
     }
 
     #[test]
