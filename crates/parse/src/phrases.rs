@@ -16,6 +16,7 @@ pub enum Family {
     AskNo,
     AskYes,
     AskFollowUp,
+    PresumeNone,
     ResultRejected,
     ResultAccepted,
     ResultMark,
@@ -46,12 +47,13 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 32] = [
+    const ALL: [(&'static str, Family); 33] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
         ("ask-yes", Family::AskYes),
         ("ask-follow-up", Family::AskFollowUp),
+        ("presume-none", Family::PresumeNone),
         ("result-rejected", Family::ResultRejected),
         ("result-accepted", Family::ResultAccepted),
         ("result-mark", Family::ResultMark),

@@ -54,6 +54,7 @@ static ASK_ABSTAIN: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::As
 static ASK_NO: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskNo));
 static ASK_YES: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskYes));
 static ASK_FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AskFollowUp));
+static PRESUME_NONE: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::PresumeNone));
 /// The result verb: a rejecting one is tried first (`nicht erteilt` before `erteilt`).
 static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -598,17 +599,22 @@ fn question(text: &str, start: usize) -> Option<Move> {
     let window = &text[start..super::chars_after(text, start, QUESTION_CHARS)];
     // A question ends at `?`, `!` or a full stop (`…, den bitte ich um das Handzeichen.`); at a
     // dash only where none follows (`Drucksache 17/19 – Neudruck – zu?` is one question).
+    let dash = window
+        .char_indices()
+        .find(|(i, c)| (*c == '–' || *c == '-') && window[..*i].ends_with(' '))
+        .map(|(i, _)| i);
     let stop = window
         .char_indices()
         .find(|(i, c)| {
             matches!(c, '?' | '!') || (*c == '.' && sentence::end_after(window, *i) == i + 1)
         })
-        .or_else(|| {
-            window
-                .char_indices()
-                .find(|(i, c)| (*c == '–' || *c == '-') && window[..*i].ends_with(' '))
-        })
-        .map(|(i, _)| i)?;
+        .map(|(i, _)| i)
+        .or(dash)?;
+    // `Enthaltungen – sehe ich auch nicht.`: a question of a word or two, answered at its dash.
+    let stop = match dash {
+        Some(d) if d < stop && window[..d].split_whitespace().count() <= 2 => d,
+        _ => stop,
+    };
     let clause = window[..stop].trim_end();
     let ask = if ASK_ABSTAIN.is_match(clause) {
         Ask::Abstain
@@ -826,6 +832,11 @@ fn gather<'t>(
                     answers.follow_up(&text[o.0..o.1], &text[*a..*b], when);
                 } else if let Some((a, b)) = answer {
                     answers.read(&text[*a..*b], *ask, when);
+                    // `Darf ich davon ausgehen, dass niemand dagegen ist? – Das ist der Fall.`
+                    if PRESUME_NONE.is_match(&text[o.0..o.1]) && CONSENT.is_match(&text[*a..*b]) {
+                        answers.none_against |= *ask == Ask::No;
+                        answers.none_abstaining |= *ask == Ask::Abstain;
+                    }
                     // `Gibt es Gegenstimmen oder Enthaltungen? – Das ist nicht der Fall.`
                     let both = *ask == Ask::Abstain && ASK_NO.is_match(&text[o.0..o.1]);
                     if both && answers.none_abstaining {
