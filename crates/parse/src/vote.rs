@@ -69,7 +69,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksache\s+\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+|\d+/\d+)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
 });
 /// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
 /// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
@@ -907,8 +907,13 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     for position in others {
         add_all(&mut positions, position, when, &[]);
     }
+    // No result said: accepted where all consented, or nobody was against and someone for
+    // (or nobody abstained either: `Ist jemand dagegen? – Sich enthalten? – Beides ist nicht
+    // der Fall.`).
     let result = stated.or_else(|| {
-        (consent || none_against && positions.list.iter().any(|(_, p)| *p == Position::Yes))
+        let some_yes = positions.list.iter().any(|(_, p)| *p == Position::Yes);
+        let only_yes = positions.list.iter().all(|(_, p)| *p == Position::Yes);
+        (consent || none_against && (some_yes || none_abstaining && only_yes))
             .then_some(VoteResult::Accepted)
     });
     // Asked only who is against and who abstains, nobody was, and it passed: all voted yes,
