@@ -1148,9 +1148,12 @@ pub(crate) fn recommendation(before: &str) -> Option<PaperRef> {
 fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     let before = &text[..start];
     let from = super::chars_before(before, before.len(), QUESTION_CHARS);
-    let lead = sentence::split(&before[from..])
-        .last()
-        .map_or("", |&(a, b)| &before[from + a..from + b]);
+    // The sentence before the question, or the one before that (`Der Ältestenrat empfiehlt
+    // die Überweisung … Die abschließende Beratung soll … erfolgen. Ist jemand dagegen?`).
+    let sentences = sentence::split(&before[from..]);
+    let lead = sentences
+        .get(sentences.len().saturating_sub(2))
+        .map_or("", |&(a, _)| &before[from + a..]);
     vote.referral = object.contains("Überweisung")
         || object.contains("überwiesen")
         || REFERRAL_PROPOSED.is_match(lead);
