@@ -34,6 +34,9 @@ pub enum Family {
     StatedYes,
     StatedNo,
     StatedAbstain,
+    ToldYes,
+    ToldNo,
+    ToldAbstain,
     Repeat,
     VotedOn,
     RecommendedIn,
@@ -47,7 +50,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 33] = [
+    const ALL: [(&'static str, Family); 36] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -71,6 +74,9 @@ impl Family {
         ("stated-yes", Family::StatedYes),
         ("stated-no", Family::StatedNo),
         ("stated-abstain", Family::StatedAbstain),
+        ("told-yes", Family::ToldYes),
+        ("told-no", Family::ToldNo),
+        ("told-abstain", Family::ToldAbstain),
         ("repeat", Family::Repeat),
         ("voted-on", Family::VotedOn),
         ("recommended-in", Family::RecommendedIn),

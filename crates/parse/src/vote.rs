@@ -847,7 +847,41 @@ fn gather<'t>(
             Move::Result { start, end } => result_sentence = Some(&text[*start..*end]),
         }
     }
+    for pair in moves.windows(2) {
+        let gap = &text[move_end(pair[0]).min(pair[1].start())..pair[1].start()];
+        told(gap, when, &mut answers);
+    }
     (answers, object, result_sentence)
+}
+
+/// `Die Enthaltungen sind demzufolge bei der FDP.`: who voted so, as the chair tells it between
+/// a vote's questions (`told-…`).
+static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?i){}",
+        phrases::groups(&[
+            ("yes", Family::ToldYes),
+            ("no", Family::ToldNo),
+            ("abstain", Family::ToldAbstain)
+        ])
+    ))
+    .unwrap()
+});
+
+/// The positions the sentences of `gap` tell (`told-…`).
+fn told(gap: &str, when: When, answers: &mut Answers) {
+    for (a, b) in sentence::split(gap) {
+        let s = gap[a..b].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let Some(c) = TOLD.captures(s) else { continue };
+        let position = ["yes", "no", "abstain"]
+            .into_iter()
+            .find(|g| c.name(g).is_some())
+            .and_then(Position::from_key)
+            .unwrap_or(Position::Abstain);
+        let who = named(&s[c.get(0).unwrap().end()..], when);
+        answers.any |= !who.is_empty();
+        add(&mut answers.positions, &who, position, when);
+    }
 }
 
 /// `den Antrag der Fraktion der FDP Drucksache 16/6012`, `Gesetzentwurf der Fraktionen von
