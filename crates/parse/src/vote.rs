@@ -1228,9 +1228,13 @@ fn drucksache(s: &str) -> Option<PaperRef> {
 /// den Hauptausschuss` → the lead committee and all committees, lead first.
 fn committees(list: &str) -> (Option<String>, Vec<String>) {
     let list = collapse(list);
+    // `an den A – federführend –, den B sowie den C`: each `den` after a list's joint names one.
     let list = list
         .replace(" sowie an ", ", an ")
-        .replace(" und an ", ", an ");
+        .replace(" und an ", ", an ")
+        .replace(", den ", ", an den ")
+        .replace(" sowie den ", ", an den ")
+        .replace(" und den ", ", an den ");
     let mut lead = None;
     let mut others = Vec::new();
     let trim = |s: &str| {
