@@ -918,14 +918,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         answers.any = true;
         add(&mut answers.positions, &who, p, when);
     }
-    let stated = result_sentence.and_then(|s| {
-        let c = RESULT_VERB.captures(s)?;
-        Some(if c.name("rejected").is_some() {
-            VoteResult::Rejected
-        } else {
-            VoteResult::Accepted
-        })
-    });
+    let stated = result_sentence.and_then(said_result);
     let Answers {
         mut positions,
         none_against,
@@ -941,15 +934,8 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     for position in others {
         add_all(&mut positions, position, when, &[]);
     }
-    // No result said: accepted where all consented, or nobody was against and someone for
-    // (or nobody abstained either: `Ist jemand dagegen? – Sich enthalten? – Beides ist nicht
-    // der Fall.`).
-    let result = stated.or_else(|| {
-        let some_yes = positions.list.iter().any(|(_, p)| *p == Position::Yes);
-        let only_yes = positions.list.iter().all(|(_, p)| *p == Position::Yes);
-        (consent || none_against && (some_yes || none_abstaining && only_yes))
-            .then_some(VoteResult::Accepted)
-    });
+    let result =
+        stated.or_else(|| unsaid_result(&positions.list, consent, none_against, none_abstaining));
     // Asked only who is against and who abstains, nobody was, and it passed: all voted yes,
     // unless the result says a majority made it (`mit großer Mehrheit angenommen`).
     let split = result_sentence.is_some_and(|s| RESULT_SPLIT.is_match(s));
@@ -1017,6 +1003,31 @@ fn account(text: &str, start: usize, when: When) -> (usize, Vec<(Named, Position
         told.extend(stated);
     }
     (begin, told)
+}
+
+/// The result a result sentence says by its verb.
+fn said_result(sentence: &str) -> Option<VoteResult> {
+    let c = RESULT_VERB.captures(sentence)?;
+    Some(if c.name("rejected").is_some() {
+        VoteResult::Rejected
+    } else {
+        VoteResult::Accepted
+    })
+}
+
+/// No result said: accepted where all consented, or nobody was against and someone for (or
+/// nobody abstained either: `Ist jemand dagegen? – Sich enthalten? – Beides ist nicht der
+/// Fall.`).
+fn unsaid_result(
+    positions: &[(Voter, Position)],
+    consent: bool,
+    none_against: bool,
+    none_abstaining: bool,
+) -> Option<VoteResult> {
+    let some_yes = positions.iter().any(|(_, p)| *p == Position::Yes);
+    let only_yes = positions.iter().all(|(_, p)| *p == Position::Yes);
+    (consent || none_against && (some_yes || none_abstaining && only_yes))
+        .then_some(VoteResult::Accepted)
 }
 
 /// The text that leads to a vote beginning at `start`: after the last result before it.
