@@ -252,7 +252,7 @@ impl<'a> Segmenter<'a> {
 
     /// One paragraph, by what it is: a heading, the lines under it, an interjection, speech.
     fn paragraph(&mut self, p: &Paragraph) {
-        if let Some((n, title)) = heading(p, self.last_number) {
+        if let Some((n, title)) = heading(p, self.last_number).or_else(|| self.late_heading(p)) {
             self.heading(p, n, title);
             return;
         }
@@ -313,8 +313,18 @@ impl<'a> Segmenter<'a> {
         });
         self.item = Some(n.to_string());
         self.regions.push((self.item.clone(), p.start));
-        self.last_number = Some(n);
+        self.last_number = self.last_number.max(Some(n));
         self.in_block = true;
+    }
+
+    /// An item's heading printed after the next item's (plain `pdftotext` text reads some pages'
+    /// blocks out of order: 17/1's `9 Richtlinien …` after item 10's vote): a number one or two
+    /// below the last, not yet seen.
+    fn late_heading(&self, p: &Paragraph) -> Option<(u32, String)> {
+        let last = self.last_number?;
+        heading(p, None).filter(|(n, _)| {
+            *n < last && n + 2 >= last && !self.agenda.iter().any(|a| a.number == n.to_string())
+        })
     }
 
     fn interjection(&mut self, p: &Paragraph) {

@@ -2,6 +2,7 @@
 //! through poppler's layout), then running heads, hyphenation and marks taken out, with the
 //! page starts kept. Knows neither parsing nor RDF.
 
+mod columns;
 pub mod normalize;
 pub mod pdf;
 pub mod source;

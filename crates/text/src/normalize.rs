@@ -1,7 +1,8 @@
 //! Decoded text → normalised text: one normaliser for every kind of document.
 //!
 //! What it does, in order:
-//! - line ends unified; a form feed (pdftotext's page break) becomes a paragraph break;
+//! - line ends unified; a column block plain `pdftotext` put before the column it ends put
+//!   back (`columns.rs`); a form feed (pdftotext's page break) becomes a paragraph break;
 //! - leading `> ` quote marks, `**` emphasis marks and `*(…)*` italics marks removed
 //!   (the `*)` of an unreviewed speech stays: it is data);
 //! - running page heads cut out and returned beside the text (an excerpt's identity may be
@@ -60,9 +61,8 @@ const PAGE_BREAK: &str = "\u{0C}";
 
 /// Normalises a decoded document.
 pub fn normalize(raw: &str) -> Normalized {
-    let unified = raw
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = crate::columns::restore(&unified)
         .replace('\u{0C}', "\n\u{0C}\n")
         .replace('\u{00A0}', " ");
     let cleaned: Vec<String> = unified
@@ -307,7 +307,7 @@ fn clean_marks(line: &str) -> String {
 /// zu`) or where the number follows the word (`Damit sind wir bei Tagesordnungspunkt`, `Ich
 /// rufe auf Tagesordnungspunkt`, 17th period).
 static ITEM_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bauf|\bzu|Tagesordnungspunkt(?:\s+\d+)?)\s*:$|^(?:Ich rufe|Wir kommen)\b.{0,40}\b(?:auf|zu)$|\bTagesordnungspunkt$").unwrap()
+    Regex::new(r"(?:\bauf|\bzu|\bbeim?|Tagesordnungspunkt(?:\s+\d+)?)\s*:$|^(?:Ich rufe|Wir kommen)\b.{0,40}\b(?:auf|zu)$|\bTagesordnungspunkt$").unwrap()
 });
 /// The first line of an item's heading: its number and a capital or a figure (`2 Anerkennung
 /// und …`, `7 300.000 Arbeitsplätze …`).

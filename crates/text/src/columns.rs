@@ -1,0 +1,208 @@
+//! A column block poppler put out of place, put back: plain `pdftotext` text (no `-layout`),
+//! as a user converts a protocol, reads a two-column page in poppler's block order, which on
+//! some pages puts the right column's first block before the left column's last one (page 138
+//! of Plenarprotokoll 18/115: `… Das sind die Fraktionen von` ends the left column far below
+//! `CDU, SPD, Bündnis 90/Die Grünen und FDP. Wer stimmt dagegen? …`, printed first; page 19 of
+//! 17/1: `Wer ent-` / `hält sich?`). The text alone tells it where the page's running head
+//! stands between body blocks (poppler prints it after the left column's first block):
+//!
+//! - the first block after the head (C) does not go on from the block before the head (that
+//!   one ends a sentence or a heading);
+//! - a later block (A) of the page breaks off mid-sentence — a word hyphenated at the line's end,
+//!   or a word that cannot end a sentence (`von`, `der`, `und` …) — and the block after it does
+//!   not go on from it (an item's heading, or a new sentence after a hyphen);
+//! - C goes on from A: in lower case after a hyphen, or not a sentence's opening word.
+//!
+//! Then C is moved to follow A. A page that does not show all three is left as it is; a PDF read
+//! by `pdf.rs` has its head first, so this never changes it.
+
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}\.\d{2}\.\d{4}$").unwrap());
+static PROTOCOL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Plenarprotokoll\s+\d+/\d+$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
+
+/// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries.
+const OPEN_WORDS: &[&str] = &[
+    "von", "der", "die", "das", "den", "dem", "des", "und", "oder", "mit", "zu", "zum", "zur",
+    "für", "bei", "beim", "in", "im", "an", "am", "auf", "aus", "nach", "über", "um", "sowie",
+    "sind", "ist", "hat", "haben", "wird", "werden", "ein", "eine", "einen", "einem", "einer",
+    "dass", "wie", "als", "wir", "sich", "nicht", "auch", "noch", "vom", "gegen",
+];
+
+/// Words a sentence opens with in a chair's or speaker's text: a block that begins with one
+/// starts anew rather than going on from a word like `von`.
+const OPENING_WORDS: &[&str] = &[
+    "Ich", "Wir", "Meine", "Herr", "Frau", "Liebe", "Damit", "Dann", "Das", "Die", "Der", "Es",
+    "Sie", "Er", "Vielen", "Danke", "Wer", "Nun", "So", "Jetzt", "Zu", "In", "Auf", "Mit", "Bei",
+    "Für", "Nach", "Als", "Auch", "Aber", "Und", "Denn", "Deshalb", "Daher", "Sehr", "Hierzu",
+    "Eine", "Ein", "Im", "Am", "Wie", "Was", "Gibt", "Ist", "Sind",
+];
+
+/// How a block breaks off mid-sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// `Wer ent-`
+    Hyphen,
+    /// `Das sind die Fraktionen von`
+    Word,
+}
+
+/// The text with each page's misplaced column block put back (see the module's head).
+pub fn restore(text: &str) -> Cow<'_, str> {
+    if !text.contains('\u{0C}') {
+        return Cow::Borrowed(text);
+    }
+    let pages: Vec<&str> = text.split('\u{0C}').collect();
+    let mended: Vec<Option<String>> = pages.iter().map(|p| restore_page(p)).collect();
+    if mended.iter().all(Option::is_none) {
+        return Cow::Borrowed(text);
+    }
+    let out: Vec<Cow<str>> = pages
+        .iter()
+        .zip(mended)
+        .map(|(p, m)| m.map_or(Cow::Borrowed(*p), Cow::Owned))
+        .collect();
+    Cow::Owned(out.join("\u{0C}"))
+}
+
+/// One page with its misplaced block put back, or `None` where it shows no misplaced block.
+fn restore_page(page: &str) -> Option<String> {
+    let blocks: Vec<&str> = page
+        .split("\n\n")
+        .map(|b| b.trim_matches('\n'))
+        .filter(|b| !b.trim().is_empty())
+        .collect();
+    let head = blocks.iter().position(|b| is_head(b))?;
+    let number = |i: usize| PAGE_NUMBER.is_match(blocks[i].trim());
+    let mut before = head.checked_sub(1)?;
+    if number(before) {
+        before = before.checked_sub(1)?;
+    }
+    let mut c = head + 1;
+    if c < blocks.len() && number(c) {
+        c += 1;
+    }
+    let body_before = !blocks[before].trim_start().starts_with("Landtag");
+    if !body_before || open(blocks[before]).is_some() {
+        return None;
+    }
+    let first = *blocks.get(c)?;
+    let a = (c + 1..blocks.len()).find(|&i| open(blocks[i]).is_some())?;
+    let how = open(blocks[a])?;
+    let next = blocks.get(a + 1)?;
+    if goes_on(how, next) || !goes_on(how, first) {
+        return None;
+    }
+    let mut order: Vec<&str> = blocks[..c].to_vec();
+    order.extend_from_slice(&blocks[c + 1..=a]);
+    order.push(first);
+    order.extend_from_slice(&blocks[a + 1..]);
+    Some(format!("\n{}\n", order.join("\n\n")))
+}
+
+/// A block of the running head: the date and `Plenarprotokoll N/M` on lines of their own.
+fn is_head(block: &str) -> bool {
+    let lines: Vec<&str> = block.lines().map(str::trim).collect();
+    lines.iter().any(|l| DATE_LINE.is_match(l)) && lines.iter().any(|l| PROTOCOL_LINE.is_match(l))
+}
+
+/// Whether `block` breaks off mid-sentence, and how.
+fn open(block: &str) -> Option<Open> {
+    let last = block.lines().last()?.trim_end();
+    let mut chars = last.chars().rev();
+    if chars.next() == Some('-') && chars.next().is_some_and(char::is_lowercase) {
+        return Some(Open::Hyphen);
+    }
+    let word = last.split_whitespace().last()?;
+    OPEN_WORDS.contains(&word).then_some(Open::Word)
+}
+
+/// Whether `block` can go on from a block broken off as `how`: after a hyphen, in lower case;
+/// after an open word, neither an item's heading nor a sentence's opening word, nor a stage
+/// direction (an interjection stands between the parts of a sentence: no move is safe then).
+fn goes_on(how: Open, block: &str) -> bool {
+    let t = block.trim_start();
+    if t.starts_with('(') {
+        return true;
+    }
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    match how {
+        Open::Hyphen => first.is_lowercase(),
+        Open::Word => {
+            let word = t.split_whitespace().next().unwrap_or("");
+            !is_heading(t) && !OPENING_WORDS.contains(&word)
+        }
+    }
+}
+
+/// A heading's block: its first line short, without a sentence's punctuation at its end, and
+/// not the first part of a list (`CDU, SPD, …`).
+fn is_heading(block: &str) -> bool {
+    let line = block.lines().next().unwrap_or("").trim();
+    line.chars().count() <= 45 && !line.ends_with(['.', '?', '!', ':', ',']) && !line.contains(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Page 138 of 18/115 as plain `pdftotext` prints it, shortened.
+    const FUNCTION_WORD: &str = "\nLandtag\nNordrhein-Westfalen\n\n24 Wahl von Personen in das\n\
+        Kuratorium\nDrucksache 18/17552\n\n28.01.2026\nPlenarprotokoll 18/115\n\n138\n\n\
+        CDU, SPD, Bündnis 90/Die Grünen und FDP. Wer\nstimmt dagegen? – Keine. Damit ist der\n\
+        Wahlvorschlag angenommen.\n\nWir stimmen zweitens ab über den Wahlvorschlag. Wer stimmt \
+        dem\nWahlvorschlag zu? – Das sind die Fraktionen von\n\nBeschlussempfehlung\n\
+        des Rechtsausschusses\n\nWir kommen somit zur Abstimmung.\n";
+
+    #[test]
+    fn a_block_printed_before_the_column_it_ends_is_put_back() {
+        let mended = restore(&format!("a.\u{0C}{FUNCTION_WORD}\u{0C}b.")).into_owned();
+        let page = mended.split('\u{0C}').nth(1).unwrap();
+        assert!(
+            page.contains("Fraktionen von\n\nCDU, SPD, Bündnis 90/Die Grünen und FDP. Wer"),
+            "{page}"
+        );
+        assert!(
+            page.contains("angenommen.\n\nBeschlussempfehlung"),
+            "{page}"
+        );
+        // Put back once; the mended page has nothing more to move.
+        assert_eq!(restore(&mended), mended);
+    }
+
+    #[test]
+    fn a_hyphenated_word_finds_its_end() {
+        let page = "\nMeine Damen und Herren, der Antrag ist angenommen.\n\n19\n\n\
+                    01.06.2017\nPlenarprotokoll 17/1\n\nhält sich? – Damit ist der Antrag \
+                    angenommen.\n\nIch weise darauf hin.\n\n12 Einsetzung\nWer ent-\n\n\
+                    Wir kommen deshalb zur Abstimmung.\n";
+        let mended = restore(&format!("{page}\u{0C}")).into_owned();
+        assert!(mended.contains("Wer ent-\n\nhält sich?"), "{mended}");
+    }
+
+    #[test]
+    fn pages_in_order_are_left_alone() {
+        // The right column's first block goes on from the left column's last one.
+        let in_order = "\nDas sind die Fraktionen von\n\n28.01.2026\nPlenarprotokoll 18/115\n\n\
+                        138\n\nCDU und SPD. Wer stimmt dagegen?\n\nDas ist die Fraktion der\n\n\
+                        AfD.\n";
+        assert_eq!(
+            restore(&format!("{in_order}\u{0C}")),
+            format!("{in_order}\u{0C}")
+        );
+        // An interjection after the open block: nothing is moved.
+        let interjected = FUNCTION_WORD.replace("\n\nBeschlussempfehlung", "\n\n(Zuruf)");
+        let text = format!("{interjected}\u{0C}");
+        assert_eq!(restore(&text), text);
+        // No running head between body blocks (a PDF read by `pdf.rs`): nothing is moved.
+        let no_head = FUNCTION_WORD.replace("28.01.2026\n", "");
+        let text = format!("{no_head}\u{0C}");
+        assert_eq!(restore(&text), text);
+    }
+}
