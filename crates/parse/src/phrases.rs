@@ -37,6 +37,9 @@ pub enum Family {
     ToldYes,
     ToldNo,
     ToldAbstain,
+    DecisionSubject,
+    DecisionRejected,
+    DecisionAccepted,
     Repeat,
     VotedOn,
     RecommendedIn,
@@ -50,7 +53,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 36] = [
+    const ALL: [(&'static str, Family); 39] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -77,6 +80,9 @@ impl Family {
         ("told-yes", Family::ToldYes),
         ("told-no", Family::ToldNo),
         ("told-abstain", Family::ToldAbstain),
+        ("decision-subject", Family::DecisionSubject),
+        ("decision-rejected", Family::DecisionRejected),
+        ("decision-accepted", Family::DecisionAccepted),
         ("repeat", Family::Repeat),
         ("voted-on", Family::VotedOn),
         ("recommended-in", Family::RecommendedIn),
@@ -106,6 +112,9 @@ impl Family {
                 | Family::RecommendedIn
                 | Family::PaperKind
                 | Family::Amendment
+                | Family::DecisionSubject
+                | Family::DecisionRejected
+                | Family::DecisionAccepted
         )
     }
 }

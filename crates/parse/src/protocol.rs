@@ -408,7 +408,7 @@ impl<'a> Segmenter<'a> {
             &self.regions,
             body_end,
             &self.agenda,
-            self.style.when,
+            &self.style,
         );
         // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
         for a in self.agenda.iter_mut().filter(|a| a.inferred) {
@@ -427,16 +427,19 @@ impl<'a> Segmenter<'a> {
     }
 }
 
-/// Votes, item by item: committee decisions and plenary `Wer stimmt … zu?` passages. The
-/// fallback subject is the item's first Drucksache.
+/// Votes, item by item: committee decisions (in a committee's minutes only: a plenary speech
+/// that reports one, `Der Ausschuss empfiehlt mit den Stimmen von …`, is no vote of the
+/// plenary) and plenary `Wer stimmt … zu?` passages. The fallback subject is the item's first
+/// Drucksache.
 fn read_votes(
     chars: &CharIndex<'_>,
     reading: &str,
     regions: &[(Option<String>, usize)],
     body_end: usize,
     agenda: &[AgendaItem],
-    when: vote::When,
+    style: &Style,
 ) -> Vec<Vote> {
+    let when = style.when;
     let mut votes = Vec::new();
     for (i, (item, start)) in regions.iter().enumerate() {
         let end = regions.get(i + 1).map_or(body_end, |r| r.1);
@@ -445,8 +448,14 @@ fn read_votes(
             .as_ref()
             .and_then(|n| agenda.iter().find(|a| &a.number == n))
             .and_then(|a| a.papers.iter().find(|p| p.kind == PaperKind::Drucksache));
-        let mut read: Vec<vote::Read> = vote::decisions(region, fallback, when);
-        read.extend(vote::plenary(region, fallback, when));
+        let mut read: Vec<vote::Read> = vote::plenary(region, fallback, when);
+        if style.reported_speech {
+            // A decision inside a passage of questions is its result, read already.
+            let decisions = vote::decisions(region, fallback, when);
+            let apart = |d: &vote::Read| read.iter().all(|r| d.end <= r.start || r.end <= d.start);
+            let apart: Vec<vote::Read> = decisions.into_iter().filter(apart).collect();
+            read.extend(apart);
+        }
         read.extend(vote::elections(region));
         read.sort_by_key(|r| r.start);
         for r in read {

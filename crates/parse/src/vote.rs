@@ -31,10 +31,6 @@ pub struct Read {
     pub end: usize,
 }
 
-static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Der\s+Ausschuss\s+(?P<verb>lehnt|nimmt)\s+(?P<body>[^.]*?)\s+(?P<end>ab|an)\.")
-        .unwrap()
-});
 /// The clauses of a result: who made the majority, who voted against it, who abstained
 /// (`abstimmung.tsv`, families `clause-…`), each as a named group.
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,37 +113,57 @@ impl Move {
     }
 }
 
-/// Committee decisions in `text`.
+/// Committee decisions in `text`: sentences that open with the committee or a paper's passive
+/// verb (`decision-subject`), end or recommend as a decision does (`decision-…`) and name their
+/// voters (`Der Ausschuss lehnt den Antrag mit den Stimmen von … ab.`, `Der Ausschuss empfiehlt
+/// mit den Stimmen von …, den Gesetzentwurf anzunehmen.`, `Der Antrag wird einstimmig
+/// abgelehnt.`).
 pub fn decisions(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
-    DECISION
-        .captures_iter(text)
-        .map(|c| {
-            let whole = c.get(0).unwrap();
-            let result = if &c["verb"] == "lehnt" && &c["end"] == "ab" {
-                VoteResult::Rejected
-            } else {
-                VoteResult::Accepted
-            };
-            let body = &c["body"];
-            let mut positions = Positions::default();
-            clauses(body, result, when, &mut positions);
-            let subject = refs::papers(body)
-                .into_iter()
-                .map(|(_, r)| r)
-                .find(|r| r.kind == PaperKind::Drucksache)
-                .or_else(|| fallback.cloned());
-            let mut vote = empty_vote(subject);
-            vote.result = Some(result);
-            vote.result_stated = true;
-            vote.positions = positions.list;
-            vote.conflicts = positions.conflicts;
-            Read {
-                vote,
-                start: whole.start(),
-                end: whole.end(),
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (start, end) in sentence::split(text) {
+        let lead = text[start..end].len() - text[start..end].trim_start().len();
+        let s = text[start + lead..end].trim_end();
+        let Some(result) = decided_result(s) else {
+            continue;
+        };
+        let mut positions = Positions::default();
+        clauses(s, result, when, &mut positions);
+        let subject = refs::papers(s)
+            .into_iter()
+            .map(|(_, r)| r)
+            .find(|r| r.kind == PaperKind::Drucksache)
+            .or_else(|| fallback.cloned());
+        let mut vote = empty_vote(subject);
+        vote.result = Some(result);
+        vote.result_stated = true;
+        vote.positions = positions.list;
+        vote.conflicts = positions.conflicts;
+        let start = start + lead;
+        out.push(Read {
+            vote,
+            start,
+            end: start + s.len(),
+        });
+    }
+    out
+}
+
+/// The result a committee's decision `sentence` states, if it is one.
+fn decided_result(sentence: &str) -> Option<VoteResult> {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::DecisionSubject));
+    static REJECTED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::DecisionRejected));
+    static ACCEPTED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::DecisionAccepted));
+    let names_voters = CLAUSE.is_match(sentence)
+        || RESULT_SPLIT.is_match(sentence)
+        || words::says(sentence, "einstimmig");
+    if !SUBJECT.is_match(sentence) || !names_voters {
+        return None;
+    }
+    if REJECTED.is_match(sentence) {
+        Some(VoteResult::Rejected)
+    } else {
+        ACCEPTED.is_match(sentence).then_some(VoteResult::Accepted)
+    }
 }
 
 /// A vote with nothing read yet but its subject.
@@ -1349,6 +1365,35 @@ mod tests {
             wp18(),
         );
         assert_eq!(summary(&r[0]).1.len(), 5);
+    }
+
+    #[test]
+    fn committee_decisions_of_other_forms() {
+        let majority = "mit den Stimmen der Fraktionen von CDU und Grünen gegen die Stimmen \
+                        der Fraktionen von SPD, FDP und AfD";
+        for (sentence, result) in [
+            (format!("Der Ausschuss empfiehlt {majority}, den Antrag abzulehnen."), VoteResult::Rejected),
+            (format!("Der Ausschuss beschließt {majority}, dem Plenum die Annahme des Gesetzentwurfs zu empfehlen."), VoteResult::Accepted),
+            (format!("Der Antrag Drucksache 18/9090 wird {majority} abgelehnt."), VoteResult::Rejected),
+            (format!("Der Ausschuss stimmt der Vorlage {majority} zu."), VoteResult::Accepted),
+            (format!("Der Ausschuss stimmt dem Antrag {majority} nicht zu."), VoteResult::Rejected),
+        ] {
+            let r = decisions(&sentence, None, wp18());
+            assert_eq!(r.len(), 1, "{sentence}");
+            let (res, pos) = summary(&r[0]);
+            assert_eq!(res, Some(result), "{sentence}");
+            let majority = if result == VoteResult::Accepted { "yes" } else { "no" };
+            assert!(pos.contains(&("CDU".into(), majority)), "{sentence}: {pos:?}");
+            assert_eq!(pos.len(), 5, "{sentence}");
+        }
+        // Not a decision: no voters named, or the committee's past told in a speech.
+        for sentence in [
+            "Der Ausschuss empfiehlt, den Antrag abzulehnen.",
+            "Der Ausschuss hat den Antrag mit den Stimmen von CDU und Grünen abgelehnt.",
+            "Der Ausschuss nimmt den Bericht zur Kenntnis.",
+        ] {
+            assert!(decisions(sentence, None, wp18()).is_empty(), "{sentence}");
+        }
     }
 
     #[test]
