@@ -408,7 +408,7 @@ impl<'a> Segmenter<'a> {
             &self.regions,
             body_end,
             &self.agenda,
-            &self.style,
+            self.style,
         );
         // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
         for a in self.agenda.iter_mut().filter(|a| a.inferred) {
