@@ -324,6 +324,16 @@ fn plain_pdftotext_text_gives_the_votes_of_the_pdf() {
         missing.is_empty() && extra.is_empty(),
         "missing {missing:#?}\nextra {extra:#?}"
     );
+    // The speeches given to the record keep their item (`Anlage 1` / `Zu TOP 18 – …` on
+    // consecutive lines): every speech of the text has an item where the PDF's has one.
+    let without_item = |store| {
+        let body = query_out(store, "contributions", "csv");
+        body.lines()
+            .skip(1)
+            .filter(|l| l.split(',').nth(1) == Some("") && l.split(',').nth(3) != Some(""))
+            .count()
+    };
+    assert_eq!(without_item(&text_store), without_item(&pdf_store));
 }
 
 /// 17/1 as plain `pdftotext` prints it: three pages read out of column order (6, 18, 19: a

@@ -264,11 +264,17 @@ fn annexes(text: &str, units: &[Paragraph], from: usize) -> Vec<(usize, usize, O
             let end = starts
                 .get(i + 1)
                 .map_or(text.len(), |&n| text[..n].rfind("Anlage").unwrap_or(n));
-            // The annex's heading names the item; the speeches follow it.
-            let heading = units
-                .iter()
-                .find(|p| p.start >= s && p.start < end)
-                .and_then(|p| Some((p.end, ANNEX_ITEM.captures(p.text)?[1].to_owned())));
+            // The annex's heading names the item right after `Anlage N` (on the next line or
+            // after a blank one); the speeches follow the paragraph that holds it.
+            let rest = &text[s..end];
+            let at = s + (rest.len() - rest.trim_start().len());
+            let heading = ANNEX_ITEM.captures(&text[at..end]).map(|c| {
+                let after = units
+                    .iter()
+                    .find(|p| p.start <= at && at < p.end)
+                    .map_or(at, |p| p.end);
+                (after, c[1].to_owned())
+            });
             match heading {
                 Some((after, item)) => (after, end, Some(item)),
                 None => (s, end, None),
