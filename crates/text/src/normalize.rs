@@ -345,8 +345,17 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
         Vec::with_capacity(lines.len()),
     );
     let mut previous = String::new();
-    for (line, page) in lines.into_iter().zip(page_of) {
+    // Where the chair's words begin under a heading with no paper between (`1 Namensaufruf der
+    // Abgeordneten` / `Gemäß § 2 Absatz 1 …`): a blank line goes there.
+    let mut words_at = None;
+    let starts = title_ends(&lines);
+    for (i, (line, page)) in lines.into_iter().zip(page_of).enumerate() {
         let t = line.trim();
+        if matches!(state, In::Title(_)) && words_at == Some(i) {
+            state = In::Text;
+            out.push(String::new());
+            pages.push(page);
+        }
         let blank_before = match state {
             _ if t.is_empty() => {
                 state = In::Text;
@@ -359,6 +368,7 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
                 let call = ITEM_CALL.is_match(after) && ITEM_HEADING.is_match(t);
                 if call || after.is_empty() && ITEM_HEADING.is_match(t) {
                     state = In::Title(1);
+                    words_at = starts.get(&i).copied();
                 }
                 call
             }
@@ -386,6 +396,43 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
         pages.push(page);
     }
     (out, pages)
+}
+
+/// For each line that could head an item, the line where a sentence of the chair's begins
+/// within the title's reach (four lines), before any blank line or paper's block: the first
+/// line that ends a sentence with a full stop (`… der Abgeordneten.`, `Verpflichtung. Nachdem …`;
+/// a title may end in `?` or `!`), traced back to
+/// the last line before it that opens with a capital (`Gemäß § 2 …`). A title has no sentence's
+/// end; `Nr.`, `Abs.`, `gem.` are no ends.
+fn title_ends(lines: &[String]) -> std::collections::HashMap<usize, usize> {
+    static SENTENCE_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}{3,}\.(?:\s+\p{Lu}|\s*$)").unwrap());
+    const NO_END: [&str; 6] = ["gem.", "bzw.", "usw.", "ggf.", "vgl.", "inkl."];
+    let ends = |l: &str| {
+        SENTENCE_END.find_iter(l).any(|m| {
+            let word = l[..m.end()].trim_end().rsplit(' ').next().unwrap_or("");
+            !NO_END.iter().any(|a| word.ends_with(a))
+        })
+    };
+    let opens_paper = |t: &str| t.chars().count() <= 40 && PAPER_BLOCK.is_match(t);
+    let mut out = std::collections::HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !ITEM_HEADING.is_match(l.trim()) || ends(l) {
+            continue;
+        }
+        let reach = lines.iter().enumerate().skip(i + 1).take(4);
+        let body: Vec<(usize, &String)> = reach
+            .take_while(|(_, t)| !t.trim().is_empty() && !opens_paper(t.trim()))
+            .collect();
+        let Some(j) = body.iter().position(|(_, t)| ends(t)) else {
+            continue;
+        };
+        let opens = |t: &str| t.trim_start().starts_with(|c: char| c.is_uppercase());
+        if let Some((k, _)) = body[..=j].iter().rev().find(|(_, t)| opens(t)) {
+            out.insert(i, *k);
+        }
+    }
+    out
 }
 
 /// Joins hyphenated words and broken paragraphs; collapses runs of blank lines to one.
@@ -552,6 +599,18 @@ mod tests {
         // A number after a call that is no item's heading block stays in its sentence.
         let prose = "Dem stimmen wir zu\n14 Jahre lang hat das gehalten.";
         assert_eq!(normalize(prose).text, format!("{prose}\n"));
+        // No paper under the heading: the chair's first sentence is a block of its own, traced
+        // back from its end to the line that opens it.
+        let called = "Ich rufe nun auf:\n1 Namensaufruf der Abgeordneten\nGemäß § 2 Absatz 1 der Geschäftsordnung beginnt\ndie Sitzung mit dem Namensaufruf.";
+        assert_eq!(
+            normalize(called).text,
+            "Ich rufe nun auf:\n\n1 Namensaufruf der Abgeordneten\n\nGemäß § 2 Absatz 1 der Geschäftsordnung beginnt\ndie Sitzung mit dem Namensaufruf.\n"
+        );
+        // A title over two lines with an abbreviation keeps its lines.
+        let called = "Wir kommen zu:\n14 Wahl des Kontrollgremiums gem.\n§ 23 des Gesetzes\nWahlvorschlag\nDrucksache 17/15";
+        assert!(normalize(called)
+            .text
+            .contains("Kontrollgremiums gem.\n§ 23 des Gesetzes\n\nWahlvorschlag"));
     }
 
     #[test]
