@@ -781,11 +781,7 @@ impl Answers {
             let m = c.get(0).unwrap();
             let rest = &text[cut + m.end()..];
             let until = ANSWER_CLAUSE.find(rest).map_or(rest.len(), |m| m.start());
-            let p = ["yes", "no", "abstain"]
-                .into_iter()
-                .find(|g| c.name(g).is_some())
-                .and_then(Position::from_key)
-                .unwrap_or(Position::Yes);
+            let p = group_position(&c).unwrap_or(Position::Yes);
             add(&mut self.positions, &named(&rest[..until], when), p, when);
         }
         for (mut who, p) in stated {
@@ -884,16 +880,21 @@ static TOLD: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The position a match's named group says (`yes`, `no`, `abstain`: the groups of
+/// `phrases::groups`).
+fn group_position(c: &regex::Captures) -> Option<Position> {
+    ["yes", "no", "abstain"]
+        .into_iter()
+        .find(|g| c.name(g).is_some())
+        .and_then(Position::from_key)
+}
+
 /// The positions the sentences of `gap` tell (`told-…`).
 fn told(gap: &str, when: When, answers: &mut Answers) {
     for (a, b) in sentence::split(gap) {
         let s = gap[a..b].trim_start_matches(|c: char| !c.is_alphanumeric());
         let Some(c) = TOLD.captures(s) else { continue };
-        let position = ["yes", "no", "abstain"]
-            .into_iter()
-            .find(|g| c.name(g).is_some())
-            .and_then(Position::from_key)
-            .unwrap_or(Position::Abstain);
+        let position = group_position(&c).unwrap_or(Position::Abstain);
         let who = named(&s[c.get(0).unwrap().end()..], when);
         answers.any |= !who.is_empty();
         add(&mut answers.positions, &who, position, when);

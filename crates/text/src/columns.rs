@@ -20,9 +20,10 @@ use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}\.\d{2}\.\d{4}$").unwrap());
-static PROTOCOL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Plenarprotokoll\s+\d+/\d+$").unwrap());
+use crate::heads::{DATE_LINE, PROTOCOL_LINE};
+
+/// A page number's block beside the head: up to four digits (the 15th period numbers its pages
+/// through the whole period, `5694`).
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
 
 /// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries.

@@ -3,6 +3,7 @@
 //! page starts kept. Knows neither parsing nor RDF.
 
 mod columns;
+mod heads;
 pub mod normalize;
 pub mod pdf;
 pub mod source;

@@ -20,6 +20,7 @@
 //! running head does (it stands at a page's top). A page's number is the one its head prints,
 //! else counted from a neighbour that prints one, else the PDF's page index.
 
+use crate::heads::{DATE_LINE, PROTOCOL_LINE};
 pub use crate::model::PageStart;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -52,9 +53,6 @@ static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s+
 static INLINE_HYPHEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Lu})").unwrap());
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}\.\d{2}\.\d{4}$").unwrap());
-static PROTOCOL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Plenarprotokoll\s+\d+/\d+$").unwrap());
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}$").unwrap());
 
 const PAGE_BREAK: &str = "\u{0C}";
