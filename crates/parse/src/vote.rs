@@ -65,7 +65,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)\s+an\s+(?P<list2>(?:den|die|das)\s[^.]*?)\s+zu\s+überweisen|\bsoll(?:en)?\s+an\s+(?P<list3>(?:den|die|das)\s[^.]*?)\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+überweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
 });
 /// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
 /// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
@@ -1219,21 +1219,39 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     vote.referral = object.contains("Überweisung")
         || object.contains("überwiesen")
         || REFERRAL_PROPOSED.is_match(lead);
-    // The referral proposed before the vote, within a passage's reach.
+    if !vote.referral {
+        return;
+    }
+    // The referral proposed before the vote, within a passage's reach; a committee added to it
+    // (`…, den Gesetzentwurf auch an den Ausschuss für Kommunalpolitik zu überweisen`) joins it.
     let near = super::chars_before(text, start, GAP_CHARS);
-    if let Some(c) = REFERRAL
-        .captures_iter(&text[near..start])
-        .last()
-        .filter(|_| vote.referral)
-    {
-        let list = c
-            .name("list")
-            .or(c.name("list2"))
-            .or(c.name("list3"))
-            .map_or("", |m| m.as_str());
-        let (lead, all) = committees(list);
-        vote.lead = lead;
-        vote.referred_to = all;
+    let passage = &text[near..start];
+    // The proposal's words before its committees (`Überweisung des Antrags Drucksache 16/12850`)
+    // and the committees.
+    let mut proposed: Option<(&str, Vec<String>)> = None;
+    for c in REFERRAL.captures_iter(passage) {
+        let whole = c.get(0).expect("a match");
+        let list = ["list", "list2", "list3"].iter().find_map(|n| c.name(n));
+        let (lead, all) = committees(list.map_or("", |m| m.as_str()));
+        let adds = c.name("also2").or(c.name("also3")).is_some();
+        match proposed.as_mut() {
+            Some((_, committees)) if adds => committees.extend(all),
+            _ => {
+                vote.lead = lead;
+                let head = &passage[whole.start()..list.map_or(whole.end(), |m| m.start())];
+                proposed = Some((head, all));
+            }
+        }
+    }
+    let Some((head, all)) = proposed else {
+        return;
+    };
+    vote.referred_to = all;
+    // Asked without naming a paper (`Wer stimmt dem so zu?`): the paper whose referral was
+    // proposed, not one named after it (`Der Entschließungsantrag … soll ebenfalls …`).
+    if let Some(paper) = drucksache(head).filter(|_| drucksache(object).is_none()) {
+        vote.subject = Some(paper);
+        vote.subject_inferred = false;
     }
 }
 
