@@ -107,11 +107,11 @@ fn first_difference(a: &serde_json::Value, b: Option<&serde_json::Value>) -> (St
 #[test]
 fn documents_read_alike_whatever_their_line_breaks() {
     let mut failures = Vec::new();
-    let mut variants = 0;
     let documents = documents();
     assert!(documents.len() >= 2, "the corpus is at hand");
     for (name, normalized) in &documents {
         let expected = read(normalized);
+        let mut variants = 0;
         for width in [Some(35), Some(60), Some(100), None] {
             let text = rebreak(&normalized.text, width);
             if text == normalized.text {
@@ -132,7 +132,11 @@ fn documents_read_alike_whatever_their_line_breaks() {
                 }
             }
         }
+        // A PDF's prose comes in broken lines: each width re-breaks it (the shared PDFs are
+        // read where `../shared` stands beside the checkout, as in CI).
+        if name.ends_with(".pdf") {
+            assert_eq!(variants, 4, "{name}: {variants} variants re-broken");
+        }
     }
-    assert!(variants >= 4 * 4, "{variants} variants re-broken");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
