@@ -67,6 +67,11 @@ static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repea
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+überweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
 });
+/// The lead committee named in a sentence of its own (`Der Verkehrsausschuss soll die
+/// Federführung erhalten.`, `Die Federführung soll beim Innenausschuss liegen.`).
+static LEAD_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?]\s+)(?:Der|Die|Das)\s+(?P<a>[^.]*?)\s+soll\s+(?:die\s+)?Federführung\s+(?:erhalten|haben|übernehmen)|Federführung\s+(?:soll\s+)?(?:beim|bei\s+(?:der|dem))\s+(?P<b>[^.]*?)\s+liegen").unwrap()
+});
 /// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
 /// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
 static REFERRAL_PROPOSED: LazyLock<Regex> =
@@ -1243,9 +1248,19 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
             }
         }
     }
-    let Some((head, all)) = proposed else {
+    let Some((head, mut all)) = proposed else {
         return;
     };
+    // The lead named apart, where it is one of the committees.
+    let named_lead = LEAD_NAMED.captures_iter(passage).last().and_then(|c| {
+        let name = collapse(c.name("a").or(c.name("b")).map_or("", |m| m.as_str()));
+        all.iter().find(|n| **n == name).cloned()
+    });
+    if let Some(lead) = named_lead {
+        all.retain(|n| *n != lead);
+        all.insert(0, lead.clone());
+        vote.lead = Some(lead);
+    }
     vote.referred_to = all;
     // Asked without naming a paper (`Wer stimmt dem so zu?`): the paper whose referral was
     // proposed, not one named after it (`Der Entschließungsantrag … soll ebenfalls …`).

@@ -112,7 +112,7 @@ fn votes(input: &Input) -> Value {
                 VoteResult::Accepted => "accepted",
                 VoteResult::Rejected => "rejected",
             });
-            json!({
+            let mut row = json!({
                 "subject": r.vote.subject.map(|s| s.printed()),
                 "result": result,
                 "yes": of(Position::Yes),
@@ -120,7 +120,12 @@ fn votes(input: &Input) -> Value {
                 "abstain": of(Position::Abstain),
                 "referred_to": r.vote.referred_to,
                 "decides": r.vote.decides.map(|s| s.printed()),
-            })
+            });
+            // The lead committee, where a referral names one.
+            if let Some(lead) = r.vote.lead {
+                row["lead"] = json!(lead);
+            }
+            row
         })
         .collect();
     json!(rows)
