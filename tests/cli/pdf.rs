@@ -352,3 +352,33 @@ fn plain_pdftotext_text_of_a_scrambled_protocol_gives_the_votes_of_the_pdf() {
     assert!(from_pdf.len() >= 75, "{}", from_pdf.len());
     assert_eq!(from_pdf, from_text);
 }
+
+/// 18/115, item 14: the Ältestenrat proposes the Verkehrsausschuss, the factions add the
+/// Ausschuss für Heimat und Kommunales `zur Mitberatung`, and a sentence of its own gives the
+/// Verkehrsausschuss the lead: the referral names both committees, the lead once.
+#[test]
+fn a_referral_keeps_a_committee_added_and_a_lead_named_apart() {
+    let pdf = sample_pdf();
+    let nt = stdout(&ok(&["convert", "--format", "ntriples", s(&pdf)]));
+    let vote = nt
+        .lines()
+        .find(|l| l.contains("#gegenstand>") && l.contains("/drucksache/18/17127>"))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("a vote on Drucksache 18/17127")
+        .to_owned();
+    let objects = |p: &str| -> Vec<String> {
+        let mut o: Vec<String> = nt
+            .lines()
+            .filter(|l| l.starts_with(&vote) && l.contains(p))
+            .filter_map(|l| l.split_whitespace().nth(2).map(str::to_owned))
+            .collect();
+        o.sort();
+        o
+    };
+    let committee = |c: &str| format!("<https://landtag-lod.example/id/ausschuss/{c}>");
+    assert_eq!(
+        objects("#ueberweisungAn>"),
+        [committee("ahk"), committee("va")]
+    );
+    assert_eq!(objects("#federfuehrend>"), [committee("va")]);
+}
