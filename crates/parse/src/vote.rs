@@ -72,6 +72,14 @@ static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?]\s+)(?:Der|Die|Das)\s+(?P<a>[^.]*?)\s+soll\s+(?:die\s+)?Federführung\s+(?:erhalten|haben|übernehmen)|Federführung\s+(?:soll\s+)?(?:beim|bei\s+(?:der|dem))\s+(?P<b>[^.]*?)\s+liegen").unwrap()
 });
+/// A second paper sent where the proposal sends the first (`… soll ebenfalls entsprechend
+/// überwiesen werden`, `… wird gleichfalls dorthin überwiesen`).
+static CO_REFERRED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:ebenfalls|gleichfalls|auch)\s+(?:entsprechend\s+|dorthin\s+|mit\s+)?überwiesen\b",
+    )
+    .unwrap()
+});
 /// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
 /// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
 static REFERRAL_PROPOSED: LazyLock<Regex> =
@@ -1233,24 +1241,34 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     let passage = &text[near..start];
     // The proposal's words before its committees (`Überweisung des Antrags Drucksache 16/12850`)
     // and the committees.
-    let mut proposed: Option<(&str, Vec<String>)> = None;
+    let mut proposed: Option<(&str, usize, Vec<String>)> = None;
     for c in REFERRAL.captures_iter(passage) {
         let whole = c.get(0).expect("a match");
         let list = ["list", "list2", "list3"].iter().find_map(|n| c.name(n));
         let (lead, all) = committees(list.map_or("", |m| m.as_str()));
         let adds = c.name("also2").or(c.name("also3")).is_some();
         match proposed.as_mut() {
-            Some((_, committees)) if adds => committees.extend(all),
+            Some((_, _, committees)) if adds => committees.extend(all),
             _ => {
                 vote.lead = lead;
                 let head = &passage[whole.start()..list.map_or(whole.end(), |m| m.start())];
-                proposed = Some((head, all));
+                proposed = Some((head, whole.end(), all));
             }
         }
     }
-    let Some((head, mut all)) = proposed else {
+    let Some((head, end, mut all)) = proposed else {
         return;
     };
+    let co_referred = CO_REFERRED.is_match(&passage[end..]);
+    // A proposal of another paper (an earlier item's, in reach of a referral worded otherwise)
+    // is not this vote's: no committees rather than that paper's.
+    let proposal = drucksache(head);
+    if let (Some(p), Some(s)) = (&proposal, &vote.subject) {
+        if p != s && !co_referred {
+            vote.lead = None;
+            return;
+        }
+    }
     // The lead named apart, where it is one of the committees.
     let named_lead = LEAD_NAMED.captures_iter(passage).last().and_then(|c| {
         let name = collapse(c.name("a").or(c.name("b")).map_or("", |m| m.as_str()));
@@ -1262,9 +1280,10 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
         vote.lead = Some(lead);
     }
     vote.referred_to = all;
-    // Asked without naming a paper (`Wer stimmt dem so zu?`): the paper whose referral was
-    // proposed, not one named after it (`Der Entschließungsantrag … soll ebenfalls …`).
-    if let Some(paper) = drucksache(head).filter(|_| drucksache(object).is_none()) {
+    // Asked without naming a paper (`Wer stimmt dem so zu?`) after a second paper was sent the
+    // same way (`Der Entschließungsantrag … soll ebenfalls überwiesen werden.`): the paper whose
+    // referral was proposed, not the one named last.
+    if let Some(paper) = proposal.filter(|_| co_referred && drucksache(object).is_none()) {
         vote.subject = Some(paper);
         vote.subject_inferred = false;
     }
