@@ -1239,24 +1239,23 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     // (`…, den Gesetzentwurf auch an den Ausschuss für Kommunalpolitik zu überweisen`) joins it.
     let near = super::chars_before(text, start, GAP_CHARS);
     let passage = &text[near..start];
-    // The proposal's words before its committees (`Überweisung des Antrags Drucksache 16/12850`)
-    // and the committees.
-    let mut proposed: Option<(&str, usize, Vec<String>)> = None;
+    // The proposal: its words before its committees (`Überweisung des Antrags Drucksache
+    // 16/12850`), where it ends, its lead and its committees.
+    let mut proposed: Option<(&str, usize, Option<String>, Vec<String>)> = None;
     for c in REFERRAL.captures_iter(passage) {
         let whole = c.get(0).expect("a match");
         let list = ["list", "list2", "list3"].iter().find_map(|n| c.name(n));
         let (lead, all) = committees(list.map_or("", |m| m.as_str()));
         let adds = c.name("also2").or(c.name("also3")).is_some();
         match proposed.as_mut() {
-            Some((_, _, committees)) if adds => committees.extend(all),
+            Some((_, _, _, committees)) if adds => committees.extend(all),
             _ => {
-                vote.lead = lead;
                 let head = &passage[whole.start()..list.map_or(whole.end(), |m| m.start())];
-                proposed = Some((head, whole.end(), all));
+                proposed = Some((head, whole.end(), lead, all));
             }
         }
     }
-    let Some((head, end, mut all)) = proposed else {
+    let Some((head, end, mut lead, mut all)) = proposed else {
         return;
     };
     let co_referred = CO_REFERRED.is_match(&passage[end..]);
@@ -1265,7 +1264,6 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     let proposal = drucksache(head);
     if let (Some(p), Some(s)) = (&proposal, &vote.subject) {
         if p != s && !co_referred {
-            vote.lead = None;
             return;
         }
     }
@@ -1274,11 +1272,12 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
         let name = collapse(c.name("a").or(c.name("b")).map_or("", |m| m.as_str()));
         all.iter().find(|n| **n == name).cloned()
     });
-    if let Some(lead) = named_lead {
-        all.retain(|n| *n != lead);
-        all.insert(0, lead.clone());
-        vote.lead = Some(lead);
+    if let Some(named) = named_lead {
+        all.retain(|n| *n != named);
+        all.insert(0, named.clone());
+        lead = Some(named);
     }
+    vote.lead = lead;
     vote.referred_to = all;
     // Asked without naming a paper (`Wer stimmt dem so zu?`) after a second paper was sent the
     // same way (`Der Entschließungsantrag … soll ebenfalls überwiesen werden.`): the paper whose
