@@ -37,6 +37,7 @@ pub enum Family {
     ToldYes,
     ToldNo,
     ToldAbstain,
+    Restated,
     DecisionSubject,
     DecisionRejected,
     DecisionAccepted,
@@ -53,7 +54,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 39] = [
+    const ALL: [(&'static str, Family); 40] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -80,6 +81,7 @@ impl Family {
         ("told-yes", Family::ToldYes),
         ("told-no", Family::ToldNo),
         ("told-abstain", Family::ToldAbstain),
+        ("restated", Family::Restated),
         ("decision-subject", Family::DecisionSubject),
         ("decision-rejected", Family::DecisionRejected),
         ("decision-accepted", Family::DecisionAccepted),

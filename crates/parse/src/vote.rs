@@ -104,6 +104,18 @@ enum Ask {
     FollowUp,
 }
 
+impl Ask {
+    /// The position the question asks about (`None` for a follow-up, whose answer says it).
+    fn position(self) -> Option<Position> {
+        match self {
+            Ask::Yes => Some(Position::Yes),
+            Ask::No => Some(Position::No),
+            Ask::Abstain => Some(Position::Abstain),
+            Ask::FollowUp => None,
+        }
+    }
+}
+
 /// One move of a vote passage, by byte offsets into the region.
 #[derive(Debug)]
 enum Move {
@@ -341,6 +353,40 @@ struct Positions {
     conflicts: Vec<(Voter, Position)>,
     /// The factions that moved the paper voted on: who `die antragstellende Fraktion` is.
     movers: Vec<Voter>,
+}
+
+impl Positions {
+    /// A corrected list (`Also: Piraten, CDU-Fraktion und …`): `voters` are now the whole list
+    /// of the position the correction says (`said`), else of the one they share most voters
+    /// with (`asked`, the last question's, breaks a tie), and no other position's; what the
+    /// list held before and the correction leaves out is dropped. Sharing none and saying none,
+    /// they are added to `asked` as an answer would be.
+    fn restate(&mut self, voters: &[Voter], said: Option<Position>, asked: Option<Position>) {
+        let shared = |p: Position| {
+            self.list
+                .iter()
+                .filter(|(v, q)| *q == p && voters.contains(v))
+                .count()
+        };
+        let most = [Position::Yes, Position::No, Position::Abstain]
+            .into_iter()
+            .map(|p| (shared(p), Some(p) == asked, p))
+            .filter(|(n, _, _)| *n > 0)
+            .max_by_key(|(n, is_asked, _)| (*n, *is_asked));
+        let Some(position) = said.or(most.map(|(_, _, p)| p)) else {
+            for v in voters {
+                if let (Some(p), false) = (asked, self.list.iter().any(|(w, _)| w == v)) {
+                    self.list.push((v.clone(), p));
+                }
+            }
+            return;
+        };
+        self.list
+            .retain(|(v, p)| !voters.contains(v) && *p != position);
+        self.conflicts.retain(|(v, _)| !voters.contains(v));
+        self.list
+            .extend(voters.iter().map(|v| (v.clone(), position)));
+    }
 }
 
 /// Adds what a phrase names with `position`, keeping the first position a voter was given.
@@ -769,11 +815,8 @@ static ANSWER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 impl Answers {
     /// The answer `text` to a question asking `ask`.
     fn read(&mut self, text: &str, ask: Ask, when: When) {
-        let position = match ask {
-            Ask::Yes => Position::Yes,
-            Ask::No => Position::No,
-            Ask::Abstain => Position::Abstain,
-            Ask::FollowUp => return,
+        let Some(position) = ask.position() else {
+            return;
         };
         self.consent |= ask == Ask::Yes && CONSENT.is_match(text);
         let (text, stated) = predicates(text, when);
@@ -874,7 +917,11 @@ fn gather<'t>(
     }
     for pair in moves.windows(2) {
         let gap = &text[move_end(pair[0]).min(pair[1].start())..pair[1].start()];
-        told(gap, when, &mut answers);
+        let asked = match pair[0] {
+            Move::Question { ask, .. } => (*ask).position(),
+            Move::Result { .. } => None,
+        };
+        told(gap, asked, when, &mut answers);
     }
     (answers, object, result_sentence)
 }
@@ -902,15 +949,46 @@ fn group_position(c: &regex::Captures) -> Option<Position> {
         .and_then(Position::from_key)
 }
 
-/// The positions the sentences of `gap` tell (`told-…`).
-fn told(gap: &str, when: When, answers: &mut Answers) {
+/// `Also: Piraten, CDU-Fraktion und …`: a chair's correction of a list said before.
+static RESTATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Restated));
+
+/// The positions the sentences of `gap` tell (`told-…`), and the lists they correct
+/// (`restated`; `asked` is the position the question before the gap asked).
+fn told(gap: &str, asked: Option<Position>, when: When, answers: &mut Answers) {
     for (a, b) in sentence::split(gap) {
         let s = gap[a..b].trim_start_matches(|c: char| !c.is_alphanumeric());
+        if let Some(m) = RESTATED.find(s) {
+            restated(s[m.end()..].trim_start(), asked, when, answers);
+            continue;
+        }
         let Some(c) = TOLD.captures(s) else { continue };
         let position = group_position(&c).unwrap_or(Position::Abstain);
         let who = named(&s[c.get(0).unwrap().end()..], when);
         answers.any |= !who.is_empty();
         add(&mut answers.positions, &who, position, when);
+    }
+}
+
+/// What a correction after its colon says: a position told (`Dagegen haben AfD und FDP
+/// gestimmt.`) or stated (`die SPD enthält sich`), else a list of voters alone.
+fn restated(s: &str, asked: Option<Position>, when: When, answers: &mut Answers) {
+    let mut said = Vec::new();
+    let rest = match TOLD.captures(s) {
+        Some(c) => {
+            let who = named(&s[c.get(0).unwrap().end()..], when);
+            said.push((who, group_position(&c)));
+            String::new()
+        }
+        None => {
+            let (rest, stated) = predicates(s, when);
+            said.extend(stated.into_iter().map(|(w, p)| (w, Some(p))));
+            rest
+        }
+    };
+    said.push((named(&rest, when), None));
+    for (who, p) in said {
+        answers.any |= !who.is_empty();
+        answers.positions.restate(&who.voters, p, asked);
     }
 }
 
