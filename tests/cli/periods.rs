@@ -414,3 +414,47 @@ fn roll_call_annexes_as_printed_give_every_members_vote() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+#[test]
+fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
+    let dir = tempdir();
+    let store = store_of(dir.path(), &[fixture("text/mmp16-99-written.txt")]);
+    let on = |p: &str| {
+        let q = format!(
+            "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+             SELECT ?n ?committee WHERE {{
+               ?v lt:{p} ?paper . ?paper <http://data.europa.eu/eli/ontology#id_local> ?n .
+               OPTIONAL {{ ?v lt:ueberweisungAn ?committee }} }} ORDER BY ?n ?committee"
+        );
+        query_rows(&store, &q)
+    };
+    let committee = |c: &str| format!("https://landtag-lod.example/id/ausschuss/{c}");
+    let haushaltskontrolle = committee("ausschuss-fuer-haushaltskontrolle");
+    // `die Unterrichtungen Drucksachen 16/10698 und 16/12800 … zu überweisen`: one vote, both.
+    let first = on("gegenstand");
+    assert!(first.contains(&vec!["16/10698".to_owned(), haushaltskontrolle.clone()]));
+    assert_eq!(
+        on("weitererGegenstand"),
+        [["16/12800", &haushaltskontrolle]]
+    );
+    // `an den Hauptausschuss in der Federführung sowie an den Innenausschuss in der
+    // Mitberatung`: the roles are not part of the names.
+    let second: Vec<&Vec<String>> = first.iter().filter(|r| r[0] == "16/10700").collect();
+    assert_eq!(
+        second,
+        [
+            &vec!["16/10700".to_owned(), committee("ha")],
+            &vec!["16/10700".to_owned(), committee("ia")]
+        ]
+    );
+    // `Wer enthält sich? – Die CDU und die Piraten. – Also: die CDU, die Piraten und der
+    // fraktionslose Abgeordnete Schwerd.`
+    let got = positions(&store, "mmp16-99");
+    let abstaining: Vec<&str> = got
+        .iter()
+        .filter(|(s, _, _, p)| s == "Drucksache 16/10700" && p == "abstain")
+        .map(|(_, _, f, _)| f.as_str())
+        .collect();
+    assert_eq!(abstaining.len(), 3, "{got:?}");
+    assert!(abstaining.contains(&"CDU") && abstaining.contains(&"PIRATEN"));
+}

@@ -724,6 +724,11 @@ pub struct Vote {
     pub item: Option<String>,
     /// The paper voted on.
     pub subject: Option<PaperRef>,
+    /// Further papers the same vote decides alike: the other numbers of the list that names the
+    /// subject (`die Unterrichtungen Drucksachen 16/10698 und 16/12800 … zu überweisen`), a
+    /// paper a referral sends where it sends the subject (`Der Entschließungsantrag … soll
+    /// ebenfalls überwiesen werden`).
+    pub also_on: Vec<PaperRef>,
     /// `true` for a vote on a referral recommendation (Überweisungsempfehlung).
     pub referral: bool,
     /// Committees a referral sends the paper to, the lead one first.

@@ -5,34 +5,63 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PAPER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Drucksachen?|Vorlage|Stellungnahme|Ausschussprotokoll|Plenarprotokoll|Information|Zuschrift|Übersicht)\s+(\d{1,2})/(\d{1,6})\b").unwrap()
+    Regex::new(r"\b(Drucksachen?|Vorlagen?|Stellungnahme|Ausschussprotokoll|Plenarprotokoll|Information|Zuschrift|Übersicht)\s+(\d{1,2})/(\d{1,6})\b").unwrap()
+});
+/// A further number of a list after a plural kind (`Drucksachen 16/10698 und 16/12800`,
+/// `Drucksachen 17/472, 17/1818, 17/2144 und 17/2146`).
+static LIST_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*|\s+(?:und|sowie|bzw\.|oder)\s+)(\d{1,2})/(\d{1,6})\b").unwrap()
 });
 
-/// Every paper reference in `text`, in order, with its byte offset.
+/// Every paper reference in `text`, in order, with its byte offset; the numbers of a list
+/// after a plural kind (`Drucksachen 16/10698 und 16/12800`) each with the list's offset.
 pub fn papers(text: &str) -> Vec<(usize, PaperRef)> {
-    PAPER
-        .captures_iter(text)
-        .filter_map(|c| {
-            let kind = match &c[1] {
-                "Drucksache" | "Drucksachen" => PaperKind::Drucksache,
-                "Vorlage" => PaperKind::Vorlage,
-                "Stellungnahme" => PaperKind::Stellungnahme,
-                "Ausschussprotokoll" => PaperKind::Ausschussprotokoll,
-                "Plenarprotokoll" => PaperKind::Plenarprotokoll,
-                "Information" => PaperKind::Information,
-                "Übersicht" => PaperKind::Uebersicht,
-                _ => PaperKind::Zuschrift,
-            };
-            Some((
-                c.get(0)?.start(),
-                PaperRef {
-                    kind,
-                    wahlperiode: c[2].parse().ok()?,
-                    number: c[3].parse().ok()?,
-                },
-            ))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for c in PAPER.captures_iter(text) {
+        let Some(first) = paper(&c) else { continue };
+        let (at, mut end) = (
+            c.get(0).map_or(0, |m| m.start()),
+            c.get(0).map_or(0, |m| m.end()),
+        );
+        out.push((at, first));
+        if !c[1].ends_with('n') {
+            continue;
+        }
+        while let Some(t) = LIST_TAIL.captures(&text[end..]) {
+            let number = (t[1].parse().ok(), t[2].parse().ok());
+            if let (Some(wahlperiode), Some(number)) = number {
+                out.push((
+                    at,
+                    PaperRef {
+                        kind: first.kind,
+                        wahlperiode,
+                        number,
+                    },
+                ));
+            }
+            end += t.get(0).map_or(0, |m| m.end());
+        }
+    }
+    out
+}
+
+/// The paper a match of `PAPER` names.
+fn paper(c: &regex::Captures) -> Option<PaperRef> {
+    let kind = match &c[1] {
+        "Drucksache" | "Drucksachen" => PaperKind::Drucksache,
+        "Vorlage" | "Vorlagen" => PaperKind::Vorlage,
+        "Stellungnahme" => PaperKind::Stellungnahme,
+        "Ausschussprotokoll" => PaperKind::Ausschussprotokoll,
+        "Plenarprotokoll" => PaperKind::Plenarprotokoll,
+        "Information" => PaperKind::Information,
+        "Übersicht" => PaperKind::Uebersicht,
+        _ => PaperKind::Zuschrift,
+    };
+    Some(PaperRef {
+        kind,
+        wahlperiode: c[2].parse().ok()?,
+        number: c[3].parse().ok()?,
+    })
 }
 
 /// Adds `refs` to `into`, keeping the first mention's order and no duplicates.
@@ -134,6 +163,14 @@ mod tests {
             Some(10)
         );
         assert_eq!(wahlperiode_on(Date::parse_iso("1947-05-18").unwrap()), None);
+    }
+
+    #[test]
+    fn a_list_after_a_plural_kind_gives_each_number_at_the_list() {
+        let p = papers("die Drucksachen 17/472, 17/1818 und 17/2146 sowie Vorlage 17/9; 17/10");
+        let numbers: Vec<(usize, u32)> = p.iter().map(|(at, r)| (*at, r.number)).collect();
+        assert_eq!(numbers, [(4, 472), (4, 1818), (4, 2146), (50, 9)]);
+        assert_eq!(papers("Drucksache 18/1 und 18/2").len(), 1);
     }
 
     #[test]

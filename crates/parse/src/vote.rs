@@ -65,12 +65,20 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+überweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+überweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
 });
 /// The lead committee named in a sentence of its own (`Der Verkehrsausschuss soll die
 /// Federführung erhalten.`, `Die Federführung soll beim Innenausschuss liegen.`).
 static LEAD_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?]\s+)(?:Der|Die|Das)\s+(?P<a>[^.]*?)\s+soll\s+(?:die\s+)?Federführung\s+(?:erhalten|haben|übernehmen)|Federführung\s+(?:soll\s+)?(?:beim|bei\s+(?:der|dem))\s+(?P<b>[^.]*?)\s+liegen").unwrap()
+});
+/// A committee's role in a referral, said beside its name: the lead's (`– federführend –`,
+/// `in der Federführung`) or a co-adviser's (`in der Mitberatung`, `– mitberatend –`).
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[–-]\s*)?\b(?:federführend|mitberatend|(?:in|zur)\s+(?:der\s+)?(?:Federführung|Mitberatung))\b(?:\s*[–-])?").unwrap()
+});
+static LEAD_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:federführend|(?:in|zur)\s+(?:der\s+)?Federführung)\b").unwrap()
 });
 /// A second paper sent where the proposal sends the first (`… soll ebenfalls entsprechend
 /// überwiesen werden`, `… wird gleichfalls dorthin überwiesen`).
@@ -196,6 +204,7 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
     Vote {
         item: None,
         subject,
+        also_on: Vec::new(),
         referral: false,
         referred_to: Vec::new(),
         lead: None,
@@ -1071,6 +1080,13 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.
     let subject_inferred = named.is_none() && fallback.is_some() && !unnumbered;
     let mut vote = empty_vote(named.or_else(|| fallback.filter(|_| !unnumbered).cloned()));
+    // The list that named the subject: the question's, else the passage's before the vote (a
+    // joint vote's result names each vote's paper in one list: not that).
+    if let Some(s) = named {
+        let near = super::chars_before(text, start, GAP_CHARS);
+        let asked = object.filter(|o| drucksache(o).is_some());
+        vote.also_on = listed_with(asked.unwrap_or(&text[near..start]), &s);
+    }
     vote.subject_inferred = subject_inferred;
     vote.result = result;
     vote.result_stated = stated.is_some();
@@ -1200,11 +1216,10 @@ fn subject(
         })
         .or_else(|| match amendment {
             Some(announced) => announced,
-            None => refs::papers(&text[..start])
+            None => paper_lists(&text[..start])
                 .into_iter()
                 .rev()
-                .map(|(_, r)| r)
-                .find(|r| votable(r.kind)),
+                .find_map(|l| l.first().copied()),
         })
 }
 
@@ -1336,7 +1351,14 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     let Some((head, end, mut lead, mut all)) = proposed else {
         return;
     };
-    let co_referred = CO_REFERRED.is_match(&passage[end..]);
+    // `Der Entschließungsantrag Drucksache 16/12929 soll ebenfalls überwiesen werden.`
+    let co_referred = CO_REFERRED.find(&passage[end..]).map(|m| {
+        paper_lists(&passage[end..end + m.start()])
+            .last()
+            .and_then(|l| l.first().copied())
+    });
+    let co_paper = co_referred.flatten();
+    let co_referred = co_referred.is_some();
     // A proposal of another paper (an earlier item's, in reach of a referral worded otherwise)
     // is not this vote's: no committees rather than that paper's.
     let proposal = drucksache(head);
@@ -1364,6 +1386,8 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
         vote.subject = Some(paper);
         vote.subject_inferred = false;
     }
+    let also = co_paper.filter(|p| Some(p) != vote.subject.as_ref() && !vote.also_on.contains(p));
+    vote.also_on.extend(also);
 }
 
 /// The plenary votes on Drucksachen, on a Vorlage itself (`über die Vorlage 18/4675 selbst`) and
@@ -1376,6 +1400,32 @@ fn votable(kind: PaperKind) -> bool {
 }
 
 /// The first paper a sentence names that can be voted on.
+/// The papers of `text` that can be voted on, the numbers of one list (`Drucksachen 16/11050
+/// und 16/11051`) together, in order.
+fn paper_lists(text: &str) -> Vec<Vec<PaperRef>> {
+    let mut lists: Vec<(usize, Vec<PaperRef>)> = Vec::new();
+    for (at, p) in refs::papers(text)
+        .into_iter()
+        .filter(|(_, p)| votable(p.kind))
+    {
+        match lists.last_mut() {
+            Some((a, l)) if *a == at => l.push(p),
+            _ => lists.push((at, vec![p])),
+        }
+    }
+    lists.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The other numbers of the last list in `text` that names `subject` with others.
+fn listed_with(text: &str, subject: &PaperRef) -> Vec<PaperRef> {
+    paper_lists(text)
+        .into_iter()
+        .rev()
+        .find(|l| l.len() > 1 && l.contains(subject))
+        .map(|l| l.into_iter().filter(|p| p != subject).collect())
+        .unwrap_or_default()
+}
+
 fn drucksache(s: &str) -> Option<PaperRef> {
     refs::papers(s)
         .into_iter()
@@ -1401,14 +1451,10 @@ fn committees(list: &str) -> (Option<String>, Vec<String>) {
             .to_owned()
     };
     for part in list.split(", an ") {
-        // The word itself (`– federführend –`), not a part of a name (`federführenden`).
-        let lead_word = |w: &&str| w.trim_matches(|c: char| !c.is_alphabetic()) == "federführend";
-        let is_lead = part.split_whitespace().any(|w| lead_word(&w));
-        let name = part
-            .split_whitespace()
-            .filter(|w| !lead_word(w))
-            .collect::<Vec<_>>()
-            .join(" ");
+        // The role (`– federführend –`, `in der Federführung`, `in der Mitberatung`), not a part
+        // of a name (`des federführenden Ausschusses`).
+        let is_lead = LEAD_ROLE.is_match(part);
+        let name = ROLE.replace_all(part, " ");
         let name = trim(&name);
         let name = ["den ", "die ", "das "]
             .iter()

@@ -125,6 +125,11 @@ fn votes(input: &Input) -> Value {
             if let Some(lead) = r.vote.lead {
                 row["lead"] = json!(lead);
             }
+            // Further papers the vote decides alike, where there are any.
+            if !r.vote.also_on.is_empty() {
+                let also: Vec<String> = r.vote.also_on.iter().map(|p| p.printed()).collect();
+                row["also_on"] = json!(also);
+            }
             row
         })
         .collect();

@@ -60,6 +60,7 @@ pub mod lt {
         ZUSATZ = "zusatz",
         UNTERBRICHT = "unterbricht",
         GEGENSTAND = "gegenstand",
+        WEITERER_GEGENSTAND = "weitererGegenstand",
         ERGEBNIS_ERSCHLOSSEN = "ergebnisErschlossen",
         POSITIONEN_ERSCHLOSSEN = "positionenErschlossen",
         GEGENSTAND_ERSCHLOSSEN = "gegenstandErschlossen",

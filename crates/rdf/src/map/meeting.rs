@@ -343,6 +343,10 @@ pub(super) fn map_votes(
             let pi = paper(out, base, p);
             out.add(&node, lt::GEGENSTAND, pi);
         }
+        for p in &v.also_on {
+            let pi = paper(out, base, p);
+            out.add(&node, lt::WEITERER_GEGENSTAND, pi);
+        }
         if let Some(p) = &v.decides {
             let pi = paper(out, base, p);
             out.add(&node, lt::EMPFEHLUNG_ZU, pi);
