@@ -260,11 +260,22 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions
         && marks
             .iter()
             .any(|(a, b, p)| p.is_none() && body[*a..*b].contains("Gegenstimm"));
+    // `bei Zustimmung von drei Fraktionen im Hause und bei Stimmenthaltung der SPD`: the
+    // others once every clause naming voters is read.
+    let mut others = Vec::new();
     for (i, (_, end, position)) in marks.iter().enumerate() {
         let until = marks.get(i + 1).map_or(body.len(), |m| m.0);
         if let Some(p) = position {
-            add(positions, &named(&body[*end..until], when), *p, when);
+            let who = named(&body[*end..until], when);
+            if who.others {
+                others.push((who, *p));
+            } else {
+                add(positions, &who, *p, when);
+            }
         }
+    }
+    for (who, p) in others {
+        add(positions, &who, p, when);
     }
     for (who, p) in stated {
         add(positions, &who, p, when);
@@ -412,8 +423,10 @@ fn add(positions: &mut Positions, who: &Named, position: Position, when: When) {
             Some(_) => {}
         }
     }
-    if who.all || who.others {
+    if who.all || (who.others && who.count.is_none()) {
         add_all(positions, position, when, &who.except);
+    } else if let Some(n) = who.count {
+        add_counted(positions, position, when, n);
     }
 }
 
@@ -438,6 +451,20 @@ pub fn elections(text: &str) -> Vec<Read> {
 }
 
 /// Every faction of the period not yet in `positions` and not in `except` votes `position`.
+/// `drei Fraktionen im Hause`: the factions without a position, where there are `n` of them.
+fn add_counted(positions: &mut Positions, position: Position, when: When, n: usize) {
+    let Some(p) = when.wahlperiode else {
+        return;
+    };
+    let left = lexicon::factions_in(p)
+        .into_iter()
+        .filter(|f| !positions.list.iter().any(|(w, _)| *w == Voter::Faction(*f)))
+        .count();
+    if left == n {
+        add_all(positions, position, when, &[]);
+    }
+}
+
 fn add_all(positions: &mut Positions, position: Position, when: When, except: &[Voter]) {
     let Some(p) = when.wahlperiode else {
         return;
@@ -794,7 +821,7 @@ struct Answers {
     /// `Das ist ein einstimmiges Ergebnis.`: said of the whole vote.
     unanimous: bool,
     /// Positions of `alle anderen Fraktionen`, given once every other voter is known.
-    others: Vec<Position>,
+    others: Vec<(Position, Option<usize>)>,
     /// `Sind Sie damit einverstanden? – Das ist der Fall.`: all consent.
     consent: bool,
 }
@@ -839,7 +866,7 @@ impl Answers {
             Ask::Yes | Ask::FollowUp => {}
         }
         if std::mem::take(&mut who.others) {
-            self.others.push(position);
+            self.others.push((position, who.count.take()));
         }
         add(&mut self.positions, &who, position, when);
         for c in ANSWER_CLAUSE.captures_iter(&text[cut..]) {
@@ -851,7 +878,7 @@ impl Answers {
         }
         for (mut who, p) in stated {
             if std::mem::take(&mut who.others) {
-                self.others.push(p);
+                self.others.push((p, who.count.take()));
             }
             add(&mut self.positions, &who, p, when);
         }
@@ -970,7 +997,15 @@ fn told(gap: &str, asked: Option<Position>, when: When, answers: &mut Answers) {
             restated(s[m.end()..].trim_start(), asked, when, answers);
             continue;
         }
-        let Some(c) = TOLD.captures(s) else { continue };
+        let Some(c) = TOLD.captures(s) else {
+            // `Wer enthält sich? Die CDU-Fraktion und die FDP-Fraktion enthalten sich.`: an
+            // answer printed without its dash, its verb saying the position.
+            for (who, p) in predicates(s, when).1 {
+                answers.any |= !who.is_empty();
+                add(&mut answers.positions, &who, p, when);
+            }
+            continue;
+        };
         let position = group_position(&c).unwrap_or(Position::Abstain);
         let who = named(&s[c.get(0).unwrap().end()..], when);
         answers.any |= !who.is_empty();
@@ -1048,8 +1083,11 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     if let (Some(s), Some(r)) = (result_sentence, stated) {
         clauses(s, r, when, &mut positions);
     }
-    for position in others {
-        add_all(&mut positions, position, when, &[]);
+    for (position, count) in others {
+        match count {
+            Some(n) => add_counted(&mut positions, position, when, n),
+            None => add_all(&mut positions, position, when, &[]),
+        }
     }
     let result =
         stated.or_else(|| unsaid_result(&positions.list, consent, none_against, none_abstaining));
@@ -1093,7 +1131,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     vote.positions = positions.list;
     vote.conflicts = positions.conflicts;
     vote.positions_inferred = positions_inferred;
-    if asked_on_recommendation(object, result_sentence) {
+    if asked_on_recommendation(object, result_sentence, &text[..start]) {
         vote.decides = decided(&text[..start], result_sentence);
         vote.recommends = recommends(&text[..start]);
     }
@@ -1197,7 +1235,7 @@ fn subject(
     (object, result): (Option<&str>, Option<&str>),
     amendment: Option<Option<PaperRef>>,
 ) -> Option<PaperRef> {
-    let on_recommendation = asked_on_recommendation(object, result);
+    let on_recommendation = asked_on_recommendation(object, result, &text[..start]);
     // In the result of a vote on a recommendation, a paper after its kind is the one the
     // recommendation decides (`… angenommen und der Antrag Drucksache 16/5321 abgelehnt`).
     let in_result = |r: &str| {
@@ -1234,14 +1272,21 @@ static PAPER_KIND_WORD: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family
 
 /// Whether the question or the result says the vote is on a committee's recommendation; a
 /// bill voted `in der Fassung der Beschlussempfehlung` is voted on itself, in the committee's
-/// wording.
-fn asked_on_recommendation(object: Option<&str>, result: Option<&str>) -> bool {
-    object.into_iter().chain(result).any(|s| {
-        ["Beschlussempfehlung", "Beschlußempfehlung"]
-            .iter()
-            .flat_map(|w| s.match_indices(w))
-            .any(|(at, _)| !words::collapse(&s[..at]).ends_with("Fassung der"))
-    })
+/// wording. `Empfehlung` alone (`Wer möchte dieser Empfehlung folgen?`) says so where the
+/// sentences before name the recommendation's paper (`empfiehlt in der Beschlussempfehlung
+/// Drucksache 14/7831, …`), not where the Ältestenrat recommends a referral.
+fn asked_on_recommendation(object: Option<&str>, result: Option<&str>, before: &str) -> bool {
+    let says = |w: &str| {
+        object.into_iter().chain(result).any(|s| {
+            s.match_indices(w).any(|(at, _)| {
+                !words::collapse(&s[..at]).ends_with("Fassung der")
+                    && !s[..at].ends_with(char::is_alphabetic)
+            })
+        })
+    };
+    says("Beschlussempfehlung")
+        || says("Beschlußempfehlung")
+        || (says("Empfehlung") && recommendation(before).is_some())
 }
 
 /// The paper a recommendation decides: named after its kind in the result (`… angenommen und

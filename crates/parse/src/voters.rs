@@ -25,6 +25,9 @@ pub struct Named {
     pub voters: Vec<Voter>,
     /// `alle anderen Fraktionen`: the period's factions not named elsewhere in the vote.
     pub others: bool,
+    /// `drei Fraktionen im Hause`, `die beiden anderen Fraktionen`: the others, as many as
+    /// said; where not that many are left, the phrase names no one.
+    pub count: Option<usize>,
     /// `alle Fraktionen`, `das ganze Haus`.
     pub all: bool,
     /// `einstimmig`, `ein einstimmiges Ergebnis`: said of the whole vote, whatever was asked.
@@ -68,6 +71,11 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(r"(?i)\b(?:{alternation})\b")).unwrap()
+});
+/// `drei Fraktionen im Hause`, `die beiden übrigen Fraktionen`: a number of factions, not
+/// named.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<n>zwei|drei|vier|fünf|sechs|beide[nr]?)\s+(?:(?:anderen|übrigen|weiteren)\s+)?Fraktionen\b").unwrap()
 });
 static UNANIMOUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\beinstimmig|\beinmütig|\balle\s+Abgeordneten\b").unwrap());
@@ -175,6 +183,12 @@ fn named_plainly(phrase: &str, when: When) -> Named {
         if !out.voters.contains(&m) {
             out.voters.push(m);
         }
+    }
+    if let Some(c) = COUNTED.captures(phrase).filter(|_| out.is_empty()) {
+        let n = &c["n"].to_lowercase();
+        let words = ["zwei", "drei", "vier", "fünf", "sechs"];
+        out.count = words.iter().position(|w| w == n).map(|i| i + 2).or(Some(2));
+        out.others = true;
     }
     out.nobody = out.is_empty() && (phrase.trim().is_empty() || NOBODY.is_match(phrase));
     out
