@@ -15,7 +15,7 @@ pub enum Target {
         oxigraph::store::Store,
         crate::publish::changes::Log,
         Box<crate::search::SearchIndex>,
-        crate::publish::listings::Listings,
+        Box<crate::publish::listings::Listings>,
     ),
     /// A running `serve` that holds the store in this folder.
     Server(PathBuf),
@@ -34,7 +34,7 @@ impl Target {
         let index = crate::search::SearchIndex::for_writer(dir, &store)?;
         let listings = crate::publish::listings::Listings::for_writer(dir, base);
         listings.recover()?;
-        Ok(Self::Store(store, log, Box::new(index), listings))
+        Ok(Self::Store(store, log, Box::new(index), Box::new(listings)))
     }
 
     /// Writes one graph (a document's, or the links) and its claims, and then what the store
