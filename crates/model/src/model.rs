@@ -490,6 +490,9 @@ pub enum CheckKind {
     VoteAnnouncedOtherwise,
     /// The passage read again by its words alone gives a faction another position.
     VoteRereadOtherwise,
+    /// The chair counts members without a faction among the voters but names them not
+    /// (`die beiden fraktionslosen Abgeordneten`): their votes are not recorded.
+    VoteMembersUnnamed,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
     RollCallTotals,
     /// A roll call whose annex gave no rows.
@@ -501,7 +504,7 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 13] = [
+    pub const ALL: [CheckKind; 14] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
@@ -511,6 +514,7 @@ impl CheckKind {
         Self::VoteMoversAgainst,
         Self::VoteAnnouncedOtherwise,
         Self::VoteRereadOtherwise,
+        Self::VoteMembersUnnamed,
         Self::RollCallTotals,
         Self::RollCallNoRows,
         Self::TocSpeechMissing,
@@ -529,6 +533,7 @@ impl CheckKind {
             Self::VoteMoversAgainst => "vote-movers-against",
             Self::VoteAnnouncedOtherwise => "vote-announced-otherwise",
             Self::VoteRereadOtherwise => "vote-reread-otherwise",
+            Self::VoteMembersUnnamed => "vote-members-unnamed",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",
             Self::TocSpeechMissing => "toc-speech-missing",

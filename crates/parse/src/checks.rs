@@ -22,6 +22,9 @@
 //! - the passage read a second time by its words alone (`reread.rs`, the words of
 //!   `data/lexicon/stimmworte.tsv`, no grammar) gives each faction the position read
 //!   (`vote-reread-otherwise`);
+//! - members without a faction the chair counts among the voters are named
+//!   (`vote-members-unnamed`: `die beiden fraktionslosen Abgeordneten`, their votes missing;
+//!   not where they are said to be absent);
 //! - a roll call's rows sum to the totals announced and to its `Ergebnis` row, and a roll call
 //!   has rows (`roll-call-totals`, `roll-call-no-rows`; in `plenary.rs`, where the annex is
 //!   joined);
@@ -273,6 +276,58 @@ pub fn reread(chars: &CharIndex<'_>, votes: &[Vote], when: When) -> Vec<Check> {
             "reread",
         );
         out.extend(otherwise(i, v, again, doubt));
+    }
+    out
+}
+
+/// `die beiden fraktionslosen Abgeordneten`, `der fraktionslose Kollege`: members without a
+/// faction counted, and what follows (a name, or not).
+static UNNAMED_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<n>beiden|zwei|drei|vier|fünf)\s+)?(?:anwesenden\s+)?fraktionslosen?\s+(?:Abgeordneten?|Kolleg(?:e|en|in|innen)|Mitglieder)\b\s*(?P<next>\S?)").unwrap()
+});
+/// Said of members without a faction who did not vote.
+static ABSENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)nicht\s+(?:im\s+Saal|anwesend|da)\b|abwesend").unwrap());
+
+/// The votes whose passage counts members without a faction among the voters without naming
+/// them (`vote-members-unnamed`), where fewer members than counted have a position.
+pub fn unnamed_members(chars: &CharIndex<'_>, votes: &[Vote]) -> Vec<Check> {
+    let mut out = Vec::new();
+    for (i, v) in votes.iter().enumerate() {
+        if v.method != VoteMethod::Show {
+            continue;
+        }
+        let text = chars.slice(v.span);
+        let counted: usize = crate::sentence::split(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .filter(|s| !ABSENT.is_match(s))
+            .flat_map(|s| UNNAMED_MEMBERS.captures_iter(s).collect::<Vec<_>>())
+            .filter(|c| !c["next"].starts_with(char::is_uppercase))
+            .map(|c| match c.name("n").map(|n| n.as_str().to_lowercase()) {
+                Some(n) => ["zwei", "drei", "vier", "fünf"]
+                    .iter()
+                    .position(|w| *w == n)
+                    .map_or(2, |i| i + 2),
+                None => 1,
+            })
+            .max()
+            .unwrap_or(0);
+        let named = v
+            .positions
+            .iter()
+            .filter(|(w, _)| matches!(w, Voter::Member(_)))
+            .count();
+        if counted > named {
+            out.push(Check {
+                kind: CheckKind::VoteMembersUnnamed,
+                target: CheckTarget::Vote(i),
+                detail: format!(
+                    "the chair counts {counted} member(s) without a faction among the voters without naming them: {} recorded",
+                    named
+                ),
+            });
+        }
     }
     out
 }
@@ -575,6 +630,38 @@ mod tests {
     fn a_joint_vote_covers_the_factions_together() {
         let t = "Wer stimmt dem Wahlvorschlag der Fraktion der AfD Drucksache 17/2 zu? – Das ist die AfD-Fraktion. Wer stimmt dem gemeinsamen Wahlvorschlag Drucksache 17/19 zu? – Das sind die Fraktionen von SPD, Grünen, CDU und FDP. Wer stimmt gegen die Wahlvorschläge? – Das ist niemand. Damit sind die Wahlvorschläge angenommen.";
         assert_eq!(checks(t, 17), []);
+    }
+
+    #[test]
+    fn members_counted_but_not_named_are_a_doubt() {
+        let unnamed = |text: &str| {
+            let when = When {
+                wahlperiode: Some(17),
+                date: None,
+            };
+            let chars = CharIndex::new(text);
+            let read: Vec<Vote> = plenary(text, None, when)
+                .into_iter()
+                .map(|r| {
+                    let mut v = r.vote;
+                    v.span = chars.span(r.start..r.end);
+                    v
+                })
+                .collect();
+            unnamed_members(&chars, &read)
+                .into_iter()
+                .map(|c| c.detail)
+                .collect::<Vec<_>>()
+        };
+        let counted = "Wer stimmt dem Antrag Drucksache 17/1 zu? – Das sind CDU, SPD, FDP, Grüne, AfD und die beiden fraktionslosen Abgeordneten. Wer stimmt dagegen? – Niemand. Damit ist der Antrag angenommen.";
+        assert_eq!(unnamed(counted).len(), 1, "{:?}", unnamed(counted));
+        assert!(unnamed(counted)[0].contains("counts 2 member(s)"));
+        let named = "Wer stimmt dem Antrag Drucksache 17/1 zu? – Das sind CDU, SPD und die beiden fraktionslosen Abgeordneten Neppe und Langguth. Wer stimmt dagegen? – Niemand. Damit ist der Antrag angenommen.";
+        assert_eq!(unnamed(named), Vec::<String>::new());
+        let absent = "Wer stimmt der Empfehlung Drucksache 17/1 zu? – CDU, SPD, FDP, Grüne und AfD. Fraktionslose Abgeordnete sind nicht im Saal. Damit ist die Empfehlung einstimmig angenommen.";
+        assert_eq!(unnamed(absent), Vec::<String>::new());
+        let one = "Wer stimmt dem Antrag Drucksache 17/1 zu? – Die AfD und der fraktionslose Kollege. Damit ist der Antrag abgelehnt.";
+        assert!(unnamed(one)[0].contains("counts 1 member(s)"));
     }
 
     #[test]

@@ -104,6 +104,7 @@ fn committee_checks(
     let mut checks = super::checks::votes(votes, when);
     let chars = crate::model::CharIndex::new(text);
     checks.extend(super::checks::reread(&chars, votes, when));
+    checks.extend(super::checks::unnamed_members(&chars, votes));
     checks
 }
 

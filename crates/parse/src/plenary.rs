@@ -107,6 +107,7 @@ fn vote_checks(text: &str, body: &protocol::Body, when: super::vote::When) -> Ve
         &body.votes,
     ));
     checks.extend(super::checks::reread(&chars, &body.votes, when));
+    checks.extend(super::checks::unnamed_members(&chars, &body.votes));
     checks
 }
 

@@ -242,6 +242,7 @@ pub(super) fn check_concept(out: &mut Out<'_>, kind: CheckKind) -> NamedNode {
         CheckKind::VoteMoversAgainst => "Abstimmung: Antragsteller gegen den eigenen Antrag",
         CheckKind::VoteAnnouncedOtherwise => "Abstimmung: anders als in der Debatte angekündigt",
         CheckKind::VoteRereadOtherwise => "Abstimmung: beim zweiten Lesen anders gelesen",
+        CheckKind::VoteMembersUnnamed => "Abstimmung: fraktionslose Abgeordnete ohne Namen",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
         CheckKind::TocSpeechMissing => "Inhaltsverzeichnis: Rede nicht gefunden",
