@@ -72,6 +72,20 @@ static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?]\s+)(?:Der|Die|Das)\s+(?P<a>[^.]*?)\s+soll\s+(?:die\s+)?Federführung\s+(?:erhalten|haben|übernehmen)|Federführung\s+(?:soll\s+)?(?:beim|bei\s+(?:der|dem))\s+(?P<b>[^.]*?)\s+liegen").unwrap()
 });
+/// A referral's committees as its result names them, where nothing before proposed them
+/// (`Damit ist die Überweisung des Antrags … an den Rechtsausschuss beschlossen.`, `Damit ist der
+/// Antrag an den Hauptausschuss überwiesen.`).
+static REFERRED_IN_RESULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\ban\s+(?P<list>(?:den|die|das)\s[^.?!]*?)\s+(?:(?:einstimmig|mehrheitlich|so)\s+)?(?:überwiesen|beschlossen|erfolgt|angenommen|zugestimmt)\b").unwrap()
+});
+
+fn referred_in(asked: &str) -> (Option<String>, Vec<String>) {
+    REFERRED_IN_RESULT
+        .captures(asked)
+        .map(|c| committees(&c["list"]))
+        .unwrap_or_default()
+}
+
 /// A committee's role in a referral, said beside its name: the lead's (`– federführend –`,
 /// `in der Federführung`) or a co-adviser's (`in der Mitberatung`, `– mitberatend –`).
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1394,6 +1408,7 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
         }
     }
     let Some((head, end, mut lead, mut all)) = proposed else {
+        (vote.lead, vote.referred_to) = referred_in(object);
         return;
     };
     // `Der Entschließungsantrag Drucksache 16/12929 soll ebenfalls überwiesen werden.`
