@@ -457,4 +457,12 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
         .collect();
     assert_eq!(abstaining.len(), 3, "{got:?}");
     assert!(abstaining.contains(&"CDU") && abstaining.contains(&"PIRATEN"));
+    // `Ich lasse … über Ziffer II des Antrags abstimmen.`: the part, then the whole.
+    let parts = query_rows(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+         SELECT ?n ?part WHERE { ?v lt:gegenstand/<http://data.europa.eu/eli/ontology#id_local> ?n .
+           FILTER(?n = \"16/10710\") OPTIONAL { ?v lt:teil ?part } } ORDER BY ?part",
+    );
+    assert_eq!(parts, [["16/10710", ""], ["16/10710", "Ziffer II"]]);
 }

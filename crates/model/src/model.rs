@@ -734,6 +734,8 @@ pub struct Vote {
     /// paper a referral sends where it sends the subject (`Der Entschließungsantrag … soll
     /// ebenfalls überwiesen werden`).
     pub also_on: Vec<PaperRef>,
+    /// The part of the paper voted on apart (Einzelabstimmung: `Ziffer II Nr. 1`), as printed.
+    pub part: Option<String>,
     /// `true` for a vote on a referral recommendation (Überweisungsempfehlung).
     pub referral: bool,
     /// Committees a referral sends the paper to, the lead one first.

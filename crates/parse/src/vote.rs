@@ -219,6 +219,7 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
         item: None,
         subject,
         also_on: Vec::new(),
+        part: None,
         referral: false,
         referred_to: Vec::new(),
         lead: None,
@@ -1050,6 +1051,46 @@ fn restated(s: &str, asked: Option<Position>, when: When, answers: &mut Answers)
     }
 }
 
+/// A part of a paper voted on apart (`über Ziffer II Nr. 1`, `Damit ist Ziffer 3 angenommen`,
+/// `die Empfehlung in Nr. 2 der Drucksache 17/2931`); not a rule's paragraph (`§ 82 Abs. 2 Nr.
+/// 1 GO`).
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^.§\w]\s*)\b(?P<part>(?:Ziffer|Ziff\.|Nummer|Nr\.|Abschnitt|Teil)\s+[IVXL\d]+[a-z]?(?:\s*(?:,\s*|und\s+)?(?:Nr\.|Nummer|Ziffer|Buchstabe|Satz|Spiegelstrich)\s*[\w\d]+\b)*)(?P<after>[^.?!]{0,30})").unwrap()
+});
+
+/// What follows a rule's paragraph rather than a paper's part.
+const RULE_AFTER: [&str; 9] = [
+    "GO",
+    "LV",
+    "LHO",
+    "Abs.",
+    "Absatz",
+    "der Geschäftsordnung",
+    "der Landesverfassung",
+    "der Verfassung",
+    "des Gesetzes",
+];
+
+/// The part a vote is on: as its result, its question or the sentence announcing it names it.
+fn part(lead: &str, object: Option<&str>, result: Option<&str>) -> Option<String> {
+    let announced = sentence::split(lead)
+        .into_iter()
+        .map(|(a, b)| &lead[a..b])
+        .rfind(|s| s.contains("abstimm") || s.contains("Abstimmung"));
+    [result, object, announced]
+        .into_iter()
+        .flatten()
+        .find_map(|s| {
+            PART.captures_iter(s)
+                .filter(|c| {
+                    let after = c["after"].trim_start();
+                    !RULE_AFTER.iter().any(|w| after.starts_with(w))
+                })
+                .map(|c| words::collapse(&c["part"]))
+                .next()
+        })
+}
+
 /// `den Antrag der Fraktion der FDP Drucksache 16/6012`, `Gesetzentwurf der Fraktionen von
 /// CDU und FDP`: who moved a paper, as the sentence before a vote names it.
 static MOVED_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1149,6 +1190,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         vote.decides = decided(&text[..start], result_sentence);
         vote.recommends = recommends(&text[..start]);
     }
+    vote.part = part(lead(text, start), object, result_sentence);
     let asked_about = format!("{} {}", object.unwrap_or(""), result_sentence.unwrap_or(""));
     referral(text, start, &asked_about, &mut vote);
     Read { vote, start, end }

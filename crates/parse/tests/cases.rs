@@ -125,6 +125,10 @@ fn votes(input: &Input) -> Value {
             if let Some(lead) = r.vote.lead {
                 row["lead"] = json!(lead);
             }
+            // The part voted on apart, where there is one.
+            if let Some(part) = &r.vote.part {
+                row["part"] = json!(part);
+            }
             // Further papers the vote decides alike, where there are any.
             if !r.vote.also_on.is_empty() {
                 let also: Vec<String> = r.vote.also_on.iter().map(|p| p.printed()).collect();

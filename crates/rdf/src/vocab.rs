@@ -61,6 +61,7 @@ pub mod lt {
         UNTERBRICHT = "unterbricht",
         GEGENSTAND = "gegenstand",
         WEITERER_GEGENSTAND = "weitererGegenstand",
+        TEIL = "teil",
         ERGEBNIS_ERSCHLOSSEN = "ergebnisErschlossen",
         POSITIONEN_ERSCHLOSSEN = "positionenErschlossen",
         GEGENSTAND_ERSCHLOSSEN = "gegenstandErschlossen",

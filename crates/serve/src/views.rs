@@ -335,10 +335,11 @@ fn votes_of(ctx: &Ctx<'_>) -> Result<Vec<VoteSummary>, ApiError> {
         let v = text(r, "v");
         if votes.last().is_none_or(|(k, _)| *k != v) {
             let number = text(r, "number");
-            let label = if number.is_empty() {
-                format!("Abstimmung {}", text(r, "seq"))
-            } else {
-                format!("Abstimmung über Drucksache {number}")
+            let part = text(r, "part");
+            let label = match (number.is_empty(), part.is_empty()) {
+                (true, _) => format!("Abstimmung {}", text(r, "seq")),
+                (false, true) => format!("Abstimmung über Drucksache {number}"),
+                (false, false) => format!("Abstimmung über Drucksache {number}, {part}"),
             };
             votes.push((
                 v.clone(),

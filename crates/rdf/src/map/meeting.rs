@@ -344,6 +344,9 @@ pub(super) fn map_votes(
             let pi = paper(out, base, p);
             out.add(&node, lt::GEGENSTAND, pi);
         }
+        if let Some(part) = &v.part {
+            out.lit(&node, lt::TEIL, part);
+        }
         for p in &v.also_on {
             let pi = paper(out, base, p);
             out.add(&node, lt::WEITERER_GEGENSTAND, pi);
