@@ -65,7 +65,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+überweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+(?:überweisen|verweisen)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+)\s+(?P<list4>(?:dem|der)\s[^.,]*?)\s+zuzuweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
 });
 /// The lead committee named in a sentence of its own (`Der Verkehrsausschuss soll die
 /// Federführung erhalten.`, `Die Federführung soll beim Innenausschuss liegen.`).
@@ -104,8 +104,9 @@ static CO_REFERRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A sentence leading to a question that proposes a referral (`Der Gesetzentwurf … soll an den
 /// Haushalts- und Finanzausschuss überwiesen werden.`), not one telling of a referral made.
-static REFERRAL_PROPOSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Überweisung|überwiesen\s+werden|zu\s+überweisen").unwrap());
+static REFERRAL_PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Überweisung|überwiesen\s+werden|zu\s+(?:überweisen|verweisen)|zuzuweisen").unwrap()
+});
 
 /// How far before a question or result the passage that leads to it may reach (a paper named,
 /// `noch einmal`, a roll call's totals), in characters.
@@ -1173,12 +1174,8 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.
     let subject_inferred = named.is_none() && fallback.is_some() && !unnumbered;
     let mut vote = empty_vote(named.or_else(|| fallback.filter(|_| !unnumbered).cloned()));
-    // The list that named the subject: the question's, else the passage's before the vote (a
-    // joint vote's result names each vote's paper in one list: not that).
     if let Some(s) = named {
-        let near = super::chars_before(text, start, GAP_CHARS);
-        let asked = object.filter(|o| drucksache(o).is_some());
-        vote.also_on = listed_with(asked.unwrap_or(&text[near..start]), &s);
+        vote.also_on = also_on(text, start, object, &s);
     }
     vote.subject_inferred = subject_inferred;
     vote.result = result;
@@ -1438,7 +1435,9 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     let mut proposed: Option<(&str, usize, Option<String>, Vec<String>)> = None;
     for c in REFERRAL.captures_iter(passage) {
         let whole = c.get(0).expect("a match");
-        let list = ["list", "list2", "list3"].iter().find_map(|n| c.name(n));
+        let list = ["list", "list2", "list3", "list4"]
+            .iter()
+            .find_map(|n| c.name(n));
         let (lead, all) = committees(list.map_or("", |m| m.as_str()));
         let adds = c.name("also2").or(c.name("also3")).is_some();
         match proposed.as_mut() {
@@ -1518,6 +1517,14 @@ fn paper_lists(text: &str) -> Vec<Vec<PaperRef>> {
     lists.into_iter().map(|(_, l)| l).collect()
 }
 
+/// The other papers of the list that named the subject: the question's, else the passage's
+/// before the vote (a joint vote's result names each vote's paper in one list: not that).
+fn also_on(text: &str, start: usize, object: Option<&str>, subject: &PaperRef) -> Vec<PaperRef> {
+    let near = super::chars_before(text, start, GAP_CHARS);
+    let asked = object.filter(|o| drucksache(o).is_some());
+    listed_with(asked.unwrap_or(&text[near..start]), subject)
+}
+
 /// The other numbers of the last list in `text` that names `subject` with others.
 fn listed_with(text: &str, subject: &PaperRef) -> Vec<PaperRef> {
     paper_lists(text)
@@ -1558,7 +1565,7 @@ fn committees(list: &str) -> (Option<String>, Vec<String>) {
         let is_lead = LEAD_ROLE.is_match(part);
         let name = ROLE.replace_all(part, " ");
         let name = trim(&name);
-        let name = ["den ", "die ", "das "]
+        let name = ["den ", "die ", "das ", "dem ", "der "]
             .iter()
             .fold(name.as_str(), |n, a| n.strip_prefix(a).unwrap_or(n));
         let name = trim(name);
