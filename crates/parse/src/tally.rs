@@ -15,7 +15,7 @@ static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
     let qe = r#"[“"«]?"#;
     [
         (Count::Members, r"Dem\s+Landtag\s+gehören\s+(?P<n>\d+)\s+Abgeordnete\s+an".to_owned()),
-        (Count::Cast, r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben\s+sich|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+(?P<n>\d+)|(?P<m>\d+)\s+Abgeordnete\s+haben\s+(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)".to_owned()),
+        (Count::Cast, r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben(?:\s+sich)?(?:\s+insgesamt)?|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+(?P<n>\d+)|(?P<m>\d+)\s+Abgeordnete\s+haben\s+(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)".to_owned()),
         (Count::Valid, r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+(?P<n>\d+)".to_owned()),
         (Count::Invalid, r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+(?P<n>\d+)".to_owned()),
         (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+|[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+\s+(?:stimmten|haben\s+gestimmt)\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Ja-Stimmen|(?:Abgeordnete\s+)?stimmten\s+mit\s+{q}Ja\b)")),
@@ -90,6 +90,10 @@ mod tests {
             (
                 "Abgegeben wurden 225 Stimmen. Mit Ja stimmten 120 Abgeordnete, mit Nein 103; 2 Abgeordnete enthielten sich.",
                 (Some(225), Some(120), Some(103), Some(2)),
+            ),
+            (
+                "An der Abstimmung haben insgesamt 190 Abgeordnete teilgenommen. Mit Ja stimmten 100 Abgeordnete, mit Nein stimmten 88 Abgeordnete, 2 Abgeordnete enthielten sich der Stimme.",
+                (Some(190), Some(100), Some(88), Some(2)),
             ),
             (
                 "Es wurden 225 Stimmen abgegeben. 120 Abgeordnete stimmten mit Ja, 103 mit Nein, 2 enthielten sich.",
