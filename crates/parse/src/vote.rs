@@ -87,12 +87,10 @@ fn referred_in(asked: &str) -> (Option<String>, Vec<String>) {
 }
 
 /// A committee's role in a referral, said beside its name: the lead's (`– federführend –`,
-/// `in der Federführung`) or a co-adviser's (`in der Mitberatung`, `– mitberatend –`).
+/// `in der Federführung`, group `lead`) or a co-adviser's (`in der Mitberatung`, `– mitberatend
+/// –`).
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[–-]\s*)?\b(?:federführend|mitberatend|(?:in|zur)\s+(?:der\s+)?(?:Federführung|Mitberatung))\b(?:\s*[–-])?").unwrap()
-});
-static LEAD_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:federführend|(?:in|zur)\s+(?:der\s+)?Federführung)\b").unwrap()
+    Regex::new(r"(?:[–-]\s*)?\b(?:(?P<lead>federführend|(?:in|zur)\s+(?:der\s+)?Federführung)|mitberatend|(?:in|zur)\s+(?:der\s+)?Mitberatung)\b(?:\s*[–-])?").unwrap()
 });
 /// A second paper sent where the proposal sends the first (`… soll ebenfalls entsprechend
 /// überwiesen werden`, `… wird gleichfalls dorthin überwiesen`).
@@ -1562,7 +1560,7 @@ fn committees(list: &str) -> (Option<String>, Vec<String>) {
     for part in list.split(", an ") {
         // The role (`– federführend –`, `in der Federführung`, `in der Mitberatung`), not a part
         // of a name (`des federführenden Ausschusses`).
-        let is_lead = LEAD_ROLE.is_match(part);
+        let is_lead = ROLE.captures_iter(part).any(|c| c.name("lead").is_some());
         let name = ROLE.replace_all(part, " ");
         let name = trim(&name);
         let name = ["den ", "die ", "das ", "dem ", "der "]
