@@ -19,6 +19,8 @@ pub const ARCHIVE: &str = "https://www.landtag.nrw.de/portal/WWW/dokumentenarchi
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
     Plenarprotokoll,
+    /// A sitting's record of decisions (PlBPr): `MMPB18-56.pdf`.
+    Beschlussprotokoll,
     Drucksache,
     Ausschussprotokoll,
 }
@@ -27,6 +29,7 @@ impl Kind {
     fn prefix(self) -> &'static str {
         match self {
             Kind::Plenarprotokoll => "MMP",
+            Kind::Beschlussprotokoll => "MMPB",
             Kind::Drucksache => "MMD",
             Kind::Ausschussprotokoll => "APR",
         }

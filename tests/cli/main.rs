@@ -25,6 +25,7 @@ mod portal;
 mod publish;
 mod push;
 mod queries;
+mod records;
 mod robustness;
 mod search;
 mod shared;

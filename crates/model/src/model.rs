@@ -15,6 +15,9 @@ pub enum DocumentKind {
     Ausschussprotokoll,
     /// A printed paper: motion, bill, interpellation, the government's answer, …
     Drucksache,
+    /// Record of a plenary session's decisions (PlBPr, § 104 GO): each decision with the
+    /// factions' positions, no speeches.
+    Beschlussprotokoll,
 }
 
 impl DocumentKind {
@@ -23,6 +26,7 @@ impl DocumentKind {
             Self::Plenarprotokoll => "Plenarprotokoll",
             Self::Ausschussprotokoll => "Ausschussprotokoll",
             Self::Drucksache => "Drucksache",
+            Self::Beschlussprotokoll => "Beschlussprotokoll",
         }
     }
 }
@@ -117,6 +121,8 @@ pub enum PaperKind {
     Stellungnahme,
     Ausschussprotokoll,
     Plenarprotokoll,
+    /// A plenary session's record of decisions (`PlBPr 18/56`).
+    Beschlussprotokoll,
     Information,
     Zuschrift,
     /// A petition committee's overview of its decisions (`Übersicht 18/33`).
@@ -138,6 +144,7 @@ impl PaperKind {
             Self::Stellungnahme => "Stellungnahme",
             Self::Ausschussprotokoll => "Ausschussprotokoll",
             Self::Plenarprotokoll => "Plenarprotokoll",
+            Self::Beschlussprotokoll => "Beschlussprotokoll",
             Self::Information => "Information",
             Self::Zuschrift => "Zuschrift",
             Self::Uebersicht => "Uebersicht",
@@ -749,6 +756,10 @@ pub struct Vote {
     /// What the recommendation proposes for the paper it `decides`, where the text says
     /// (`…, den Antrag … abzulehnen`: rejected; `… unverändert anzunehmen`: accepted).
     pub recommends: Option<VoteResult>,
+    /// The recommendation the decision followed, where a record says so (`Der Antrag … wurde
+    /// entsprechend der Beschlussempfehlung - Drucksache 18/7778 - … abgelehnt`): the positions
+    /// are on the `subject`, as decided.
+    pub following: Option<PaperRef>,
     /// `true` where no paper is named before the vote in its item: the `subject` is the item's
     /// first Drucksache, a guess.
     pub subject_inferred: bool,

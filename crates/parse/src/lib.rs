@@ -18,6 +18,7 @@ pub mod phrases;
 mod plenary;
 pub mod programme;
 mod protocol;
+mod record;
 pub mod refs;
 pub mod reread;
 pub mod rollcall;
@@ -99,12 +100,14 @@ pub fn parse(normalized: &Normalized) -> Parsed {
         Some(DocumentKind::Drucksache) => Some(drucksache::parse(text, &mut diags)),
         Some(DocumentKind::Ausschussprotokoll) => Some(committee::parse(text, &mut diags)),
         Some(DocumentKind::Plenarprotokoll) => Some(plenary::parse(normalized, &mut diags)),
+        Some(DocumentKind::Beschlussprotokoll) => Some(record::parse(text, &mut diags)),
         None => {
             diags.push(
                 Severity::Error,
                 0,
                 "not a document of the Landtag NRW this tool reads: no Drucksache title block, \
-                 no committee protocol head (`61. Sitzung (öffentlich)`), no plenary protocol head",
+                 no committee protocol head (`61. Sitzung (öffentlich)`), no plenary protocol or \
+                 Beschlussprotokoll head",
             );
             None
         }
@@ -208,9 +211,16 @@ static PLENARY_NUMBER: std::sync::LazyLock<regex::Regex> =
 static SESSION: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\d+\.\s*Sitzung").unwrap());
 
+/// A Beschlussprotokoll's head: its name, or its number (`PlBPr 18/56`).
+static RECORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?m)^\s*Beschlussprotokoll\s*$|PlBPr\.?\s*\d{1,2}\s*/\s*\d+").unwrap()
+});
+
 fn detect(normalized: &Normalized) -> Option<DocumentKind> {
     let head: String = normalized.text.chars().take(600).collect();
-    if drucksache::TITLE_BLOCK.is_match(&head) {
+    if RECORD.is_match(&head) && SESSION.is_match(&head) {
+        Some(DocumentKind::Beschlussprotokoll)
+    } else if drucksache::TITLE_BLOCK.is_match(&head) {
         Some(DocumentKind::Drucksache)
     } else if committee::SESSION_LINE.is_match(&head) && head.contains("Ausschuss") {
         Some(DocumentKind::Ausschussprotokoll)

@@ -51,10 +51,17 @@ pub enum Family {
     IntentAbstain,
     IntentHedge,
     AnswerConsent,
+    RecordRejected,
+    RecordAccepted,
+    RecordReferred,
+    RecordFollowing,
+    RecordParts,
+    RecordPart,
+    RecordRollCall,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 40] = [
+    const ALL: [(&'static str, Family); 47] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -95,6 +102,13 @@ impl Family {
         ("intent-abstain", Family::IntentAbstain),
         ("intent-hedge", Family::IntentHedge),
         ("answer-consent", Family::AnswerConsent),
+        ("record-rejected", Family::RecordRejected),
+        ("record-accepted", Family::RecordAccepted),
+        ("record-referred", Family::RecordReferred),
+        ("record-following", Family::RecordFollowing),
+        ("record-parts", Family::RecordParts),
+        ("record-part", Family::RecordPart),
+        ("record-roll-call", Family::RecordRollCall),
     ];
 
     fn named(name: &str) -> Option<Family> {
@@ -117,6 +131,12 @@ impl Family {
                 | Family::DecisionSubject
                 | Family::DecisionRejected
                 | Family::DecisionAccepted
+                | Family::RecordRejected
+                | Family::RecordAccepted
+                | Family::RecordReferred
+                | Family::RecordFollowing
+                | Family::RecordParts
+                | Family::RecordPart
         )
     }
 }

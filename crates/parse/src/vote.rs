@@ -194,6 +194,30 @@ pub fn decisions(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Rea
     out
 }
 
+/// The positions the clauses of a recorded decision state (`mit den Stimmen der Fraktionen von
+/// CDU und GRÜNEN gegen die Stimmen … bei Enthaltung …`, `mit den Stimmen aller Fraktionen`,
+/// `einstimmig`), and those given a second time: the reader of Beschlussprotokolle
+/// (`record.rs`) shares the result's grammar.
+pub(crate) fn recorded_positions(clause: &str, result: VoteResult, when: When) -> [Ballots; 2] {
+    let mut positions = Positions::default();
+    clauses(clause, result, when, &mut positions);
+    [positions.list, positions.conflicts]
+}
+
+/// Voters with their positions.
+pub(crate) type Ballots = Vec<(Voter, Position)>;
+
+/// Whether `s` names voters the way a result does (`mit den Stimmen`, `einstimmig`).
+pub(crate) fn names_voters(s: &str) -> bool {
+    CLAUSE.is_match(s) || RESULT_SPLIT.is_match(s) || words::says(s, "einstimmig")
+}
+
+/// The committees a result sends a paper to (`… an den Verkehrsausschuss - federführend -
+/// sowie an den … überwiesen`): the lead and all, lead first.
+pub(crate) fn referred_to(s: &str) -> (Option<String>, Vec<String>) {
+    referred_in(s)
+}
+
 /// The result a committee's decision `sentence` states, if it is one.
 fn decided_result(sentence: &str) -> Option<VoteResult> {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::DecisionSubject));
@@ -224,6 +248,7 @@ pub fn empty_vote(subject: Option<PaperRef>) -> Vote {
         lead: None,
         decides: None,
         recommends: None,
+        following: None,
         subject_inferred: false,
         result: None,
         result_stated: false,

@@ -30,6 +30,10 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     ("roll-calls", include_str!("../../../queries/roll-calls.rq")),
     ("checks", include_str!("../../../queries/checks.rq")),
+    (
+        "record-checks",
+        include_str!("../../../queries/record-checks.rq"),
+    ),
     ("persons", include_str!("../../../queries/persons.rq")),
     ("cabinets", include_str!("../../../queries/cabinets.rq")),
 ];

@@ -151,9 +151,9 @@ impl Base {
     pub fn document(&self, doc: &Document) -> Option<NamedNode> {
         doc.wahlperiode?;
         match doc.kind {
-            DocumentKind::Drucksache | DocumentKind::Plenarprotokoll => {
-                doc.id.as_ref().map(|id| self.paper(id))
-            }
+            DocumentKind::Drucksache
+            | DocumentKind::Plenarprotokoll
+            | DocumentKind::Beschlussprotokoll => doc.id.as_ref().map(|id| self.paper(id)),
             DocumentKind::Ausschussprotokoll => Some(NamedNode::new_unchecked(format!(
                 "{}/protokoll",
                 self.meeting(doc)?.as_str()
@@ -173,6 +173,36 @@ impl Base {
                 committee_key(name)
             )),
         })
+    }
+
+    /// The graph whose document states `subject` itself, where a claim about it then stands
+    /// instead of the shared graph: a paper's own graph; for a plenary sitting and what lies
+    /// under it, the graph of its Plenarprotokoll (a Beschlussprotokoll of the sitting claims
+    /// the sitting and its items too).
+    pub fn owner_graph(&self, subject: &NamedNode) -> NamedNode {
+        match self.sitting_of(subject) {
+            Some((wp, n, _)) => self.node(&format!("graph/plenarprotokoll/{wp}/{n}")),
+            None => self.graph(subject),
+        }
+    }
+
+    /// Whether `subject` is a plenary sitting or one of its agenda items: what both the
+    /// sitting's Plenarprotokoll and its Beschlussprotokoll state.
+    pub fn is_sitting_or_item(&self, subject: &NamedNode) -> bool {
+        match self.sitting_of(subject) {
+            Some((_, _, rest)) => rest.is_empty() || rest.starts_with("top/"),
+            None => false,
+        }
+    }
+
+    /// A plenary sitting's period and number, and the path under it, from an IRI at or under it.
+    fn sitting_of<'a>(&self, subject: &'a NamedNode) -> Option<(&'a str, &'a str, &'a str)> {
+        let rest = subject
+            .as_str()
+            .strip_prefix(self.0.as_str())?
+            .strip_prefix("/id/plenum/sitzung/")?;
+        let mut parts = rest.splitn(3, '/');
+        Some((parts.next()?, parts.next()?, parts.next().unwrap_or("")))
     }
 
     /// The named graph that holds everything read from one document.

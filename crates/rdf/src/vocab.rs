@@ -13,6 +13,7 @@ macro_rules! terms {
 pub mod lt {
     terms!("https://w3id.org/landtag-lod/ontology#";
         PLENARPROTOKOLL = "Plenarprotokoll",
+        BESCHLUSSPROTOKOLL = "Beschlussprotokoll",
         AUSSCHUSSPROTOKOLL = "Ausschussprotokoll",
         DRUCKSACHE = "Drucksache",
         VORLAGE = "Vorlage",
@@ -61,6 +62,7 @@ pub mod lt {
         UNTERBRICHT = "unterbricht",
         GEGENSTAND = "gegenstand",
         WEITERER_GEGENSTAND = "weitererGegenstand",
+        GEMAESS_EMPFEHLUNG = "gemaessEmpfehlung",
         TEIL = "teil",
         ERGEBNIS_ERSCHLOSSEN = "ergebnisErschlossen",
         POSITIONEN_ERSCHLOSSEN = "positionenErschlossen",

@@ -312,12 +312,12 @@ pub fn replace(store: &Store, mapped: &Mapped) -> Result<Outcome, StoreError> {
             tx.insert(c.triple.as_ref().in_graph(shared));
         }
     }
-    // The document's own statements about itself stand in its graph, not in the shared one.
-    let doc: NamedOrBlankNodeRef<'_> = mapped.document.as_ref().into();
+    // The document's own statements about itself (and a plenary protocol's about its sitting)
+    // stand in its graph, not in the shared one.
     let own: HashSet<Triple> = mapped
         .quads
         .iter()
-        .filter(|q| q.subject.as_ref() == doc)
+        .filter(|q| mapped.states_itself(&q.subject))
         .map(|q| Triple::from(q.clone()))
         .collect();
     for t in &own {
@@ -344,11 +344,10 @@ pub fn replace(store: &Store, mapped: &Mapped) -> Result<Outcome, StoreError> {
 fn additions(store: &Store, mapped: &Mapped) -> Result<Option<Vec<Quad>>, StoreError> {
     let graph = mapped.graph.as_ref();
     let shared = GraphNameRef::NamedNode(mapped.shared_graph.as_ref());
-    let doc: NamedOrBlankNodeRef<'_> = mapped.document.as_ref().into();
     let own: Vec<_> = mapped
         .quads
         .iter()
-        .filter(|q| q.subject.as_ref() == doc)
+        .filter(|q| mapped.states_itself(&q.subject))
         .collect();
     for q in &own {
         if store.contains(QuadRef::new(&q.subject, &q.predicate, &q.object, shared))? {
@@ -439,15 +438,19 @@ impl Old {
                 _ => None,
             })
             .collect();
-        let own = tx
-            .quads_for_pattern(
-                Some(mapped.document.as_ref().into()),
-                None,
-                None,
-                Some(graph.into()),
-            )
-            .map(|q| q.map(Triple::from))
-            .collect::<Result<_, _>>()?;
+        // What it stated of itself: the document, and the sitting and items it states now.
+        let mut subjects: Vec<NamedOrBlankNodeRef<'_>> = vec![mapped.document.as_ref().into()];
+        for q in &mapped.quads {
+            if mapped.states_itself(&q.subject) && !subjects.contains(&q.subject.as_ref()) {
+                subjects.push(q.subject.as_ref());
+            }
+        }
+        let mut own = Vec::new();
+        for s in subjects {
+            for q in tx.quads_for_pattern(Some(s), None, None, Some(graph.into())) {
+                own.push(Triple::from(q?));
+            }
+        }
         Ok(Self {
             keys,
             mentioned,

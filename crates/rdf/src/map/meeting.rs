@@ -64,6 +64,44 @@ pub(super) fn map_meeting(
     map_votes(out, d, meeting, &organizer);
 }
 
+/// A Beschlussprotokoll's sitting: the document is about it; the sitting and its items are
+/// claims (the sitting's Plenarprotokoll states them itself, `Base::owner_graph`), without the
+/// items' titles (each item has one, the protocol's); the decisions stand under the document.
+pub(super) fn map_record(
+    out: &mut Out<'_>,
+    d: &Doc<'_>,
+    meeting: &NamedNode,
+    m: &crate::model::Meeting,
+) {
+    let base = d.base;
+    out.add(&d.iri, schema::ABOUT, meeting.clone());
+    out.add(meeting, rdf::TYPE, schema::EVENT);
+    out.add(meeting, rdf::TYPE, lt::SITZUNG);
+    out.int(meeting, lt::WAHLPERIODE, d.wp);
+    let organizer = base.landtag();
+    landtag(out, base);
+    out.add(meeting, schema::ORGANIZER, organizer.clone());
+    if let Some(s) = m.session {
+        out.int(meeting, lt::SITZUNGSNUMMER, s);
+    }
+    if let Some(date) = &m.date {
+        out.typed(meeting, eli::DATE_DOCUMENT, *date, xsd::DATE);
+    }
+    for item in &d.doc.agenda {
+        let i = iri::agenda_item(meeting, &item.number);
+        out.add(&i, rdf::TYPE, schema::EVENT);
+        out.add(&i, rdf::TYPE, lt::TAGESORDNUNGSPUNKT);
+        out.add(&i, schema::SUPER_EVENT, meeting.clone());
+        out.add(meeting, schema::SUB_EVENT, i.clone());
+        out.lit(&i, schema::IDENTIFIER, &item.number);
+        for p in &item.papers {
+            let p = paper(out, base, p);
+            out.add(&i, dcterms::REFERENCES, p);
+        }
+    }
+    map_votes(out, d, meeting, &organizer);
+}
+
 /// The agenda items of a meeting: number, title, the papers they treat.
 pub(super) fn map_agenda(out: &mut Out<'_>, d: &Doc<'_>, meeting: &NamedNode) {
     let base = d.base;
@@ -208,7 +246,7 @@ pub(super) fn event(out: &mut Out<'_>, node: &NamedNode, at: EventAt<'_>) {
 /// The document's doubts about itself (`Document::checks`): DQV quality annotations of the
 /// vote, speech or document they concern, each typed by its check, a SKOS concept.
 pub(super) fn map_checks(out: &mut Out<'_>, d: &Doc<'_>) {
-    let (doc_iri, meeting) = (&d.iri, d.meeting.as_ref());
+    let (doc_iri, meeting) = (&d.iri, d.root());
     for (i, c) in d.doc.checks.iter().enumerate() {
         let node = iri::check(doc_iri, i + 1);
         out.add(&node, rdf::TYPE, dqv::QUALITY_ANNOTATION);
@@ -320,8 +358,9 @@ pub(super) fn map_votes(
     organizer: &NamedNode,
 ) {
     let (base, doc, wp, doc_iri, text_iri) = (d.base, d.doc, d.wp, &d.iri, &d.text);
+    let root = d.root().unwrap_or(meeting);
     for (seq, v) in doc.votes.iter().enumerate() {
-        let node = iri::vote(meeting, seq + 1);
+        let node = iri::vote(root, seq + 1);
         let at = EventAt {
             class: opengov::VOTE_EVENT,
             doc: doc_iri,
@@ -346,6 +385,10 @@ pub(super) fn map_votes(
         }
         if let Some(part) = &v.part {
             out.lit(&node, lt::TEIL, part);
+        }
+        if let Some(p) = &v.following {
+            let pi = paper(out, base, p);
+            out.add(&node, lt::GEMAESS_EMPFEHLUNG, pi);
         }
         for p in &v.also_on {
             let pi = paper(out, base, p);

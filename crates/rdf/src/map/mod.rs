@@ -75,6 +75,19 @@ impl Mapped {
         self.base.claim(t)
     }
 
+    /// Whether the document states `subject` itself, so that the same statements claimed by
+    /// others leave the shared graph: the document, and for a plenary protocol its sitting and
+    /// the sitting's items (which a Beschlussprotokoll of the sitting claims).
+    pub fn states_itself(&self, subject: &NamedOrBlankNode) -> bool {
+        match subject {
+            NamedOrBlankNode::NamedNode(n) => {
+                *n == self.document
+                    || (self.base.is_sitting_or_item(n) && self.base.owner_graph(n) == self.graph)
+            }
+            NamedOrBlankNode::BlankNode(_) => false,
+        }
+    }
+
     /// Everything the document contributes: its graph, and its claims in the shared graph.
     pub fn all_quads(&self) -> impl Iterator<Item = Quad> + '_ {
         self.quads
@@ -160,6 +173,7 @@ pub fn map_document(
         DocumentKind::Plenarprotokoll => lt::PLENARPROTOKOLL,
         DocumentKind::Ausschussprotokoll => lt::AUSSCHUSSPROTOKOLL,
         DocumentKind::Drucksache => lt::DRUCKSACHE,
+        DocumentKind::Beschlussprotokoll => lt::BESCHLUSSPROTOKOLL,
     };
     out.add(&doc_iri, rdf::TYPE, class);
     out.lit(&doc_iri, dcterms::SOURCE, &provenance.source);
@@ -209,11 +223,10 @@ pub fn map_document(
     map_attachments(&mut out, &d);
     map_programmes(&mut out, &d);
     map_cited(&mut out, &d);
-    if let (Some(meeting), Some(m)) = (&d.meeting, &doc.meeting) {
-        map_meeting(&mut out, &d, meeting, m);
-    }
+    map_sitting(&mut out, &d);
     map_checks(&mut out, &d);
-    Ok(split(base, out.quads, d.iri, graph, d.meeting.as_ref()))
+    let owned = d.owned_meeting().cloned();
+    Ok(split(base, out.quads, d.iri, graph, owned.as_ref()))
 }
 
 /// One document as each of its mappers reads it: the base, the document and its
@@ -225,6 +238,36 @@ pub(super) struct Doc<'a> {
     pub(super) iri: NamedNode,
     pub(super) text: NamedNode,
     pub(super) meeting: Option<NamedNode>,
+}
+
+/// The sitting a protocol records, or the one a Beschlussprotokoll records the decisions of.
+fn map_sitting(out: &mut Out<'_>, d: &Doc<'_>) {
+    if let (Some(meeting), Some(m)) = (&d.meeting, &d.doc.meeting) {
+        match d.doc.kind {
+            DocumentKind::Beschlussprotokoll => map_record(out, d, meeting, m),
+            _ => map_meeting(out, d, meeting, m),
+        }
+    }
+}
+
+impl Doc<'_> {
+    /// The sitting whose statements the document owns: a Beschlussprotokoll owns none, what it
+    /// says of its sitting is a claim.
+    fn owned_meeting(&self) -> Option<&NamedNode> {
+        match self.doc.kind {
+            DocumentKind::Beschlussprotokoll => None,
+            _ => self.meeting.as_ref(),
+        }
+    }
+
+    /// The node a document's votes are minted under: the sitting a protocol records; a
+    /// Beschlussprotokoll's own IRI (a sitting's two records each number their votes).
+    pub(super) fn root(&self) -> Option<&NamedNode> {
+        match self.doc.kind {
+            DocumentKind::Beschlussprotokoll => Some(&self.iri),
+            _ => self.meeting.as_ref(),
+        }
+    }
 }
 
 /// The graph: where it came from and when, and which converter made it.
@@ -266,7 +309,7 @@ pub fn from_quads(base: &Base, quads: Vec<Quad>) -> Result<Mapped, String> {
                 };
                 claims.push(Claim {
                     key: base.claim(&triple),
-                    owner: base.graph(subject),
+                    owner: base.owner_graph(subject),
                     triple,
                 });
             }
@@ -344,7 +387,7 @@ pub(crate) fn split(
             let triple = Triple::from(q);
             claims.push(Claim {
                 key: base.claim(&triple),
-                owner: base.graph(&subject),
+                owner: base.owner_graph(&subject),
                 triple,
             });
         }

@@ -10,6 +10,7 @@ pub(super) fn paper_class(kind: PaperKind) -> NamedNodeRef<'static> {
         PaperKind::Stellungnahme => lt::STELLUNGNAHME,
         PaperKind::Ausschussprotokoll => lt::AUSSCHUSSPROTOKOLL,
         PaperKind::Plenarprotokoll => lt::PLENARPROTOKOLL,
+        PaperKind::Beschlussprotokoll => lt::BESCHLUSSPROTOKOLL,
         PaperKind::Information => lt::INFORMATION,
         PaperKind::Zuschrift => lt::ZUSCHRIFT,
         PaperKind::Uebersicht => lt::UEBERSICHT,
