@@ -116,3 +116,39 @@ fn a_protocol_and_its_record_share_the_sitting_and_their_disagreement_is_listed(
     let got = stdout(&ok(&["query", "--store", s(&store), "record-checks"]));
     assert_eq!(got.trim(), "source,subject,check,detail");
 }
+
+#[test]
+fn a_sittings_page_shows_the_protocols_votes_and_the_records_decisions_apart() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    ingest(&store, &["mmp16-99-written.txt", "mmpb16-99-written.txt"]);
+    let server = crate::endpoint::serve(&store, &[]);
+    let page = crate::endpoint::agent()
+        .get(format!("{}/id/plenum/sitzung/16/99", server.url))
+        .header("Accept", "text/html")
+        .call()
+        .unwrap()
+        .into_body()
+        .read_to_string()
+        .unwrap();
+    // Four votes each: the protocol's, and the record's marked as its.
+    let marked = page.matches("(laut Beschlussprotokoll)").count();
+    assert_eq!(marked, 4, "{page}");
+    assert!(
+        page.contains("Abstimmung über Drucksache 16/10710, Ziffer II<"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Abstimmung über Drucksache 16/10710, Ziffer II (laut Beschlussprotokoll)")
+    );
+    // The record's own page: a document about the sitting.
+    let record = crate::endpoint::agent()
+        .get(format!("{}/id/beschlussprotokoll/16/99", server.url))
+        .header("Accept", "text/turtle")
+        .call()
+        .unwrap()
+        .into_body()
+        .read_to_string()
+        .unwrap();
+    assert!(record.contains("lt:Beschlussprotokoll"), "{record}");
+}

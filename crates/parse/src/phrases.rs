@@ -58,10 +58,11 @@ pub enum Family {
     RecordParts,
     RecordPart,
     RecordRollCall,
+    RecordDecides,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 47] = [
+    const ALL: [(&'static str, Family); 48] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -109,6 +110,7 @@ impl Family {
         ("record-parts", Family::RecordParts),
         ("record-part", Family::RecordPart),
         ("record-roll-call", Family::RecordRollCall),
+        ("record-decides", Family::RecordDecides),
     ];
 
     fn named(name: &str) -> Option<Family> {
@@ -137,6 +139,7 @@ impl Family {
                 | Family::RecordFollowing
                 | Family::RecordParts
                 | Family::RecordPart
+                | Family::RecordDecides
         )
     }
 }

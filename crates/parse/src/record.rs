@@ -60,6 +60,7 @@ static FOLLOWING: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Reco
 static PARTS: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordParts));
 static PART: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordPart));
 static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordRollCall));
+static DECIDES: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordDecides));
 /// Where a part's name ends: its clauses begin.
 static PART_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s(?:mit|gegen|bei|einstimmig|ohne)\b").unwrap());
@@ -85,6 +86,9 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     let when = When { wahlperiode, date };
     let items = items(text);
     let votes = decisions(text, &items, when, diags);
+    // The record's own doubts, as for a protocol's votes: factions missing or given twice, a
+    // result the seats do not carry.
+    let checks = super::checks::votes(&votes, when);
     let mut mentions = Vec::new();
     refs::merge(
         &mut mentions,
@@ -99,6 +103,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         agenda: items.into_iter().map(|(_, item)| item).collect(),
         votes,
         mentions,
+        checks,
         ..Document::empty(DocumentKind::Beschlussprotokoll, text)
     }
 }
@@ -298,9 +303,11 @@ fn result(clause: &str) -> Option<(VoteResult, bool)> {
 }
 
 /// The papers a decision names between dashes: the first its subject, the others decided
-/// alike, the one after `entsprechend der Beschlussempfehlung` the recommendation followed.
+/// alike, the one after `entsprechend der Beschlussempfehlung` the recommendation followed, the
+/// one after `und damit der Gesetzentwurf` the paper a recommendation decides.
 fn papers(clause: &str, v: &mut Vote) {
     let following_at = FOLLOWING.find(clause).map(|m| m.end());
+    let decides_at = DECIDES.find(clause).map(|m| m.end());
     for c in DASHED.captures_iter(clause) {
         let (Ok(wahlperiode), Ok(number)) = (c[1].parse(), c[2].parse()) else {
             continue;
@@ -313,6 +320,8 @@ fn papers(clause: &str, v: &mut Vote) {
         let at = c.get(0).unwrap().start();
         if following_at.is_some_and(|f| at >= f && clause[f..at].trim().len() <= 2) {
             v.following = Some(paper);
+        } else if v.decides.is_none() && decides_at.is_some_and(|d| at >= d) {
+            v.decides = Some(paper);
         } else if v.subject.is_none() {
             v.subject = Some(paper);
         } else if v.subject != Some(paper) && !v.also_on.contains(&paper) {
@@ -425,6 +434,11 @@ mod tests {
         let text = include_str!("../../../tests/fixtures/text/mmpb18-99-written.txt");
         let (doc, diags) = parsed(text);
         assert!(diags.is_empty(), "{diags:?}");
+        assert!(
+            doc.checks.is_empty(),
+            "a right record raises no doubt: {:?}",
+            doc.checks
+        );
         assert_eq!(doc.id.map(|p| p.printed()), Some("18/99".into()));
         assert_eq!(doc.meeting.as_ref().and_then(|m| m.session), Some(99));
         assert_eq!(doc.date.map(|d| d.to_string()), Some("2025-03-12".into()));

@@ -53,6 +53,7 @@ const READERS: &[(&str, Reader)] = &[
     ("interjection", interjections),
     ("amount", amounts),
     ("vote", votes),
+    ("record", records),
 ];
 
 /// A speaker label at a paragraph's start: the person as the model holds it, with the ministry
@@ -94,50 +95,84 @@ fn votes(input: &Input) -> Value {
         wahlperiode: input.period(),
         date: None,
     };
-    let label = |v: &Voter| match v {
-        Voter::Faction(f) => f.label().to_owned(),
-        Voter::Member(s) => s.name.clone(),
-    };
     let rows: Vec<Value> = vote::plenary(&input.text, None, when)
         .into_iter()
-        .map(|r| {
-            let of = |p: Position| -> Vec<String> {
-                let named = r.vote.positions.iter().filter(|(_, q)| *q == p);
-                let mut labels: Vec<String> = named.map(|(v, _)| label(v)).collect();
-                // Who voted how is a set: a case does not state the order of the text.
-                labels.sort();
-                labels
-            };
-            let result = r.vote.result.map(|x| match x {
-                VoteResult::Accepted => "accepted",
-                VoteResult::Rejected => "rejected",
-            });
-            let mut row = json!({
-                "subject": r.vote.subject.map(|s| s.printed()),
-                "result": result,
-                "yes": of(Position::Yes),
-                "no": of(Position::No),
-                "abstain": of(Position::Abstain),
-                "referred_to": r.vote.referred_to,
-                "decides": r.vote.decides.map(|s| s.printed()),
-            });
-            // The lead committee, where a referral names one.
-            if let Some(lead) = r.vote.lead {
-                row["lead"] = json!(lead);
+        .map(|r| vote_row(&r.vote))
+        .collect();
+    json!(rows)
+}
+
+/// A Beschlussprotokoll (a head and items, read as a file is): per decision what a vote case
+/// states, with its item, the recommendation it followed and a roll call's printed totals.
+fn records(input: &Input) -> Value {
+    let parsed = landtag_parse::parse(&landtag_text::normalize::normalize(&input.text));
+    let doc = parsed
+        .document
+        .expect("the case is read as a Beschlussprotokoll");
+    assert_eq!(
+        doc.kind,
+        landtag_model::model::DocumentKind::Beschlussprotokoll
+    );
+    let rows: Vec<Value> = doc
+        .votes
+        .iter()
+        .map(|v| {
+            let mut row = vote_row(v);
+            row["item"] = json!(v.item);
+            if let Some(p) = v.following {
+                row["following"] = json!(p.printed());
             }
-            // The part voted on apart, where there is one.
-            if let Some(part) = &r.vote.part {
-                row["part"] = json!(part);
-            }
-            // Further papers the vote decides alike, where there are any.
-            if !r.vote.also_on.is_empty() {
-                let also: Vec<String> = r.vote.also_on.iter().map(|p| p.printed()).collect();
-                row["also_on"] = json!(also);
+            if let Some(t) = v.tally {
+                row["tally"] = json!([t.cast, t.yes, t.no, t.abstain]);
             }
             row
         })
         .collect();
-    json!(rows)
+    let checks: Vec<Value> = doc.checks.iter().map(|c| json!(c.kind)).collect();
+    json!({ "votes": rows, "warnings": parsed.diagnostics.len(), "checks": checks })
+}
+
+/// What a case states of one vote: subject, result, who voted how, referral, the paper a
+/// recommendation decides, and where present the lead, the part and further papers.
+fn vote_row(v: &landtag_model::model::Vote) -> Value {
+    let label = |v: &Voter| match v {
+        Voter::Faction(f) => f.label().to_owned(),
+        Voter::Member(s) => s.name.clone(),
+    };
+    let of = |p: Position| -> Vec<String> {
+        let named = v.positions.iter().filter(|(_, q)| *q == p);
+        let mut labels: Vec<String> = named.map(|(v, _)| label(v)).collect();
+        // Who voted how is a set: a case does not state the order of the text.
+        labels.sort();
+        labels
+    };
+    let result = v.result.map(|x| match x {
+        VoteResult::Accepted => "accepted",
+        VoteResult::Rejected => "rejected",
+    });
+    let mut row = json!({
+        "subject": v.subject.map(|s| s.printed()),
+        "result": result,
+        "yes": of(Position::Yes),
+        "no": of(Position::No),
+        "abstain": of(Position::Abstain),
+        "referred_to": v.referred_to,
+        "decides": v.decides.map(|s| s.printed()),
+    });
+    // The lead committee, where a referral names one.
+    if let Some(lead) = &v.lead {
+        row["lead"] = json!(lead);
+    }
+    // The part voted on apart, where there is one.
+    if let Some(part) = &v.part {
+        row["part"] = json!(part);
+    }
+    // Further papers the vote decides alike, where there are any.
+    if !v.also_on.is_empty() {
+        let also: Vec<String> = v.also_on.iter().map(|p| p.printed()).collect();
+        row["also_on"] = json!(also);
+    }
+    row
 }
 
 fn data() -> PathBuf {

@@ -336,11 +336,15 @@ fn votes_of(ctx: &Ctx<'_>) -> Result<Vec<VoteSummary>, ApiError> {
         if votes.last().is_none_or(|(k, _)| *k != v) {
             let number = text(r, "number");
             let part = text(r, "part");
-            let label = match (number.is_empty(), part.is_empty()) {
+            let mut label = match (number.is_empty(), part.is_empty()) {
                 (true, _) => format!("Abstimmung {}", text(r, "seq")),
                 (false, true) => format!("Abstimmung über Drucksache {number}"),
                 (false, false) => format!("Abstimmung über Drucksache {number}, {part}"),
             };
+            // A decision as the sitting's Beschlussprotokoll records it, beside the protocol's.
+            if r.contains_key("record") {
+                label.push_str(" (laut Beschlussprotokoll)");
+            }
             votes.push((
                 v.clone(),
                 VoteSummary {
