@@ -22,6 +22,7 @@ pub enum Family {
     ResultMark,
     ResultTense,
     ResultSplit,
+    ResultElliptic,
     ClauseMajority,
     ClauseMinority,
     ClauseYes,
@@ -62,7 +63,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 48] = [
+    const ALL: [(&'static str, Family); 49] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -74,6 +75,7 @@ impl Family {
         ("result-mark", Family::ResultMark),
         ("result-tense", Family::ResultTense),
         ("result-split", Family::ResultSplit),
+        ("result-elliptic", Family::ResultElliptic),
         ("clause-majority", Family::ClauseMajority),
         ("clause-minority", Family::ClauseMinority),
         ("clause-yes", Family::ClauseYes),

@@ -65,7 +65,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)Überweisung\s+(?:des|der)\s+[^.]*?\s+an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+(?:überweisen|verweisen)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+)\s+(?P<list4>(?:dem|der)\s[^.,]*?)\s+zuzuweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:(?:des|der)\s+[^.]*?\s+)?an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*|\bihn|\bdiesen)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+(?:überweisen|verweisen)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+)\s+(?P<list4>(?:dem|der)\s[^.,]*?)\s+zuzuweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
 });
 /// The lead committee named in a sentence of its own (`Der Verkehrsausschuss soll die
 /// Federführung erhalten.`, `Die Federführung soll beim Innenausschuss liegen.`).
@@ -731,8 +731,12 @@ const BARE_RESULT_CHARS: usize = 120;
 
 /// A short sentence that states a result without a word marking it as the outcome (`Der Antrag
 /// ist angenommen.`, the older periods' way after `Das Erste war die Mehrheit`): read as one
-/// only right after an answer. A result verb in the present perfect and what was voted on.
+/// only right after an answer. A result verb in the present perfect and what was voted on, or
+/// a result in a word or two (`Auch beschlossen.`, `result-elliptic`).
 fn is_bare_result(s: &str) -> bool {
+    if ELLIPTIC.is_match(s) {
+        return true;
+    }
     RESULT_VERB.is_match(s)
         && PRESENT.is_match(s)
         && VOTED_ON.is_match(s)
@@ -741,6 +745,8 @@ fn is_bare_result(s: &str) -> bool {
 }
 
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultTense));
+/// A result in a word or two (`Auch beschlossen.`): it ends the answer it follows.
+static ELLIPTIC: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultElliptic));
 /// What a chair announces a result about; a result with no question before it must name one.
 static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::VotedOn));
 
@@ -845,7 +851,10 @@ fn answer(text: &str, from: usize) -> Option<(usize, usize)> {
     }
     let result_at = sentence::split(&text[begin..end])
         .into_iter()
-        .find(|(a, b)| is_result(&text[begin + a..begin + b]))
+        .find(|(a, b)| {
+            let s = &text[begin + a..begin + b];
+            is_result(s) || ELLIPTIC.is_match(s)
+        })
         .map(|(a, _)| begin + a);
     Some((begin, result_at.unwrap_or(end)))
 }
@@ -1568,7 +1577,12 @@ fn drucksache(s: &str) -> Option<PaperRef> {
 /// `den Ausschuss für Heimat und Kommunales - federführend -, an den Innenausschuss sowie an
 /// den Hauptausschuss` → the lead committee and all committees, lead first.
 fn committees(list: &str) -> (Option<String>, Vec<String>) {
+    // `… an den A und den B vorgesehen`: the participle closing the sentence is no name.
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:vorgesehen|empfohlen|vorgeschlagen|beantragt)\s*$").unwrap()
+    });
     let list = collapse(list);
+    let list = CLOSING.replace(&list, "").into_owned();
     // `an den A – federführend –, den B sowie den C`: each `den` after a list's joint names one.
     let list = list
         .replace(" sowie an ", ", an ")

@@ -32,7 +32,8 @@ pub struct Named {
     pub all: bool,
     /// `einstimmig`, `ein einstimmiges Ergebnis`: said of the whole vote, whatever was asked.
     pub unanimous: bool,
-    /// `Keine`, `Niemand`, `Enthaltungen gibt es nicht`: explicitly nobody.
+    /// `Keine`, `Niemand`, `Enthaltungen gibt es nicht`, an answer that is `Nein.` alone:
+    /// explicitly nobody.
     pub nobody: bool,
     /// `die antragstellende Fraktion`, `die Antragsteller`: the factions that moved the paper
     /// voted on (the vote's reader knows them).
@@ -85,7 +86,7 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:eine[rsmn]?|ein|zwei|drei|vier|fünf|einzelne[rnm]?|einige[rnm]?|teile?n?|teil|mehrere[rn]?|rest)\b[^,;–]*$").unwrap()
 });
 static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:keine?[rnms]?|niemand|nicht|fehlanzeige|null)\b").unwrap()
+    Regex::new(r"(?i)\b(?:keine?[rnms]?|niemand|nicht|fehlanzeige|null)\b|^\W*nein\W*$").unwrap()
 });
 const TITLES: &str = r"(?P<titles>(?:(?:Prof\.|Dr\.)\s*)*)";
 const SURNAME: &str = r"\p{Lu}[\p{Ll}’'\-]+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+)?";
