@@ -66,6 +66,13 @@ fn a_record_gives_each_decision_with_the_positions_it_records() {
     assert!(calls
         .iter()
         .all(|r| r[0].contains("/id/beschlussprotokoll/18/99/abstimmung/")));
+    let docs = stdout(&ok(&["query", "--store", s(&store), "documents"]));
+    assert!(
+        docs.contains(
+            "mmpb18-99-written.txt,Beschlussprotokoll,18/99,2025-03-12,Beschlussprotokoll 18/99"
+        ),
+        "{docs}"
+    );
     let rc = stdout(&ok(&["query", "--store", s(&store), "roll-calls"]));
     assert!(rc.contains("Drucksache 18/9906,180,51,128,1"), "{rc}");
     let followed = query_rows(

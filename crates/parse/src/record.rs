@@ -267,6 +267,9 @@ fn read(decision: &str, verb: usize, when: When) -> Vec<(Vote, (usize, usize))> 
     }
     let mut v = vote::empty_vote(None);
     papers(clause, &mut v);
+    if v.subject.is_none() {
+        v.subject = undashed_subject(&clause[..verb]);
+    }
     v.result = Some(result);
     v.result_stated = true;
     let [positions, conflicts] = vote::recorded_positions(&clause[verb..], result, when);
@@ -328,6 +331,27 @@ fn papers(clause: &str, v: &mut Vote) {
             v.also_on.push(paper);
         }
     }
+}
+
+/// The subject where no paper stands between dashes (`Der Antrag Drucksache 14/1234 wurde …`):
+/// the first Drucksache before the verb, unless a motion names it as what it is about (`Der
+/// Antrag … auf Änderung der Tagesordnung zu den Drucksachen …`).
+fn undashed_subject(before_verb: &str) -> Option<PaperRef> {
+    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:zu|über|betreffend)\s+(?:den|der|die|dem)\s*$").unwrap()
+    });
+    refs::papers(before_verb)
+        .into_iter()
+        .filter(|(_, p)| p.kind == PaperKind::Drucksache)
+        .find(|(at, _)| {
+            let lead = before_verb[..*at].trim_end();
+            let lead = lead
+                .strip_suffix("Drucksachen")
+                .or_else(|| lead.strip_suffix("Drucksache"))
+                .unwrap_or(lead);
+            !ABOUT.is_match(lead)
+        })
+        .map(|(_, p)| p)
 }
 
 /// A roll call's printed result (`Abgegebene Stimmen 203 / Ja 13 / Nein 188 / Enthaltungen 2`)
