@@ -247,16 +247,17 @@ fn looks_decided(decision: &str) -> bool {
 /// The decision (or, voted apart, each part's) `decision` records, with its range within it;
 /// `verb` is where `wurde(n)` stands.
 fn read(decision: &str, verb: usize, when: When) -> Vec<(Vote, (usize, usize))> {
-    let main_end = decision.find(';').unwrap_or(decision.len());
-    let main = &decision[..main_end];
+    // The main clause ends at a semicolon after the verb (`… überwiesen; die abschließende …`),
+    // a roll call's clause at the colon before its printed result; neither before the verb.
+    let after_verb = |c: char| decision[verb..].find(c).map(|i| verb + i);
+    let main = &decision[..after_verb(';').unwrap_or(decision.len())];
     if PARTS.is_match(&main[..verb]) {
         return parts(decision, verb, when);
     }
     let roll_call = ROLL_CALL.is_match(main);
-    let clause_end = if roll_call {
-        main.find(':').unwrap_or(main.len())
-    } else {
-        main.len()
+    let clause_end = match after_verb(':') {
+        Some(colon) if roll_call && colon < main.len() => colon,
+        _ => main.len(),
     };
     let clause = &main[..clause_end];
     let Some((result, referral)) = result(&clause[verb..]) else {
@@ -523,6 +524,17 @@ mod tests {
         assert_eq!(position(v, "Langguth"), Some(Position::No));
         assert_eq!(position(v, "GRÜNE"), Some(Position::Yes));
         assert_eq!(doc.votes[1].item.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn a_semicolon_or_colon_before_the_verb_breaks_nothing() {
+        let head = "PlBPr 18/70\nBeschlussprotokoll\nder 70. Sitzung\n\n1.\nTitel\n\n";
+        let text = format!(
+            "{head}Der Antrag der Fraktion der AfD (Stichwort: Tagesordnung; Absetzung) wurde mit den Stimmen der Fraktionen von CDU, SPD, GRÜNEN und FDP gegen die Stimmen der Fraktion der AfD abgelehnt."
+        );
+        let (doc, _) = parsed(&text);
+        assert_eq!(doc.votes.len(), 1);
+        assert_eq!(doc.votes[0].result, Some(VoteResult::Rejected));
     }
 
     #[test]
