@@ -130,14 +130,17 @@ fn a_sittings_page_shows_the_protocols_votes_and_the_records_decisions_apart() {
     let store = dir.path().join("store");
     ingest(&store, &["mmp16-99-written.txt", "mmpb16-99-written.txt"]);
     let server = crate::endpoint::serve(&store, &[]);
-    let page = crate::endpoint::agent()
-        .get(format!("{}/id/plenum/sitzung/16/99", server.url))
-        .header("Accept", "text/html")
-        .call()
-        .unwrap()
-        .into_body()
-        .read_to_string()
-        .unwrap();
+    let get = |path: &str, accept: &str| {
+        crate::endpoint::agent()
+            .get(format!("{}{path}", server.url))
+            .header("Accept", accept)
+            .call()
+            .unwrap()
+            .into_body()
+            .read_to_string()
+            .unwrap()
+    };
+    let page = get("/id/plenum/sitzung/16/99", "text/html");
     // Four votes each: the protocol's, and the record's marked as its.
     let marked = page.matches("(laut Beschlussprotokoll)").count();
     assert_eq!(marked, 4, "{page}");
@@ -149,13 +152,6 @@ fn a_sittings_page_shows_the_protocols_votes_and_the_records_decisions_apart() {
         page.contains("Abstimmung über Drucksache 16/10710, Ziffer II (laut Beschlussprotokoll)")
     );
     // The record's own page: a document about the sitting.
-    let record = crate::endpoint::agent()
-        .get(format!("{}/id/beschlussprotokoll/16/99", server.url))
-        .header("Accept", "text/turtle")
-        .call()
-        .unwrap()
-        .into_body()
-        .read_to_string()
-        .unwrap();
+    let record = get("/id/beschlussprotokoll/16/99", "text/turtle");
     assert!(record.contains("lt:Beschlussprotokoll"), "{record}");
 }

@@ -58,11 +58,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     let wahlperiode = date.and_then(wahlperiode_on);
     let when = style.when;
     let number = h.session;
-    let mut mentions = Vec::new();
-    refs::merge(
-        &mut mentions,
-        refs::papers(text).into_iter().map(|(_, r)| r),
-    );
+    let mentions = refs::mentions(text);
     let title = h.committee.as_ref().map(|c| match number {
         Some(n) => format!("{c}, {n}. Sitzung"),
         None => c.clone(),

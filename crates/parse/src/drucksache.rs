@@ -58,11 +58,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
         Some(c) => answer_head(&c, text),
         None => other_kind(head, after_block, own, diags),
     };
-    let mut mentions = Vec::new();
-    refs::merge(
-        &mut mentions,
-        refs::papers(text).into_iter().map(|(_, r)| r),
-    );
+    let mut mentions = refs::mentions(text);
     mentions.retain(|m| Some(m) != own.as_ref());
     Document {
         wahlperiode,

@@ -66,11 +66,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         &body.contributions,
         diags,
     ));
-    let mut mentions = Vec::new();
-    refs::merge(
-        &mut mentions,
-        refs::papers(text).into_iter().map(|(_, r)| r),
-    );
+    let mentions = refs::mentions(text);
     Document {
         wahlperiode,
         title: id.map(|n| format!("Plenarprotokoll {}", n.printed())),

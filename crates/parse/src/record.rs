@@ -89,11 +89,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
     // The record's own doubts, as for a protocol's votes: factions missing or given twice, a
     // result the seats do not carry.
     let checks = super::checks::votes(&votes, when);
-    let mut mentions = Vec::new();
-    refs::merge(
-        &mut mentions,
-        refs::papers(text).into_iter().map(|(_, r)| r),
-    );
+    let mentions = refs::mentions(text);
     Document {
         wahlperiode,
         title: id.map(|n| format!("Beschlussprotokoll {}", n.printed())),

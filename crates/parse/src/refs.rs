@@ -64,6 +64,13 @@ fn paper(c: &regex::Captures) -> Option<PaperRef> {
     })
 }
 
+/// Every paper `text` mentions, once each, in order of first mention.
+pub fn mentions(text: &str) -> Vec<PaperRef> {
+    let mut out = Vec::new();
+    merge(&mut out, papers(text).into_iter().map(|(_, r)| r));
+    out
+}
+
 /// Adds `refs` to `into`, keeping the first mention's order and no duplicates.
 pub fn merge(into: &mut Vec<PaperRef>, refs: impl IntoIterator<Item = PaperRef>) {
     for r in refs {

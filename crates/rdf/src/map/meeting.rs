@@ -88,30 +88,15 @@ pub(super) fn map_record(
         out.typed(meeting, eli::DATE_DOCUMENT, *date, xsd::DATE);
     }
     for item in &d.doc.agenda {
-        let i = iri::agenda_item(meeting, &item.number);
-        out.add(&i, rdf::TYPE, schema::EVENT);
-        out.add(&i, rdf::TYPE, lt::TAGESORDNUNGSPUNKT);
-        out.add(&i, schema::SUPER_EVENT, meeting.clone());
-        out.add(meeting, schema::SUB_EVENT, i.clone());
-        out.lit(&i, schema::IDENTIFIER, &item.number);
-        for p in &item.papers {
-            let p = paper(out, base, p);
-            out.add(&i, dcterms::REFERENCES, p);
-        }
+        map_item(out, base, meeting, item);
     }
     map_votes(out, d, meeting, &organizer);
 }
 
 /// The agenda items of a meeting: number, title, the papers they treat.
 pub(super) fn map_agenda(out: &mut Out<'_>, d: &Doc<'_>, meeting: &NamedNode) {
-    let base = d.base;
     for item in &d.doc.agenda {
-        let i = iri::agenda_item(meeting, &item.number);
-        out.add(&i, rdf::TYPE, schema::EVENT);
-        out.add(&i, rdf::TYPE, lt::TAGESORDNUNGSPUNKT);
-        out.add(&i, schema::SUPER_EVENT, meeting.clone());
-        out.add(meeting, schema::SUB_EVENT, i.clone());
-        out.lit(&i, schema::IDENTIFIER, &item.number);
+        let i = map_item(out, d.base, meeting, item);
         if let Some(t) = &item.title {
             out.de(&i, schema::NAME, t);
         }
@@ -121,11 +106,28 @@ pub(super) fn map_agenda(out: &mut Out<'_>, d: &Doc<'_>, meeting: &NamedNode) {
         if item.inferred {
             out.typed(&i, lt::NUMMER_ERSCHLOSSEN, "true", xsd::BOOLEAN);
         }
-        for p in &item.papers {
-            let p = paper(out, base, p);
-            out.add(&i, dcterms::REFERENCES, p);
-        }
     }
+}
+
+/// What a protocol and a record both say of an agenda item: its place in the sitting, number
+/// and papers. Its IRI.
+fn map_item(
+    out: &mut Out<'_>,
+    base: &Base,
+    meeting: &NamedNode,
+    item: &crate::model::AgendaItem,
+) -> NamedNode {
+    let i = iri::agenda_item(meeting, &item.number);
+    out.add(&i, rdf::TYPE, schema::EVENT);
+    out.add(&i, rdf::TYPE, lt::TAGESORDNUNGSPUNKT);
+    out.add(&i, schema::SUPER_EVENT, meeting.clone());
+    out.add(meeting, schema::SUB_EVENT, i.clone());
+    out.lit(&i, schema::IDENTIFIER, &item.number);
+    for p in &item.papers {
+        let p = paper(out, base, p);
+        out.add(&i, dcterms::REFERENCES, p);
+    }
+    i
 }
 
 /// What every contribution of a meeting is mapped with.
