@@ -20,7 +20,7 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
           | Antwort\s+der\s+Landesregierung
           | Wahlvorschlag(?:s|es)?
           | Übersicht(?:\s+\d+)?(?:\s+gemäß\s+§\s*\d+\s+Abs\.\s*\d+\s+GO)? )
-        (?P<by>\s+(?:der|des|durch|von)\s[^.:;!?()„“]{2,160}?)?
+        (?P<by>\s+(?:der|des|durch|von)\s[^.:;!?()„“|]{2,160}?)?
         [\s,–-]+Drucksache\s+(?P<wp>\d{1,2})/(?P<n>\d{1,6})\b",
     )
     .unwrap()

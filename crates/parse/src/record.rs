@@ -206,8 +206,8 @@ fn decisions(
     });
     for (start, end) in sentences {
         let s = &text[start..end];
-        let Some(verb) = VERB.find(s) else { continue };
-        let open = OPENER.find_iter(&s[..verb.start()]).last().map_or(0, |m| {
+        let Some(verb) = verb(s) else { continue };
+        let open = OPENER.find_iter(&s[..verb]).last().map_or(0, |m| {
             m.start() + m.as_str().len() - m.as_str().trim_start().len()
         });
         let at = start + open;
@@ -217,7 +217,7 @@ fn decisions(
             .find(|(i, _)| *i <= at)
             .map(|(_, item)| item.number.clone());
         let decision = &text[at..end];
-        let mut read = read(decision, verb.start() - open, when);
+        let mut read = read(decision, verb - open, when);
         if read.is_empty() && looks_decided(decision) {
             diags.push(
                 Severity::Warning,
@@ -233,6 +233,14 @@ fn decisions(
     }
     subjects_of_parts(&mut votes, items);
     votes
+}
+
+/// Where a decision's verb stands: `wurde(n)`, or, where the record leaves the auxiliary out
+/// (`Der Entschließungsantrag - Drucksache 18/10971 - mit den Stimmen … abgelehnt.`), right
+/// after the paper it decides.
+fn verb(sentence: &str) -> Option<usize> {
+    let said = VERB.find(sentence).map(|m| m.start());
+    said.or_else(|| DASHED.find(sentence).map(|m| m.end()))
 }
 
 /// A sentence that names voters and a paper but gave no decision: worth a warning.
