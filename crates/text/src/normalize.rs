@@ -52,6 +52,12 @@ static DRUCKSACHE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s+\S").unwrap());
 static INLINE_HYPHEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Lu})").unwrap());
+/// A word broken inside a line (`Fraktio- nen`, `durchge- führt`): a copy that turned the line
+/// breaks of a cell or column into spaces.
+static BROKEN_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Ll}[\p{L}.]*)").unwrap());
+/// The words after which a hyphen is a suspended compound's (`Kinder- und Jugendhilfe`).
+const SUSPENDED: [&str; 7] = ["und", "oder", "bzw.", "sowie", "bis", "wie", "als"];
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}$").unwrap());
 
@@ -222,7 +228,7 @@ impl Cutter<'_> {
             last = m.end();
         }
         cut.push_str(&line[last..]);
-        let single = cut.trim().to_owned();
+        let single = join_broken_words(cut.trim());
         self.seen_text |= !single.is_empty();
         if single.len() > 2000 {
             // A whole document on one line: its line breaks became spaces, so a hyphen before
@@ -232,6 +238,23 @@ impl Cutter<'_> {
             single
         }
     }
+}
+
+/// `line` with the words broken inside it joined (`Abgeord- neten` → `Abgeordneten`), a
+/// suspended compound's hyphen kept (`Ein- und Ausgaben`).
+fn join_broken_words(line: &str) -> String {
+    if !line.contains("- ") {
+        return line.to_owned();
+    }
+    BROKEN_WORD
+        .replace_all(line, |c: &regex::Captures| {
+            if SUSPENDED.contains(&&c[2]) {
+                c[0].to_owned()
+            } else {
+                format!("{}{}", &c[1], &c[2])
+            }
+        })
+        .into_owned()
 }
 
 /// The page number a running head prints: its first token made only of digits
@@ -636,5 +659,22 @@ mod tests {
     fn keeps_suspended_hyphens_before_und() {
         let n = normalize("die Mittel-\nund Langfristziele\n");
         assert_eq!(n.text, "die Mittel- und Langfristziele\n");
+    }
+
+    #[test]
+    fn joins_words_broken_inside_a_line_but_not_suspended_compounds() {
+        let n = normalize(
+            "Die Aktuelle Stunde wurde durchge- führt, mit den Stimmen der Fraktio- nen.\n",
+        );
+        assert_eq!(
+            n.text,
+            "Die Aktuelle Stunde wurde durchgeführt, mit den Stimmen der Fraktionen.\n"
+        );
+        let n =
+            normalize("Kinder- und Jugendhilfe, Klein- wie Großbetriebe, Vor- bzw. Nachteile\n");
+        assert_eq!(
+            n.text,
+            "Kinder- und Jugendhilfe, Klein- wie Großbetriebe, Vor- bzw. Nachteile\n"
+        );
     }
 }
