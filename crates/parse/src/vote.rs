@@ -1299,6 +1299,31 @@ static ANNOUNCED_AMENDMENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `Wir stimmen also über die Beschlussempfehlung ab.`, `Wir kommen zur Abstimmung über den
+/// Gesetzentwurf …`: what a vote is announced on, by its kind (`kind`).
+static ANNOUNCED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:[Aa]bstimm\w*|\bstimmen|\bkomme\w*)\b[^.?!]{{0,40}}?\b(?:über|zu[mr]?)\s+(?:(?:den|dem|die|das|des|diese[nmr]?)\s+)?(?:\w+\s+)?(?P<kind>Beschlu(?:ss|ß)empfehlung|{}|{})",
+        phrases::alternation(Family::Amendment),
+        phrases::alternation(Family::PaperKind)
+    ))
+    .unwrap()
+});
+
+/// Whether the last announcement before a vote whose question names no paper's kind puts the
+/// recommendation to the vote (`Der Ausschuss empfiehlt …, den Gesetzentwurf anzunehmen. Wir
+/// stimmen also über die Beschlussempfehlung ab. Wer stimmt zu?`).
+fn announced_on_recommendation(object: Option<&str>, before: &str) -> bool {
+    if object.is_some_and(|o| PAPER_KIND_WORD.is_match(o) || o.contains("mpfehlung")) {
+        return false;
+    }
+    let lead = lead(before, before.len());
+    ANNOUNCED_OBJECT
+        .captures_iter(lead)
+        .last()
+        .is_some_and(|c| c["kind"].starts_with("Beschlu"))
+}
+
 /// The amendment the last vote `lead` announces is on: its number (the first paper named
 /// after it), or `Some(None)` where none is given.
 fn announced_amendment(lead: &str) -> Option<Option<PaperRef>> {
@@ -1372,6 +1397,7 @@ fn asked_on_recommendation(object: Option<&str>, result: Option<&str>, before: &
     says("Beschlussempfehlung")
         || says("Beschlußempfehlung")
         || (says("Empfehlung") && recommendation(before).is_some())
+        || announced_on_recommendation(object, before)
 }
 
 /// The paper a recommendation decides: named after its kind in the result (`… angenommen und
