@@ -52,6 +52,7 @@ pub enum Family {
     IntentAbstain,
     IntentHedge,
     AnswerConsent,
+    AnswerAddition,
     RecordRejected,
     RecordAccepted,
     RecordReferred,
@@ -63,7 +64,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 49] = [
+    const ALL: [(&'static str, Family); 50] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -105,6 +106,7 @@ impl Family {
         ("intent-abstain", Family::IntentAbstain),
         ("intent-hedge", Family::IntentHedge),
         ("answer-consent", Family::AnswerConsent),
+        ("answer-addition", Family::AnswerAddition),
         ("record-rejected", Family::RecordRejected),
         ("record-accepted", Family::RecordAccepted),
         ("record-referred", Family::RecordReferred),

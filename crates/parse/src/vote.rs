@@ -845,8 +845,13 @@ fn answer(text: &str, from: usize) -> Option<(usize, usize)> {
                         .trim_start(),
                 )
                 .is_none_or(|m| m.start() > 0);
-        if !continues || end >= limit {
+        if end >= limit {
             break;
+        }
+        match addition(&text[end..limit]) {
+            Some(dash) => end += dash,
+            None if continues => {}
+            None => break,
         }
     }
     let result_at = sentence::split(&text[begin..end])
@@ -857,6 +862,22 @@ fn answer(text: &str, from: usize) -> Option<(usize, usize)> {
         })
         .map(|(a, _)| begin + a);
     Some((begin, result_at.unwrap_or(end)))
+}
+
+static ADDITION: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::AnswerAddition));
+
+/// Where `rest`, what follows a sentence of an answer, goes on with it: past interjections in
+/// parentheses, the dash of a sentence that adds voters (`– Das ist die FDP. (Zuruf von der
+/// SPD: Wir auch!) – Und die SPD-Fraktion.`).
+fn addition(rest: &str) -> Option<usize> {
+    let mut at = rest.len() - rest.trim_start().len();
+    while rest[at..].starts_with('(') {
+        at += rest[at..].find(')')? + 1;
+        at += rest[at..].len() - rest[at..].trim_start().len();
+    }
+    let after = rest[at..].strip_prefix(['–', '-'])?.trim_start();
+    let adds = ADDITION.is_match(after) && QUESTION_START.find(after).is_none_or(|m| m.start() > 0);
+    adds.then_some(at)
 }
 
 /// What the answers of one vote said, as they are read.
