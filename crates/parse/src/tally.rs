@@ -13,19 +13,39 @@ use std::sync::LazyLock;
 static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
     let q = r#"[„"»]?"#;
     let qe = r#"[“"«]?"#;
+    // A count in digits or, as chairs say small ones, in words (`eine Enthaltung`).
+    let n = format!(r"(?P<n>\d+|{WORDS})");
+    let m = format!(r"\b(?P<m>\d+|{WORDS})");
+    let k = format!(r"(?P<k>\d+|{WORDS})");
     [
-        (Count::Members, r"Dem\s+Landtag\s+gehören\s+(?P<n>\d+)\s+Abgeordnete\s+an".to_owned()),
-        (Count::Cast, r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben(?:\s+sich)?(?:\s+insgesamt)?|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+(?P<n>\d+)|(?P<m>\d+)\s+Abgeordnete\s+haben\s+(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)".to_owned()),
-        (Count::Valid, r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+(?P<n>\d+)".to_owned()),
-        (Count::Invalid, r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+(?P<n>\d+)".to_owned()),
-        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+|[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+\s+(?:stimmten|haben\s+gestimmt)\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Ja-Stimmen|(?:Abgeordnete\s+)?stimmten\s+mit\s+{q}Ja\b)")),
-        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-Stimmen:?\s+|,\s+dagegen\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Nein-Stimmen|(?:Abgeordnete\s+)?(?:stimmten\s+)?mit\s+{q}Nein\b)")),
-        (Count::Abstain, r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]s\s+gab\s+|[Ee]nthalten\s+haben\s+sich\s+)(?P<n>\d+)|(?P<m>\d+)\s+(?:Abgeordnete\s+)?(?:haben\s+sich\s+(?:der\s+Stimme\s+)?enthalten|enthielten\s+sich|(?:Stimm)?[Ee]nthaltungen)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+keine\b".to_owned()),
+        (Count::Members, format!(r"Dem\s+Landtag\s+gehören\s+{n}\s+Abgeordnete\s+an")),
+        (Count::Cast, format!(r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben(?:\s+sich)?(?:\s+insgesamt)?|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+{n}|{m}\s+Abgeordnete\s+(?:haben\s+)?(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)")),
+        (Count::Valid, format!(r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+{n}")),
+        (Count::Invalid, format!(r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+{n}")),
+        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+|[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Ja-Stimmen?|(?:Abgeordneter?\s+)?stimmten\s+mit\s+{q}Ja\b)")),
+        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-Stimmen:?\s+|,\s+dagegen\s+){n}|{m}\s+(?:Nein-Stimmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+)?mit\s+{q}Nein\b)")),
+        (Count::Abstain, format!(r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]nthalten\s+(?:haben|hat)\s+sich\s+){n}|[Ee]s\s+gab\s+{k}\s+(?:Stimm)?[Ee]nthaltung|{m}\s+(?:Abgeordneter?\s+)?(?:(?:haben|hat)\s+sich\s+(?:der\s+Stimme\s+)?enthalten|enthielten?\s+sich|(?:Stimm)?[Ee]nthaltung(?:en)?)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+keine\b")),
     ]
     .into_iter()
     .map(|(c, p)| (c, Regex::new(&p).unwrap()))
     .collect()
 });
+
+/// The counts chairs say in words, one to twelve.
+const WORDS: &str = r"eine[rn]?\b|ein\b|zwei\b|drei\b|vier\b|fünf\b|sechs\b|sieben\b|acht\b|neun\b|zehn\b|elf\b|zwölf\b";
+
+/// A count in digits or words.
+fn number(s: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+        "zwölf",
+    ];
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let word = if s.starts_with("ein") { "ein" } else { s };
+    NAMES.iter().position(|w| *w == word).map(|i| i as u32 + 1)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Count {
@@ -46,7 +66,8 @@ pub fn announced(text: &str) -> Option<Tally> {
         let n = c
             .name("n")
             .or(c.name("m"))
-            .map_or(Some(0), |m| m.as_str().parse().ok());
+            .or(c.name("k"))
+            .map_or(Some(0), |m| number(m.as_str()));
         let slot = match count {
             Count::Members => &mut t.members,
             Count::Cast => &mut t.cast,
@@ -145,5 +166,31 @@ mod tests {
         let t = announced("Mit Ja stimmten 98 Abgeordnete, mit Nein stimmten 120 Abgeordnete, und es gab 3 Enthaltungen.").unwrap();
         assert_eq!((t.yes, t.no, t.abstain), (Some(98), Some(120), Some(3)));
         assert!(announced("Wir kommen zur Abstimmung.").is_none());
+    }
+
+    /// Small counts in words, a vote in the singular, the members' count before its verb.
+    #[test]
+    fn counts_in_words_and_the_singular() {
+        for (text, want) in [
+            (
+                "Abgegeben wurden 183 Stimmen. Mit Ja haben 78 Abgeordnete gestimmt, mit Nein 103 Abgeordnete, zwei Abgeordnete haben sich enthalten.",
+                (Some(183), Some(78), Some(103), Some(2)),
+            ),
+            (
+                "Es haben 219 Abgeordnete ihre Stimme abgegeben. Mit Ja haben 119 gestimmt, mit Nein 98, enthalten haben sich 2 Abgeordnete.",
+                (Some(219), Some(119), Some(98), Some(2)),
+            ),
+            (
+                "An der Abstimmung haben 190 Abgeordnete teilgenommen. Mit Ja stimmten 88, mit Nein 101, es gab eine Enthaltung.",
+                (Some(190), Some(88), Some(101), Some(1)),
+            ),
+            (
+                "Mit Ja stimmten 100 Abgeordnete, mit Nein 89; ein Abgeordneter hat sich enthalten.",
+                (None, Some(100), Some(89), Some(1)),
+            ),
+        ] {
+            let t = announced(text).unwrap();
+            assert_eq!((t.cast, t.yes, t.no, t.abstain), want, "{text}");
+        }
     }
 }
