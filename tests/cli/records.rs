@@ -154,4 +154,62 @@ fn a_sittings_page_shows_the_protocols_votes_and_the_records_decisions_apart() {
     // The record's own page: a document about the sitting.
     let record = get("/id/beschlussprotokoll/16/99", "text/turtle");
     assert!(record.contains("lt:Beschlussprotokoll"), "{record}");
+    // The disagreement the record reveals, on the pages of the sitting, the protocol, the
+    // record and the vote itself; on no other vote's.
+    let planted = "PIRATEN: no; the Beschlussprotokoll: abstain";
+    for path in [
+        "/id/plenum/sitzung/16/99",
+        "/id/plenarprotokoll/16/99",
+        "/id/beschlussprotokoll/16/99",
+    ] {
+        let page = get(path, "text/html");
+        assert!(
+            page.contains("Widerspruch zum Beschlussprotokoll"),
+            "{path}: {page}"
+        );
+        assert_eq!(page.matches(planted).count(), 1, "{path}: {page}");
+    }
+    let votes = query_rows(
+        &store,
+        "SELECT ?v WHERE { ?v a <http://www.w3.org/ns/opengov#VoteEvent> ; \
+         <http://www.w3.org/ns/prov#wasDerivedFrom> <https://landtag-lod.example/id/plenarprotokoll/16/99> } ORDER BY ?v",
+    );
+    let with_it: Vec<&String> = votes
+        .iter()
+        .map(|r| &r[0])
+        .filter(|v| {
+            let path = v.trim_start_matches("https://landtag-lod.example");
+            get(path, "text/html").contains(planted)
+        })
+        .collect();
+    assert_eq!(with_it.len(), 1, "{votes:?}");
+}
+
+/// The catalogue counts the disagreements between protocol and record per dataset.
+#[test]
+fn the_catalogue_counts_the_records_disagreements() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    ingest(&store, &["mmp16-99-written.txt", "mmpb16-99-written.txt"]);
+    let dumps = dir.path().join("dumps");
+    ok(&[
+        "dump",
+        "--store",
+        s(&store),
+        "--out",
+        &format!("{}/", dumps.display()),
+    ]);
+    let q = r#"PREFIX dqv: <http://www.w3.org/ns/dqv#>
+SELECT ?ds ?n WHERE { ?ds dqv:hasQualityMeasurement ?m . ?m dqv:value ?n ;
+  dqv:isMeasurementOf ?metric . FILTER(STRENDS(STR(?metric), "/widersprueche-beschlussprotokoll")) }
+ORDER BY ?ds"#;
+    let counts = crate::doubts::rdflib_select(&dumps.join("catalog.ttl"), q);
+    let n = |ds: &str| {
+        counts
+            .iter()
+            .find(|r| r[0].ends_with(ds))
+            .map(|r| r[1].as_str())
+    };
+    assert_eq!(n("/landtag-nrw"), Some("1"), "{counts:?}");
+    assert_eq!(n("/wahlperiode-16"), Some("1"), "{counts:?}");
 }

@@ -153,6 +153,7 @@ impl<'a> Catalog<'a> {
         );
         self.dataset(&all, &profile.dataset, Part::All, &modified, dates, None);
         self.doubts(&all, self.facts.doubts());
+        self.contradictions(&all, self.facts.contradictions());
         self.g.node(&cat, "dcat:dataset", &all);
         for period in &self.facts.periods {
             let part = Part::Wahlperiode(period.wahlperiode);
@@ -171,6 +172,7 @@ impl<'a> Catalog<'a> {
                 Some(&all),
             );
             self.doubts(&ds, period.doubts());
+            self.contradictions(&ds, period.contradictions());
             self.g.node(&cat, "dcat:dataset", &ds);
         }
         self.service(&cat);
@@ -270,8 +272,33 @@ impl<'a> Catalog<'a> {
     /// The dataset's doubts as a quality measurement (DQV): how many of its facts its
     /// documents' own cross-checks question, listed by the named query `checks`.
     fn doubts(&mut self, ds: &NamedNode, count: u64) {
-        let m = self.under(ds, "zweifel");
-        let metric = self.iri("katalog/metrik/zweifel");
+        self.measurement(
+            ds,
+            "zweifel",
+            count,
+            "Zahl der Zweifel, die die Gegenproben der Dokumente selbst wecken (Fraktionen einer \
+             Abstimmung, Ergebnis gegen Sitze, Summen namentlicher Abstimmungen, \
+             Inhaltsverzeichnis gegen Reden); die benannte Abfrage checks listet sie.",
+        );
+    }
+
+    /// The dataset's disagreements between a sitting's Plenarprotokoll and its
+    /// Beschlussprotokoll as a quality measurement, listed by the named query `record-checks`.
+    fn contradictions(&mut self, ds: &NamedNode, count: u64) {
+        self.measurement(
+            ds,
+            "widersprueche-beschlussprotokoll",
+            count,
+            "Zahl der Befunde, in denen eine Abstimmung eines Plenarprotokolls dem \
+             Beschlussprotokoll derselben Sitzung widerspricht (Ergebnis oder Position einer \
+             Fraktion), wo beide im Bestand sind; die benannte Abfrage record-checks listet sie.",
+        );
+    }
+
+    /// A quality measurement (DQV) of `ds` by the metric `katalog/metrik/{name}`.
+    fn measurement(&mut self, ds: &NamedNode, name: &str, count: u64, definition: &str) {
+        let m = self.under(ds, name);
+        let metric = self.iri(&format!("katalog/metrik/{name}"));
         let g = &mut self.g;
         g.node(ds, "dqv:hasQualityMeasurement", &m);
         g.iri(&m, "rdf:type", "dqv:QualityMeasurement");
@@ -279,14 +306,7 @@ impl<'a> Catalog<'a> {
         g.node(&m, "dqv:computedOn", ds);
         g.typed(&m, "dqv:value", &count.to_string(), "xsd:integer");
         g.iri(&metric, "rdf:type", "dqv:Metric");
-        g.lang(
-            &metric,
-            "skos:definition",
-            "Zahl der Zweifel, die die Gegenproben der Dokumente selbst wecken (Fraktionen einer \
-             Abstimmung, Ergebnis gegen Sitze, Summen namentlicher Abstimmungen, \
-             Inhaltsverzeichnis gegen Reden); die benannte Abfrage checks listet sie.",
-            "de",
-        );
+        g.lang(&metric, "skos:definition", definition, "de");
         g.iri(&metric, "dqv:expectedDataType", "xsd:integer");
     }
 

@@ -19,6 +19,9 @@ pub struct DocGraph {
     pub converted_at: String,
     /// How many doubts the document's cross-checks raise (its `dqv:QualityAnnotation`s).
     pub doubts: u64,
+    /// How many of a plenary protocol's votes the sitting's Beschlussprotokoll contradicts
+    /// (rows of the named query `record-checks`; 0 where either is not in the store).
+    pub contradictions: u64,
 }
 
 /// The document graphs of one Wahlperiode.
@@ -38,6 +41,11 @@ impl Period {
     /// How many doubts the period's documents raise about themselves.
     pub fn doubts(&self) -> u64 {
         self.graphs.iter().map(|g| g.doubts).sum()
+    }
+
+    /// How many disagreements between its protocols and records of decisions.
+    pub fn contradictions(&self) -> u64 {
+        self.graphs.iter().map(|g| g.contradictions).sum()
     }
 
     /// The newest conversion time: when this part of the data last changed.
@@ -61,13 +69,16 @@ impl Facts {
         const Q: &str = "PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
             PREFIX eli: <http://data.europa.eu/eli/ontology#>
-            SELECT ?g ?doc ?wp ?t (MIN(?d) AS ?date) WHERE { GRAPH ?g {
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT ?g ?doc ?wp ?t (MIN(?d) AS ?date) (MIN(?s) AS ?source) WHERE { GRAPH ?g {
               ?g prov:wasDerivedFrom ?doc ; prov:generatedAtTime ?t . ?doc lt:wahlperiode ?wp .
-              OPTIONAL { ?doc eli:date_document ?d } } } GROUP BY ?g ?doc ?wp ?t";
+              OPTIONAL { ?doc eli:date_document ?d } OPTIONAL { ?doc dcterms:source ?s } } }
+            GROUP BY ?g ?doc ?wp ?t";
         let QueryResults::Solutions(rows) = store::query(store, Q, None)? else {
             return Ok(Self::default());
         };
         let doubts = doubts_by_graph(store)?;
+        let contradictions = contradictions_by_source(store)?;
         let mut by_period: BTreeMap<u32, Vec<DocGraph>> = BTreeMap::new();
         for row in rows {
             let row = row?;
@@ -88,12 +99,16 @@ impl Facts {
                 continue;
             };
             let doubts = doubts.get(graph.as_str()).copied().unwrap_or(0);
+            let contradictions = value("source")
+                .and_then(|s| contradictions.get(&s).copied())
+                .unwrap_or(0);
             by_period.entry(wahlperiode).or_default().push(DocGraph {
                 graph,
                 document,
                 wahlperiode,
                 date: value("date"),
                 doubts,
+                contradictions,
                 converted_at: t,
             });
         }
@@ -126,6 +141,11 @@ impl Facts {
         self.periods.iter().map(Period::doubts).sum()
     }
 
+    /// How many disagreements between protocols and records of decisions in all.
+    pub fn contradictions(&self) -> u64 {
+        self.periods.iter().map(Period::contradictions).sum()
+    }
+
     pub fn graphs(&self) -> impl Iterator<Item = &DocGraph> {
         self.periods.iter().flat_map(|p| &p.graphs)
     }
@@ -154,6 +174,23 @@ fn doubts_by_graph(
         let row = row?;
         if let (Some(Term::NamedNode(g)), Some(Term::Literal(n))) = (row.get("g"), row.get("n")) {
             out.insert(g.as_str().to_owned(), n.value().parse().unwrap_or(0));
+        }
+    }
+    Ok(out)
+}
+
+/// Per plenary protocol's file, how many rows the named query `record-checks` gives it.
+fn contradictions_by_source(
+    store: &oxigraph::store::Store,
+) -> Result<std::collections::HashMap<String, u64>, StoreError> {
+    let q = crate::queries::named("record-checks").unwrap_or_default();
+    let mut out = std::collections::HashMap::new();
+    let QueryResults::Solutions(rows) = store::query(store, q, None)? else {
+        return Ok(out);
+    };
+    for row in rows {
+        if let Some(Term::Literal(s)) = row?.get("source") {
+            *out.entry(s.value().to_owned()).or_default() += 1;
         }
     }
     Ok(out)

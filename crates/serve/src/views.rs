@@ -22,6 +22,15 @@ const SESSION_ITEMS: &str = include_str!("../../../queries/views/session-items.r
 const VOTES: &str = include_str!("../../../queries/views/votes.rq");
 const SUBMITTERS: &str = include_str!("../../../queries/views/paper-submitters.rq");
 const DEBATED: &str = include_str!("../../../queries/views/paper-debated.rq");
+/// The named query `record-checks`, which a page scopes to its resource (`record_checks`).
+const RECORD_CHECKS: &str = include_str!("../../../queries/record-checks.rq");
+const RECORD_CHECKS_HEAD: &str = "SELECT DISTINCT ?source ?subject ?check ?detail WHERE {";
+/// The votes of a page's resource: the vote itself, a protocol's, a sitting's, or those of the
+/// sitting a Beschlussprotokoll is about.
+const RECORD_CHECKS_SCOPE: &str = "SELECT DISTINCT (?v AS ?target)
+  (CONCAT(\"Abstimmung über \", ?subject) AS ?tlabel) ?check ?detail WHERE {
+  { BIND($NODE AS ?v) } UNION { ?v prov:wasDerivedFrom $NODE } UNION { ?v lt:sitzung $NODE }
+  UNION { $NODE a lt:Beschlussprotokoll ; schema:about ?about . ?v lt:sitzung ?about }";
 
 /// What a resource page shows above its statements, by the resource's class.
 #[derive(Debug, Serialize)]
@@ -64,10 +73,11 @@ pub struct Doubt {
 }
 
 /// The doubts that concern the resource: those about it, and for a document or its sitting
-/// every doubt about the document.
+/// every doubt about the document; then where the sitting's Beschlussprotokoll contradicts a
+/// vote of the resource (`record-checks`, computed when the page is asked for).
 pub fn doubts(ctx: &Ctx<'_>) -> Result<Vec<Doubt>, ApiError> {
-    let rows = ctx.rows(DOUBTS)?;
-    Ok(rows
+    let mut out: Vec<Doubt> = ctx
+        .rows(DOUBTS)?
         .iter()
         .map(|r| Doubt {
             check: text(r, "key"),
@@ -75,7 +85,19 @@ pub fn doubts(ctx: &Ctx<'_>) -> Result<Vec<Doubt>, ApiError> {
             about: link(r, "target", "tlabel", ctx.base),
             detail: text(r, "detail"),
         })
-        .collect())
+        .collect();
+    out.extend(ctx.rows(&record_checks())?.iter().map(|r| Doubt {
+        check: text(r, "check"),
+        label: "Widerspruch zum Beschlussprotokoll".to_owned(),
+        about: link(r, "target", "tlabel", ctx.base),
+        detail: text(r, "detail"),
+    }));
+    Ok(out)
+}
+
+/// `record-checks` scoped to the page's resource: its head gives way to the scope.
+fn record_checks() -> String {
+    RECORD_CHECKS.replacen(RECORD_CHECKS_HEAD, RECORD_CHECKS_SCOPE, 1)
 }
 
 /// The view for `classes`, if one fits.
@@ -468,6 +490,18 @@ mod tests {
 
     /// Each view's query is SPARQL with the resource put in, and a query of its own besides
     /// (`$NODE` unbound: over every resource).
+    /// The page's scoped `record-checks` is the named query with the scope put in.
+    #[test]
+    fn the_record_checks_are_scoped_to_the_page() {
+        assert!(RECORD_CHECKS.contains(RECORD_CHECKS_HEAD));
+        let bound = format!(
+            "{PROLOGUE}{}",
+            record_checks().replace("$NODE", "<https://example.org/x>")
+        );
+        landtag_store::parse(&bound).unwrap_or_else(|e| panic!("{e}\n{bound}"));
+        assert!(bound.contains("UNION { ?v lt:sitzung <https://example.org/x> }"));
+    }
+
     #[test]
     fn the_view_queries_parse() {
         for q in [
