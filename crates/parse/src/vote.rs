@@ -174,10 +174,12 @@ pub fn decisions(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Rea
         };
         let mut positions = Positions::default();
         clauses(s, result, when, &mut positions);
+        // A committee decides on a Drucksache or on a Vorlage (`Der Ausschuss stimmt der Vorlage
+        // 18/3001 zu.`).
         let subject = refs::papers(s)
             .into_iter()
             .map(|(_, r)| r)
-            .find(|r| r.kind == PaperKind::Drucksache)
+            .find(|r| votable(r.kind))
             .or_else(|| fallback.cloned());
         let mut vote = empty_vote(subject);
         vote.result = Some(result);

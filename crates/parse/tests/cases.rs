@@ -53,6 +53,7 @@ const READERS: &[(&str, Reader)] = &[
     ("interjection", interjections),
     ("amount", amounts),
     ("vote", votes),
+    ("committee", committee),
     ("record", records),
 ];
 
@@ -96,6 +97,20 @@ fn votes(input: &Input) -> Value {
         date: None,
     };
     let rows: Vec<Value> = vote::plenary(&input.text, None, when)
+        .into_iter()
+        .map(|r| vote_row(&r.vote))
+        .collect();
+    json!(rows)
+}
+
+/// A committee protocol's passage: per decision (`Der Ausschuss lehnt den Antrag mit den
+/// Stimmen … ab.`) what a vote case states.
+fn committee(input: &Input) -> Value {
+    let when = voters::When {
+        wahlperiode: input.period(),
+        date: None,
+    };
+    let rows: Vec<Value> = vote::decisions(&input.text, None, when)
         .into_iter()
         .map(|r| vote_row(&r.vote))
         .collect();
