@@ -61,10 +61,11 @@ pub enum Family {
     RecordPart,
     RecordRollCall,
     RecordDecides,
+    RecordProcedural,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 50] = [
+    const ALL: [(&'static str, Family); 51] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -115,6 +116,7 @@ impl Family {
         ("record-part", Family::RecordPart),
         ("record-roll-call", Family::RecordRollCall),
         ("record-decides", Family::RecordDecides),
+        ("record-procedural", Family::RecordProcedural),
     ];
 
     fn named(name: &str) -> Option<Family> {

@@ -61,6 +61,7 @@ static PARTS: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordPa
 static PART: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordPart));
 static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordRollCall));
 static DECIDES: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordDecides));
+static PROCEDURAL: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::RecordProcedural));
 /// Where a part's name ends: its clauses begin.
 static PART_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s(?:mit|gegen|bei|einstimmig|ohne)\b").unwrap());
@@ -316,6 +317,8 @@ fn result(clause: &str) -> Option<(VoteResult, bool)> {
 fn papers(clause: &str, v: &mut Vote) {
     let following_at = FOLLOWING.find(clause).map(|m| m.end());
     let decides_at = DECIDES.find(clause).map(|m| m.end());
+    // A motion on the agenda or the rules names papers as what it is about.
+    let about_agenda = |at: usize| PROCEDURAL.is_match(&clause[..at]);
     for c in DASHED.captures_iter(clause) {
         let (Ok(wahlperiode), Ok(number)) = (c[1].parse(), c[2].parse()) else {
             continue;
@@ -326,6 +329,9 @@ fn papers(clause: &str, v: &mut Vote) {
             number,
         };
         let at = c.get(0).unwrap().start();
+        if about_agenda(at) {
+            continue;
+        }
         if following_at.is_some_and(|f| at >= f && clause[f..at].trim().len() <= 2) {
             v.following = Some(paper);
         } else if v.decides.is_none() && decides_at.is_some_and(|d| at >= d) {
@@ -340,7 +346,7 @@ fn papers(clause: &str, v: &mut Vote) {
 
 /// The subject where no paper stands between dashes (`Der Antrag Drucksache 14/1234 wurde …`):
 /// the first Drucksache before the verb, unless a motion names it as what it is about (`Der
-/// Antrag … auf Änderung der Tagesordnung zu den Drucksachen …`).
+/// Antrag … auf Änderung der Tagesordnung zu den Drucksachen …`, a motion on the agenda).
 fn undashed_subject(before_verb: &str) -> Option<PaperRef> {
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:zu|über|betreffend)\s+(?:den|der|die|dem)\s*$").unwrap()
@@ -354,7 +360,7 @@ fn undashed_subject(before_verb: &str) -> Option<PaperRef> {
                 .strip_suffix("Drucksachen")
                 .or_else(|| lead.strip_suffix("Drucksache"))
                 .unwrap_or(lead);
-            !ABOUT.is_match(lead)
+            !ABOUT.is_match(lead) && !PROCEDURAL.is_match(&before_verb[..*at])
         })
         .map(|(_, p)| p)
 }
