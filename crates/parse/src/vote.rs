@@ -1439,15 +1439,27 @@ fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
     recommending(before).and_then(after_kind)
 }
 
-/// The last sentence before a vote that says what a committee recommends (`empfiehlt`).
+/// The last sentence before a vote that says what a committee recommends (`empfiehlt`, or
+/// `… über die Empfehlung des Hauptausschusses in Drucksache 14/7424, dem Staatsvertrag
+/// zuzustimmen`). A recommendation to refer a paper (the Ältestenrat's `empfiehlt die
+/// Überweisung …`, an earlier item's) decides no paper and is passed over.
 fn recommending(before: &str) -> Option<&str> {
     let from = super::chars_before(before, before.len(), GAP_CHARS);
+    let says = |s: &&str| {
+        (s.contains("empfiehlt") || (s.contains("Empfehlung") && PROPOSES_ANY.is_match(s)))
+            && !REFERRAL_PROPOSED.is_match(s)
+    };
     sentence::split(&before[from..])
         .into_iter()
         .rev()
         .map(|(a, b)| &before[from + a..from + b])
-        .find(|s| s.contains("empfiehlt"))
+        .find(says)
 }
+
+/// What a recommendation proposes, in a `zu` infinitive (`abzulehnen`, `anzunehmen`,
+/// `zuzustimmen`, `beizutreten`).
+static PROPOSES_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:ab|an|bei|zu)zu\w+en\b").unwrap());
 
 /// `…, den Antrag Drucksache 16/2131 abzulehnen` / `… unverändert anzunehmen`: what the last
 /// sentence before the vote that says what a committee recommends proposes for the paper.
