@@ -23,6 +23,7 @@ pub enum Family {
     ResultTense,
     ResultSplit,
     ResultElliptic,
+    ResultNarrated,
     ClauseMajority,
     ClauseMinority,
     ClauseYes,
@@ -65,7 +66,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 51] = [
+    const ALL: [(&'static str, Family); 52] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -78,6 +79,7 @@ impl Family {
         ("result-tense", Family::ResultTense),
         ("result-split", Family::ResultSplit),
         ("result-elliptic", Family::ResultElliptic),
+        ("result-narrated", Family::ResultNarrated),
         ("clause-majority", Family::ClauseMajority),
         ("clause-minority", Family::ClauseMinority),
         ("clause-yes", Family::ClauseYes),
@@ -132,6 +134,7 @@ impl Family {
                 | Family::ResultRejected
                 | Family::ResultAccepted
                 | Family::ResultTense
+                | Family::ResultNarrated
                 | Family::VotedOn
                 | Family::RecommendedIn
                 | Family::PaperKind

@@ -65,7 +65,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)Überweisung\s+(?:(?:des|der)\s+[^.]*?\s+)?an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*|\bihn|\bdiesen)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+(?:überweisen|verweisen)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+)\s+(?P<list4>(?:dem|der)\s[^.,]*?)\s+zuzuweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:(?:des|der)\s+[^.]*?\s+)?an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*|\bihn|\bdiesen)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+(?:ohne\s+(?:Debatte|Aussprache)|heute|jetzt|nun|direkt|sofort|gleich))*(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?(?:an|in)\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+(?:überweisen|verweisen)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+)\s+(?P<list4>(?:dem|der)\s[^.,]*?)\s+zuzuweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
 });
 /// The lead committee named in a sentence of its own (`Der Verkehrsausschuss soll die
 /// Federführung erhalten.`, `Die Federführung soll beim Innenausschuss liegen.`).
@@ -74,15 +74,18 @@ static LEAD_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A referral's committees as its result names them, where nothing before proposed them
 /// (`Damit ist die Überweisung des Antrags … an den Rechtsausschuss beschlossen.`, `Damit ist der
-/// Antrag an den Hauptausschuss überwiesen.`).
+/// Antrag an den Hauptausschuss überwiesen.`, `… haben … den Antrag in den Ausschuss für Europa
+/// und Eine Welt überwiesen.`).
 static REFERRED_IN_RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\ban\s+(?P<list>(?:den|die|das)\s[^.?!]*?)\s+(?:(?:einstimmig|mehrheitlich|so)\s+)?(?:überwiesen|beschlossen|erfolgt|angenommen|zugestimmt)\b").unwrap()
+    Regex::new(r"\b(?:an\s+(?P<list>(?:den|die|das)\s[^.?!]*?)|in\s+(?P<into>(?:den|die)\s[^.?!]*?[Aa]usschu[^.?!]*?))\s+(?:(?:einstimmig|mehrheitlich|so)\s+)?(?:überwiesen|beschlossen|erfolgt|angenommen|zugestimmt)\b").unwrap()
 });
 
+/// The committees a result names (`an den …`, or `in den … Ausschuss` where a committee follows).
 fn referred_in(asked: &str) -> (Option<String>, Vec<String>) {
     REFERRED_IN_RESULT
         .captures(asked)
-        .map(|c| committees(&c["list"]))
+        .and_then(|c| c.name("list").or(c.name("into")))
+        .map(|list| committees(list.as_str()))
         .unwrap_or_default()
 }
 
@@ -733,10 +736,11 @@ const BARE_RESULT_CHARS: usize = 120;
 
 /// A short sentence that states a result without a word marking it as the outcome (`Der Antrag
 /// ist angenommen.`, the older periods' way after `Das Erste war die Mehrheit`): read as one
-/// only right after an answer. A result verb in the present perfect and what was voted on, or
-/// a result in a word or two (`Auch beschlossen.`, `result-elliptic`).
+/// only right after an answer. A result verb in the present perfect and what was voted on, a
+/// result in a word or two (`Auch beschlossen.`, `result-elliptic`), or one told in the perfect
+/// with its voters (`result-narrated`).
 fn is_bare_result(s: &str) -> bool {
-    if ELLIPTIC.is_match(s) {
+    if ELLIPTIC.is_match(s) || NARRATED.is_match(s) {
         return true;
     }
     RESULT_VERB.is_match(s)
@@ -749,6 +753,9 @@ fn is_bare_result(s: &str) -> bool {
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultTense));
 /// A result in a word or two (`Auch beschlossen.`): it ends the answer it follows.
 static ELLIPTIC: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultElliptic));
+/// A result the chair tells in the perfect, who made it before the verb (`Die übrigen … haben
+/// … den Antrag in den Ausschuss … überwiesen.`): it too ends the answer it follows.
+static NARRATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultNarrated));
 /// What a chair announces a result about; a result with no question before it must name one.
 static VOTED_ON: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::VotedOn));
 
