@@ -2,7 +2,8 @@
 //! CDU-Fraktion`, `die Piratenfraktion`), groups (`die Koalitionsfraktionen`, `Rot-Grün`, `alle
 //! anderen Fraktionen`, `einstimmig`), members on their own (`der fraktionslose Abgeordnete Dr.
 //! Blex`, `Herr Schwerd`), and nobody (`Keine`, `Enthaltungen gibt es nicht`). A part of a
-//! faction (`eine Gegenstimme aus der CDU`, `Teile der FDP`) is not the faction's vote.
+//! faction (`eine Gegenstimme aus der CDU`, `Teile der FDP`) is not the faction's vote; its
+//! greater part (`der überwiegende Teil der AfD-Fraktion`) is.
 //!
 //! Everything is read against the lexicon of the document's period (`When`).
 
@@ -84,6 +85,12 @@ static UNANIMOUS: LazyLock<Regex> =
 /// `der Rest der`.
 static PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:eine[rsmn]?|ein|zwei|drei|vier|fünf|einzelne[rnm]?|einige[rnm]?|teile?n?|teil|mehrere[rn]?|rest)\b[^,;–]*$").unwrap()
+});
+/// The greater part of a faction (`der überwiegende Teil der AfD-Fraktion`, `der Großteil der
+/// FDP`): the faction's vote, as a faction's position is its majority's.
+static MAJOR_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:überwiegende|größte|allergrößte)[rn]?\s+Teil|Großteil)\b[^,;–]*$")
+        .unwrap()
 });
 static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:keine?[rnms]?|niemand|nicht|fehlanzeige|null)\b|^\W*nein\W*$").unwrap()
@@ -222,7 +229,8 @@ fn factions(phrase: &str, when: When, taken: &[(usize, usize)], out: &mut Named)
             .map_or(0, |(i, c)| i + c.len_utf8());
         let clause_start = after_last_und(&phrase[clause_start..m.start()])
             .map_or(clause_start, |i| clause_start + i);
-        if PART.is_match(&phrase[clause_start..m.start()]) {
+        let lead = &phrase[clause_start..m.start()];
+        if PART.is_match(lead) && !MAJOR_PART.is_match(lead) {
             continue;
         }
         // A faction that did not sit in the period cannot vote in it (`Zentrum`, a word).
