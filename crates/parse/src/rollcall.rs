@@ -43,6 +43,9 @@ static RESULT_ROW: LazyLock<Regex> = LazyLock::new(|| {
 const TOTALS: &str = "(?:Ergebnis|Summe|Insgesamt|Gesamt)";
 static TOTALS_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s*{TOTALS}\b")).unwrap());
+/// Academic titles before a name.
+static TITLES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s*)*").unwrap());
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<sal>Herrn?|Frau)?\s*(?P<titles>(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s*)*)(?P<surname>[^,]+?)\s*(?:,\s*(?P<given>.+))?$").unwrap()
 });
@@ -193,8 +196,9 @@ fn row(nr: &str, cells: &str, period: Option<u32>) -> Result<(MemberVote, Option
     let option = option(marks).ok_or_else(|| {
         format!("roll call row {nr} ({name}): no mark under Ja, Nein or Stimmenthaltung")
     })?;
+    let party = faction.map(|f| f.party().key.as_str());
     let (mut member, doubt) =
-        person(name, period).ok_or_else(|| format!("roll call row {nr}: no name"))?;
+        person(name, period, party).ok_or_else(|| format!("roll call row {nr}: no name"))?;
     member.faction = faction;
     member.fraktionslos = cells
         .get(1)
@@ -220,7 +224,15 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
     if words.contains("entschuldigt") {
         return Some(BallotOption::Excused);
     }
-    if words.contains("abwesend") {
+    if words.contains("beurlaubt") {
+        return Some(BallotOption::Excused);
+    }
+    // `abwesend`, or a ballot not cast (`nicht abgegeben`, `nicht beteiligt`).
+    if words.contains("abwesend")
+        || ["abgegeben", "beteiligt", "teilgenommen", "anwesend"]
+            .iter()
+            .any(|w| words.contains(&format!("nicht {w}")))
+    {
         return Some(BallotOption::Absent);
     }
     let is_mark = |c: &&str| crate::words::is_vote_mark(c);
@@ -233,21 +245,42 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
     }
 }
 
-/// The member a name cell names (`Frau Dr. Schmidt`, `Herr Müller, Hans`), resolved to the
-/// period's member where exactly one fits; else as printed, with why.
-fn person(cell: &str, period: Option<u32>) -> Option<(Speaker, Option<String>)> {
+/// The member a name cell names (`Frau Dr. Schmidt`, `Herr Müller, Hans`, `Schmidt, Dr. Anna`,
+/// `Dr. Anna Schmidt`), resolved to the period's member where exactly one fits; else as
+/// printed, with why.
+fn person(
+    cell: &str,
+    period: Option<u32>,
+    party: Option<&str>,
+) -> Option<(Speaker, Option<String>)> {
     let c = NAME.captures(cell.trim())?;
     let surname = c["surname"].trim();
     if surname.is_empty() {
         return None;
     }
-    let given = c.name("given").map(|g| g.as_str().trim());
+    // Titles printed with the given name (`Schmidt, Dr. Anna`) are titles all the same.
+    let given_cell = c.name("given").map_or("", |g| g.as_str());
+    let given_titles = TITLES.find(given_cell).map_or("", |m| m.as_str());
+    let given = Some(given_cell[given_titles.len()..].trim()).filter(|g| !g.is_empty());
+    let titles = format!("{} {given_titles}", &c["titles"]);
     let female = c.name("sal").map(|s| s.as_str() == "Frau");
     let printed = match given {
         Some(g) => format!("{g} {surname}"),
         None => surname.to_owned(),
     };
-    let (name, doubt) = match period.map(|p| members::resolve(p, surname, given, female)) {
+    // A whole name in one cell (`Anna Schmidt`): the member it names, else a surname of
+    // several words (`von Bredow`, `Große Kleimann`).
+    let resolved = period.map(|p| {
+        given
+            .is_none()
+            .then(|| members::identify(p, &printed, party))
+            .flatten()
+            .map_or_else(
+                || members::resolve(p, surname, given, female),
+                Resolution::One,
+            )
+    });
+    let (name, doubt) = match resolved {
         Some(Resolution::One(m)) => (m.name, None),
         Some(Resolution::Ambiguous(names)) => {
             let why = format!("one of {} kept as printed", names.join(", "));
@@ -257,7 +290,7 @@ fn person(cell: &str, period: Option<u32>) -> Option<(Speaker, Option<String>)> 
         None => (printed, None),
     };
     let mut s = Speaker::named(&name);
-    s.honorific = Some(c["titles"].trim().to_owned()).filter(|t| !t.is_empty());
+    s.honorific = Some(crate::words::collapse(&titles)).filter(|t| !t.is_empty());
     Some((s, doubt))
 }
 
@@ -322,6 +355,34 @@ mod tests {
         let contents = "Namentliche Abstimmung über den Antrag\n\nHerr Präsident!\nHerr Kollege!\n\
                         Frau Präsidentin!\nHerr Minister!\nHerr Präsident! Meine Damen\n";
         assert!(tables(contents, Some(15)).1.is_empty());
+    }
+
+    #[test]
+    fn names_printed_surname_first_or_whole_resolve_to_the_member() {
+        // Dr. Joachim Paul (PIRATEN) and Josefine Paul (GRÜNE) sat in the 16th period.
+        let text = "Namentliche Abstimmung über den Antrag Drucksache 16/100\n\
+                    1.\tPaul, Dr. Joachim\tPIRATEN\tX\t\t\n\
+                    2.\tDr. Joachim Paul\tPIRATEN\t\tX\t\n\
+                    3.\tMartin-Sebastian Abel\tGRÜNE\tnicht abgegeben\n\
+                    4.\tPaul, Josefine\tGRÜNE\tbeurlaubt\n\
+                    Ergebnis\t\t1\t1\t0\n";
+        let (found, diags) = tables(text, Some(16));
+        assert!(diags.is_empty(), "{diags:?}");
+        let rows: Vec<(String, Option<String>, BallotOption)> = found[0]
+            .rows
+            .iter()
+            .map(|r| (r.member.name.clone(), r.member.honorific.clone(), r.option))
+            .collect();
+        let dr = Some("Dr.".to_owned());
+        assert_eq!(
+            rows,
+            [
+                ("Joachim Paul".into(), dr.clone(), BallotOption::Yes),
+                ("Joachim Paul".into(), dr, BallotOption::No),
+                ("Martin-Sebastian Abel".into(), None, BallotOption::Absent),
+                ("Josefine Paul".into(), None, BallotOption::Excused),
+            ]
+        );
     }
 
     #[test]
