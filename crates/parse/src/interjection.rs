@@ -29,8 +29,13 @@ static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// The roles a member of the government is named by in a call (`Ministerin Ina Scharrenbach:`,
+/// `Herbert Reul, Minister des Innern:`).
+const ROLE: &str = r"(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?";
+/// Where a new event begins after a dash: a stage direction's word, or a call by a member
+/// (`Name [Fraktion]:`) or a member of the government.
 static EVENT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:{QUALIFIER}\s+)*(?:Beifall|Heiterkeit|Lachen|Zuruf|Zurufe|Zwischenrufe?|Gegenrufe?|Unruhe|Widerspruch|Glocke|Das Ende der Redezeit)\b|^[^\[\]:]{{3,80}}\[[^\]]+\]:")).unwrap()
+    Regex::new(&format!(r"^(?:{QUALIFIER}\s+)*(?:Beifall|Heiterkeit|Lachen|Zuruf|Zurufe|Zwischenrufe?|Gegenrufe?|Unruhe|Widerspruch|Glocke|Das Ende der Redezeit)\b|^[^\[\]:]{{3,80}}\[[^\]]+\]:|^(?:{ROLE})\s+\p{{Lu}}[^\[\]:–]{{1,80}}:|^[^\[\]:,–]{{3,60}},\s+(?:{ROLE})\b[^:–]{{0,160}}:")).unwrap()
 });
 static APPLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<q>Vereinzelt|Anhaltender|Lebhafter|Allgemeiner|Langanhaltender|Starker|Lang anhaltender)\s+)?Beifall(?P<rest>.*)$").unwrap()
@@ -57,7 +62,7 @@ static MINISTER_CALL: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3}";
     // After the role the surname alone names the office's holder (`Minister Clement: …`).
     let named = r"(?:(?:Prof\.|Dr\.)\s+)*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3}";
-    let role = r"(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?";
+    let role = ROLE;
     Regex::new(&format!(
         r"^(?:(?:Weitere[rn]?\s+)?(?:Zwischen|Gegen|Zu)rufe?\s+von\s+)?(?:(?P<name>{name}),\s+(?P<role>{role}\b[^:]{{0,160}})|(?P<role_first>{role})\s+(?P<named>{named}))(?::\s*(?P<text>.+))?$"
     ))
