@@ -2,7 +2,8 @@
 //! faction named after a word that says a position (`Wer stimmt zu? – SPD`, `gegen die Stimmen
 //! von CDU`, `bei Enthaltung der AfD`) takes the position of the nearest such word before it;
 //! a faction followed in its clause by a predicate (`die Piraten enthalten sich`) takes the
-//! predicate's. It knows no grammar of questions, answers and clauses, names no collective
+//! predicate's; a result said unanimous (`einstimmig angenommen`) reads every faction of the
+//! period. It knows no grammar of questions, answers and clauses, names no other collective
 //! (`alle anderen Fraktionen`) and leaves out a faction it reads two ways and the movers of a
 //! paper (`Antrag der Fraktion der FDP`). Where it reads a faction otherwise than the vote
 //! parser, one of the two readings is wrong: the check `vote-reread-otherwise` (`checks.rs`).
@@ -22,13 +23,16 @@ enum Says {
     Majority,
     /// Those against the result: the opposite.
     Minority,
+    /// What the words around it say, as of a faction named there (`Wer stimmt zu? – Das ist
+    /// das ganze Haus.`).
+    Named,
 }
 
 /// A row of the table.
 struct Word {
     says: Says,
-    /// `true`: a predicate after the faction (`… enthält sich`); else a word before it.
-    after: bool,
+    /// Where the word stands to the factions it reads.
+    reads: Reads,
     periods: Periods,
     pattern: Regex,
     /// A passage the tests read, and what it must give (`SPD=yes`).
@@ -38,6 +42,17 @@ struct Word {
     expect: &'static str,
 }
 
+/// Where a word stands to the factions it reads (the table's `reads` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// Before them: `Wer stimmt zu? – SPD`.
+    Before,
+    /// After them, in their clause: `die Piraten enthalten sich`.
+    After,
+    /// It names every faction of the period itself (`einstimmig angenommen`).
+    All,
+}
+
 fn says(key: &str) -> Says {
     match key {
         "yes" => Says::Is(Position::Yes),
@@ -45,6 +60,7 @@ fn says(key: &str) -> Says {
         "abstain" => Says::Is(Position::Abstain),
         "majority" => Says::Majority,
         "minority" => Says::Minority,
+        "named" => Says::Named,
         other => panic!("stimmworte.tsv: no position `{other}`"),
     }
 }
@@ -58,7 +74,12 @@ static WORDS: LazyLock<Vec<Word>> = LazyLock::new(|| {
             assert_eq!(c.len(), 6, "stimmworte.tsv: six columns in `{l}`");
             Word {
                 says: says(c[0]),
-                after: c[1] == "after",
+                reads: match c[1] {
+                    "before" => Reads::Before,
+                    "after" => Reads::After,
+                    "all" => Reads::All,
+                    other => panic!("stimmworte.tsv: no way of reading `{other}`"),
+                },
                 periods: Periods::parse(c[2]),
                 pattern: Regex::new(&format!("(?i){}", c[3]))
                     .unwrap_or_else(|e| panic!("stimmworte.tsv: {e}")),
@@ -122,7 +143,7 @@ pub fn positions(passage: &str, period: u32) -> Vec<(Faction, Position)> {
     let before: Vec<(usize, usize, Says)> = {
         let mut found: Vec<_> = WORDS
             .iter()
-            .filter(|w| !w.after && w.periods.contains(period))
+            .filter(|w| w.reads == Reads::Before && w.periods.contains(period))
             .flat_map(|w| {
                 w.pattern
                     .find_iter(passage)
@@ -142,15 +163,66 @@ pub fn positions(passage: &str, period: u32) -> Vec<(Faction, Position)> {
         let Some(p) = position_at(passage, period, (m.start(), m.end()), &before) else {
             continue;
         };
-        match read.iter_mut().find(|(g, _)| *g == f) {
-            Some((_, seen)) if *seen != Some(p) => *seen = None,
-            Some(_) => {}
-            None => read.push((f, Some(p))),
-        }
+        note(&mut read, f, p);
+    }
+    for (f, p) in whole_house(passage, period, &before) {
+        note(&mut read, f, p);
     }
     read.into_iter()
         .filter_map(|(f, p)| Some((f, p?)))
         .collect()
+}
+
+/// An exception right after a collective (`alle Fraktionen mit Ausnahme der AfD`).
+static EXCEPT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:mit\s+Ausnahme|außer|bis\s+auf|ausgenommen)\b").expect("valid")
+});
+
+/// A faction read at `p`; read two ways, it is left out (`None`).
+fn note(read: &mut Vec<(Faction, Option<Position>)>, f: Faction, p: Position) {
+    match read.iter_mut().find(|(g, _)| *g == f) {
+        Some((_, seen)) if *seen != Some(p) => *seen = None,
+        Some(_) => {}
+        None => read.push((f, Some(p))),
+    }
+}
+
+/// The factions a word naming the whole house reads (`einstimmig angenommen`: every faction of
+/// the period, yes, or no where its sentence rejects; `das ganze Haus`: what the words before
+/// it say).
+fn whole_house(
+    passage: &str,
+    period: u32,
+    before: &[(usize, usize, Says)],
+) -> Vec<(Faction, Position)> {
+    let mut out = Vec::new();
+    for w in WORDS
+        .iter()
+        .filter(|w| w.reads == Reads::All && w.periods.contains(period))
+    {
+        for m in w.pattern.find_iter(passage) {
+            let p = match w.says {
+                Says::Is(p) => p,
+                // `alle Fraktionen mit Ausnahme der AfD`: not the whole house.
+                Says::Named if EXCEPT_AFTER.is_match(&passage[m.end()..]) => continue,
+                Says::Named => match position_at(passage, period, (m.start(), m.end()), before) {
+                    Some(p) => p,
+                    None => continue,
+                },
+                Says::Majority | Says::Minority => {
+                    let rejected =
+                        REJECTED.is_match(sentence_around(passage, (m.start(), m.end())));
+                    if rejected == (w.says == Says::Majority) {
+                        Position::No
+                    } else {
+                        Position::Yes
+                    }
+                }
+            };
+            out.extend(lexicon::factions_in(period).into_iter().map(|f| (f, p)));
+        }
+    }
+    out
 }
 
 /// The position the words around a faction named at `at` give it: a predicate after it, else
@@ -174,6 +246,7 @@ fn position_at(
     }
     Some(match says {
         Says::Is(p) => *p,
+        Says::Named => return None,
         Says::Majority | Says::Minority => {
             let rejected = REJECTED.is_match(sentence_around(passage, (*start, *end)));
             match (says, rejected) {
@@ -215,7 +288,7 @@ fn predicate_after(passage: &str, period: u32, from: usize) -> Option<Position> 
     let clause = &window[..close];
     WORDS
         .iter()
-        .filter(|w| w.after && w.periods.contains(period))
+        .filter(|w| w.reads == Reads::After && w.periods.contains(period))
         .find(|w| w.pattern.is_match(clause))
         .and_then(|w| match w.says {
             Says::Is(p) => Some(p),
