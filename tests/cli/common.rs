@@ -188,3 +188,43 @@ pub fn shacl_report(ttl: &Path) -> String {
         &[s(ttl), s(&repo().join("ontology/shapes.ttl")), s(&repo().join("ontology/landtag.ttl"))],
     )
 }
+
+/// The quality measurements the catalogue of `store`'s dumps gives per dataset for the metric
+/// whose IRI ends in `metric` (`/zweifel`), as (dataset IRI, value), read by rdflib.
+pub fn catalogue_measurements(store: &Path, dir: &Path, metric: &str) -> Vec<(String, String)> {
+    let dumps = dir.join("dumps");
+    ok(&[
+        "dump",
+        "--store",
+        s(store),
+        "--out",
+        &format!("{}/", dumps.display()),
+    ]);
+    let q = format!(
+        r#"PREFIX dqv: <http://www.w3.org/ns/dqv#>
+SELECT ?ds ?n WHERE {{ ?ds dqv:hasQualityMeasurement ?m . ?m dqv:value ?n ;
+  dqv:isMeasurementOf ?metric . FILTER(STRENDS(STR(?metric), "{metric}")) }} ORDER BY ?ds"#
+    );
+    rdflib_select(&dumps.join("catalog.ttl"), &q)
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect()
+}
+
+/// A SELECT over a Turtle file, by rdflib (a validator of its own, not our store).
+pub fn rdflib_select(file: &Path, q: &str) -> Vec<Vec<String>> {
+    let script = "import sys, rdflib\ng = rdflib.Graph()\ng.parse(sys.argv[1])\nfor r in g.query(sys.argv[2]):\n    print('\\t'.join(str(x) for x in r))";
+    let out = Command::new(tool("python3", "apt-get install python3"))
+        .args(["-c", script, s(file), q])
+        .output()
+        .expect("python3 runs rdflib");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}

@@ -30,48 +30,16 @@ fn checks_lists_the_doubts_and_the_catalogue_counts_them() {
     assert_eq!(rows[0][1], "Drucksache 17/8");
     assert_eq!(rows[0][2], "vote-factions-incomplete");
     assert!(rows[0][3].starts_with("no position for AfD"), "{rows:?}");
-    let dumps = dir.path().join("dumps");
-    ok(&[
-        "dump",
-        "--store",
-        s(&store),
-        "--out",
-        &format!("{}/", dumps.display()),
-    ]);
-    let catalog = std::fs::read_to_string(dumps.join("catalog.ttl")).unwrap();
-    let q = r#"PREFIX dqv: <http://www.w3.org/ns/dqv#>
-SELECT ?ds ?n WHERE { ?ds dqv:hasQualityMeasurement ?m . ?m dqv:value ?n ;
-  dqv:isMeasurementOf ?metric . FILTER(STRENDS(STR(?metric), "/zweifel")) } ORDER BY ?ds"#;
-    let file = dir.path().join("catalog.ttl");
-    std::fs::write(&file, &catalog).unwrap();
-    let counts = rdflib_select(&file, q);
+    let counts = catalogue_measurements(&store, dir.path(), "/zweifel");
     let n = |ds: &str| {
         counts
             .iter()
-            .find(|r| r[0].ends_with(ds))
-            .map(|r| r[1].clone())
+            .find(|(d, _)| d.ends_with(ds))
+            .map(|(_, v)| v.clone())
     };
     assert_eq!(n("/landtag-nrw").as_deref(), Some("1"), "{counts:?}");
     assert_eq!(n("/wahlperiode-17").as_deref(), Some("1"), "{counts:?}");
     assert_eq!(n("/wahlperiode-18").as_deref(), Some("0"), "{counts:?}");
-}
-
-/// A SELECT over a Turtle file, by rdflib (a validator of its own, not our store).
-pub(crate) fn rdflib_select(file: &std::path::Path, q: &str) -> Vec<Vec<String>> {
-    let script = "import sys, rdflib\ng = rdflib.Graph()\ng.parse(sys.argv[1])\nfor r in g.query(sys.argv[2]):\n    print('\\t'.join(str(x) for x in r))";
-    let out = std::process::Command::new(tool("python3", "apt-get install python3"))
-        .args(["-c", script, s(file), q])
-        .output()
-        .expect("python3 runs rdflib");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| l.split('\t').map(str::to_owned).collect())
-        .collect()
 }
 
 /// Words that open a stage direction: never the first word of a person's name.

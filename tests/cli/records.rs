@@ -191,24 +191,12 @@ fn the_catalogue_counts_the_records_disagreements() {
     let dir = tempdir();
     let store = dir.path().join("store");
     ingest(&store, &["mmp16-99-written.txt", "mmpb16-99-written.txt"]);
-    let dumps = dir.path().join("dumps");
-    ok(&[
-        "dump",
-        "--store",
-        s(&store),
-        "--out",
-        &format!("{}/", dumps.display()),
-    ]);
-    let q = r#"PREFIX dqv: <http://www.w3.org/ns/dqv#>
-SELECT ?ds ?n WHERE { ?ds dqv:hasQualityMeasurement ?m . ?m dqv:value ?n ;
-  dqv:isMeasurementOf ?metric . FILTER(STRENDS(STR(?metric), "/widersprueche-beschlussprotokoll")) }
-ORDER BY ?ds"#;
-    let counts = crate::doubts::rdflib_select(&dumps.join("catalog.ttl"), q);
+    let counts = catalogue_measurements(&store, dir.path(), "/widersprueche-beschlussprotokoll");
     let n = |ds: &str| {
         counts
             .iter()
-            .find(|r| r[0].ends_with(ds))
-            .map(|r| r[1].as_str())
+            .find(|(d, _)| d.ends_with(ds))
+            .map(|(_, v)| v.as_str())
     };
     assert_eq!(n("/landtag-nrw"), Some("1"), "{counts:?}");
     assert_eq!(n("/wahlperiode-16"), Some("1"), "{counts:?}");
