@@ -311,7 +311,9 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions
         let until = marks.get(i + 1).map_or(body.len(), |m| m.0);
         if let Some(p) = position {
             let who = named(&body[*end..until], when);
-            if who.others {
+            // `mit den Stimmen des ganzen Hauses bei Enthaltung der AfD`: the house less those
+            // the other clauses name.
+            if who.others || who.all {
                 others.push((who, *p));
             } else {
                 add(positions, &who, *p, when);
