@@ -323,10 +323,17 @@ fn clauses(body: &str, result: VoteResult, when: When, positions: &mut Positions
     for (who, p) in others {
         add(positions, &who, p, when);
     }
+    // `bei Gegenstimmen der AfD und Enthaltung der FDP angenommen`: clauses naming only those
+    // who did not make the result; the rest made it.
+    let only_dissent = !marks.is_empty()
+        && stated.is_empty()
+        && marks
+            .iter()
+            .all(|(_, _, p)| p.is_some_and(|p| p != majority));
     for (who, p) in stated {
         add(positions, &who, p, when);
     }
-    if all || none_against {
+    if all || none_against || only_dissent {
         add_all(positions, majority, when, &[]);
     }
 }
@@ -356,7 +363,9 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 /// those before the verb back to the clause's start (`die Piraten haben dafür gestimmt`, `die
 /// SPD stimmt zu`).
 fn predicates(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
-    let (mut rest, mut last, mut out) = (String::new(), 0, Vec::new());
+    let (text, mut out) = relatives(text, when);
+    let text = text.as_str();
+    let (mut rest, mut last) = (String::new(), 0);
     for c in PREDICATE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let position = [
@@ -381,6 +390,45 @@ fn predicates(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
         rest.push(' ');
         last = m.end();
         out.push((who, position));
+    }
+    rest.push_str(&text[last..]);
+    (rest, out)
+}
+
+/// A relative clause saying how the voters just before its comma voted (`alle anderen
+/// Fraktionen bis auf die AfD, die sich enthält`).
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:die|der|welche)\s+(?:(?P<abstain>sich\s+(?:der\s+Stimme\s+)?enth(?:ält|alten))|(?P<no>dagegen\s+(?:stimm(?:t|en)|ist|sind|votier(?:t|en)))|(?P<yes>(?:dafür\s+(?:stimm(?:t|en)|ist|sind|votier(?:t|en)))|(?:\S+\s+){0,2}zustimm(?:t|en)))\b").unwrap()
+});
+/// Where the antecedent of a relative clause begins: after an exception's word, a comma or a
+/// dash.
+static ANTECEDENT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\bmit\s+Ausnahme\s+(?:von\s+)?|\bbis\s+auf\s+|\baußer\s+|\bausgenommen\s+|[,;:–])",
+    )
+    .unwrap()
+});
+
+/// The voters relative clauses name with their positions, and the text without the clauses.
+fn relatives(text: &str, when: When) -> (String, Vec<(Named, Position)>) {
+    let (mut rest, mut last, mut out) = (String::new(), 0, Vec::new());
+    for c in RELATIVE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let from = ANTECEDENT_START
+            .find_iter(&text[last..m.start()])
+            .last()
+            .map_or(last, |a| last + a.end());
+        let position = if c.name("abstain").is_some() {
+            Position::Abstain
+        } else if c.name("no").is_some() {
+            Position::No
+        } else {
+            Position::Yes
+        };
+        out.push((named(&text[from..m.start()], when), position));
+        rest.push_str(&text[last..m.start()]);
+        rest.push(' ');
+        last = m.end();
     }
     rest.push_str(&text[last..]);
     (rest, out)
@@ -901,7 +949,7 @@ struct Answers {
     /// `Das ist ein einstimmiges Ergebnis.`: said of the whole vote.
     unanimous: bool,
     /// Positions of `alle anderen Fraktionen`, given once every other voter is known.
-    others: Vec<(Position, Option<usize>)>,
+    others: Vec<(Position, Option<usize>, Vec<Voter>)>,
     /// `Sind Sie damit einverstanden? – Das ist der Fall.`: all consent.
     consent: bool,
 }
@@ -946,7 +994,8 @@ impl Answers {
             Ask::Yes | Ask::FollowUp => {}
         }
         if std::mem::take(&mut who.others) {
-            self.others.push((position, who.count.take()));
+            let except = std::mem::take(&mut who.except);
+            self.others.push((position, who.count.take(), except));
         }
         add(&mut self.positions, &who, position, when);
         for c in ANSWER_CLAUSE.captures_iter(&text[cut..]) {
@@ -958,7 +1007,8 @@ impl Answers {
         }
         for (mut who, p) in stated {
             if std::mem::take(&mut who.others) {
-                self.others.push((p, who.count.take()));
+                let except = std::mem::take(&mut who.except);
+                self.others.push((p, who.count.take(), except));
             }
             add(&mut self.positions, &who, p, when);
         }
@@ -1203,10 +1253,11 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     if let (Some(s), Some(r)) = (result_sentence, stated) {
         clauses(s, r, when, &mut positions);
     }
-    for (position, count) in others {
+    for (position, count, except) in others {
         match count {
             Some(n) => add_counted(&mut positions, position, when, n),
-            None => add_all(&mut positions, position, when, &[]),
+            // `alle anderen Fraktionen bis auf die AfD`: not the AfD.
+            None => add_all(&mut positions, position, when, &except),
         }
     }
     let result =
