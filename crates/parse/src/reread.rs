@@ -112,10 +112,6 @@ static MOVER: LazyLock<Regex> = LazyLock::new(|| {
 /// whose factions are no voters.
 static BRACKETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("valid"));
 
-/// The sentence's end: a stop before a capital (`F.D.P. abgelehnt` runs on).
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?]\s+[A-ZÄÖÜ]").expect("valid"));
-
 /// A result sentence that rejects: `… abgelehnt`, `Der Ausschuss lehnt … ab`.
 static REJECTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\babgelehnt\b|\blehnt\b[^.]*\bab\b").expect("valid"));
@@ -178,6 +174,12 @@ static EXCEPT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:mit\s+Ausnahme|außer|bis\s+auf|ausgenommen)\b").expect("valid")
 });
 
+/// A faction named as an exception (`alle anderen mit Ausnahme der FDP`): the collective it
+/// is taken from is not read, so neither is it (but for a predicate of its own after it).
+static EXCEPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mit\s+Ausnahme|bis\s+auf|außer|ausgenommen)\s+(?:von\s+)?(?:der|die|den|dem|des)?\s*(?:Fraktion(?:en)?\s+(?:der\s+)?)?$").expect("valid")
+});
+
 /// A faction read at `p`; read two ways, it is left out (`None`).
 fn note(read: &mut Vec<(Faction, Option<Position>)>, f: Faction, p: Position) {
     match read.iter_mut().find(|(g, _)| *g == f) {
@@ -237,7 +239,7 @@ fn position_at(
         return Some(p);
     }
     let ahead = &passage[..at.0];
-    if MOVER.is_match(ahead) || MEMBERS_OF.is_match(ahead) {
+    if MOVER.is_match(ahead) || MEMBERS_OF.is_match(ahead) || EXCEPTED.is_match(ahead) {
         return None;
     }
     let (start, end, says) = before.iter().rev().find(|(_, e, _)| *e <= at.0)?;
@@ -257,18 +259,18 @@ fn position_at(
     })
 }
 
-/// The sentence a word at `at` stands in.
+/// The sentence a word at `at` stands in (the one sentence splitter's: `Dr. Blex` and
+/// `F.D.P. abgelehnt` run on).
 fn sentence_around(passage: &str, at: (usize, usize)) -> &str {
-    let from = SENTENCE_END
-        .find_iter(&passage[..at.0])
-        .last()
-        .map_or(0, |m| m.end() - 1);
-    let rest = &passage[at.1..];
-    let to = SENTENCE_END
-        .find(rest)
-        .map_or(passage.len(), |m| at.1 + m.start());
-    &passage[from..to]
+    crate::sentence::split(passage)
+        .into_iter()
+        .find(|&(_, b)| b >= at.1)
+        .map_or(passage, |(a, b)| &passage[a.min(at.0)..b])
 }
+
+/// A relative clause opening right after a faction's name (`, die …`).
+static RELATIVE_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*,\s*(?:die|der|welche)\s").expect("valid"));
 
 /// Characters after a faction's name a predicate of it is looked for in.
 const PREDICATE_WINDOW: usize = 80;
@@ -281,6 +283,10 @@ fn predicate_after(passage: &str, period: u32, from: usize) -> Option<Position> 
         .char_indices()
         .nth(PREDICATE_WINDOW)
         .map_or(rest, |(i, _)| &rest[..i]);
+    // `die FDP, die sich enthält`: a relative clause after the name is its predicate.
+    let window = RELATIVE_OPEN
+        .find(window)
+        .map_or(window, |m| &window[m.end()..]);
     let close = window.find(['.', '!', '?', ';', '–', ','])?;
     if window[close..].starts_with('?') {
         return None;

@@ -1228,6 +1228,25 @@ fn movers(before: &str, when: When) -> Vec<Voter> {
         .collect()
 }
 
+/// `Wer stimmt zu? – Wer stimmt dagegen? – Die Linke. Wer enthält sich? – Niemand. Damit ist
+/// … angenommen.`: the question for yes went unanswered, those against and abstaining were
+/// named (or nobody), none is yes yet: the rest made the result (an inference, flagged so).
+fn rest_made_it(text: &str, moves: &[&Move], list: &[(Voter, Position)]) -> bool {
+    let said = |answer: &Option<(usize, usize)>| {
+        answer.is_some_and(|(a, b)| text[a..b].chars().any(char::is_alphanumeric))
+    };
+    let asked = |ask: Ask, answered: bool| {
+        moves.iter().any(|m| {
+            matches!(m, Move::Question { ask: a, answer, .. } if *a == ask && said(answer) == answered)
+        })
+    };
+    asked(Ask::Yes, false)
+        && asked(Ask::No, true)
+        && asked(Ask::Abstain, true)
+        && !list.is_empty()
+        && list.iter().all(|(_, p)| *p != Position::Yes)
+}
+
 /// One vote from its moves.
 fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -> Read {
     let end = moves.iter().map(|m| move_end(m)).max().unwrap_or(0);
@@ -1265,12 +1284,9 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     // Asked only who is against and who abstains, nobody was, and it passed: all voted yes,
     // unless the result says a majority made it (`mit großer Mehrheit angenommen`).
     let split = result_sentence.is_some_and(|s| RESULT_SPLIT.is_match(s));
-    let positions_inferred = !any
-        && !split
-        && positions.list.is_empty()
-        && none_against
-        && none_abstaining
-        && result == Some(VoteResult::Accepted);
+    let silent = !any && !split && positions.list.is_empty() && none_against && none_abstaining;
+    let positions_inferred = result == Some(VoteResult::Accepted)
+        && (silent || rest_made_it(text, moves, &positions.list));
     if positions_inferred {
         add_all(&mut positions, Position::Yes, when, &[]);
     }

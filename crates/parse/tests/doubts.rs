@@ -3,13 +3,20 @@
 //! reader goes wrong (a faction left out, the result turned or lost, one faction's position
 //! turned, the sides swapped), and the checks must doubt most of them. Prints the rate per kind of error.
 
-use landtag_model::model::{CharIndex, CitedPaper, Position, Vote, VoteResult, Voter};
+use landtag_model::model::{CharIndex, CheckTarget, CitedPaper, Position, Vote, VoteResult, Voter};
 use landtag_parse::{checks, cited, vote, voters};
 use std::path::Path;
 
-/// One vote of a case: its period, the vote, the papers the case's text names (with their
-/// movers), the case's text.
-type Case = (u32, Vote, Vec<CitedPaper>, std::rc::Rc<str>);
+/// One vote of a case: its period, the case's votes and this one's index among them (a joint
+/// vote is checked with the others), the papers the case's text names (with their movers), the
+/// case's text.
+type Case = (
+    u32,
+    std::rc::Rc<[Vote]>,
+    usize,
+    Vec<CitedPaper>,
+    std::rc::Rc<str>,
+);
 
 /// Each case's votes with the case's period and papers.
 fn cases() -> Vec<Case> {
@@ -43,26 +50,34 @@ fn cases() -> Vec<Case> {
         let papers = cited::cited(&text);
         let text: std::rc::Rc<str> = text.into();
         let chars = CharIndex::new(&text);
-        for r in vote::plenary(&text, None, when) {
-            // Where the vote was read from, as the protocol's reader sets it.
-            let mut v = r.vote;
-            v.span = chars.span(r.start..r.end);
-            out.push((period, v, papers.clone(), text.clone()));
+        let votes: std::rc::Rc<[Vote]> = vote::plenary(&text, None, when)
+            .into_iter()
+            .map(|r| {
+                // Where the vote was read from, as the protocol's reader sets it.
+                let mut v = r.vote;
+                v.span = chars.span(r.start..r.end);
+                v
+            })
+            .collect();
+        for i in 0..votes.len() {
+            out.push((period, votes.clone(), i, papers.clone(), text.clone()));
         }
     }
     out
 }
 
-fn flagged(v: &Vote, period: u32, papers: &[CitedPaper], text: &str) -> bool {
+/// Whether a check doubts the vote `i` of `votes`.
+fn flagged(votes: &[Vote], i: usize, period: u32, papers: &[CitedPaper], text: &str) -> bool {
     let when = voters::When {
         wahlperiode: Some(period),
         date: None,
     };
-    let one = std::slice::from_ref(v);
     let chars = CharIndex::new(text);
-    !checks::votes(one, when).is_empty()
-        || !checks::movers(one, papers).is_empty()
-        || !checks::reread(&chars, one, when).is_empty()
+    checks::votes(votes, when)
+        .into_iter()
+        .chain(checks::movers(votes, papers))
+        .chain(checks::reread(&chars, votes, when))
+        .any(|c| c.target == CheckTarget::Vote(i))
 }
 
 fn turn(p: Position) -> Position {
@@ -110,20 +125,23 @@ fn wrong(v: &Vote) -> Vec<(&'static str, Vote)> {
 fn the_checks_doubt_most_wrong_votes() {
     let mut rates: std::collections::BTreeMap<&str, (u32, u32)> = Default::default();
     let (mut right, mut doubted) = (0, 0);
-    for (period, v, papers, text) in cases() {
+    for (period, votes, i, papers, text) in cases() {
+        let v = &votes[i];
         // Only votes that are whole and not doubted as they stand.
         if v.result.is_none() || v.positions.is_empty() {
             continue;
         }
-        if flagged(&v, period, &papers, &text) {
+        if flagged(&votes, i, period, &papers, &text) {
             doubted += 1;
             continue;
         }
         right += 1;
-        for (kind, w) in wrong(&v) {
+        for (kind, w) in wrong(v) {
             let e = rates.entry(kind).or_default();
             e.1 += 1;
-            e.0 += u32::from(flagged(&w, period, &papers, &text));
+            let mut all = votes.to_vec();
+            all[i] = w;
+            e.0 += u32::from(flagged(&all, i, period, &papers, &text));
         }
     }
     assert!(right >= 40, "{right} whole votes among the cases");
@@ -150,7 +168,9 @@ fn the_checks_doubt_most_wrong_votes() {
         100.0 * hit as f64 / all as f64
     );
     let rate = |k: &str| rates[k].0 as f64 / rates[k].1 as f64;
-    assert_eq!(rate("a faction left out"), 1.0);
+    // A joint vote's factions are covered by its votes together: one left out of a joint
+    // vote where it voted for the other proposal is no doubt.
+    assert!(rate("a faction left out") >= 0.99, "{rates:?}");
     assert!(rate("the result turned") >= 0.8, "{rates:?}");
     assert_eq!(rate("the result lost"), 1.0);
     assert!(rate("the sides swapped") >= 0.8, "{rates:?}");
