@@ -105,6 +105,14 @@ static FRAKTIONSLOS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// `der Kollege Schwerd`, `die Abgeordneten Pretzell und Neppe`: members named by the word
+/// for a member, whose faction the phrase does not say.
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b[Dd](?:er|ie|en|em|es)\s+(?:Kolleg(?:e|en|in|innen)|Abgeordneten?)\s+(?P<list>{ONE}(?:\s*(?:,|\bund\b|\bsowie\b)\s*{ONE})*)"
+    ))
+    .unwrap()
+});
 /// One member of such a list: salutation, titles, surname.
 const ONE: &str = r"(?:Herrn?\s+|Frau\s+)?(?:(?:Prof\.|Dr\.)\s*)*\p{Lu}[\p{Ll}’'\-]+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+)?\b";
 static ONE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,7 +123,7 @@ static ONE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:Herrn?|Frau)\s+(?:Kollegin?\s+|Abgeordneter?\s+)?{TITLES}(?P<name>{SURNAME})(?:\s*\((?P<affil>[^()]{{2,30}})\))?"
+        r"\b(?:Herrn?|Frau)\s+(?:Kolleg(?:e|in)\s+|Abgeordneter?\s+)?{TITLES}(?P<name>{SURNAME})(?:\s*\((?P<affil>[^()]{{2,30}})\))?"
     ))
     .unwrap()
 });
@@ -144,12 +152,15 @@ const NOT_NAMES: &[&str] = &[
 /// Who `phrase` names.
 pub fn named(phrase: &str, when: When) -> Named {
     let phrase = without_parentheses(phrase);
-    // `alle Fraktionen mit Ausnahme der AfD`: a group, less the factions after the exception.
+    // `alle Fraktionen mit Ausnahme der AfD`: a group, less the factions after the exception;
+    // `die AfD-Fraktion mit Ausnahme des Abgeordneten Seifen`: those before it alone.
     if let Some(m) = EXCEPT.find(&phrase) {
         let head = &phrase[..m.start()];
         let mut out = named_plainly(head, when);
         if out.all || out.others || ALL_WORD.is_match(head) {
             out.all |= !out.others;
+        }
+        if !out.is_empty() {
             out.except = named_plainly(&phrase[m.end()..], when).voters;
             return out;
         }
@@ -251,11 +262,17 @@ fn members(phrase: &str) -> Vec<Voter> {
         s.fraktionslos = true;
         Voter::Member(s)
     };
-    for list in FRAKTIONSLOS.captures_iter(phrase) {
-        for c in ONE_NAMED.captures_iter(&list["list"]) {
-            let faction = crate::lexicon::faction_named(&c["name"], None);
-            if faction.is_none() && !NOT_NAMES.contains(&&c["name"]) {
-                out.push(member(&c["titles"], &c["name"]));
+    for (lists, fraktionslos) in [(&FRAKTIONSLOS, true), (&TITLED, false)] {
+        for list in lists.captures_iter(phrase) {
+            for c in ONE_NAMED.captures_iter(&list["list"]) {
+                let faction = crate::lexicon::faction_named(&c["name"], None);
+                if faction.is_none() && !NOT_NAMES.contains(&&c["name"]) {
+                    let mut m = member(&c["titles"], &c["name"]);
+                    if let Voter::Member(s) = &mut m {
+                        s.fraktionslos = fraktionslos;
+                    }
+                    out.push(m);
+                }
             }
         }
     }
