@@ -296,8 +296,10 @@ fn read(decision: &str, verb: usize, when: When) -> Vec<(Vote, (usize, usize))> 
 }
 
 /// The result a decision's clause closes with, and whether it sends the paper to committees:
-/// the last result verb the clause says (rejected before accepted at one place).
+/// the last result verb the clause says (rejected before accepted at one place), before what
+/// the decision does to another paper (`… angenommen und damit der Antrag - … - abgelehnt`).
 fn result(clause: &str) -> Option<(VoteResult, bool)> {
+    let clause = DECIDES.find(clause).map_or(clause, |m| &clause[..m.start()]);
     let last = |re: &Regex| re.find_iter(clause).last().map(|m| m.start());
     let found = [
         (last(&REJECTED), VoteResult::Rejected, false),
