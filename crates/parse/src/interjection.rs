@@ -72,6 +72,9 @@ static MINISTER_CALL: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L}\-]+(?:\s+\p{Ll}+)?\s+(?:von|bei|zwischen)\s+(?P<list>.+)$").unwrap()
 });
+/// A member named with the faction, then a verb: who does what the parenthesis tells.
+static ACTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<who>[^\[\]:]{3,80}\[[^\]]+\])\s+\p{Ll}").unwrap());
 static SIGNAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Das Ende der Redezeit wird signalisiert|Glocke)").unwrap());
 
@@ -199,12 +202,17 @@ fn events(segment: &str) -> Vec<Event> {
             text: Some(segment.to_owned()),
         }];
     }
-    let (factions, persons) = match OTHER_BY.captures(segment) {
-        Some(c) => {
+    let (factions, persons) = match (OTHER_BY.captures(segment), ACTOR.captures(segment)) {
+        (Some(c), _) => {
             let (f, p, _) = actors(&c["list"]);
             (f, p)
         }
-        None => (Vec::new(), Vec::new()),
+        // `Dr. Martin Vincentz [AfD] hält ein Schild hoch.`: the member who does it.
+        (None, Some(c)) => (
+            Vec::new(),
+            bracketed_person(&c["who"]).into_iter().collect(),
+        ),
+        (None, None) => (Vec::new(), Vec::new()),
     };
     vec![Event {
         kind: InterjectionKind::Other,

@@ -299,7 +299,9 @@ fn read(decision: &str, verb: usize, when: When) -> Vec<(Vote, (usize, usize))> 
 /// the last result verb the clause says (rejected before accepted at one place), before what
 /// the decision does to another paper (`… angenommen und damit der Antrag - … - abgelehnt`).
 fn result(clause: &str) -> Option<(VoteResult, bool)> {
-    let clause = DECIDES.find(clause).map_or(clause, |m| &clause[..m.start()]);
+    let clause = DECIDES
+        .find(clause)
+        .map_or(clause, |m| &clause[..m.start()]);
     let last = |re: &Regex| re.find_iter(clause).last().map(|m| m.start());
     let found = [
         (last(&REJECTED), VoteResult::Rejected, false),

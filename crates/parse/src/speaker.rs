@@ -663,13 +663,27 @@ pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
             if !factions.contains(&f) {
                 factions.push(f);
             }
-        } else if let Some(person) = bracketed_person(p) {
+        } else if let Some(person) = bracketed_person(p).or_else(|| government_member(p)) {
             persons.push(person);
         } else {
             unknown.push(p.to_owned());
         }
     }
     (factions, persons, unknown)
+}
+
+/// A member of the government named by office and name (`Ministerpräsident Hendrik Wüst`,
+/// `Ministerin Dr. Ina Scharrenbach`), the titles left off the name.
+static GOVERNMENT_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<role>(?:Ministerpräsident|Minister|Staatssekretär)(?:in)?)\s+(?:(?:Prof\.|Dr\.)\s*)*(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3})$").unwrap()
+});
+
+fn government_member(p: &str) -> Option<Speaker> {
+    let c = GOVERNMENT_MEMBER.captures(p)?;
+    Some(Speaker {
+        role: Some(role(&c["role"])),
+        ..Speaker::named(&c["name"])
+    })
 }
 
 /// Splits a list at `,`, ` und ` and ` sowie ` outside brackets.
