@@ -22,8 +22,8 @@ static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
         (Count::Cast, format!(r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben(?:\s+sich)?(?:\s+insgesamt)?|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+{n}|{m}\s+Abgeordnete\s+(?:haben\s+)?(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)")),
         (Count::Valid, format!(r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+{n}")),
         (Count::Invalid, format!(r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+{n}")),
-        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-Stimmen:?\s+|[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Ja-Stimmen?|(?:Abgeordneter?\s+)?stimmten\s+mit\s+{q}Ja\b)")),
-        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-Stimmen:?\s+|,\s+dagegen\s+){n}|{m}\s+(?:Nein-Stimmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+)?mit\s+{q}Nein\b)")),
+        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-?[Ss]timmen:?\s+|(?:[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+|[Dd]afür)\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Ja-?[Ss]timmen?|(?:Abgeordneter?\s+)?stimmten\s+mit\s+{q}Ja\b)")),
+        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-?[Ss]timmen:?\s+|,\s+dagegen\s+|[Dd]agegen\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Nein-?[Ss]timmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+)?mit\s+{q}Nein\b)")),
         (Count::Abstain, format!(r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]nthalten\s+(?:haben|hat)\s+sich\s+){n}|[Ee]s\s+gab\s+{k}\s+(?:Stimm)?[Ee]nthaltung|{m}\s+(?:Abgeordneter?\s+)?(?:(?:haben|hat)\s+sich\s+(?:der\s+Stimme\s+)?enthalten|enthielten?\s+sich|(?:Stimm)?[Ee]nthaltung(?:en)?)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+keine\b")),
     ]
     .into_iter()
@@ -127,6 +127,17 @@ mod tests {
         ] {
             let t = announced(text).unwrap();
             assert_eq!((t.cast, t.yes, t.no, t.abstain), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn counts_said_as_one_word_or_after_dafuer_and_dagegen() {
+        for text in [
+            "Es gab 16 Jastimmen, 140 Neinstimmen und keine Stimmenthaltungen.",
+            "Abgegeben wurden 156 Stimmen. Dafür stimmten 16 Abgeordnete, dagegen stimmten 140 Abgeordnete. Enthaltungen gab es keine.",
+        ] {
+            let t = announced(text).unwrap();
+            assert_eq!((t.yes, t.no, t.abstain), (Some(16), Some(140), Some(0)), "{text}");
         }
     }
 
