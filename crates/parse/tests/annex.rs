@@ -153,3 +153,16 @@ fn a_table_without_numbers_gives_every_row() {
         (5, 4, 2),
     );
 }
+
+/// Columns beside the vote columns for members excused and ballots not cast (`entschuldigt`,
+/// `nicht`/`abgegeben`), each with `X` marks: every row, those two options among them.
+#[test]
+fn columns_for_excused_and_not_cast_give_every_row() {
+    let dir = repo().join("tests/fixtures/rollcall");
+    check(
+        &dir.join("variant-more-columns.pdf"),
+        &dir.join("variant-more-columns.tsv"),
+        18,
+        (4, 2, 1),
+    );
+}

@@ -15,6 +15,10 @@ pub(super) struct Columns {
     faction: f64,
     /// Centres of the three mark columns: Ja, Nein, Stimmenthaltung.
     marks: [f64; 3],
+    /// Centres of columns for members excused and for ballots not cast (`entschuldigt`,
+    /// `nicht abgegeben`), infinitely far where the table has none: a mark there is written as
+    /// the column's word.
+    others: [f64; 2],
     /// Where the table starts (its header; on a continued page, its first row).
     head: f64,
     /// Below the header: where rows begin.
@@ -100,6 +104,7 @@ fn beside(page: &Page, mut tables: Vec<Columns>) -> Vec<Columns> {
             name: last.name + dx,
             faction: last.faction + dx,
             marks: last.marks.map(|m| m + dx),
+            others: last.others.map(|m| m + dx),
             ..last
         });
     }
@@ -203,6 +208,7 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
     let find = |pred: &dyn Fn(&str) -> bool| header.iter().find(|w| pred(&w.text)).copied();
     let centre = |w: &Word| (w.x_min + w.x_max) / 2.0;
     let marks = mark_heads(&header)?;
+    let others = other_heads(&header);
     let top = first_row - 0.5;
     let first_mark = marks[0] - (marks[1] - marks[0]) / 2.0;
     let body = page
@@ -236,6 +242,7 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
         name,
         faction,
         marks,
+        others,
         head: anchor.y_min,
         top,
         numbered: true,
@@ -255,6 +262,25 @@ fn mark_heads(header: &[&Word]) -> Option<[f64; 3]> {
     })?;
     Some([centre(yes), centre(no), centre(abstain)])
 }
+
+/// Centres of the columns beside the vote columns for members excused (`entschuldigt`,
+/// `beurlaubt`) and ballots not cast (`nicht abgegeben`, `abwesend`, `unbeteiligt`), from their
+/// header words; infinitely far where there is none.
+fn other_heads(header: &[&Word]) -> [f64; 2] {
+    let at = |pred: &dyn Fn(&str) -> bool| {
+        header
+            .iter()
+            .find(|w| pred(&w.text.to_lowercase()))
+            .map_or(f64::INFINITY, |w| (w.x_min + w.x_max) / 2.0)
+    };
+    [
+        at(&|t| t.starts_with("entsch") || t.starts_with("beurl")),
+        at(&|t| t == "nicht" || t.starts_with("abwes") || t.starts_with("unbeteil")),
+    ]
+}
+
+/// What a mark in one of the other columns says, as the annex reader reads words.
+const OTHER_WORDS: [&str; 2] = ["entschuldigt", "nicht abgegeben"];
 
 /// How far left of its `Name` header a table's names may begin, in points.
 const NAME_SLACK: f64 = 40.0;
@@ -303,6 +329,7 @@ fn unnumbered_columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns>
         name: anchor.x_min,
         faction: head.x_min,
         marks,
+        others: other_heads(&zone),
         head: anchor.y_min,
         top: 0.0,
         numbered: false,
@@ -438,13 +465,20 @@ fn cells(row: &[&Word], t: &Columns) -> [String; 6] {
         } else if centre < first_mark {
             2
         } else {
-            let nearest = (0..3)
-                .min_by(|a, b| {
-                    (centre - t.marks[*a])
-                        .abs()
-                        .total_cmp(&(centre - t.marks[*b]).abs())
-                })
+            let at = |i: usize| t.marks.get(i).copied().unwrap_or_else(|| t.others[i - 3]);
+            let nearest = (0..5)
+                .min_by(|a, b| (centre - at(*a)).abs().total_cmp(&(centre - at(*b)).abs()))
                 .unwrap_or(0);
+            if nearest >= 3 {
+                // A mark under `entschuldigt` or `nicht abgegeben`: that word.
+                let word = if landtag_model::words::is_vote_mark(&w.text) {
+                    OTHER_WORDS[nearest - 3]
+                } else {
+                    w.text.as_str()
+                };
+                cells[3].push(word);
+                continue;
+            }
             3 + nearest
         };
         cells[col].push(&w.text);
