@@ -220,7 +220,12 @@ fn row(nr: &str, cells: &str, period: Option<u32>) -> Result<(MemberVote, Option
 
 /// The option a row's mark cells show: the column of its `X`, or the word written across them.
 fn option(marks: &[&str]) -> Option<BallotOption> {
-    let words = marks.join(" ").to_lowercase();
+    let words = marks
+        .iter()
+        .flat_map(|c| c.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if words.contains("entschuldigt") {
         return Some(BallotOption::Excused);
     }
@@ -234,6 +239,15 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
             .any(|w| words.contains(&format!("nicht {w}")))
     {
         return Some(BallotOption::Absent);
+    }
+    // One column of words (`Ja`, `Nein`, `Enthaltung`) rather than marks under three.
+    match words.split_whitespace().collect::<Vec<_>>().as_slice() {
+        ["ja"] => return Some(BallotOption::Yes),
+        ["nein"] => return Some(BallotOption::No),
+        [w] if w.starts_with("enthalt") || w.starts_with("stimmenthalt") => {
+            return Some(BallotOption::Abstain)
+        }
+        _ => {}
     }
     let is_mark = |c: &&str| crate::words::is_vote_mark(c);
     match marks.iter().position(is_mark) {

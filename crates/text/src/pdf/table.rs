@@ -165,7 +165,7 @@ fn header_anchors(page: &Page, is_anchor: impl Fn(&str) -> bool) -> Vec<&Word> {
                         && (w.y_min - a.y_min).abs() <= HEADER_HEIGHT
                 })
             };
-            near("ja") && near("nein")
+            (near("ja") && near("nein")) || VOTE_COLUMN.iter().any(|h| near(h))
         })
         .collect()
 }
@@ -254,6 +254,12 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
 fn mark_heads(header: &[&Word]) -> Option<[f64; 3]> {
     let find = |pred: &dyn Fn(&str) -> bool| header.iter().find(|w| pred(&w.text)).copied();
     let centre = |w: &Word| (w.x_min + w.x_max) / 2.0;
+    // One column whose rows say the vote in words (`Stimmabgabe`: `Ja`, `Nein`, …).
+    let single = find(&|t| VOTE_COLUMN.iter().any(|h| t.eq_ignore_ascii_case(h)));
+    if let (Some(w), None) = (single, find(&|t| t.eq_ignore_ascii_case("ja"))) {
+        // Its words start under the header's start: the column reaches a little left of it.
+        return Some([w.x_min - 2.0, centre(w), w.x_max + 2.0]);
+    }
     let yes = find(&|t| t.eq_ignore_ascii_case("ja"))?;
     let no = find(&|t| t.eq_ignore_ascii_case("nein"))?;
     let abstain = find(&|t| {
@@ -282,12 +288,20 @@ fn other_heads(header: &[&Word]) -> [f64; 2] {
 /// What a mark in one of the other columns says, as the annex reader reads words.
 const OTHER_WORDS: [&str; 2] = ["entschuldigt", "nicht abgegeben"];
 
+/// Headers of one vote column whose rows say the vote in words.
+const VOTE_COLUMN: [&str; 4] = ["Stimmabgabe", "Votum", "Stimme", "Abstimmungsverhalten"];
+
 /// How far left of its `Name` header a table's names may begin, in points.
 const NAME_SLACK: f64 = 40.0;
 
 /// A mark in a vote column, or a word written across the vote columns.
 fn is_mark(t: &str) -> bool {
-    landtag_model::words::is_vote_mark(t) || is_across(t)
+    let lower = t.to_lowercase();
+    landtag_model::words::is_vote_mark(t)
+        || is_across(t)
+        || lower == "ja"
+        || lower == "nein"
+        || lower.starts_with("enthalt")
 }
 
 fn is_across(t: &str) -> bool {
