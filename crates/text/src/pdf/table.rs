@@ -165,7 +165,8 @@ fn header_anchors(page: &Page, is_anchor: impl Fn(&str) -> bool) -> Vec<&Word> {
                         && (w.y_min - a.y_min).abs() <= HEADER_HEIGHT
                 })
             };
-            (near("ja") && near("nein")) || VOTE_COLUMN.iter().any(|h| near(h))
+            (near("ja") && near("nein"))
+                || (VOTE_COLUMN.iter().any(|h| near(h)) && near("Fraktion") && near("Name"))
         })
         .collect()
 }
@@ -289,7 +290,7 @@ fn other_heads(header: &[&Word]) -> [f64; 2] {
 const OTHER_WORDS: [&str; 2] = ["entschuldigt", "nicht abgegeben"];
 
 /// Headers of one vote column whose rows say the vote in words.
-const VOTE_COLUMN: [&str; 4] = ["Stimmabgabe", "Votum", "Stimme", "Abstimmungsverhalten"];
+const VOTE_COLUMN: [&str; 2] = ["Stimmabgabe", "Abstimmungsverhalten"];
 
 /// How far left of its `Name` header a table's names may begin, in points.
 const NAME_SLACK: f64 = 40.0;
