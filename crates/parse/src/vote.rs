@@ -1512,7 +1512,29 @@ fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
     if let Some(r) = result.and_then(after_kind) {
         return Some(r);
     }
-    recommending(before).and_then(after_kind)
+    let said = recommending(before)?;
+    after_kind(said).or_else(|| named_before(before, said))
+}
+
+/// `Der Ausschuss empfiehlt …, den Gesetzentwurf … anzunehmen`, the paper named by its kind
+/// alone: the last paper of that kind named before, within a passage's reach (`Zweitens
+/// stimmen wir über den Gesetzentwurf Drucksache 18/8900 ab.`).
+fn named_before(before: &str, said: &str) -> Option<PaperRef> {
+    static KIND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:den|die|das)\s+(?P<kind>Antrag|Gesetzentwurf|Wahlvorschlag|Vorlage|Unterrichtung)\b").unwrap()
+    });
+    let kind = KIND.captures(said)?.name("kind")?.as_str();
+    let from = super::chars_before(before, before.len(), GAP_CHARS);
+    let window = &before[from..];
+    refs::papers(window)
+        .into_iter()
+        .filter(|(at, r)| {
+            let lead = &window[super::chars_before(window, *at, 40)..*at];
+            r.kind == PaperKind::Drucksache
+                && lead.split_whitespace().rev().take(3).any(|w| w == kind)
+        })
+        .map(|(_, r)| r)
+        .last()
 }
 
 /// The last sentence before a vote that says what a committee recommends (`empfiehlt`, or
@@ -1758,6 +1780,13 @@ fn committees(list: &str) -> (Option<String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recommendation_names_its_paper_by_kind_alone() {
+        let t = "Zweitens stimmen wir über den Gesetzentwurf Drucksache 18/8900 in zweiter Lesung ab. Der Ausschuss empfiehlt in Drucksache 18/9000, den Gesetzentwurf in der Fassung seiner Beschlüsse anzunehmen. Wer stimmt der Beschlussempfehlung zu? – CDU und Grüne. Damit ist die Beschlussempfehlung angenommen.";
+        let v = &plenary(t, None, wp16())[0].vote;
+        assert_eq!(v.decides.map(|p| p.number), Some(8900));
+    }
 
     #[test]
     fn what_a_recommendation_proposes() {
