@@ -1528,13 +1528,14 @@ fn named_before(before: &str, said: &str) -> Option<PaperRef> {
     let window = &before[from..];
     refs::papers(window)
         .into_iter()
+        .rev()
         .filter(|(at, r)| {
             let lead = &window[super::chars_before(window, *at, 40)..*at];
             r.kind == PaperKind::Drucksache
                 && lead.split_whitespace().rev().take(3).any(|w| w == kind)
         })
         .map(|(_, r)| r)
-        .last()
+        .next()
 }
 
 /// The last sentence before a vote that says what a committee recommends (`empfiehlt`, or
