@@ -50,6 +50,25 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<sal>Herrn?|Frau)?\s*(?P<titles>(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s*)*)(?P<surname>[^,]+?)\s*(?:,\s*(?P<given>.+))?$").unwrap()
 });
 
+/// The totals under a table's rows: its `Ergebnis` row of three numbers, else a line that
+/// says them in words (`Ergebnis: Ja-Stimmen: 3, Nein-Stimmen: 2, Enthaltungen: 1`).
+fn totals(region: &str) -> Option<(u32, u32, u32)> {
+    if let Some(c) = RESULT_ROW.captures(region) {
+        return Some((
+            c["y"].parse().ok()?,
+            c["n"].parse().ok()?,
+            c["a"].parse().ok()?,
+        ));
+    }
+    region
+        .lines()
+        .filter(|l| TOTALS_CELL.is_match(l))
+        .find_map(|l| {
+            let t = super::tally::announced(l)?;
+            Some((t.yes?, t.no?, t.abstain?))
+        })
+}
+
 /// The roll-call tables in `text`, with what reading them found amiss (for callers outside
 /// the document parser, the fuzz target among them).
 pub fn tables(text: &str, period: Option<u32>) -> (Vec<Annex>, Vec<super::Diagnostic>) {
@@ -78,13 +97,7 @@ pub(crate) fn annexes(
         let region = &text[*start..end];
         let heading = region.lines().next().unwrap_or("");
         let (numbered, unnumbered) = region_rows(region, *start, period, diags);
-        let totals = RESULT_ROW.captures(region).and_then(|c| {
-            Some((
-                c["y"].parse().ok()?,
-                c["n"].parse().ok()?,
-                c["a"].parse().ok()?,
-            ))
-        });
+        let totals = totals(region);
         let goes_on = match out.last() {
             Some((_, h, _)) if numbered.is_empty() => !unnumbered.is_empty() && *h == heading,
             Some(_) => numbered[0].number > 1,
