@@ -442,7 +442,11 @@ fn read_votes(
     let when = style.when;
     let mut votes = Vec::new();
     for (i, (item, start)) in regions.iter().enumerate() {
-        let end = regions.get(i + 1).map_or(body_end, |r| r.1);
+        // A heading past the body's end (in an annex) opens no region of the body.
+        let end = regions.get(i + 1).map_or(body_end, |r| r.1).min(body_end);
+        if *start >= end {
+            continue;
+        }
         let region = &reading[*start..end];
         let fallback = item
             .as_ref()
