@@ -214,16 +214,7 @@ SELECT ?ds ?n WHERE {{ ?ds dqv:hasQualityMeasurement ?m . ?m dqv:value ?n ;
 /// A SELECT over a Turtle file, by rdflib (a validator of its own, not our store).
 pub fn rdflib_select(file: &Path, q: &str) -> Vec<Vec<String>> {
     let script = "import sys, rdflib\ng = rdflib.Graph()\ng.parse(sys.argv[1])\nfor r in g.query(sys.argv[2]):\n    print('\\t'.join(str(x) for x in r))";
-    let out = Command::new(tool("python3", "apt-get install python3"))
-        .args(["-c", script, s(file), q])
-        .output()
-        .expect("python3 runs rdflib");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
+    python(script, &[s(file), q])
         .lines()
         .map(|l| l.split('\t').map(str::to_owned).collect())
         .collect()
