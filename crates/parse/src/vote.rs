@@ -403,9 +403,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the antecedent of a relative clause begins: after an exception's word, a comma or a
 /// dash.
 static ANTECEDENT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:\bmit\s+Ausnahme\s+(?:von\s+)?|\bbis\s+auf\s+|\baußer\s+|\bausgenommen\s+|[,;:–])",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:{})\s+(?:von\s+)?|[,;:–])",
+        super::voters::EXCEPTION
+    ))
     .unwrap()
 });
 

@@ -50,9 +50,10 @@ impl Named {
 }
 
 /// Where a group's exceptions begin: `mit Ausnahme der AfD`, `außer der AfD`, `bis auf die AfD`.
-static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:mit\s+Ausnahme|außer|bis\s+auf|ausgenommen)\b").unwrap()
-});
+static EXCEPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{EXCEPTION})\b")).unwrap());
+/// The words that open a group's exceptions.
+pub(crate) const EXCEPTION: &str = r"mit\s+Ausnahme|außer|bis\s+auf|ausgenommen";
 /// `alle` on its own before an exception (`Alle außer der AfD`).
 static ALL_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\balle\s*(?:Fraktionen)?\s*$").unwrap());
