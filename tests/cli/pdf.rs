@@ -336,6 +336,65 @@ fn plain_pdftotext_text_gives_the_votes_of_the_pdf() {
     assert_eq!(without_item(&text_store), without_item(&pdf_store));
 }
 
+/// The line index of the first line at or after `from` that starts with `prefix`.
+fn line_of(lines: &[String], prefix: &str, from: usize) -> usize {
+    from + lines[from..]
+        .iter()
+        .position(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starts with {prefix:?}"))
+}
+
+/// 18/115 as a sitting that departs from its agenda's order: item 16 taken before item 12
+/// (four numbers back, then on from 12), and a line of a speech in item 3 that looks like the
+/// next item's heading (`4 Milliarden Euro …`, a paragraph of its own before applause). The
+/// table of contents names each item's number and title: every vote keeps its item, as in the
+/// protocol in order.
+#[test]
+fn items_out_of_the_agendas_order_keep_their_numbers() {
+    let dir = tempdir();
+    let in_order = plain_text_store(dir.path(), &sample_pdf());
+    let plain = dir.path().join("mmp18-115.txt");
+    let lines: Vec<String> = std::fs::read_to_string(&plain)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let body = line_of(&lines, "Beginn:", 0);
+    let (twelve, sixteen) = (line_of(&lines, "12 ", body), line_of(&lines, "16 ", body));
+    let seventeen = line_of(&lines, "17 ", sixteen);
+    let mut moved: Vec<String> = lines[..twelve].to_vec();
+    moved.extend_from_slice(&lines[sixteen..seventeen]);
+    moved.extend_from_slice(&lines[twelve..sixteen]);
+    moved.extend_from_slice(&lines[seventeen..]);
+    let three = line_of(&moved, "3 ", body);
+    let applause = line_of(&moved, "(Beifall", three);
+    moved.splice(
+        applause..applause,
+        [
+            "".to_owned(),
+            "4 Milliarden Euro mehr für die Kommunen".to_owned(),
+        ],
+    );
+    let other = dir.path().join("out-of-order");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("mmp18-115.txt"), moved.join("\n")).unwrap();
+    let store = dir.path().join("out-of-order-store");
+    ok(&[
+        "ingest",
+        s(&other.join("mmp18-115.txt")),
+        "--store",
+        s(&store),
+    ]);
+    let (want, got) = (positions(&in_order), positions(&store));
+    assert!(want.len() >= 140, "{}", want.len());
+    let missing: Vec<&String> = want.difference(&got).collect();
+    let extra: Vec<&String> = got.difference(&want).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:#?}\nextra {extra:#?}"
+    );
+}
+
 /// 17/1 as plain `pdftotext` prints it: three pages read out of column order (6, 18, 19: a
 /// hyphenated `Wer ent-` / `hält sich?` apart, item 9's heading after item 10's vote), an
 /// item called with `Damit sind wir bei:` on the heading's line before, a heading with the

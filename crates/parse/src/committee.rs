@@ -42,6 +42,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Document {
             wahlperiode: date.and_then(wahlperiode_on),
             date,
         },
+        contents: &[],
     };
     let body = protocol::segment(text, &units, (body_start, body_end), &style, diags);
     if toc_items > 0 && toc_items != body.agenda.len() {

@@ -46,11 +46,13 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         .find(|p| p.start >= body_start)
         .map_or(body_start, |p| p.start);
 
+    let contents = toc::items(text, body_start);
     let style = Style {
         reported_speech: false,
         turns_cross_headings: true,
         chair: None,
         when: super::vote::When { wahlperiode, date },
+        contents: &contents,
     };
     let mut body = protocol::segment(text, &units, (body_start, body_end), &style, diags);
     add_written_speeches(text, &units, body_end, &style, &mut body, diags);

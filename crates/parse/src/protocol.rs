@@ -2,7 +2,7 @@
 //! and contributions in order. One segmenter for both kinds; they differ in `Style`.
 
 use super::speaker::{self, Found};
-use super::{interjection, vote};
+use super::{interjection, toc, vote};
 use super::{refs, Diagnostics, Severity};
 use crate::model::{AgendaItem, CharIndex, Contribution, Interjection, PaperKind, Speaker, Vote};
 use crate::normalize::{paragraphs, push_paragraph, Paragraph};
@@ -18,6 +18,9 @@ pub struct Style<'a> {
     pub chair: Option<&'a str>,
     /// The period and date: `die Koalitionsfraktionen`, `einstimmig` are read against them.
     pub when: vote::When,
+    /// The items the table of contents lists (none for an excerpt or a committee's protocol):
+    /// a heading it lists is one wherever the sitting takes it, one it lists otherwise is not.
+    pub contents: &'a [toc::Item],
 }
 
 pub struct Body {
@@ -252,7 +255,11 @@ impl<'a> Segmenter<'a> {
 
     /// One paragraph, by what it is: a heading, the lines under it, an interjection, speech.
     fn paragraph(&mut self, p: &Paragraph) {
-        if let Some((n, title)) = heading(p, self.last_number).or_else(|| self.late_heading(p)) {
+        let found = heading(p, self.last_number)
+            .or_else(|| self.late_heading(p))
+            .filter(|(n, title)| self.listed(*n, title) != Some(false))
+            .or_else(|| self.listed_heading(p));
+        if let Some((n, title)) = found {
             self.heading(p, n, title);
             return;
         }
@@ -324,6 +331,28 @@ impl<'a> Segmenter<'a> {
         let last = self.last_number?;
         heading(p, None).filter(|(n, _)| {
             *n < last && n + 2 >= last && !self.agenda.iter().any(|a| a.number == n.to_string())
+        })
+    }
+
+    /// Whether the table of contents lists item `n` with this title (`None`: it lists no item
+    /// `n`, or there is no list).
+    fn listed(&self, n: u32, title: &str) -> Option<bool> {
+        let mut same = self
+            .style
+            .contents
+            .iter()
+            .filter(|i| i.number == n)
+            .peekable();
+        same.peek()?;
+        Some(same.any(|i| i.starts(title)))
+    }
+
+    /// A heading out of the agenda's order (an item taken earlier or later than its number,
+    /// items dropped between): one the table of contents lists by number and title, not yet seen.
+    fn listed_heading(&self, p: &Paragraph) -> Option<(u32, String)> {
+        heading(p, None).filter(|(n, title)| {
+            self.listed(*n, title) == Some(true)
+                && !self.agenda.iter().any(|a| a.number == n.to_string())
         })
     }
 
@@ -572,5 +601,38 @@ mod tests {
                 "Weiter."
             ]
         );
+    }
+
+    /// The items a body gives, read with the table of contents above it.
+    fn items_of(text: &str) -> Vec<String> {
+        let body_start = text.find("Beginn:").unwrap();
+        let contents = toc::items(text, body_start);
+        let style = Style {
+            reported_speech: false,
+            turns_cross_headings: true,
+            chair: None,
+            when: vote::When::default(),
+            contents: &contents,
+        };
+        let units = units(text);
+        let mut diags = Diagnostics::new(text);
+        let body = segment(text, &units, (body_start, text.len()), &style, &mut diags);
+        body.agenda.into_iter().map(|a| a.number).collect()
+    }
+
+    /// Items taken out of their numbers' order (8 before 3, 4 after it) are headings the table
+    /// of contents lists; a speech's line that looks like the next heading (`4 Milliarden …`)
+    /// is not one, as the list gives item 4 another title.
+    #[test]
+    fn the_table_of_contents_knows_headings_out_of_order() {
+        let text = "1 Erste Sache ........ 1\nAnna Alt (SPD) ........ 1\n\
+                    3 Dritte Sache\nAntrag ........ 2\n4 Vierte Sache ........ 3\n\
+                    8 Achte Sache ........ 4\n\nBeginn: 10:00 Uhr\n\n\
+                    Ich rufe auf:\n\n1 Erste Sache\n\nAnna Alt (SPD): Wir reden.\n\n\
+                    Ich rufe auf:\n\n8 Achte Sache\n\nAnna Alt (SPD): Wir reden weiter.\n\n\
+                    Ich rufe auf:\n\n3 Dritte Sache\n\nAnna Alt (SPD): Es fehlen\n\n\
+                    4 Milliarden Euro für die Kommunen\n\n(Beifall von der SPD)\n\n\
+                    Ich rufe auf:\n\n4 Vierte Sache\n\nAnna Alt (SPD): Zuletzt.\n";
+        assert_eq!(items_of(text), ["1", "8", "3", "4"]);
     }
 }

@@ -1,6 +1,7 @@
-//! A plenary protocol's table of contents (Inhalt): the speakers it lists under each item, with
-//! the page each speech begins on. It is not read as speeches; it checks the body: every listed
-//! speech must be found beginning on the listed page.
+//! A plenary protocol's table of contents (Inhalt): the items it lists, and the speakers it
+//! lists under each item with the page each speech begins on. It is not read as speeches; it
+//! checks the body: every listed speech must be found beginning on the listed page, and an item
+//! heading the body prints out of the agenda's order is known by the list.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -12,6 +13,50 @@ static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// An item as the list prints it: `7 300.000 Arbeitsplätze in der …`, `12 Ein funktionierendes …`
+/// (the title's first word, on the number's line; sub-items `a)` are not items).
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(?P<n>\d{1,3})[ \t]+(?P<first>[\p{Lu}\d„\x22][^\s.]*(?:\.\d+)*)").unwrap()
+});
+
+/// An agenda item the table of contents lists: its number and its title's first word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub number: u32,
+    first: String,
+}
+
+impl Item {
+    /// Whether a heading's title starts as the listed title does.
+    pub fn starts(&self, title: &str) -> bool {
+        title
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| key(w) == self.first)
+    }
+}
+
+/// A title's first word, compared without punctuation and case (`„Wir` is `wir`, `300.000` is
+/// `300000`).
+fn key(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The items listed in `text[..end]`, in the order printed (plain text may print the list's
+/// blocks out of order: 17/1's `2`, `4`, `3`).
+pub fn items(text: &str, end: usize) -> Vec<Item> {
+    ITEM.captures_iter(&text[..end.min(text.len())])
+        .map(|c| Item {
+            number: c["n"].parse().unwrap_or(0),
+            first: key(&c["first"]),
+        })
+        .filter(|i| i.number > 0 && !i.first.is_empty())
+        .collect()
+}
 
 /// A speech the table of contents lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
