@@ -4,7 +4,10 @@
 use super::speaker::{self, Found};
 use super::{interjection, toc, vote};
 use super::{refs, Diagnostics, Severity};
-use crate::model::{AgendaItem, CharIndex, Contribution, Interjection, PaperKind, Speaker, Vote};
+use crate::model::{
+    AgendaItem, CharIndex, Contribution, Interjection, PaperKind, PaperRef, Speaker, Vote,
+    VoteMethod,
+};
 use crate::normalize::{paragraphs, push_paragraph, Paragraph};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -470,6 +473,7 @@ fn read_votes(
 ) -> Vec<Vote> {
     let when = style.when;
     let mut votes = Vec::new();
+    let mut roll_calls = RollCalls::default();
     for (i, (item, start)) in regions.iter().enumerate() {
         // A heading past the body's end (in an annex) opens no region of the body.
         let end = regions.get(i + 1).map_or(body_end, |r| r.1).min(body_end);
@@ -491,14 +495,117 @@ fn read_votes(
         }
         read.extend(vote::elections(region));
         read.sort_by_key(|r| r.start);
+        let opened = roll_calls.openings(region);
+        let mut result_at = None;
         for r in read {
             let mut v = r.vote;
             v.item = item_of(&v, item.as_ref(), agenda);
+            if v.method == VoteMethod::RollCall {
+                roll_calls.announced(&mut v, region, (r.start, r.end), &opened);
+                result_at = Some(r.start);
+            }
             v.span = chars.span(start + r.start..start + r.end);
             votes.push(v);
         }
+        roll_calls.left_open(region, &opened, result_at, item, fallback.copied());
     }
     votes
+}
+
+/// Where the chair opens a roll call (`eine namentliche Abstimmung beantragt`, `Wir kommen zur
+/// namentlichen Abstimmung`, `Namensaufruf`); not where the result is given (`Ergebnis der
+/// namentlichen Abstimmung`).
+static ROLL_CALL_OPENED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bnamentliche[nr]?\s+Abstimmung\b|\bnamentlich\s+ab\b|\bNamensaufruf").unwrap()
+});
+/// An item named by its number: `zu Tagesordnungspunkt 2`, `TOP 2`.
+static ITEM_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:Tagesordnungspunkt(?:es|s)?|TOP)\s+(\d{1,3})\b").unwrap());
+
+/// Roll calls opened in one item whose result the chair announces in a later one (the count
+/// takes a while; the sitting goes on), oldest first.
+#[derive(Default)]
+struct RollCalls {
+    pending: std::collections::VecDeque<(Option<String>, Option<PaperRef>)>,
+}
+
+impl RollCalls {
+    /// Where a region opens a roll call (the chair's words: speeches are blanked).
+    fn openings(&self, region: &str) -> Vec<usize> {
+        ROLL_CALL_OPENED
+            .find_iter(region)
+            .map(|m| m.start())
+            .filter(|&at| !region[super::chars_before(region, at, 40)..at].contains("Ergebnis"))
+            .collect()
+    }
+
+    /// A roll call's result (`region[at..end]`): opened before it in the region, it is that
+    /// one. Else it is a roll call left open in an earlier item: the one whose paper or item
+    /// number the announcement names (`Ergebnis der namentlichen Abstimmung zu
+    /// Tagesordnungspunkt 2`), or, naming no paper, the oldest; it takes that item, and that
+    /// paper where it names none.
+    fn announced(
+        &mut self,
+        v: &mut Vote,
+        region: &str,
+        (at, end): (usize, usize),
+        opened: &[usize],
+    ) {
+        if opened.iter().any(|&o| o < at) || self.pending.is_empty() {
+            return;
+        }
+        let from = super::chars_before(region, at, 400);
+        let from = region[from..at].rfind("Ergebnis").map_or(at, |e| from + e);
+        let said = &region[from..end];
+        let named: Option<PaperRef> = refs::papers(said)
+            .into_iter()
+            .map(|(_, p)| p)
+            .find(|p| p.kind == PaperKind::Drucksache);
+        let item = ITEM_NAMED.captures(said).map(|c| c[1].to_owned());
+        let pick = self
+            .pending
+            .iter()
+            .position(|(i, p)| {
+                named.is_some_and(|n| *p == Some(n)) || (item.is_some() && *i == item)
+            })
+            .or_else(|| named.is_none().then_some(0));
+        let Some((item, paper)) = pick.and_then(|k| self.pending.remove(k)) else {
+            return;
+        };
+        v.item = item;
+        if named.is_none() {
+            v.subject = paper.or(v.subject);
+            v.subject_inferred = false;
+        }
+    }
+
+    /// A roll call opened after the region's last roll-call result is left open, on the paper
+    /// its sentence names or else the item's.
+    fn left_open(
+        &mut self,
+        region: &str,
+        opened: &[usize],
+        result_at: Option<usize>,
+        item: &Option<String>,
+        fallback: Option<PaperRef>,
+    ) {
+        let Some(&last) = opened.last() else { return };
+        if result_at.is_some_and(|r| r > last) {
+            return;
+        }
+        let sentence_end = region[last..]
+            .find(['.', '?', '!'])
+            .map_or(region.len(), |e| last + e);
+        let from = super::chars_before(region, last, 200);
+        let sentence_start = region[from..last]
+            .rfind(['.', '?', '!', ':'])
+            .map_or(from, |s| from + s + 1);
+        let named = refs::papers(&region[sentence_start..sentence_end])
+            .into_iter()
+            .map(|(_, p)| p)
+            .find(|p| p.kind == PaperKind::Drucksache);
+        self.pending.push_back((item.clone(), named.or(fallback)));
+    }
 }
 
 /// The item a vote belongs to: the one whose text holds it, unless the paper it names is
@@ -634,5 +741,105 @@ mod tests {
                     4 Milliarden Euro für die Kommunen\n\n(Beifall von der SPD)\n\n\
                     Ich rufe auf:\n\n4 Vierte Sache\n\nAnna Alt (SPD): Zuletzt.\n";
         assert_eq!(items_of(text), ["1", "8", "3", "4"]);
+    }
+
+    /// `(item, subject, roll call)` of each vote a body gives.
+    fn votes_of(text: &str) -> Vec<(String, String, bool)> {
+        let body_start = text.find("Beginn:").unwrap();
+        let style = Style {
+            reported_speech: false,
+            turns_cross_headings: true,
+            chair: None,
+            when: vote::When::default(),
+            contents: &[],
+        };
+        let units = units(text);
+        let mut diags = Diagnostics::new(text);
+        let body = segment(text, &units, (body_start, text.len()), &style, &mut diags);
+        let printed = |v: &Vote| v.subject.map_or(String::new(), |p| p.printed());
+        body.votes
+            .iter()
+            .map(|v| {
+                (
+                    v.item.clone().unwrap_or_default(),
+                    printed(v),
+                    v.method == VoteMethod::RollCall,
+                )
+            })
+            .collect()
+    }
+
+    /// A roll call opened in item 2 whose result the chair gives during item 3, naming
+    /// neither the paper nor the item's number: it is item 2's vote on item 2's paper; the vote
+    /// of item 3 keeps its own.
+    #[test]
+    fn a_roll_calls_result_given_in_a_later_item_belongs_to_its_item() {
+        let opened = "Beginn: 10:00 Uhr\n\nIch rufe auf:\n\n2 Gesetz über die Sparkassen\n\n\
+            Gesetzentwurf\nder Landesregierung\nDrucksache 16/9800\n\n\
+            Präsidentin Carina Gödecke: Die Fraktion der CDU hat eine namentliche Abstimmung \
+            beantragt. Ich bitte, mit dem Namensaufruf zu beginnen.\n\n\
+            (Der Namensaufruf erfolgt.)\n\n\
+            Präsidentin Carina Gödecke: Wir fahren fort, bis ausgezählt ist.\n\n\
+            Ich rufe auf:\n\n3 Bessere Radwege\n\nAntrag\nder Fraktion der GRÜNEN\n\
+            Drucksache 16/10301\n\n";
+        let announced = "Präsidentin Carina Gödecke: Ich gebe das Ergebnis der namentlichen \
+            Abstimmung bekannt. Ihre Stimme abgegeben haben 220 Abgeordnete. Mit Ja stimmten \
+            120 Abgeordnete, mit Nein 100 Abgeordnete. Damit ist der Gesetzentwurf angenommen.\n\n";
+        let own = "Wir kommen zur Abstimmung über den Antrag Drucksache 16/10301. Wer stimmt \
+            zu? – SPD und Grüne. Wer stimmt dagegen? – CDU und FDP. Damit ist der Antrag \
+            angenommen.\n";
+        let roll_call = ("2".to_owned(), "16/9800".to_owned(), true);
+        let item_3 = ("3".to_owned(), "16/10301".to_owned(), false);
+        let text = format!("{opened}{announced}{own}");
+        assert_eq!(votes_of(&text), [roll_call.clone(), item_3.clone()]);
+        // Given right after the count, in its own item, it was so before.
+        let text = format!(
+            "{}{announced}{}{own}",
+            &opened[..opened.find("Präsidentin Carina Gödecke: Wir").unwrap()],
+            &opened[opened.find("Ich rufe auf:\n\n3").unwrap()..]
+        );
+        assert_eq!(votes_of(&text), [roll_call, item_3]);
+    }
+
+    /// Three roll calls left open (items 2, 3 and 5), their results given in item 6: the first
+    /// named by its paper, the second by its item's number, the third by nothing (the one
+    /// still open).
+    #[test]
+    fn roll_calls_left_open_are_known_by_paper_item_number_or_order() {
+        let item = |n: u32| {
+            format!(
+                "Ich rufe auf:\n\n{n} Sache Nummer {n}\n\nAntrag\nder Fraktion der CDU\n\
+                 Drucksache 18/{n}00\n\nPräsident André Kuper: Die Fraktion der SPD hat \
+                 namentliche Abstimmung beantragt. Wir stimmen namentlich ab.\n\n\
+                 (Der Namensaufruf erfolgt.)\n\n"
+            )
+        };
+        let result = |about: &str, yes: u32| {
+            format!(
+                "Präsident André Kuper: Ich gebe das Ergebnis der namentlichen Abstimmung \
+                 {about}bekannt. Abgegeben wurden 190 Stimmen. Mit Ja stimmten {yes} \
+                 Abgeordnete, mit Nein {} Abgeordnete. Damit ist der Antrag abgelehnt.\n\n",
+                190 - yes
+            )
+        };
+        let text = format!(
+            "Beginn: 10:00 Uhr\n\n{}{}{}Ich rufe auf:\n\n6 Sache Nummer 6\n\nAntrag\n\
+             der Fraktion der FDP\nDrucksache 18/600\n\n{}{}{}",
+            item(2),
+            item(3),
+            item(5),
+            result("über den Antrag Drucksache 18/300 ", 80),
+            result("zu Tagesordnungspunkt 5 ", 81),
+            result("", 82),
+        );
+        let roll_call = |n: &str, paper: &str| (n.to_owned(), paper.to_owned(), true);
+        assert_eq!(
+            votes_of(&text),
+            [
+                roll_call("3", "18/300"),
+                roll_call("5", "18/500"),
+                roll_call("2", "18/200")
+            ]
+        );
     }
 }
