@@ -1454,9 +1454,9 @@ fn subject(
             .find(|(at, p)| votable(p.kind) && !(on_recommendation && after_kind(r, *at)))
             .map(|(_, p)| p)
     };
-    object
-        .and_then(drucksache)
-        .or_else(|| result.and_then(in_result))
+    let (own, wording) = object.map_or((None, None), in_wording);
+    own.or_else(|| result.and_then(in_result))
+        .or_else(|| wording.and_then(|w| voted_in_wording(&text[..start], result, w)))
         .or_else(|| {
             on_recommendation
                 .then(|| recommendation(&text[..start]))
@@ -1469,6 +1469,55 @@ fn subject(
                 .rev()
                 .find_map(|l| l.first().copied()),
         })
+}
+
+/// Before a paper: the recommendation in whose wording something is voted on (`dem
+/// Gesetzentwurf in der Fassung der Beschlussempfehlung des Ausschusses … Drucksache 16/8801`).
+static IN_WORDING_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bFassung\s+de[rs]\s+(?:Beschlu(?:ss|ß))?[Ee]mpfehlung(?:\s+de[rs]\s+[^,;–.]{0,80}?)?\s*(?:Drucksache\s*)?$").unwrap()
+});
+/// What a bill or paper is named by in a question: a paper's kind, or a law (`dem
+/// Haushaltsgesetz`).
+static BILL_OR_PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:\w*[Gg]esetz\w*|Antr[aä]g\w*|Vorlage|Unterrichtung)\b").unwrap()
+});
+
+/// The question's paper, and apart from it the paper of the recommendation in whose wording
+/// a bill or paper is voted on: `dem Gesetzentwurf in der Fassung der Beschlussempfehlung
+/// Drucksache 18/8101` names the recommendation only, but the bill is what is voted on; an
+/// `Einzelplan` (no paper of its own) voted so is voted on by the recommendation's paper.
+fn in_wording(object: &str) -> (Option<PaperRef>, Option<PaperRef>) {
+    let (mut own, mut wording) = (None, None);
+    for (at, p) in refs::papers(object)
+        .into_iter()
+        .filter(|(_, p)| votable(p.kind))
+    {
+        let before = collapse(&object[..at]);
+        match IN_WORDING_OF.find(&before) {
+            Some(m) if BILL_OR_PAPER.is_match(&before[..m.start()]) => {
+                wording = wording.or(Some(p));
+            }
+            _ => own = own.or(Some(p)),
+        }
+    }
+    (own, wording)
+}
+
+/// The bill or paper voted on in a recommendation's wording (`wording`): the one the
+/// recommendation decides, else the last paper named before the vote that is not it, else the
+/// recommendation's paper after all.
+fn voted_in_wording(before: &str, result: Option<&str>, wording: PaperRef) -> Option<PaperRef> {
+    let near = &before[super::chars_before(before, before.len(), GAP_CHARS)..];
+    decided(before, result)
+        .filter(|d| *d != wording)
+        .or_else(|| {
+            refs::papers(near)
+                .into_iter()
+                .rev()
+                .map(|(_, p)| p)
+                .find(|p| votable(p.kind) && *p != wording)
+        })
+        .or(Some(wording))
 }
 
 /// Where a committee's recommendation is printed: `empfiehlt in Drucksache 16/4385`, `die
