@@ -63,10 +63,11 @@ pub enum Family {
     RecordRollCall,
     RecordDecides,
     RecordProcedural,
+    Motion,
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 52] = [
+    const ALL: [(&'static str, Family); 53] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -119,6 +120,7 @@ impl Family {
         ("record-roll-call", Family::RecordRollCall),
         ("record-decides", Family::RecordDecides),
         ("record-procedural", Family::RecordProcedural),
+        ("motion", Family::Motion),
     ];
 
     fn named(name: &str) -> Option<Family> {

@@ -842,4 +842,25 @@ mod tests {
             ]
         );
     }
+
+    /// A motion on the procedure inside an item (`Schluss der Aussprache`) votes on no paper;
+    /// the item's vote after it is on the item's paper.
+    #[test]
+    fn a_motion_on_the_procedure_votes_on_no_paper() {
+        let text =
+            "Beginn: 10:00 Uhr\n\nIch rufe auf:\n\n4 Sache\n\nAntrag\nder Fraktion der FDP\n\
+                    Drucksache 18/400\n\nPräsident André Kuper: Die Fraktion der CDU hat den \
+                    Schluss der Aussprache beantragt. Darüber lasse ich abstimmen. Wer stimmt zu? \
+                    – CDU und Grüne. Wer stimmt dagegen? – SPD, FDP und AfD. Damit ist der Antrag \
+                    angenommen. Wir kommen zur Abstimmung über den Antrag. Wer stimmt zu? – Die \
+                    FDP. Wer stimmt dagegen? – CDU, Grüne, SPD und AfD. Damit ist der Antrag \
+                    abgelehnt.\n";
+        assert_eq!(
+            votes_of(text),
+            [
+                ("4".to_owned(), String::new(), false),
+                ("4".to_owned(), "18/400".to_owned(), false)
+            ]
+        );
+    }
 }

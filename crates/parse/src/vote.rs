@@ -1300,7 +1300,9 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         add_all(&mut positions, p, when, &[]);
     }
     // An amendment announced is voted on, not the item's paper, with or without a number.
-    let amendment = announced_amendment(lead(text, start));
+    let lead = lead(text, start);
+    // A motion on the procedure (`Antrag auf Absetzung`) is voted on, not the item's paper.
+    let amendment = announced_amendment(lead).or_else(|| motion(lead, object).then_some(None));
     let named = subject(text, start, (object, result_sentence), amendment);
     let unnumbered = amendment.is_some_and(|a| a.is_none());
     // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.
@@ -1319,7 +1321,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
         vote.decides = decided(&text[..start], result_sentence);
         vote.recommends = recommends(&text[..start]);
     }
-    vote.part = part(lead(text, start), object, result_sentence);
+    vote.part = part(lead, object, result_sentence);
     let asked_about = format!("{} {}", object.unwrap_or(""), result_sentence.unwrap_or(""));
     referral(text, start, &asked_about, &mut vote);
     Read { vote, start, end }
@@ -1434,6 +1436,29 @@ fn announced_amendment(lead: &str) -> Option<Option<PaperRef>> {
             .map(|(_, p)| p)
             .next(),
     )
+}
+
+static MOTION: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Motion));
+
+/// Whether the question or the last two sentences before it name a motion on the sitting's
+/// procedure (`Wer ist für den Schluss der Aussprache?`, `… hat beantragt, den
+/// Tagesordnungspunkt 5 abzusetzen.`) with no paper named after it (`Damit sind wir am Schluss
+/// der Aussprache und kommen zur Abstimmung über den Antrag Drucksache 16/6008` is no motion).
+fn motion(lead: &str, object: Option<&str>) -> bool {
+    let named_after = |s: &str| {
+        MOTION.find_iter(s).last().is_some_and(|m| {
+            !refs::papers(&s[m.end()..])
+                .iter()
+                .any(|(_, p)| votable(p.kind))
+        })
+    };
+    let from = sentence::split(lead)
+        .into_iter()
+        .rev()
+        .nth(1)
+        .or_else(|| sentence::split(lead).into_iter().next())
+        .map_or(lead.len(), |(a, _)| a);
+    object.is_some_and(named_after) || named_after(&lead[from..])
 }
 
 /// The paper voted on: named in the question, else in the result, else (for a committee's
