@@ -78,6 +78,12 @@ static ACTOR: LazyLock<Regex> =
 static SIGNAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Das Ende der Redezeit wird signalisiert|Glocke)").unwrap());
 
+/// Whether words in parentheses begin as an interjection does: a stage direction's word
+/// (`Beifall`, `Zurufe`), a member's call (`Name [F]:`), a member of the government's call.
+pub fn opens_event(words: &str) -> bool {
+    EVENT_START.is_match(&crate::words::collapse(words.trim_start()))
+}
+
 /// Whether a paragraph is an interjection: wholly in parentheses, not a referral note.
 pub fn is_interjection(paragraph: &str) -> bool {
     let t = paragraph.trim();

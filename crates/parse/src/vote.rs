@@ -166,8 +166,13 @@ impl Move {
 /// verb (`decision-subject`), end or recommend as a decision does (`decision-…`) and name their
 /// voters (`Der Ausschuss lehnt den Antrag mit den Stimmen von … ab.`, `Der Ausschuss empfiehlt
 /// mit den Stimmen von …, den Gesetzentwurf anzunehmen.`, `Der Antrag wird einstimmig
-/// abgelehnt.`).
+/// abgelehnt.`), read with the interjections taken out (`Quiet`).
 pub fn decisions(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
+    let quiet = Quiet::new(text);
+    quiet.restore(decisions_quiet(&quiet.text, fallback, when))
+}
+
+fn decisions_quiet(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
     let mut out = Vec::new();
     for (start, end) in sentence::split(text) {
         let lead = text[start..end].len() - text[start..end].trim_start().len();
@@ -585,8 +590,90 @@ pub(crate) fn is_chair_vote(paragraph: &str) -> bool {
             .any(|&(a, b)| is_result(&paragraph[a..b]))
 }
 
-/// Plenary votes in `text`: questions and results, grouped into votes.
+/// `text` with its interjections (`(Beifall von der SPD)`, `(Zuruf von der AfD: …)`) taken
+/// out, each with the white space after it: a passage's grammar reads the chair's words as if
+/// the House had been silent (an interjection between two sentences hid the second's start, one
+/// inside a phrase stretched it past its window). Other words in parentheses (`(Drucksache
+/// 18/1)`, `(Der Namensaufruf erfolgt.)`) stay.
+pub struct Quiet {
+    pub text: String,
+    /// Each run of kept bytes: where it starts in `text`, and in the original.
+    runs: Vec<(usize, usize)>,
+}
+
+impl Quiet {
+    pub fn new(original: &str) -> Quiet {
+        let mut q = Quiet {
+            text: String::with_capacity(original.len()),
+            runs: vec![(0, 0)],
+        };
+        let (mut kept, mut from) = (0, 0);
+        while let Some(open) = original[from..].find('(').map(|o| from + o) {
+            let Some(close) = closing(original, open) else {
+                from = open + 1;
+                continue;
+            };
+            from = close + 1;
+            if !super::interjection::opens_event(&original[open + 1..close]) {
+                continue;
+            }
+            q.text.push_str(&original[kept..open]);
+            let rest = &original[close + 1..];
+            kept = close + 1 + (rest.len() - rest.trim_start().len());
+            q.runs.push((q.text.len(), kept));
+            from = kept;
+        }
+        q.text.push_str(&original[kept..]);
+        q
+    }
+
+    /// Where a byte offset of the quiet text stands in the original.
+    pub fn original(&self, at: usize) -> usize {
+        let i = self.runs.partition_point(|(q, _)| *q <= at) - 1;
+        let (q, o) = self.runs[i];
+        o + (at - q)
+    }
+
+    /// Reads made of the quiet text, their offsets put back into the original.
+    fn restore(&self, reads: Vec<Read>) -> Vec<Read> {
+        reads
+            .into_iter()
+            .map(|r| Read {
+                start: self.original(r.start),
+                end: self.original(r.end),
+                ..r
+            })
+            .collect()
+    }
+}
+
+/// The parenthesis closing the one at `open`, nested ones counted, within an interjection's
+/// reach (600 characters).
+fn closing(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in text[open..].char_indices().take(600) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Plenary votes in `text`: questions and results, grouped into votes, read with the
+/// interjections taken out (`Quiet`).
 pub fn plenary(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
+    let quiet = Quiet::new(text);
+    quiet.restore(plenary_quiet(&quiet.text, fallback, when))
+}
+
+fn plenary_quiet(text: &str, fallback: Option<&PaperRef>, when: When) -> Vec<Read> {
     let moves = passage_moves(text);
     let mut p = Passage {
         text,
@@ -2061,5 +2148,23 @@ mod tests {
         let r = plenary(t, None, wp18());
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].start, t.find("Wer").unwrap());
+    }
+
+    /// Interjections are taken out, other parentheses kept; offsets map back to the original,
+    /// a vote's span too.
+    #[test]
+    fn the_quiet_text_leaves_out_interjections_and_maps_back() {
+        let t = "Wer stimmt dagegen? (Zurufe von der AfD)\n– Die AfD (Drucksache 18/1). Damit ist \
+                 der Antrag (Beifall von der CDU) angenommen.";
+        let q = Quiet::new(t);
+        assert_eq!(
+            q.text,
+            "Wer stimmt dagegen? – Die AfD (Drucksache 18/1). Damit ist der Antrag angenommen."
+        );
+        let at = q.text.find("angenommen").unwrap();
+        assert_eq!(q.original(at), t.find("angenommen").unwrap());
+        assert_eq!(q.original(q.text.find('–').unwrap()), t.find('–').unwrap());
+        let r = plenary(t, None, wp18());
+        assert_eq!((r[0].start, r[0].end), (0, t.len()));
     }
 }
