@@ -119,7 +119,7 @@ pub fn read(parenthesis: &str) -> Vec<Event> {
     segments(&inner).iter().flat_map(|s| events(s)).collect()
 }
 
-/// Splits at ` – ` / ` - ` (outside brackets) where a new event starts or the previous one
+/// Splits at ` – ` / ` - ` / ` — ` (outside brackets) where a new event starts or the previous one
 /// ended a sentence; a dash inside a call (`Das ist – mit Verlaub – falsch!`) stays.
 fn segments(s: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -130,7 +130,7 @@ fn segments(s: &str) -> Vec<String> {
             '[' | '(' => depth += 1,
             ']' | ')' => depth -= 1,
             ' ' if depth == 0 && i >= start => {
-                for dash in [" – ", " - "] {
+                for dash in [" – ", " - ", " — "] {
                     let Some(next) = s[i..].strip_prefix(dash) else {
                         continue;
                     };

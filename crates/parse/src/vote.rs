@@ -590,38 +590,43 @@ pub(crate) fn is_chair_vote(paragraph: &str) -> bool {
             .any(|&(a, b)| is_result(&paragraph[a..b]))
 }
 
-/// `text` with its interjections (`(Beifall von der SPD)`, `(Zuruf von der AfD: …)`) taken
-/// out, each with the white space after it: a passage's grammar reads the chair's words as if
-/// the House had been silent (an interjection between two sentences hid the second's start, one
-/// inside a phrase stretched it past its window). Other words in parentheses (`(Drucksache
-/// 18/1)`, `(Der Namensaufruf erfolgt.)`) stay.
+/// `text` as a passage's grammar reads it: its interjections (`(Beifall von der SPD)`,
+/// `(Zuruf von der AfD: …)`) taken out, each with the white space after it, as if the House had
+/// been silent (an interjection between two sentences hid the second's start, one inside a
+/// phrase stretched it past its window); other words in parentheses (`(Drucksache 18/1)`, `(Der
+/// Namensaufruf erfolgt.)`) stay. A dash set otherwise than the Landtag's `–` (a hyphen between
+/// spaces or at a line's start, `—`: other producers, text recognised from a scan) is `–`.
 pub struct Quiet {
     pub text: String,
     /// Each run of kept bytes: where it starts in `text`, and in the original.
     runs: Vec<(usize, usize)>,
 }
 
+/// A dash set otherwise: `—`, or `-` between white spaces (a word's hyphen touches a letter).
+static OTHER_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"—|(?m)(?:^|\s)(-)(?:\s|$)").unwrap());
+
 impl Quiet {
     pub fn new(original: &str) -> Quiet {
+        let mut edits = interjections(original);
+        edits.extend(OTHER_DASH.captures_iter(original).map(|c| {
+            let m = c.get(1).or_else(|| c.get(0)).expect("a match");
+            (m.start(), m.end(), "–")
+        }));
+        edits.sort_by_key(|e| e.0);
         let mut q = Quiet {
-            text: String::with_capacity(original.len()),
+            text: String::with_capacity(original.len() + 16),
             runs: vec![(0, 0)],
         };
-        let (mut kept, mut from) = (0, 0);
-        while let Some(open) = original[from..].find('(').map(|o| from + o) {
-            let Some(close) = closing(original, open) else {
-                from = open + 1;
-                continue;
-            };
-            from = close + 1;
-            if !super::interjection::opens_event(&original[open + 1..close]) {
+        let mut kept = 0;
+        for (start, end, with) in edits {
+            if start < kept {
                 continue;
             }
-            q.text.push_str(&original[kept..open]);
-            let rest = &original[close + 1..];
-            kept = close + 1 + (rest.len() - rest.trim_start().len());
+            q.text.push_str(&original[kept..start]);
+            q.text.push_str(with);
+            kept = end;
             q.runs.push((q.text.len(), kept));
-            from = kept;
         }
         q.text.push_str(&original[kept..]);
         q
@@ -645,6 +650,25 @@ impl Quiet {
             })
             .collect()
     }
+}
+
+/// Each interjection of `text` with the white space after it: its byte range.
+fn interjections(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|o| from + o) {
+        let Some(close) = closing(text, open) else {
+            from = open + 1;
+            continue;
+        };
+        from = close + 1;
+        if super::interjection::opens_event(&text[open + 1..close]) {
+            let rest = &text[from..];
+            from += rest.len() - rest.trim_start().len();
+            out.push((open, from, ""));
+        }
+    }
+    out
 }
 
 /// The parenthesis closing the one at `open`, nested ones counted, within an interjection's
@@ -904,7 +928,7 @@ fn question(text: &str, start: usize) -> Option<Move> {
     // dash only where none follows (`Drucksache 17/19 – Neudruck – zu?` is one question).
     let dash = window
         .char_indices()
-        .find(|(i, c)| (*c == '–' || *c == '-') && window[..*i].ends_with(' '))
+        .find(|(i, c)| (*c == '–' || *c == '-') && window[..*i].ends_with(char::is_whitespace))
         .map(|(i, _)| i);
     let stop = window
         .char_indices()
