@@ -275,7 +275,7 @@ const ASIDE: &str = "(Zuruf von Sven Werner Tritschler [AfD]: Wer stimmt dagegen
 /// The ways one passage is printed otherwise: a column's narrower lines, a line opened by each
 /// dash (as pdftotext prints a dash at a line's start), dashes set as another producer or a
 /// scan's text recognition sets them (`-`, `—`), and (not for a parenthesis) an interjection as
-/// a line of its own halfway.
+/// a line of its own halfway, and a result opened by another word than `Damit`.
 /// Each with the dash it sets, which words quoted from the text (a call's) keep.
 fn printed_otherwise(text: &str, parenthesis: bool) -> Vec<(&'static str, String, &'static str)> {
     let mut out = vec![
@@ -292,9 +292,25 @@ fn printed_otherwise(text: &str, parenthesis: bool) -> Vec<(&'static str, String
     ];
     if !parenthesis {
         out.push(("interrupted", narrow(text, 44, Some(ASIDE)), " – "));
+        for (how, with) in [
+            ("a result opened with Somit", "Somit $1"),
+            ("a result opened with Dann", "Dann $1"),
+            ("a result opened with Also", "Also $1"),
+        ] {
+            out.push((
+                how,
+                RESULT_OPENING.replace_all(text, with).into_owned(),
+                " – ",
+            ));
+        }
     }
     out
 }
+
+/// How a result sentence opens in the cases, mostly: `Damit ist …`.
+static RESULT_OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\bDamit (ist|sind|wurde|wurden|haben)\b").unwrap()
+});
 
 /// A printed column breaks a passage's lines anywhere, producers set dashes as they do, and the
 /// House interjects anywhere: every vote passage, committee decision and parenthesis reads
