@@ -41,10 +41,16 @@ static TITLE_NOTE: LazyLock<Regex> =
 const BEFORE_AGENDA: &str = "Vor Eintritt in die Tagesordnung";
 
 /// An item heading: `13 Verwaltungsdigitalisierung voranbringen - …`, numbered after `last`.
+/// A long title breaks over up to four lines in the PDF's column.
 fn heading(p: &Paragraph, last: Option<u32>) -> Option<(u32, String)> {
-    // A long title breaks over up to four lines in the PDF's column.
+    heading_within(p, last, 4)
+}
+
+/// A heading of up to `max_lines` lines (a title the contents list names may run longer: a
+/// narrow column, a dash opening a line).
+fn heading_within(p: &Paragraph, last: Option<u32>, max_lines: usize) -> Option<(u32, String)> {
     let lines: Vec<&str> = p.text.lines().collect();
-    if lines.len() > 4 || p.text.len() > 400 {
+    if lines.len() > max_lines || p.text.len() > 100 * max_lines {
         return None;
     }
     let c = HEADING.captures(lines[0])?;
@@ -351,9 +357,10 @@ impl<'a> Segmenter<'a> {
     }
 
     /// A heading out of the agenda's order (an item taken earlier or later than its number,
-    /// items dropped between): one the table of contents lists by number and title, not yet seen.
+    /// items dropped between), or one whose title runs over more than four lines: one the table
+    /// of contents lists by number and title, not yet seen.
     fn listed_heading(&self, p: &Paragraph) -> Option<(u32, String)> {
-        heading(p, None).filter(|(n, title)| {
+        heading_within(p, None, 8).filter(|(n, title)| {
             self.listed(*n, title) == Some(true)
                 && !self.agenda.iter().any(|a| a.number == n.to_string())
         })

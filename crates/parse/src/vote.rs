@@ -582,7 +582,9 @@ fn add_all(positions: &mut Positions, position: Position, when: When, except: &[
 /// of votes, but not in that form: the plenary reader keeps such a paragraph where plain text
 /// read a column of the chair's into a member's speech.
 pub(crate) fn is_chair_vote(paragraph: &str) -> bool {
-    static ANSWERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\?\s*[–-]\s").unwrap());
+    static ANSWERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\?\s*–\s").unwrap());
+    let quiet = Quiet::new(paragraph);
+    let paragraph = quiet.text.as_str();
     ANSWERED.is_match(paragraph)
         && QUESTION_START.is_match(paragraph)
         && sentence::split(paragraph)

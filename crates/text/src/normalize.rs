@@ -397,8 +397,9 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
                 state = In::Papers;
                 n > 0
             }
+            // A title runs over up to eight lines (a narrow column, a dash opening a line).
             In::Title(n) => {
-                state = if n >= 4 { In::Text } else { In::Title(n + 1) };
+                state = if n >= 8 { In::Text } else { In::Title(n + 1) };
                 false
             }
             In::Papers if opens_paper(t) => true,
