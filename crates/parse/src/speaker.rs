@@ -634,8 +634,14 @@ pub fn actors(list: &str) -> (Vec<Faction>, Vec<Speaker>, Vec<String>) {
             continue;
         }
         for prefix in [
+            // `Beifall von der FDP und vereinzelt von der CDU`: some of the CDU's members.
+            "vereinzelt ",
+            "teilweise ",
+            "zum Teil ",
+            "auch ",
             "von ",
             "bei ",
+            "einzelnen ",
             // `Beifall von Teilen der SPD`: members of that faction.
             "Teilen ",
             "der Fraktionen ",
