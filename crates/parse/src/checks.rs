@@ -37,7 +37,7 @@ use crate::model::{
 };
 use crate::model::{CharIndex, Contribution};
 use crate::phrases::{self, Family};
-use crate::voters::{label, When};
+use crate::voters::{label, When, ABSENT, UNNAMED_MEMBERS};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -280,15 +280,6 @@ pub fn reread(chars: &CharIndex<'_>, votes: &[Vote], when: When) -> Vec<Check> {
     out
 }
 
-/// `die beiden fraktionslosen Abgeordneten`, `der fraktionslose Kollege`: members without a
-/// faction counted, and what follows (a name, or not).
-static UNNAMED_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<n>beiden|zwei|drei|vier|fünf)\s+)?(?:anwesenden\s+)?fraktionslosen?\s+(?:Abgeordneten?|Kolleg(?:e|en|in|innen)|Mitglieder)\b\s*(?P<next>\S?)").unwrap()
-});
-/// Said of members without a faction who did not vote.
-static ABSENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)nicht\s+(?:im\s+Saal|anwesend|da)\b|abwesend").unwrap());
-
 /// The votes whose passage counts members without a faction among the voters without naming
 /// them (`vote-members-unnamed`), where fewer members than counted have a position.
 pub fn unnamed_members(chars: &CharIndex<'_>, votes: &[Vote]) -> Vec<Check> {
@@ -316,7 +307,7 @@ pub fn unnamed_members(chars: &CharIndex<'_>, votes: &[Vote]) -> Vec<Check> {
         let named = v
             .positions
             .iter()
-            .filter(|(w, _)| matches!(w, Voter::Member(_)))
+            .filter(|(w, _)| matches!(w, Voter::Member(_)) && !crate::voters::is_unnamed(w))
             .count();
         if counted > named {
             out.push(Check {

@@ -114,6 +114,10 @@ pub fn parse(normalized: &Normalized) -> Parsed {
     };
     if let Some(doc) = &mut document {
         doc.pages = normalized.pages.clone();
+        // Members counted but not named: resolved where the protocol was read (before its
+        // checks); here for every other kind, and none is ever left to the mapping.
+        let roster = protocol::without_faction(&doc.contributions, &doc.interjections, &doc.votes);
+        voters::resolve_unnamed(&mut doc.votes, &roster);
         shared_readers(doc, text);
         read_ministries(doc);
         if doc.wahlperiode.is_none()

@@ -441,7 +441,7 @@ impl<'a> Segmenter<'a> {
         } else {
             blank_speeches(&self.chars, &self.contributions)
         };
-        let votes = read_votes(
+        let mut votes = read_votes(
             &self.chars,
             &reading,
             &self.regions,
@@ -449,6 +449,8 @@ impl<'a> Segmenter<'a> {
             &self.agenda,
             self.style,
         );
+        let roster = without_faction(&self.contributions, &self.interjections, &votes);
+        super::voters::resolve_unnamed(&mut votes, &roster);
         // An item whose heading is not printed (an excerpt) is known by the papers it votes on.
         for a in self.agenda.iter_mut().filter(|a| a.inferred) {
             let subjects = votes
@@ -464,6 +466,39 @@ impl<'a> Segmenter<'a> {
             votes,
         }
     }
+}
+
+/// The members without a faction a protocol names: speakers labelled `fraktionslos`, members
+/// so named in its interjections (`[fraktionslos]`) and votes (`der fraktionslose Abgeordnete
+/// Schwerd`), one each by surname, a full name before a surname alone.
+pub(crate) fn without_faction(
+    contributions: &[Contribution],
+    interjections: &[Interjection],
+    votes: &[Vote],
+) -> Vec<Speaker> {
+    let speakers = contributions.iter().filter_map(|c| c.speaker.as_ref());
+    let calling = interjections.iter().flat_map(|i| i.persons.iter());
+    let voting = votes
+        .iter()
+        .flat_map(|v| &v.positions)
+        .filter_map(|(w, _)| match w {
+            crate::model::Voter::Member(s) if !super::voters::is_unnamed(w) => Some(s),
+            _ => None,
+        });
+    let mut roster: Vec<Speaker> = Vec::new();
+    let surname = |s: &Speaker| s.name.split_whitespace().last().unwrap_or("").to_owned();
+    for s in speakers
+        .chain(calling)
+        .chain(voting)
+        .filter(|s| s.fraktionslos)
+    {
+        match roster.iter_mut().find(|r| surname(r) == surname(s)) {
+            Some(r) if s.name.len() > r.name.len() => *r = s.clone(),
+            Some(_) => {}
+            None => roster.push(s.clone()),
+        }
+    }
+    roster
 }
 
 /// Votes, item by item: committee decisions (in a committee's minutes only: a plenary speech
@@ -869,5 +904,48 @@ mod tests {
                 ("4".to_owned(), "18/400".to_owned(), false)
             ]
         );
+    }
+
+    /// A member without a faction the chair counts but does not name (`der fraktionslose
+    /// Abgeordnete`) is the one the protocol names so (a speaker labelled `fraktionslos`); two
+    /// counted where it names one are dropped, and the vote doubted.
+    #[test]
+    fn members_counted_but_not_named_are_the_protocols_own() {
+        let text = |answer: &str| {
+            format!(
+                "Beginn: 10:00 Uhr\n\nIch rufe auf:\n\n4 Sache\n\nAntrag\nder Fraktion der FDP\n\
+                 Drucksache 16/400\n\nDaniel Schwerd (fraktionslos): Ich stimme zu.\n\n\
+                 Präsidentin Carina Gödecke: Wer stimmt dem Antrag zu? – {answer} Wer stimmt \
+                 dagegen? – SPD, Grüne, CDU und Piraten. Damit ist der Antrag abgelehnt.\n"
+            )
+        };
+        let members = |t: &str| -> Vec<String> {
+            let body_start = t.find("Beginn:").unwrap();
+            let style = Style {
+                reported_speech: false,
+                turns_cross_headings: true,
+                chair: None,
+                when: vote::When {
+                    wahlperiode: Some(16),
+                    date: None,
+                },
+                contents: &[],
+            };
+            let units = units(t);
+            let mut diags = Diagnostics::new(t);
+            let body = segment(t, &units, (body_start, t.len()), &style, &mut diags);
+            body.votes[0]
+                .positions
+                .iter()
+                .filter_map(|(w, _)| match w {
+                    crate::model::Voter::Member(s) => Some(s.name.clone()),
+                    crate::model::Voter::Faction(_) => None,
+                })
+                .collect()
+        };
+        let one = text("Die FDP und der fraktionslose Abgeordnete.");
+        assert_eq!(members(&one), ["Daniel Schwerd"]);
+        let two = text("Die FDP und die beiden fraktionslosen Abgeordneten.");
+        assert_eq!(members(&two), Vec::<String>::new());
     }
 }

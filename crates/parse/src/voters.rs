@@ -253,10 +253,112 @@ fn factions(phrase: &str, when: When, taken: &[(usize, usize)], out: &mut Named)
     }
 }
 
-/// Members voting on their own: `der fraktionslose Abgeordnete Dr. Blex`, `Herr Schwerd`,
-/// `Daniel Schwerd (fraktionslos)`.
-fn members(phrase: &str) -> Vec<Voter> {
+/// `die beiden fraktionslosen Abgeordneten`, `der fraktionslose Kollege`: members without a
+/// faction counted, and what follows (a name, or not).
+pub(crate) static UNNAMED_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<article>des|dem|eines|einem)?\s*\b(?:(?P<n>beiden|zwei|drei|vier|fünf)\s+)?(?:anwesenden\s+)?fraktionslos(?P<e>en?)\s+(?:Abgeordneten?|Kolleg(?:e|en|in|innen)|Mitglieder)\b\s*(?P<next>\S?)").unwrap()
+});
+
+/// Said of members without a faction who did not vote (`Fraktionslose Abgeordnete sind nicht
+/// im Saal.`).
+pub(crate) static ABSENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)nicht\s+(?:im\s+Saal|anwesend|da)\b|abwesend").unwrap());
+
+/// What a member without a faction the chair counts but does not name stands for in a vote's
+/// positions until the document's own members without a faction name them
+/// (`resolve_unnamed`): `fraktionslos#1`, `fraktionslos#2` as many as counted, `fraktionslos#*`
+/// for all (`die fraktionslosen Abgeordneten`).
+pub const UNNAMED: &str = "fraktionslos#";
+
+/// The members a phrase counts without naming them (`die beiden fraktionslosen Abgeordneten`):
+/// placeholders (`UNNAMED`).
+fn unnamed(phrase: &str) -> Vec<Voter> {
     let mut out = Vec::new();
+    if ABSENT.is_match(phrase) {
+        return out;
+    }
+    for c in UNNAMED_MEMBERS.captures_iter(phrase) {
+        if c["next"].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let count = match c.name("n").map(|n| n.as_str().to_lowercase()) {
+            Some(n) if n == "beiden" || n == "zwei" => Some(2),
+            Some(n) => ["drei", "vier", "fünf"]
+                .iter()
+                .position(|w| *w == n)
+                .map(|i| i + 3),
+            // `der fraktionslose Abgeordnete`, `des fraktionslosen Abgeordneten`: one.
+            None if &c["e"] == "e" || c.name("article").is_some() => Some(1),
+            None => None,
+        };
+        let names: Vec<String> = match count {
+            Some(n) => (1..=n).map(|k| format!("{UNNAMED}{k}")).collect(),
+            None => vec![format!("{UNNAMED}*")],
+        };
+        for name in names {
+            let mut s = Speaker::named(&name);
+            s.fraktionslos = true;
+            out.push(Voter::Member(s));
+        }
+    }
+    out
+}
+
+/// Whether a voter stands for members counted but not named (`UNNAMED`).
+pub fn is_unnamed(v: &Voter) -> bool {
+    matches!(v, Voter::Member(s) if s.name.starts_with(UNNAMED))
+}
+
+/// Resolves the members counted but not named in each vote against `roster`, the members
+/// without a faction the document names (speakers labelled `fraktionslos`, members so named in
+/// its votes or interjections): where the vote counts as many as the roster holds besides those
+/// it names (or says `die fraktionslosen Abgeordneten`, all), all with one position, they get
+/// it; else the placeholders are dropped (the checks doubt the vote, `vote-members-unnamed`).
+pub fn resolve_unnamed(votes: &mut [crate::model::Vote], roster: &[Speaker]) {
+    for v in votes {
+        let placeholders: Vec<(String, crate::model::Position)> = v
+            .positions
+            .iter()
+            .filter(|(w, _)| is_unnamed(w))
+            .map(|(w, p)| match w {
+                Voter::Member(s) => (s.name.clone(), *p),
+                Voter::Faction(_) => unreachable!("a placeholder is a member"),
+            })
+            .collect();
+        if placeholders.is_empty() {
+            continue;
+        }
+        v.positions.retain(|(w, _)| !is_unnamed(w));
+        v.conflicts.retain(|(w, _)| !is_unnamed(w));
+        let surname = |n: &str| n.split_whitespace().last().unwrap_or("").to_owned();
+        let named: Vec<String> = v
+            .positions
+            .iter()
+            .filter_map(|(w, _)| match w {
+                Voter::Member(s) => Some(surname(&s.name)),
+                Voter::Faction(_) => None,
+            })
+            .collect();
+        let candidates: Vec<&Speaker> = roster
+            .iter()
+            .filter(|s| !named.contains(&surname(&s.name)))
+            .collect();
+        let position = placeholders[0].1;
+        let one_position = placeholders.iter().all(|(_, p)| *p == position);
+        let all = placeholders.iter().any(|(n, _)| n.ends_with('*'));
+        let fits = !candidates.is_empty() && (all || candidates.len() == placeholders.len());
+        if one_position && fits {
+            for s in candidates {
+                v.positions.push((Voter::Member(s.clone()), position));
+            }
+        }
+    }
+}
+
+/// Members voting on their own: `der fraktionslose Abgeordnete Dr. Blex`, `Herr Schwerd`,
+/// `Daniel Schwerd (fraktionslos)`; members counted but not named as placeholders (`unnamed`).
+fn members(phrase: &str) -> Vec<Voter> {
+    let mut out = unnamed(phrase);
     let member = |titles: &str, name: &str| {
         let mut s = Speaker::named(name.trim());
         s.honorific = Some(titles.trim().to_owned()).filter(|t| !t.is_empty());
