@@ -467,56 +467,62 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
     assert_eq!(parts, [["16/10710", ""], ["16/10710", "Ziffer II"]]);
 }
 
-/// A whole 16th-period sitting in our words (`tests/fixtures/text/mmp16-98-written.txt`), with
-/// what a correct reading yields set down by hand in the gold's format
-/// (`tests/fixtures/text/gold/`): a motion before the agenda, a member without a faction
-/// counted but not named (the protocol's one speaker labelled `fraktionslos`), an interjection
-/// inside an answer, questions in one word with a hyphen for a dash, a roll call whose result
-/// comes during the next item, an item taken before its number's turn, a page break between a
-/// question and its answer. Votes, speeches and interjections score F1 1.000 with the scorer.
+/// Whole sittings in our words (`tests/fixtures/text/mmp16-98-written.txt`,
+/// `mmp18-98-written.txt`), with what a correct reading yields set down by hand in the gold's
+/// format (`tests/fixtures/text/gold/`). 16/98: a motion before the agenda, a member without a
+/// faction counted but not named (the sitting's one speaker labelled `fraktionslos`), an
+/// interjection inside an answer, questions in one word with a hyphen for a dash, a roll call
+/// whose result comes during the next item, an item taken before its number's turn, a page
+/// break between a question and its answer. 18/98: a budget's Einzelplan with an amendment, a
+/// title's short form in parentheses under it, plural papers, a motion to refer back, a bill
+/// voted in the wording of a recommendation named by number, a roll call over a page break.
+/// Votes, speeches and interjections score F1 1.000 with the scorer; each roll call is its
+/// item's, on its paper; the only doubt is the roll call's missing annex.
 #[test]
-fn a_written_16th_period_sitting_scores_f1_one_against_its_gold() {
-    let dir = tempdir();
-    let store = store_of(dir.path(), &[fixture("text/mmp16-98-written.txt")]);
-    let kit = dir.path().join("kit");
-    std::fs::create_dir_all(kit.join("tools")).unwrap();
-    std::fs::create_dir_all(kit.join("gold")).unwrap();
-    std::fs::copy(
-        repo().join("tests/gold-kit/tools/score-gold"),
-        kit.join("tools/score-gold"),
-    )
-    .unwrap();
-    std::fs::copy(
-        fixture("text/gold/mmp16-98-written.json"),
-        kit.join("gold/mmp16-98-written.json"),
-    )
-    .unwrap();
-    for category in ["votes", "contributions", "interjections"] {
-        let csv = dir.path().join(format!("{category}.csv"));
-        std::fs::write(&csv, query_out(&store, category, "csv")).unwrap();
-        let report = crate::gold::score(category, &csv, &kit);
-        assert!(report.contains("F1 1.000"), "{report}");
+fn written_sittings_score_f1_one_against_their_gold() {
+    for (name, item, paper) in [
+        ("mmp16-98-written", "16/98/top/2", "16/9800"),
+        ("mmp18-98-written", "18/98/top/3", "18/9200"),
+    ] {
+        let dir = tempdir();
+        let store = store_of(dir.path(), &[fixture(&format!("text/{name}.txt"))]);
+        let kit = dir.path().join("kit");
+        std::fs::create_dir_all(kit.join("tools")).unwrap();
+        std::fs::create_dir_all(kit.join("gold")).unwrap();
+        std::fs::copy(
+            repo().join("tests/gold-kit/tools/score-gold"),
+            kit.join("tools/score-gold"),
+        )
+        .unwrap();
+        let gold = format!("{name}.json");
+        std::fs::copy(
+            fixture(&format!("text/gold/{gold}")),
+            kit.join("gold").join(&gold),
+        )
+        .unwrap();
+        for category in ["votes", "contributions", "interjections"] {
+            let csv = dir.path().join(format!("{category}.csv"));
+            std::fs::write(&csv, query_out(&store, category, "csv")).unwrap();
+            let report = crate::gold::score(category, &csv, &kit);
+            assert!(report.contains("F1 1.000"), "{name}: {report}");
+        }
+        let roll_call = query_rows(
+            &store,
+            "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+             SELECT ?top ?n WHERE { ?v a lt:NamentlicheAbstimmung ; lt:tagesordnungspunkt ?top ;
+               lt:gegenstand/<http://data.europa.eu/eli/ontology#id_local> ?n }",
+        );
+        let top = format!("https://landtag-lod.example/id/plenum/sitzung/{item}");
+        assert_eq!(roll_call, [[top, paper.to_owned()]], "{name}");
+        let checks: Vec<String> = query_out(&store, "checks", "csv")
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(checks.len(), 1, "{name}: {checks:?}");
+        assert!(
+            checks[0].contains("roll-call-no-rows"),
+            "{name}: {checks:?}"
+        );
     }
-    // The roll call is item 2's, on its bill, with the totals announced in item 3.
-    let roll_call = query_rows(
-        &store,
-        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
-         SELECT ?top ?n WHERE { ?v a lt:NamentlicheAbstimmung ; lt:tagesordnungspunkt ?top ;
-           lt:gegenstand/<http://data.europa.eu/eli/ontology#id_local> ?n }",
-    );
-    assert_eq!(
-        roll_call,
-        [[
-            "https://landtag-lod.example/id/plenum/sitzung/16/98/top/2".to_owned(),
-            "16/9800".to_owned()
-        ]]
-    );
-    // No doubt but the roll call's missing annex: the contents list agrees with the body.
-    let checks: Vec<String> = query_out(&store, "checks", "csv")
-        .lines()
-        .skip(1)
-        .map(str::to_owned)
-        .collect();
-    assert_eq!(checks.len(), 1, "{checks:?}");
-    assert!(checks[0].contains("roll-call-no-rows"), "{checks:?}");
 }

@@ -285,6 +285,10 @@ impl<'a> Segmenter<'a> {
             return;
         }
         if self.in_block {
+            // `(Haushaltsgesetz 2026)` on a line of its own under the title: the title's note.
+            if self.title_note(p) {
+                return;
+            }
             if is_heading_block(p) {
                 if let Some(a) = self.agenda.last_mut() {
                     refs::merge(
@@ -341,6 +345,25 @@ impl<'a> Segmenter<'a> {
         heading(p, None).filter(|(n, _)| {
             *n < last && n + 2 >= last && !self.agenda.iter().any(|a| a.number == n.to_string())
         })
+    }
+
+    /// A parenthesis under an item's heading that is no interjection (`(Haushaltsgesetz
+    /// 2026)`, a title's short form): the heading's note, where it has none yet.
+    fn title_note(&mut self, p: &Paragraph) -> bool {
+        let t = p.text.trim();
+        let inner = t.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
+        let Some(inner) = inner.filter(|i| !i.contains(['(', ')'])) else {
+            return false;
+        };
+        let Some(a) = self.agenda.last_mut().filter(|a| a.title_note.is_none()) else {
+            return false;
+        };
+        if interjection::opens_event(inner) || t.starts_with("(Überweisung") || !a.papers.is_empty()
+        {
+            return false;
+        }
+        a.title_note = Some(crate::words::collapse(inner));
+        true
     }
 
     /// Whether the table of contents lists item `n` with this title (`None`: it lists no item

@@ -337,11 +337,11 @@ static ITEM_HEADING: LazyLock<Regex> =
 /// A line that opens a block of the papers under an item's heading (`Antrag`, `Gesetzentwurf`,
 /// `Beschlussempfehlung`, `zweite Lesung`, `In Verbindung mit:`).
 static PAPER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Dringlicher\s+|Änderungs|Entschließungs)?[Aa]ntrag|Gesetzentwurf|Beschlu(?:ss|ß)empfehlung|Unterrichtung|Übersicht|Wahlvorschlag|(?:Mündliche|Große|Kleine|Dringliche)\s+Anfrage|Antwort|Bericht|Aktuelle\s+Stunde|Beratung|Wahl|Vorlage|In\s+Verbindung\s+mit|(?:erste|zweite|dritte)\s+Lesung)\b").unwrap()
+    Regex::new(r"^(?:(?:Dringlicher\s+|Änderungs|Entschließungs)?[Aa]ntr(?:ag|äge)|Gesetzentw(?:urf|ürfe)|Beschlu(?:ss|ß)empfehlung(?:en)?|Unterrichtung(?:en)?|Übersicht|Wahlvorschlag|(?:Mündliche|Große|Kleine|Dringliche)\s+Anfrage|Antwort|Bericht|Aktuelle\s+Stunde|Beratung|Wahl|Vorlage|In\s+Verbindung\s+mit|(?:erste|zweite|dritte)\s+Lesung)\b").unwrap()
 });
 /// A line that goes on with a paper's block (`der Fraktion der CDU und`, `Drucksache 18/17456`).
 static PAPER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:der|des|den|dem|und|auf)\s|Drucksache\b|Vorlage\b|Neudruck\b|[–-]\s)")
+    Regex::new(r"^(?:(?:der|des|den|dem|und|auf)\s|Drucksachen?\b|Vorlagen?\b|Neudruck\b|[–-]\s)")
         .unwrap()
 });
 
