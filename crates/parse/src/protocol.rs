@@ -168,10 +168,13 @@ pub fn segment(
     style: &Style,
     diags: &mut Diagnostics,
 ) -> Body {
+    // The last paragraph may run on into `Schluss: 12:00 Uhr` (plain text prints it on the
+    // next line, no blank line between): it is cut there, not left out.
     let paras: Vec<Paragraph> = units
         .iter()
-        .filter(|p| p.start >= body_start && p.end <= body_end)
-        .copied()
+        .filter(|p| p.start >= body_start && p.start < body_end)
+        .map(|p| clip(p, body_end))
+        .filter(|p| !p.text.is_empty())
         .collect();
     let mut s = Segmenter::new(text, style, &paras, body_start);
     s.excerpt_start(&paras, diags);
@@ -179,6 +182,19 @@ pub fn segment(
         s.paragraph(p);
     }
     s.finish(body_end)
+}
+
+/// `p` without what stands from `end` on.
+fn clip<'a>(p: &Paragraph<'a>, end: usize) -> Paragraph<'a> {
+    if p.end <= end {
+        return *p;
+    }
+    let text = p.text[..end - p.start].trim_end();
+    Paragraph {
+        start: p.start,
+        end: p.start + text.len(),
+        text,
+    }
 }
 
 /// One pass over a protocol's paragraphs: where it stands, and what it has read.
