@@ -468,11 +468,13 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 }
 
 /// Whole sittings in our words (`tests/fixtures/text/mmp16-97-written.txt`,
-/// `mmp16-98-written.txt`, `mmp18-98-written.txt`), with what a correct reading yields set down
+/// `mmp16-98-written.txt`, `mmp18-97-written.txt`, `mmp18-98-written.txt`), with what a correct reading yields set down
 /// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/97: an Aktuelle Stunde, a
 /// minister's label of the 16th period, two papers debated together and voted on apart, a
 /// recommendation to reject, referrals without debate, the chair's last turn running on to
-/// `Schluss:` on the next line (it was left out). 16/98: a motion before the agenda, a member without a
+/// `Schluss:` on the next line (it was left out). 18/97: a minister sworn in before the
+/// agenda, a question hour, a title in quotation marks, a unanimous vote, an election's
+/// proposal, a personal statement after the vote. 16/98: a motion before the agenda, a member without a
 /// faction counted but not named (the sitting's one speaker labelled `fraktionslos`), an
 /// interjection inside an answer, questions in one word with a hyphen for a dash, a roll call
 /// whose result comes during the next item, an item taken before its number's turn, a page
@@ -486,6 +488,7 @@ fn written_sittings_score_f1_one_against_their_gold() {
     for (name, roll_call) in [
         ("mmp16-97-written", None),
         ("mmp16-98-written", Some(("16/98/top/2", "16/9800"))),
+        ("mmp18-97-written", None),
         ("mmp18-98-written", Some(("18/98/top/3", "18/9200"))),
     ] {
         let dir = tempdir();
