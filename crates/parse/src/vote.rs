@@ -1602,10 +1602,17 @@ fn subject(
         })
         .or_else(|| match amendment {
             Some(announced) => announced,
-            None => paper_lists(&text[..start])
-                .into_iter()
-                .rev()
-                .find_map(|l| l.first().copied()),
+            // `Wer dem Gesetzentwurf zustimmen möchte`: the last paper of that kind named
+            // before (`über den Gesetzentwurf Drucksache 16/10600`), not the recommendation
+            // named after it; else the last paper named.
+            None => object
+                .and_then(|o| named_before(&text[..start], o))
+                .or_else(|| {
+                    paper_lists(&text[..start])
+                        .into_iter()
+                        .rev()
+                        .find_map(|l| l.first().copied())
+                }),
         })
 }
 
@@ -1709,7 +1716,7 @@ fn decided(before: &str, result: Option<&str>) -> Option<PaperRef> {
 /// stimmen wir über den Gesetzentwurf Drucksache 18/8900 ab.`).
 fn named_before(before: &str, said: &str) -> Option<PaperRef> {
     static KIND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:den|die|das)\s+(?P<kind>Antrag|Gesetzentwurf|Wahlvorschlag|Vorlage|Unterrichtung)\b").unwrap()
+        Regex::new(r"\b(?:den|die|das|dem|der)\s+(?:(?:vorliegenden|genannten)\s+)?(?P<kind>Antrag|Gesetzentwurf|Wahlvorschlag|Vorlage|Unterrichtung)\b").unwrap()
     });
     let kind = KIND.captures(said)?.name("kind")?.as_str();
     let from = super::chars_before(before, before.len(), GAP_CHARS);
