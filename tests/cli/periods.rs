@@ -468,13 +468,16 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 }
 
 /// Whole sittings in our words (`tests/fixtures/text/mmp16-96-written.txt`, `mmp16-97-written.txt`,
-/// `mmp16-98-written.txt`, `mmp18-97-written.txt`, `mmp18-98-written.txt`), with what a correct reading yields set down
+/// `mmp16-98-written.txt`, `mmp18-96-written.txt`, `mmp18-97-written.txt`,
+/// `mmp18-98-written.txt`), with what a correct reading yields set down
 /// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/96: sub-items `a)` and `b)`,
 /// a heading on the line after the chair's label, an interposed question, a bill named before
 /// the recommendation and asked by its kind (the recommendation was taken). 16/97: an Aktuelle Stunde, a
 /// minister's label of the 16th period, two papers debated together and voted on apart, a
 /// recommendation to reject, referrals without debate, the chair's last turn running on to
-/// `Schluss:` on the next line (it was left out). 18/97: a minister sworn in before the
+/// `Schluss:` on the next line (it was left out). 18/96: a motion `– Neudruck`, a joint
+/// Entschließungsantrag, the Ministerpräsident's label, a recommendation to reject, the
+/// petitions' Übersicht. 18/97: a minister sworn in before the
 /// agenda, a question hour, a title in quotation marks, a unanimous vote, an election's
 /// proposal, a personal statement after the vote. 16/98: a motion before the agenda, a member without a
 /// faction counted but not named (the sitting's one speaker labelled `fraktionslos`), an
@@ -491,6 +494,7 @@ fn written_sittings_score_f1_one_against_their_gold() {
         ("mmp16-96-written", None),
         ("mmp16-97-written", None),
         ("mmp16-98-written", Some(("16/98/top/2", "16/9800"))),
+        ("mmp18-96-written", None),
         ("mmp18-97-written", None),
         ("mmp18-98-written", Some(("18/98/top/3", "18/9200"))),
     ] {
