@@ -467,10 +467,13 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
     assert_eq!(parts, [["16/10710", ""], ["16/10710", "Ziffer II"]]);
 }
 
-/// Whole sittings in our words (`tests/fixtures/text/mmp16-96-written.txt`, `mmp16-97-written.txt`,
+/// Whole sittings in our words (`tests/fixtures/text/mmp16-95-written.txt`,
+/// `mmp16-96-written.txt`, `mmp16-97-written.txt`,
 /// `mmp16-98-written.txt`, `mmp18-96-written.txt`, `mmp18-97-written.txt`,
 /// `mmp18-98-written.txt`), with what a correct reading yields set down
-/// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/96: sub-items `a)` and `b)`,
+/// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/95: a budget law's third
+/// reading by roll call, the law named by its kind alone (the bill, not the recommendation
+/// under it, which it was taken for), an urgent motion with a corrected abstention. 16/96: sub-items `a)` and `b)`,
 /// a heading on the line after the chair's label, an interposed question, a bill named before
 /// the recommendation and asked by its kind (the recommendation was taken). 16/97: an Aktuelle Stunde, a
 /// minister's label of the 16th period, two papers debated together and voted on apart, a
@@ -491,6 +494,7 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 #[test]
 fn written_sittings_score_f1_one_against_their_gold() {
     for (name, roll_call) in [
+        ("mmp16-95-written", Some(("16/95/top/1", "16/9300"))),
         ("mmp16-96-written", None),
         ("mmp16-97-written", None),
         ("mmp16-98-written", Some(("16/98/top/2", "16/9800"))),

@@ -1416,7 +1416,7 @@ fn build(text: &str, moves: &[&Move], fallback: Option<&PaperRef>, when: When) -
     let lead = lead(text, start);
     // A motion on the procedure (`Antrag auf Absetzung`) is voted on, not the item's paper.
     let amendment = announced_amendment(lead).or_else(|| motion(lead, object).then_some(None));
-    let named = subject(text, start, (object, result_sentence), amendment);
+    let named = subject(text, start, (object, result_sentence), amendment, fallback);
     let unnumbered = amendment.is_some_and(|a| a.is_none());
     // Named nowhere before the vote in its item: the item's paper, a guess the checks doubt.
     let subject_inferred = named.is_none() && fallback.is_some() && !unnumbered;
@@ -1582,6 +1582,7 @@ fn subject(
     start: usize,
     (object, result): (Option<&str>, Option<&str>),
     amendment: Option<Option<PaperRef>>,
+    fallback: Option<&PaperRef>,
 ) -> Option<PaperRef> {
     let on_recommendation = asked_on_recommendation(object, result, &text[..start]);
     // In the result of a vote on a recommendation, a paper after its kind is the one the
@@ -1607,6 +1608,7 @@ fn subject(
             // named after it; else the last paper named.
             None => object
                 .and_then(|o| named_before(&text[..start], o))
+                .or_else(|| bill_of_the_item(lead(text, start), object, result, fallback))
                 .or_else(|| {
                     paper_lists(&text[..start])
                         .into_iter()
@@ -1614,6 +1616,31 @@ fn subject(
                         .find_map(|l| l.first().copied())
                 }),
         })
+}
+
+/// A bill or law named by its kind alone (`Damit ist das Haushaltsgesetz 2016 in dritter
+/// Lesung verabschiedet.`, `Wer dem Gesetzentwurf zustimmen möchte`), its paper named nowhere
+/// near: the item's first Drucksache, the bill its heading prints first (not the last paper
+/// named, a committee's recommendation under it).
+fn bill_of_the_item(
+    lead: &str,
+    object: Option<&str>,
+    result: Option<&str>,
+    fallback: Option<&PaperRef>,
+) -> Option<PaperRef> {
+    static BILL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:das|dem|den|der|des)\s+(?:\w+)?(?:[Gg]esetz(?:es)?|Gesetzentwurfs?)\b")
+            .unwrap()
+    });
+    let announced = sentence::split(lead)
+        .into_iter()
+        .map(|(a, b)| &lead[a..b])
+        .rfind(|s| s.contains("Abstimmung") || s.contains("abstimm"));
+    let named = [object, result, announced]
+        .into_iter()
+        .flatten()
+        .any(|s| BILL.is_match(s));
+    named.then(|| fallback.copied()).flatten()
 }
 
 /// Before a paper: the recommendation in whose wording something is voted on (`dem
