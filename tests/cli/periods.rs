@@ -469,7 +469,7 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 
 /// Whole sittings in our words (`tests/fixtures/text/mmp16-95-written.txt`,
 /// `mmp16-96-written.txt`, `mmp16-97-written.txt`,
-/// `mmp16-98-written.txt`, `mmp18-96-written.txt`, `mmp18-97-written.txt`,
+/// `mmp16-98-written.txt`, `mmp18-95-written.txt`, `mmp18-96-written.txt`, `mmp18-97-written.txt`,
 /// `mmp18-98-written.txt`), with what a correct reading yields set down
 /// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/95: a budget law's third
 /// reading by roll call, the law named by its kind alone (the bill, not the recommendation
@@ -478,7 +478,10 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 /// the recommendation and asked by its kind (the recommendation was taken). 16/97: an Aktuelle Stunde, a
 /// minister's label of the 16th period, two papers debated together and voted on apart, a
 /// recommendation to reject, referrals without debate, the chair's last turn running on to
-/// `Schluss:` on the next line (it was left out). 18/96: a motion `– Neudruck`, a joint
+/// `Schluss:` on the next line (it was left out). 18/95: two Aktuelle Stunden together, an
+/// amendment without a number, a result told without questions, an item called on a line
+/// ending `…, Tagesordnungspunkt 3 ist abgesetzt:` (its heading was read into the chair's
+/// words). 18/96: a motion `– Neudruck`, a joint
 /// Entschließungsantrag, the Ministerpräsident's label, a recommendation to reject, the
 /// petitions' Übersicht. 18/97: a minister sworn in before the
 /// agenda, a question hour, a title in quotation marks, a unanimous vote, an election's
@@ -498,6 +501,7 @@ fn written_sittings_score_f1_one_against_their_gold() {
         ("mmp16-96-written", None),
         ("mmp16-97-written", None),
         ("mmp16-98-written", Some(("16/98/top/2", "16/9800"))),
+        ("mmp18-95-written", None),
         ("mmp18-96-written", None),
         ("mmp18-97-written", None),
         ("mmp18-98-written", Some(("18/98/top/3", "18/9200"))),

@@ -386,7 +386,11 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
             // call stood on the page before): the papers under it are split off below.
             In::Text => {
                 let after = previous.trim();
-                let call = ITEM_CALL.is_match(after) && ITEM_HEADING.is_match(t);
+                // `Ich rufe auf:`, and any line ending in a colon (`Wir kommen zu
+                // Tagesordnungspunkt 4, Tagesordnungspunkt 3 ist abgesetzt:`): the heading's
+                // number and title decide (`protocol::heading`, the contents list).
+                let call =
+                    (ITEM_CALL.is_match(after) || after.ends_with(':')) && ITEM_HEADING.is_match(t);
                 if call || after.is_empty() && ITEM_HEADING.is_match(t) {
                     state = In::Title(1);
                     words_at = starts.get(&i).copied();
