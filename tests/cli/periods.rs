@@ -467,11 +467,13 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
     assert_eq!(parts, [["16/10710", ""], ["16/10710", "Ziffer II"]]);
 }
 
-/// Whole sittings in our words (`tests/fixtures/text/mmp16-95-written.txt`,
+/// Whole sittings in our words (`tests/fixtures/text/mmp16-94-written.txt`, `mmp16-95-written.txt`,
 /// `mmp16-96-written.txt`, `mmp16-97-written.txt`,
 /// `mmp16-98-written.txt`, `mmp18-95-written.txt`, `mmp18-96-written.txt`, `mmp18-97-written.txt`,
 /// `mmp18-98-written.txt`), with what a correct reading yields set down
-/// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/95: a budget law's third
+/// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/94: a short intervention and
+/// its reply, a Staatssekretär, `die Koalitionsfraktionen`, a committee added to a referral by
+/// a faction. 16/95: a budget law's third
 /// reading by roll call, the law named by its kind alone (the bill, not the recommendation
 /// under it, which it was taken for), an urgent motion with a corrected abstention. 16/96: sub-items `a)` and `b)`,
 /// a heading on the line after the chair's label, an interposed question, a bill named before
@@ -497,6 +499,7 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 #[test]
 fn written_sittings_score_f1_one_against_their_gold() {
     for (name, roll_call) in [
+        ("mmp16-94-written", None),
         ("mmp16-95-written", Some(("16/95/top/1", "16/9300"))),
         ("mmp16-96-written", None),
         ("mmp16-97-written", None),

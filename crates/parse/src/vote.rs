@@ -65,7 +65,7 @@ static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static RESULT_MARK: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultMark));
 static REPEATED: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::Repeat));
 static REFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)Überweisung\s+(?:(?:des|der)\s+[^.]*?\s+)?an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*|\bihn|\bdiesen)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+(?:ohne\s+(?:Debatte|Aussprache)|heute|jetzt|nun|direkt|sofort|gleich))*(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?(?:an|in)\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+(?:überweisen|verweisen)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+)\s+(?P<list4>(?:dem|der)\s[^.,]*?)\s+zuzuweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden").unwrap()
+    Regex::new(r"(?s)Überweisung\s+(?:(?:des|der)\s+[^.]*?\s+)?an\s+(?P<list>(?:den|die|das)\s.*?)(?:\.\s|\.$|;|\s+[Dd]ie\s+abschließende)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+(?:\s*(?:,|und)\s*\d+/\d+)*|\bihn|\bdiesen)(?:\s*[–-]\s*Neudruck\s*[–-])?(?:\s+(?:ohne\s+(?:Debatte|Aussprache)|heute|jetzt|nun|direkt|sofort|gleich))*(?:\s+zur\s+Mitberatung)?\s+(?P<also2>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?(?:an|in)\s+(?P<list2>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+zu\s+(?:überweisen|verweisen)|(?:Antrag|Gesetzentwurf|Entschließungsantrag|Drucksachen?\s+\d+/\d+)\s+(?P<list4>(?:dem|der)\s[^.,]*?)\s+zuzuweisen|\bsoll(?:en)?\s+(?P<also3>(?:auch|zudem|zusätzlich|ebenfalls)\s+)?an\s+(?P<list3>(?:den|die|das)\s[^.]*?)(?:\s+zur\s+Mitberatung)?\s+überwiesen\s+werden|\b(?:möchten?|wollen|will|sollen?)\s+(?:(?:auch|zudem|zusätzlich|ebenfalls)\s+)?(?P<list5>(?:den|die|das)\s[^.]*?)\s+zur\s+Mitberatung\s+(?:beteiligen|hinzuziehen|einbeziehen|beteiligt\s+werden|hinzugezogen\s+werden)").unwrap()
 });
 /// The lead committee named in a sentence of its own (`Der Verkehrsausschuss soll die
 /// Federführung erhalten.`, `Die Federführung soll beim Innenausschuss liegen.`).
@@ -1849,11 +1849,16 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     let mut proposed: Option<(&str, usize, Option<String>, Vec<String>)> = None;
     for c in REFERRAL.captures_iter(passage) {
         let whole = c.get(0).expect("a match");
-        let list = ["list", "list2", "list3", "list4"]
+        let list = ["list", "list2", "list3", "list4", "list5"]
             .iter()
             .find_map(|n| c.name(n));
         let (lead, all) = committees(list.map_or("", |m| m.as_str()));
-        let adds = c.name("also2").or(c.name("also3")).is_some();
+        // `… möchte den Ausschuss für … zur Mitberatung beteiligen`: added to the proposal.
+        let adds = c
+            .name("also2")
+            .or(c.name("also3"))
+            .or(c.name("list5"))
+            .is_some();
         match proposed.as_mut() {
             Some((_, _, _, committees)) if adds => committees.extend(all),
             _ => {
