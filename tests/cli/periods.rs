@@ -467,11 +467,9 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
     assert_eq!(parts, [["16/10710", ""], ["16/10710", "Ziffer II"]]);
 }
 
-/// Whole sittings in our words (`tests/fixtures/text/mmp16-94-written.txt`, `mmp16-95-written.txt`,
-/// `mmp16-96-written.txt`, `mmp16-97-written.txt`,
-/// `mmp16-98-written.txt`, `mmp18-95-written.txt`, `mmp18-96-written.txt`, `mmp18-97-written.txt`,
-/// `mmp18-98-written.txt`), with what a correct reading yields set down
-/// by hand in the gold's format (`tests/fixtures/text/gold/`). 16/94: a short intervention and
+/// Whole sittings in our words (`tests/fixtures/text/mmp16-94-written.txt` to `mmp16-98-…`,
+/// `mmp18-94-written.txt` to `mmp18-98-…`), with what a correct reading yields set down by hand
+/// in the gold's format (`tests/fixtures/text/gold/`). 16/94: a short intervention and
 /// its reply, a Staatssekretär, `die Koalitionsfraktionen`, a committee added to a referral by
 /// a faction. 16/95: a budget law's third
 /// reading by roll call, the law named by its kind alone (the bill, not the recommendation
@@ -480,7 +478,9 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 /// the recommendation and asked by its kind (the recommendation was taken). 16/97: an Aktuelle Stunde, a
 /// minister's label of the 16th period, two papers debated together and voted on apart, a
 /// recommendation to reject, referrals without debate, the chair's last turn running on to
-/// `Schluss:` on the next line (it was left out). 18/95: two Aktuelle Stunden together, an
+/// `Schluss:` on the next line (it was left out). 18/94: a secret election declared in the
+/// passive (`Damit ist Frau … zur Vizepräsidentin gewählt.`: it was not read), a parenthesis
+/// over two lines with a counter-call. 18/95: two Aktuelle Stunden together, an
 /// amendment without a number, a result told without questions, an item called on a line
 /// ending `…, Tagesordnungspunkt 3 ist abgesetzt:` (its heading was read into the chair's
 /// words). 18/96: a motion `– Neudruck`, a joint
@@ -504,6 +504,7 @@ fn written_sittings_score_f1_one_against_their_gold() {
         ("mmp16-96-written", None),
         ("mmp16-97-written", None),
         ("mmp16-98-written", Some(("16/98/top/2", "16/9800"))),
+        ("mmp18-94-written", None),
         ("mmp18-95-written", None),
         ("mmp18-96-written", None),
         ("mmp18-97-written", None),

@@ -27,6 +27,11 @@ static RESULT_OF: LazyLock<Regex> = LazyLock::new(|| {
 static ELECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:den|die)\s+(?:Abgeordneten?\s+|Kollegen\s+|Kollegin\s+|Herrn\s+|Frau\s+)?{NAME}\s+zu\s+(?:seinem|seiner|ihrem|ihrer)\s+(?P<office>[^.,;]{{3,100}}?)\s+gewählt\s+(?:hat|worden\s+ist|ist)")).unwrap()
 });
+/// The declaration in the passive: `Damit ist Frau Angela Freimuth zur Vizepräsidentin des
+/// Landtags gewählt.`
+static ELECTED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?:ist|sind)\s+(?:(?:der|die)\s+)?(?:Abgeordneten?\s+|Kollegen?\s+|Kollegin\s+|Herr\s+|Frau\s+)?{NAME}\s+(?:zum|zur)\s+(?P<office>[^.,;]{{3,100}}?)\s+(?:des\s+Landtags\s+)?gewählt(?:\s+worden)?\b")).unwrap()
+});
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:entfielen\s+auf\s+(?:den|die)\s+Kandidat(?:en|in)\s+{NAME}\s+(?P<n>\d+)|Für\s+(?:den|die)\s+Kandidat(?:en|in)\s+{NAME2}\s+stimmten\s+(?P<n2>\d+))", NAME2 = NAME.replace("?P<titles>", "?P<titles2>").replace("?P<name>", "?P<name2>"))).unwrap()
 });
@@ -35,14 +40,27 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn elections(text: &str) -> Vec<Read> {
     let mut out = Vec::new();
     let mut from = 0;
-    for c in ELECTED.captures_iter(text) {
+    let mut declared: Vec<regex::Captures> = ELECTED
+        .captures_iter(text)
+        .chain(ELECTED_AS.captures_iter(text))
+        .collect();
+    declared.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
+    for c in declared {
         let decl = c.get(0).unwrap();
         // The announcement closest before the declaration, after the previous election.
         let before = &text[from..decl.start()];
         let announced = RESULT_OF.captures_iter(before).last();
-        let start = announced
-            .as_ref()
-            .map_or(decl.start(), |a| from + a.get(0).unwrap().start());
+        // Else the counts said since the last `Ergebnis` shortly before (`Ich gebe das Ergebnis
+        // bekannt: Abgegeben wurden 185 Stimmzettel. …`).
+        let near = from.max(super::chars_before(text, decl.start(), 400));
+        let start = announced.as_ref().map_or_else(
+            || {
+                text[near..decl.start()]
+                    .rfind("Ergebnis")
+                    .map_or(decl.start(), |e| near + e)
+            },
+            |a| from + a.get(0).unwrap().start(),
+        );
         let counted = &text[start..decl.start()];
         let mut elected = Speaker::named(&c["name"]);
         elected.honorific = Some(c["titles"].trim().to_owned()).filter(|t| !t.is_empty());
@@ -101,5 +119,23 @@ mod tests {
         assert_eq!(r[1].election.candidates.len(), 2);
         assert_eq!(r[1].election.candidates[1].1, 19);
         assert_eq!(r[1].tally.unwrap().abstain, Some(3));
+    }
+
+    /// The declaration in the passive, the counts after `Ich gebe das Ergebnis bekannt`.
+    #[test]
+    fn an_election_declared_in_the_passive() {
+        let t = "Ich gebe das Ergebnis bekannt: Abgegeben wurden 185 Stimmzettel. Mit Ja stimmten \
+                 150 Abgeordnete, mit Nein 25, es gab 10 Enthaltungen. Damit ist Frau Angela \
+                 Freimuth zur Vizepräsidentin gewählt.";
+        let e = elections(t);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].election.office, "Vizepräsidentin");
+        let elected = e[0].election.elected.as_ref().map(|s| s.name.as_str());
+        assert_eq!(elected, Some("Angela Freimuth"));
+        let tally = e[0].tally.as_ref().expect("the counts");
+        assert_eq!(
+            (tally.yes, tally.no, tally.abstain),
+            (Some(150), Some(25), Some(10))
+        );
     }
 }
