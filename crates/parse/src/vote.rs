@@ -1825,6 +1825,34 @@ pub(crate) fn recommendation(before: &str) -> Option<PaperRef> {
 
 /// A vote on a referral recommendation (its question or result says so): the committees the
 /// text before it names.
+/// The referral proposed in `passage`: its words before its committees (`Überweisung des
+/// Antrags Drucksache 16/12850`), where it ends, its lead and its committees; a committee added
+/// to it (`…, den Gesetzentwurf auch an den Ausschuss für Kommunalpolitik zu überweisen`, `…
+/// möchte den Ausschuss für … zur Mitberatung beteiligen`) joins it.
+type Proposal<'a> = (&'a str, usize, Option<String>, Vec<String>);
+
+fn proposed(passage: &str) -> Option<Proposal<'_>> {
+    let mut proposed: Option<Proposal> = None;
+    for c in REFERRAL.captures_iter(passage) {
+        let whole = c.get(0).expect("a match");
+        let list = ["list", "list2", "list3", "list4", "list5"]
+            .iter()
+            .find_map(|n| c.name(n));
+        let (lead, all) = committees(list.map_or("", |m| m.as_str()));
+        let adds = ["also2", "also3", "list5"]
+            .iter()
+            .any(|n| c.name(n).is_some());
+        match proposed.as_mut() {
+            Some((_, _, _, committees)) if adds => committees.extend(all),
+            _ => {
+                let head = &passage[whole.start()..list.map_or(whole.end(), |m| m.start())];
+                proposed = Some((head, whole.end(), lead, all));
+            }
+        }
+    }
+    proposed
+}
+
 fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     let before = &text[..start];
     let from = super::chars_before(before, before.len(), QUESTION_CHARS);
@@ -1840,34 +1868,10 @@ fn referral(text: &str, start: usize, object: &str, vote: &mut Vote) {
     if !vote.referral {
         return;
     }
-    // The referral proposed before the vote, within a passage's reach; a committee added to it
-    // (`…, den Gesetzentwurf auch an den Ausschuss für Kommunalpolitik zu überweisen`) joins it.
+    // The referral proposed before the vote, within a passage's reach.
     let near = super::chars_before(text, start, GAP_CHARS);
     let passage = &text[near..start];
-    // The proposal: its words before its committees (`Überweisung des Antrags Drucksache
-    // 16/12850`), where it ends, its lead and its committees.
-    let mut proposed: Option<(&str, usize, Option<String>, Vec<String>)> = None;
-    for c in REFERRAL.captures_iter(passage) {
-        let whole = c.get(0).expect("a match");
-        let list = ["list", "list2", "list3", "list4", "list5"]
-            .iter()
-            .find_map(|n| c.name(n));
-        let (lead, all) = committees(list.map_or("", |m| m.as_str()));
-        // `… möchte den Ausschuss für … zur Mitberatung beteiligen`: added to the proposal.
-        let adds = c
-            .name("also2")
-            .or(c.name("also3"))
-            .or(c.name("list5"))
-            .is_some();
-        match proposed.as_mut() {
-            Some((_, _, _, committees)) if adds => committees.extend(all),
-            _ => {
-                let head = &passage[whole.start()..list.map_or(whole.end(), |m| m.start())];
-                proposed = Some((head, whole.end(), lead, all));
-            }
-        }
-    }
-    let Some((head, end, mut lead, mut all)) = proposed else {
+    let Some((head, end, mut lead, mut all)) = proposed(passage) else {
         (vote.lead, vote.referred_to) = referred_in(object);
         return;
     };
