@@ -292,6 +292,21 @@ fn positions(store: &std::path::Path) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
+/// `got` holds exactly the positions `want` holds, at least `least` of them.
+fn assert_same_positions(
+    want: &std::collections::BTreeSet<String>,
+    got: &std::collections::BTreeSet<String>,
+    least: usize,
+) {
+    assert!(want.len() >= least, "{}", want.len());
+    let missing: Vec<&String> = want.difference(got).collect();
+    let extra: Vec<&String> = got.difference(want).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:#?}\nextra {extra:#?}"
+    );
+}
+
 /// `pdf` as plain `pdftotext` prints it (no layout), ingested into a store of its own.
 fn plain_text_store(dir: &std::path::Path, pdf: &std::path::Path) -> std::path::PathBuf {
     let name = pdf.file_stem().unwrap().to_string_lossy().into_owned();
@@ -317,13 +332,7 @@ fn plain_pdftotext_text_gives_the_votes_of_the_pdf() {
     let (pdf_store, _) = ingested_pdf(dir.path());
     let text_store = plain_text_store(dir.path(), &sample_pdf());
     let (from_pdf, from_text) = (positions(&pdf_store), positions(&text_store));
-    assert!(from_pdf.len() >= 140, "{}", from_pdf.len());
-    let missing: Vec<&String> = from_pdf.difference(&from_text).collect();
-    let extra: Vec<&String> = from_text.difference(&from_pdf).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "missing {missing:#?}\nextra {extra:#?}"
-    );
+    assert_same_positions(&from_pdf, &from_text, 140);
     // The speeches given to the record keep their item (`Anlage 1` / `Zu TOP 18 – …` on
     // consecutive lines): every speech of the text has an item where the PDF's has one.
     let without_item = |store| {
@@ -385,14 +394,7 @@ fn items_out_of_the_agendas_order_keep_their_numbers() {
         "--store",
         s(&store),
     ]);
-    let (want, got) = (positions(&in_order), positions(&store));
-    assert!(want.len() >= 140, "{}", want.len());
-    let missing: Vec<&String> = want.difference(&got).collect();
-    let extra: Vec<&String> = got.difference(&want).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "missing {missing:#?}\nextra {extra:#?}"
-    );
+    assert_same_positions(&positions(&in_order), &positions(&store), 140);
 }
 
 /// A named query's rows without the source column and events' numbers, sorted: what a
