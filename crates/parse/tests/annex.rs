@@ -93,6 +93,17 @@ fn check(pdf: &Path, tsv: &Path, period: u32, ergebnis: (u32, u32, u32)) {
 }
 
 /// Every row of `pdf` as its TSV lists them (F1 ≥ 0.99); the totals row read, if any.
+/// `check` of the annex `tests/fixtures/rollcall/{name}.pdf` against its `.tsv`.
+fn check_fixture(name: &str, period: u32, ergebnis: (u32, u32, u32)) {
+    let dir = repo().join("tests/fixtures/rollcall");
+    check(
+        &dir.join(format!("{name}.pdf")),
+        &dir.join(format!("{name}.tsv")),
+        period,
+        ergebnis,
+    );
+}
+
 fn check_rows(pdf: &Path, tsv: &Path, period: u32) -> Option<(u32, u32, u32)> {
     let (got, totals) = read(pdf, period);
     let want = expected(tsv);
@@ -113,39 +124,21 @@ fn check_rows(pdf: &Path, tsv: &Path, period: u32) -> Option<(u32, u32, u32)> {
 #[test]
 fn the_16th_period_layout_gives_every_row() {
     // A copy of `../shared/corpus/rollcall-sample/`, so that a clone tests on its own.
-    let dir = repo().join("tests/fixtures/rollcall");
-    check(
-        &dir.join("annex-15-61-synthetic.pdf"),
-        &dir.join("annex-15-61-synthetic.tsv"),
-        15,
-        (19, 18, 6),
-    );
+    check_fixture("annex-15-61-synthetic", 15, (19, 18, 6));
 }
 
 /// No `Lfd.` over the numbers, only `Nr.`; a header of one line in capitals; `x` marks;
 /// `fraktionslos` in the faction column; the table goes on over a second page.
 #[test]
 fn a_header_with_only_nr_gives_every_row() {
-    let dir = repo().join("tests/fixtures/rollcall");
-    check(
-        &dir.join("variant-nr-only.pdf"),
-        &dir.join("variant-nr-only.tsv"),
-        17,
-        (6, 5, 2),
-    );
+    check_fixture("variant-nr-only", 17, (6, 5, 2));
 }
 
 /// The 16th period's header with its words set far right of their columns; titles, particles,
 /// double names and a given name after a comma.
 #[test]
 fn header_words_off_their_columns_give_every_row() {
-    let dir = repo().join("tests/fixtures/rollcall");
-    check(
-        &dir.join("variant-indented.pdf"),
-        &dir.join("variant-indented.tsv"),
-        18,
-        (4, 3, 1),
-    );
+    check_fixture("variant-indented", 18, (4, 3, 1));
 }
 
 /// No number column (`Name | Fraktion | Ja | Nein | Enthal-/tung`), the heading `Ergebnis der
@@ -153,37 +146,19 @@ fn header_words_off_their_columns_give_every_row() {
 /// header, a `Summe` row: every row, numbered by its order.
 #[test]
 fn a_table_without_numbers_gives_every_row() {
-    let dir = repo().join("tests/fixtures/rollcall");
-    check(
-        &dir.join("variant-no-number.pdf"),
-        &dir.join("variant-no-number.tsv"),
-        16,
-        (5, 4, 2),
-    );
+    check_fixture("variant-no-number", 16, (5, 4, 2));
 }
 
 /// Columns beside the vote columns for members excused and ballots not cast (`entschuldigt`,
 /// `nicht`/`abgegeben`), each with `X` marks: every row, those two options among them.
 #[test]
 fn columns_for_excused_and_not_cast_give_every_row() {
-    let dir = repo().join("tests/fixtures/rollcall");
-    check(
-        &dir.join("variant-more-columns.pdf"),
-        &dir.join("variant-more-columns.tsv"),
-        18,
-        (4, 2, 1),
-    );
+    check_fixture("variant-more-columns", 18, (4, 2, 1));
 }
 
 /// One vote column whose rows say the vote in words (`Stimmabgabe`: `Ja`, `Nein`,
 /// `Enthaltung`, `entschuldigt`, `nicht abgegeben`), the totals in a line of words: every row.
 #[test]
 fn one_column_of_words_gives_every_row() {
-    let dir = repo().join("tests/fixtures/rollcall");
-    check(
-        &dir.join("variant-word-column.pdf"),
-        &dir.join("variant-word-column.tsv"),
-        16,
-        (3, 2, 1),
-    );
+    check_fixture("variant-word-column", 16, (3, 2, 1));
 }
