@@ -791,20 +791,33 @@ mod tests {
         );
     }
 
-    /// The items a body gives, read with the table of contents above it.
-    fn items_of(text: &str) -> Vec<String> {
+    /// A plenary body from `Beginn:` to the end, read in `wahlperiode` with the contents list
+    /// above it where `listed`.
+    fn body_of(text: &str, wahlperiode: Option<u32>, listed: bool) -> Body {
         let body_start = text.find("Beginn:").unwrap();
-        let contents = toc::items(text, body_start);
+        let contents = if listed {
+            toc::items(text, body_start)
+        } else {
+            Vec::new()
+        };
         let style = Style {
             reported_speech: false,
             turns_cross_headings: true,
             chair: None,
-            when: vote::When::default(),
+            when: vote::When {
+                wahlperiode,
+                date: None,
+            },
             contents: &contents,
         };
         let units = units(text);
         let mut diags = Diagnostics::new(text);
-        let body = segment(text, &units, (body_start, text.len()), &style, &mut diags);
+        segment(text, &units, (body_start, text.len()), &style, &mut diags)
+    }
+
+    /// The items a body gives, read with the table of contents above it.
+    fn items_of(text: &str) -> Vec<String> {
+        let body = body_of(text, None, true);
         body.agenda.into_iter().map(|a| a.number).collect()
     }
 
@@ -826,17 +839,7 @@ mod tests {
 
     /// `(item, subject, roll call)` of each vote a body gives.
     fn votes_of(text: &str) -> Vec<(String, String, bool)> {
-        let body_start = text.find("Beginn:").unwrap();
-        let style = Style {
-            reported_speech: false,
-            turns_cross_headings: true,
-            chair: None,
-            when: vote::When::default(),
-            contents: &[],
-        };
-        let units = units(text);
-        let mut diags = Diagnostics::new(text);
-        let body = segment(text, &units, (body_start, text.len()), &style, &mut diags);
+        let body = body_of(text, None, false);
         let printed = |v: &Vote| v.subject.map_or(String::new(), |p| p.printed());
         body.votes
             .iter()
@@ -959,21 +962,7 @@ mod tests {
             )
         };
         let members = |t: &str| -> Vec<String> {
-            let body_start = t.find("Beginn:").unwrap();
-            let style = Style {
-                reported_speech: false,
-                turns_cross_headings: true,
-                chair: None,
-                when: vote::When {
-                    wahlperiode: Some(16),
-                    date: None,
-                },
-                contents: &[],
-            };
-            let units = units(t);
-            let mut diags = Diagnostics::new(t);
-            let body = segment(t, &units, (body_start, t.len()), &style, &mut diags);
-            body.votes[0]
+            body_of(t, Some(16), false).votes[0]
                 .positions
                 .iter()
                 .filter_map(|(w, _)| match w {
