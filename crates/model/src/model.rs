@@ -134,9 +134,15 @@ impl PaperRef {
     pub fn printed(&self) -> String {
         format!("{}/{}", self.wahlperiode, self.number)
     }
+
+    /// Kind and number as the Landtag prints them: `Übersicht 18/40`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.kind.printed(), self.printed())
+    }
 }
 
 impl PaperKind {
+    /// The name in IRIs and class names, ASCII: `Uebersicht`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Drucksache => "Drucksache",
@@ -148,6 +154,14 @@ impl PaperKind {
             Self::Information => "Information",
             Self::Zuschrift => "Zuschrift",
             Self::Uebersicht => "Uebersicht",
+        }
+    }
+
+    /// The name as the Landtag prints it: `Übersicht`.
+    pub fn printed(self) -> &'static str {
+        match self {
+            Self::Uebersicht => "Übersicht",
+            other => other.as_str(),
         }
     }
 }

@@ -177,7 +177,7 @@ pub mod dcterms {
     terms!("http://purl.org/dc/terms/";
         REFERENCES = "references", TYPE = "type", DESCRIPTION = "description",
         PUBLISHER = "publisher", CREATOR = "creator", SOURCE = "source", IS_PART_OF = "isPartOf",
-        HAS_PART = "hasPart", TITLE = "title", REPLACES = "replaces",
+        HAS_PART = "hasPart", TITLE = "title", REPLACES = "replaces", IDENTIFIER = "identifier",
     );
 }
 

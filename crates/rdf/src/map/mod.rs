@@ -181,6 +181,7 @@ pub fn map_document(
     out.add(&doc_iri, dcterms::PUBLISHER, base.landtag());
     if let Some(id) = &doc.id {
         out.lit(&doc_iri, eli::ID_LOCAL, &id.printed());
+        out.lit(&doc_iri, dcterms::IDENTIFIER, &id.label());
     }
     if let Some(d) = &doc.date {
         out.typed(&doc_iri, eli::DATE_DOCUMENT, *d, xsd::DATE);

@@ -21,6 +21,7 @@ pub(super) fn paper(out: &mut Out<'_>, base: &Base, p: &PaperRef) -> NamedNode {
         eli::ID_LOCAL,
         &format!("{}/{}", p.wahlperiode, p.number),
     );
+    out.lit(&iri, dcterms::IDENTIFIER, &p.label());
     out.int(&iri, lt::WAHLPERIODE, p.wahlperiode);
     iri
 }
