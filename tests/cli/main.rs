@@ -22,6 +22,7 @@ mod pdf;
 mod periods;
 mod persons;
 mod portal;
+mod printed;
 mod publish;
 mod push;
 mod queries;

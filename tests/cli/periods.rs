@@ -6,7 +6,7 @@
 use crate::common::*;
 use std::path::{Path, PathBuf};
 
-fn fixture(name: &str) -> PathBuf {
+pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
@@ -467,6 +467,20 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
     assert_eq!(parts, [["16/10710", ""], ["16/10710", "Ziffer II"]]);
 }
 
+/// The written sittings, each with its roll call's item and paper, if it holds one.
+pub const WRITTEN: [(&str, Option<(&str, &str)>); 10] = [
+    ("mmp16-94-written", None),
+    ("mmp16-95-written", Some(("16/95/top/1", "16/9300"))),
+    ("mmp16-96-written", None),
+    ("mmp16-97-written", None),
+    ("mmp16-98-written", Some(("16/98/top/2", "16/9800"))),
+    ("mmp18-94-written", None),
+    ("mmp18-95-written", None),
+    ("mmp18-96-written", None),
+    ("mmp18-97-written", None),
+    ("mmp18-98-written", Some(("18/98/top/3", "18/9200"))),
+];
+
 /// Whole sittings in our words (`tests/fixtures/text/mmp16-94-written.txt` to `mmp16-98-…`,
 /// `mmp18-94-written.txt` to `mmp18-98-…`), with what a correct reading yields set down by hand
 /// in the gold's format (`tests/fixtures/text/gold/`). 16/94: a short intervention and
@@ -498,67 +512,63 @@ fn a_referral_of_listed_papers_names_each_and_a_correction_replaces_the_list() {
 /// item's, on its paper; the only doubt is the roll call's missing annex.
 #[test]
 fn written_sittings_score_f1_one_against_their_gold() {
-    for (name, roll_call) in [
-        ("mmp16-94-written", None),
-        ("mmp16-95-written", Some(("16/95/top/1", "16/9300"))),
-        ("mmp16-96-written", None),
-        ("mmp16-97-written", None),
-        ("mmp16-98-written", Some(("16/98/top/2", "16/9800"))),
-        ("mmp18-94-written", None),
-        ("mmp18-95-written", None),
-        ("mmp18-96-written", None),
-        ("mmp18-97-written", None),
-        ("mmp18-98-written", Some(("18/98/top/3", "18/9200"))),
-    ] {
-        let dir = tempdir();
-        let store = store_of(dir.path(), &[fixture(&format!("text/{name}.txt"))]);
-        let kit = dir.path().join("kit");
-        std::fs::create_dir_all(kit.join("tools")).unwrap();
-        std::fs::create_dir_all(kit.join("gold")).unwrap();
-        std::fs::copy(
-            repo().join("tests/gold-kit/tools/score-gold"),
-            kit.join("tools/score-gold"),
-        )
-        .unwrap();
-        let gold = format!("{name}.json");
-        std::fs::copy(
-            fixture(&format!("text/gold/{gold}")),
-            kit.join("gold").join(&gold),
-        )
-        .unwrap();
-        for category in ["votes", "contributions", "interjections"] {
-            let csv = dir.path().join(format!("{category}.csv"));
-            std::fs::write(&csv, query_out(&store, category, "csv")).unwrap();
-            let report = crate::gold::score(category, &csv, &kit);
-            assert!(report.contains("F1 1.000"), "{name}: {report}");
-        }
-        let read = query_rows(
-            &store,
-            "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
-             SELECT ?top ?n WHERE { ?v a lt:NamentlicheAbstimmung ; lt:tagesordnungspunkt ?top ;
-               lt:gegenstand/<http://data.europa.eu/eli/ontology#id_local> ?n }",
-        );
-        let want: Vec<Vec<String>> = roll_call
-            .iter()
-            .map(|(item, paper)| {
-                let top = format!("https://landtag-lod.example/id/plenum/sitzung/{item}");
-                vec![top, (*paper).to_owned()]
-            })
-            .collect();
-        assert_eq!(read, want, "{name}");
-        let checks: Vec<String> = query_out(&store, "checks", "csv")
-            .lines()
-            .skip(1)
-            .map(str::to_owned)
-            .collect();
-        assert_eq!(
-            checks.len(),
-            usize::from(roll_call.is_some()),
-            "{name}: {checks:?}"
-        );
-        assert!(
-            checks.iter().all(|c| c.contains("roll-call-no-rows")),
-            "{name}: {checks:?}"
-        );
+    for (name, roll_call) in WRITTEN {
+        score_f1_one(name, &fixture(&format!("text/{name}.txt")), roll_call);
     }
+}
+
+/// The written sitting `name` read from `text` (the fixture or a form of it printed otherwise)
+/// scores F1 1.000 against its gold in votes, speeches and interjections; its roll call, if
+/// any, is `roll_call`'s item's, on its paper; the only doubt is that roll call's missing annex.
+pub fn score_f1_one(name: &str, text: &std::path::Path, roll_call: Option<(&str, &str)>) {
+    let dir = tempdir();
+    let store = store_of(dir.path(), &[text.to_owned()]);
+    let kit = dir.path().join("kit");
+    std::fs::create_dir_all(kit.join("tools")).unwrap();
+    std::fs::create_dir_all(kit.join("gold")).unwrap();
+    std::fs::copy(
+        repo().join("tests/gold-kit/tools/score-gold"),
+        kit.join("tools/score-gold"),
+    )
+    .unwrap();
+    let gold = format!("{name}.json");
+    std::fs::copy(
+        fixture(&format!("text/gold/{gold}")),
+        kit.join("gold").join(&gold),
+    )
+    .unwrap();
+    for category in ["votes", "contributions", "interjections"] {
+        let csv = dir.path().join(format!("{category}.csv"));
+        std::fs::write(&csv, query_out(&store, category, "csv")).unwrap();
+        let report = crate::gold::score(category, &csv, &kit);
+        assert!(report.contains("F1 1.000"), "{name}: {report}");
+    }
+    let read = query_rows(
+        &store,
+        "PREFIX lt: <https://w3id.org/landtag-lod/ontology#>
+         SELECT ?top ?n WHERE { ?v a lt:NamentlicheAbstimmung ; lt:tagesordnungspunkt ?top ;
+           lt:gegenstand/<http://data.europa.eu/eli/ontology#id_local> ?n }",
+    );
+    let want: Vec<Vec<String>> = roll_call
+        .iter()
+        .map(|(item, paper)| {
+            let top = format!("https://landtag-lod.example/id/plenum/sitzung/{item}");
+            vec![top, (*paper).to_owned()]
+        })
+        .collect();
+    assert_eq!(read, want, "{name}");
+    let checks: Vec<String> = query_out(&store, "checks", "csv")
+        .lines()
+        .skip(1)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        checks.len(),
+        usize::from(roll_call.is_some()),
+        "{name}: {checks:?}"
+    );
+    assert!(
+        checks.iter().all(|c| c.contains("roll-call-no-rows")),
+        "{name}: {checks:?}"
+    );
 }

@@ -89,20 +89,24 @@ fn is_heading_block(p: &Paragraph) -> bool {
 /// between them). Every reader of a protocol works on these.
 pub fn units(text: &str) -> Vec<Paragraph<'_>> {
     let mut out = Vec::new();
-    for p in paragraphs(text) {
+    for p in whole_parentheses(text, paragraphs(text)) {
         let mut start = p.start;
         let mut depth = 0i32;
         let mut offset = p.start;
-        let mut previous = Label::None;
+        // Lines still to come of a label broken over several.
+        let mut in_label = 0;
         for line in p.text.split('\n') {
             let line_start = offset;
             offset += line.len() + 1;
             let label = label_opens(line, &text[line_start..p.end]);
             // `(GRÜNE): Ja! …` under `Vizepräsident Oliver Keymis` ends a label, opens nothing.
-            let ends_label = previous == Label::OverTwoLines;
-            previous = label;
+            let ends_label = in_label > 0;
+            in_label = match label {
+                Label::OverLines(n) => n - 1,
+                _ => in_label.saturating_sub(1),
+            };
             let opens =
-                depth == 0 && ((line.starts_with('(') && !ends_label) || label != Label::None);
+                depth == 0 && (label != Label::None || line.starts_with('(')) && !ends_label;
             if opens && line_start > start {
                 push_paragraph(text, start, line_start, &mut out);
                 start = line_start;
@@ -132,31 +136,88 @@ pub fn units(text: &str) -> Vec<Paragraph<'_>> {
     out
 }
 
+/// How far `text` leaves parentheses open (negative: closes more than it opens).
+fn open_parentheses(text: &str) -> i32 {
+    text.chars()
+        .map(|c| match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The paragraphs with a parenthesis a blank line cuts made whole again (text with a blank line
+/// between paragraphs cuts one at a page break: `(Beifall … –` / `Gegenruf von …: Das Land!)`):
+/// a paragraph opening a parenthesis it does not close takes the next one or two short
+/// paragraphs that close it exactly.
+fn whole_parentheses<'a>(text: &'a str, paragraphs: Vec<Paragraph<'a>>) -> Vec<Paragraph<'a>> {
+    const MAX_FOLLOWING: usize = 2;
+    const SHORT: usize = 400;
+    let mut out: Vec<Paragraph<'a>> = Vec::with_capacity(paragraphs.len());
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = paragraphs[i];
+        let mut depth = open_parentheses(p.text);
+        let mut joined = 0;
+        if p.text.starts_with('(') && depth > 0 {
+            for (k, next) in paragraphs[i + 1..].iter().take(MAX_FOLLOWING).enumerate() {
+                if next.text.len() > SHORT || next.text.starts_with('(') {
+                    break;
+                }
+                depth += open_parentheses(next.text);
+                if depth == 0 && next.text.ends_with(')') {
+                    joined = k + 1;
+                    break;
+                }
+            }
+        }
+        let end = paragraphs[i + joined].end;
+        out.push(Paragraph {
+            start: p.start,
+            end,
+            text: &text[p.start..end],
+        });
+        i += joined + 1;
+    }
+    out
+}
+
 /// Where a speaker's label opening at a line ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Label {
     None,
     OnTheLine,
-    /// Broken before its faction or colon (`Vizepräsident Oliver Keymis` / `(GRÜNE): Ja! …`,
-    /// as a narrow column breaks it).
-    OverTwoLines,
+    /// Broken over this many lines, before its faction or colon (`Vizepräsident Oliver Keymis`
+    /// / `(GRÜNE): Ja! …`; `Josefine Paul, Ministerin für Kinder,` / `Jugend, Familie,
+    /// Gleichstellung,` / `Flucht und Integration: Herr`), as a narrow column breaks it.
+    OverLines(usize),
 }
 
-/// Whether a speaker's label opens at `line`: on it, or over it and the next line; `rest` is
-/// the paragraph from the line on.
+/// The most lines a label runs over: a minister's office in a column of 35 characters.
+const LABEL_LINES: usize = 4;
+
+/// Whether a speaker's label opens at `line`: on it, or over it and up to three more lines,
+/// its colon on the last; `rest` is the paragraph from the line on.
 fn label_opens(line: &str, rest: &str) -> Label {
     if speaker::label_at_start(line).is_some() {
         return Label::OnTheLine;
     }
-    let two = rest
-        .match_indices('\n')
-        .nth(1)
-        .map_or(rest, |(i, _)| &rest[..i]);
-    if !line.contains(':') && two.len() > line.len() && speaker::label_at_start(two).is_some() {
-        Label::OverTwoLines
-    } else {
-        Label::None
+    let mut lines = rest.split('\n');
+    let mut upto = lines.next().map_or(0, str::len);
+    for n in 2..=LABEL_LINES {
+        if rest[..upto].contains(':') {
+            break;
+        }
+        let Some(next) = lines.next() else { break };
+        let before = upto;
+        upto += 1 + next.len();
+        let found = speaker::label_at_start(&rest[..upto]);
+        if found.is_some_and(|f| f.end > before) {
+            return Label::OverLines(n);
+        }
     }
+    Label::None
 }
 
 /// The body of a protocol from `body_start` to `body_end`: agenda items, contributions,
@@ -289,12 +350,22 @@ impl<'a> Segmenter<'a> {
             return;
         }
         if p.text == BEFORE_AGENDA {
-            close(
-                &mut self.open,
-                &self.chars,
-                p.start,
-                &mut self.contributions,
-            );
+            // A heading of its own (a blank line before and after it): the chair's turn goes
+            // on under it; only an item's turn ends here.
+            if self.item.is_some() {
+                let speaker = close(
+                    &mut self.open,
+                    &self.chars,
+                    p.start,
+                    &mut self.contributions,
+                );
+                self.carried = self
+                    .style
+                    .turns_cross_headings
+                    .then_some(speaker)
+                    .flatten()
+                    .map(Some);
+            }
             self.item = None;
             self.regions.push((None, p.start));
             self.in_block = false;
@@ -791,10 +862,62 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_label_broken_over_three_lines_opens_one_unit() {
+        let text = "Präsident André Kuper: Frau Ministerin\nPaul.\nJosefine Paul, Ministerin für Kinder,\nJugend, Familie, Gleichstellung,\nFlucht und Integration: Herr\nPräsident! Wir bauen aus.\n(Beifall von den GRÜNEN)";
+        let read: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        assert_eq!(
+            read,
+            [
+                "Präsident André Kuper: Frau Ministerin\nPaul.",
+                "Josefine Paul, Ministerin für Kinder,\nJugend, Familie, Gleichstellung,\nFlucht und Integration: Herr\nPräsident! Wir bauen aus.",
+                "(Beifall von den GRÜNEN)",
+            ]
+        );
+        // Prose with a colon on its first line opens no label below it.
+        let prose = "Ich sage Ihnen:\nJosefine Paul, Ministerin für Kinder, hat recht.";
+        assert_eq!(units(prose).len(), 1);
+    }
+
+    #[test]
+    fn a_parenthesis_a_blank_line_cuts_is_one_unit() {
+        let text = "Wir bauen aus.\n\n(Beifall von den GRÜNEN – Zuruf von der AfD: Wer soll das bezahlen? –\n\nGegenruf von Gerd Gärtner [GRÜNE]: Das Land!)\n\nWeiter.";
+        let read: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        assert_eq!(read.len(), 3, "{read:?}");
+        assert!(read[1].starts_with("(Beifall") && read[1].ends_with("Das Land!)"));
+        // A parenthesis left open stays as it is: the prose after it is no part of it.
+        let open = "(Beifall von den GRÜNEN –\n\nWir bauen aus. Weiter.";
+        assert_eq!(units(open).len(), 2);
+    }
+
+    #[test]
+    fn before_the_agenda_as_a_heading_of_its_own_keeps_the_chairs_turn() {
+        let text = "Beginn: 10:00 Uhr\nPräsidentin Carina Gödecke: Ich eröffne die Sitzung.\n\nVor Eintritt in die Tagesordnung\n\nDie Fraktion der CDU hat beantragt, Punkt 5 abzusetzen.\n\nIch rufe auf:\n\n1 Gute Radwege\n\nAntrag der Fraktion der GRÜNEN\n\nDrucksache 16/10301\n\nIch eröffne die Aussprache.\n\nBernd Berg (GRÜNE): Wege!";
+        let body = body_of(text, Some(16), false);
+        let turns: Vec<(Option<&str>, &str)> = body
+            .contributions
+            .iter()
+            .map(|c| {
+                let who = c.speaker.as_ref().map_or("", |s| s.name.as_str());
+                (c.item.as_deref(), who)
+            })
+            .collect();
+        assert_eq!(
+            turns,
+            [
+                (None, "Carina Gödecke"),
+                (Some("1"), "Carina Gödecke"),
+                (Some("1"), "Bernd Berg")
+            ]
+        );
+    }
+
     /// A plenary body from `Beginn:` to the end, read in `wahlperiode` with the contents list
     /// above it where `listed`.
     fn body_of(text: &str, wahlperiode: Option<u32>, listed: bool) -> Body {
-        let body_start = text.find("Beginn:").unwrap();
+        let begin = text.find("Beginn:").unwrap();
+        // As the plenary reader does: the body from the first unit after the `Beginn:` line.
+        let body_start = begin + text[begin..].find('\n').unwrap_or(0);
         let contents = if listed {
             toc::items(text, body_start)
         } else {
@@ -811,6 +934,10 @@ mod tests {
             contents: &contents,
         };
         let units = units(text);
+        let body_start = units
+            .iter()
+            .find(|p| p.start >= body_start)
+            .map_or(body_start, |p| p.start);
         let mut diags = Diagnostics::new(text);
         segment(text, &units, (body_start, text.len()), &style, &mut diags)
     }
