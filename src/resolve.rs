@@ -61,7 +61,15 @@ fn identify(doc: &mut Document) {
     for (period, s) in doc.persons_mut() {
         let Some(period) = period else { continue };
         let party = s.faction.map(|f| f.party().key.as_str());
-        s.member = members::identify(period, &s.name, party).map(|m| m.id);
+        let member = members::identify(period, &s.name, party);
+        // A compound's hyphen lost at a line's end (`MüllerRech`): the name as the list has it.
+        if let Some(m) = member
+            .as_ref()
+            .filter(|m| m.name.replace('-', "") == s.name)
+        {
+            s.name.clone_from(&m.name);
+        }
+        s.member = member.map(|m| m.id);
         if let Some(id) = s.member {
             let ids = found.entry(s.name.clone()).or_default();
             if !ids.contains(&id) {

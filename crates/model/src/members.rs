@@ -171,9 +171,11 @@ pub fn by_name(period: u32, name: &str) -> Vec<Member> {
         .unwrap_or_default()
 }
 
-/// The last word of a name, lower case, diacritics folded: how surnames are compared.
+/// The last word of a name, lower case, diacritics folded, hyphens left out: how surnames are
+/// compared (`Müller-Rech` and `MüllerRech`, as plain `pdftotext` joins a compound broken at a
+/// line's end, are one).
 pub fn surname_key(name: &str) -> String {
-    fold(name.split_whitespace().last().unwrap_or(""))
+    fold(name.split_whitespace().last().unwrap_or("")).replace(['-', '‐'], "")
 }
 
 fn fold(s: &str) -> String {
@@ -283,9 +285,11 @@ pub fn identify(period: u32, name: &str, party: Option<&str>) -> Option<Member> 
     }
     let within = |p: u32, party: Option<&str>| -> Option<Option<Member>> {
         let members = WORDS.get(&p)?;
+        // The same words, or the same letters where a compound's hyphen was lost at a line's
+        // end (`Franziska MüllerRech` for `Franziska Müller-Rech`).
         let exact: Vec<&Member> = members
             .iter()
-            .filter(|(w, _)| *w == printed)
+            .filter(|(w, _)| *w == printed || w.concat() == printed.concat())
             .map(|(_, m)| m)
             .collect();
         if !exact.is_empty() {
@@ -372,6 +376,14 @@ mod tests {
         assert!(id(18, "Julia Wenzel", None).is_some());
         // A surname alone is no identity here (the resolve pass reads it first).
         assert_eq!(id(16, "Bolte", None), None);
+    }
+
+    #[test]
+    fn a_compound_surname_whose_hyphen_a_line_break_took_is_the_member() {
+        let joined = id(18, "Franziska MüllerRech", Some("fdp"));
+        assert!(joined.is_some());
+        assert_eq!(joined, id(18, "Franziska Müller-Rech", Some("fdp")));
+        assert_eq!(surname_key("MüllerRech"), surname_key("Müller-Rech"));
     }
 
     #[test]

@@ -149,26 +149,27 @@ fn open_parentheses(text: &str) -> i32 {
 
 /// The paragraphs with a parenthesis a blank line cuts made whole again (text with a blank line
 /// between paragraphs cuts one at a page break: `(Beifall … –` / `Gegenruf von …: Das Land!)`):
-/// a paragraph opening a parenthesis it does not close takes the next one or two short
-/// paragraphs that close it exactly.
+/// a paragraph whose last line opens a parenthesis it does not close takes the next one or two
+/// paragraphs whose lines close it exactly at a line's end ([`follow`]).
 fn whole_parentheses<'a>(text: &'a str, paragraphs: Vec<Paragraph<'a>>) -> Vec<Paragraph<'a>> {
     const MAX_FOLLOWING: usize = 2;
-    const SHORT: usize = 400;
     let mut out: Vec<Paragraph<'a>> = Vec::with_capacity(paragraphs.len());
     let mut i = 0;
     while i < paragraphs.len() {
         let p = paragraphs[i];
-        let mut depth = open_parentheses(p.text);
+        // The parenthesis its last line opens, if any (`… sein.` / `(Beifall … AfD:`).
+        let last = p.text.rfind("\n(").map_or(0, |at| at + 1);
+        let mut depth = open_parentheses(&p.text[last..]);
         let mut joined = 0;
-        if p.text.starts_with('(') && depth > 0 {
+        if p.text[last..].starts_with('(') && depth > 0 {
             for (k, next) in paragraphs[i + 1..].iter().take(MAX_FOLLOWING).enumerate() {
-                if next.text.len() > SHORT || next.text.starts_with('(') {
-                    break;
-                }
-                depth += open_parentheses(next.text);
-                if depth == 0 && next.text.ends_with(')') {
-                    joined = k + 1;
-                    break;
+                match follow(next.text, depth) {
+                    Follow::Closed => {
+                        joined = k + 1;
+                        break;
+                    }
+                    Follow::Open(d) => depth = d,
+                    Follow::Broken => break,
                 }
             }
         }
@@ -181,6 +182,40 @@ fn whole_parentheses<'a>(text: &'a str, paragraphs: Vec<Paragraph<'a>>) -> Vec<P
         i += joined + 1;
     }
     out
+}
+
+/// How a paragraph goes on with a parenthesis left open before it.
+enum Follow {
+    /// A line of it closes the parenthesis at its end (`[fraktionslos]: Und Glasfaser!)`; what
+    /// follows on the next lines is read as ever).
+    Closed,
+    /// It leaves this many open.
+    Open(i32),
+    /// It opens another, closes more than were open, or runs long: no part of it.
+    Broken,
+}
+
+fn follow(next: &str, mut depth: i32) -> Follow {
+    const SHORT: usize = 400;
+    if next.starts_with('(') {
+        return Follow::Broken;
+    }
+    let mut read = 0;
+    for line in next.split('\n') {
+        read += line.len() + 1;
+        depth += open_parentheses(line);
+        if read > SHORT || depth < 0 {
+            return Follow::Broken;
+        }
+        if depth == 0 {
+            return if line.ends_with(')') {
+                Follow::Closed
+            } else {
+                Follow::Broken
+            };
+        }
+    }
+    Follow::Open(depth)
 }
 
 /// Where a speaker's label opening at a line ends.

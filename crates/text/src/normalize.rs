@@ -95,7 +95,8 @@ pub fn normalize(raw: &str) -> Normalized {
         let line = cut.line(i);
         cut.lines.push(line);
     }
-    let (lines, page_of) = item_blocks(cut.lines, cut.page_of);
+    let (lines, page_of) = page_joins(&cleaned, cut.lines, cut.page_of);
+    let (lines, page_of) = item_blocks(lines, page_of);
     let (text, starts) = join_lines(&lines, &page_of);
     let numbers = page_numbers(&cut.printed, cut.has_form_feeds);
     let pages = if numbers.is_empty() {
@@ -151,16 +152,30 @@ impl Cutter<'_> {
         if self.pdftotext_head(i, trimmed) {
             return String::new();
         }
-        if at_page_start && trimmed == "Landtag" {
+        if trimmed == "Landtag" {
             if let Some(j) = self
                 .next_nonempty(i + 1)
                 .filter(|&j| self.cleaned[j].trim() == "Nordrhein-Westfalen")
+                .filter(|&j| at_page_start || self.date_head_follows(j + 1))
             {
                 self.skip_until = j + 1;
                 return String::new();
             }
         }
         self.drucksache_heads(line)
+    }
+
+    /// Whether a pdftotext head (`28.01.2026` / `Plenarprotokoll 18/115`, a page number before
+    /// it or not) opens at the next lines from `from`: a text without form feeds (copied, or
+    /// written by hand) prints `Landtag` / `Nordrhein-Westfalen` over it at a page's top.
+    fn date_head_follows(&self, from: usize) -> bool {
+        let mut next = self.next_nonempty(from);
+        if next.is_some_and(|k| PAGE_NUMBER.is_match(self.cleaned[k].trim())) {
+            next = next.and_then(|k| self.next_nonempty(k + 1));
+        }
+        next.filter(|&k| DATE_LINE.is_match(self.cleaned[k].trim()))
+            .and_then(|k| self.next_nonempty(k + 1))
+            .is_some_and(|k| PROTOCOL_LINE.is_match(self.cleaned[k].trim()))
     }
 
     fn next_nonempty(&self, from: usize) -> Option<usize> {
@@ -344,6 +359,65 @@ static PAPER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:der|des|den|dem|und|auf)\s|Drucksachen?\b|Vorlagen?\b|Neudruck\b|[–-]\s)")
         .unwrap()
 });
+
+/// Words that never end a sentence: a line ending in one goes on (`Minister für Inneres und`).
+const GOES_ON: [&str; 38] = [
+    "und", "oder", "sowie", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
+    "eines", "einem", "einen", "für", "von", "vom", "zu", "zur", "zum", "mit", "in", "im", "auf",
+    "an", "am", "bei", "beim", "nach", "über", "unter", "vor", "wie", "als", "dass", "aus", "um",
+];
+
+/// Whether a page cut the sentence between `before` (the last line of a page) and `after`
+/// (the first of the next): a word's hyphen, a comma, a colon or a dash last, a word that never
+/// ends one, or a small letter on both sides (`Titel` / `Rede` is no sentence).
+fn cut_sentence(before: &str, after: &str) -> bool {
+    let mut end = before.chars().rev();
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let lower_after = after.chars().next().is_some_and(char::is_lowercase);
+    match (end.next(), end.next()) {
+        (Some('-'), Some(c)) => c.is_alphabetic() || c == ' ',
+        (Some(',' | ':' | '–'), _) => true,
+        (Some(c), _) if c.is_lowercase() => lower_after || GOES_ON.contains(&last_word),
+        _ => false,
+    }
+}
+
+/// The blank lines around a running head (a page's, or pdftotext's between two columns) taken
+/// out where the break cut a sentence ([`cut_sentence`]): `Ralf Jäger, Minister für Inneres und` / head / `Kommunales: Frau
+/// Präsidentin!` go on as one passage, as the column printed them, and the item blocks after
+/// are found as on one page.
+fn page_joins(
+    cleaned: &[String],
+    lines: Vec<String>,
+    page_of: Vec<usize>,
+) -> (Vec<String>, Vec<usize>) {
+    // A line with text that was cut: a running head, a form feed.
+    let was_cut = |k: usize| lines[k].is_empty() && !cleaned[k].trim().is_empty();
+    let mut keep = vec![true; lines.len()];
+    let mut last: Option<usize> = None;
+    for i in 0..lines.len() {
+        if lines[i].trim().is_empty() {
+            continue;
+        }
+        if let Some(l) = last.filter(|&l| (l + 1..i).any(was_cut)) {
+            let before = lines[l].trim();
+            // A paper's block under a heading ends in a small letter (`zweite Lesung`, `der
+            // Landesregierung`) and is whole: what the next page begins is no part of it.
+            let block = before.chars().count() <= 40
+                && (PAPER_BLOCK.is_match(before) || PAPER_LINE.is_match(before));
+            if cut_sentence(before, lines[i].trim()) && !block {
+                keep[l + 1..i].iter_mut().for_each(|k| *k = false);
+            }
+        }
+        last = Some(i);
+    }
+    lines
+        .into_iter()
+        .zip(page_of)
+        .zip(keep)
+        .filter_map(|(pair, k)| k.then_some(pair))
+        .unzip()
+}
 
 /// Where an item's heading is in the block before it, as plain `pdftotext` output prints it
 /// (`Ich rufe auf:`, the heading, its papers and the chair's words on consecutive lines), the
@@ -574,13 +648,39 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_cuts_a_sentence_parts_no_paragraph() {
+        let head = "\n\nLandtag\nNordrhein-Westfalen\n\n11.11.2015\nPlenarprotokoll 16/97\n\n3\n\n";
+        // A label cut after `und`: one passage, its lines as the column printed them.
+        let n = normalize(&format!(
+            "Ralf Jäger, Minister für Inneres und{head}Kommunales: Frau Präsidentin!\n"
+        ));
+        assert_eq!(
+            n.text,
+            "Ralf Jäger, Minister für Inneres und\nKommunales: Frau Präsidentin!\n"
+        );
+        // A paper's block ends whole in a small letter: the chair's words after it stay apart.
+        let n = normalize(&format!(
+            "Drucksache 16/11000\nzweite Lesung{head}Eine Aussprache ist nicht vorgesehen.\n"
+        ));
+        assert!(
+            n.text.contains("zweite Lesung\n\nEine Aussprache"),
+            "{}",
+            n.text
+        );
+        // A sentence ended: the page's break stays a paragraph's.
+        let n = normalize(&format!("Das ist so.{head}Weiter geht es.\n"));
+        assert_eq!(n.text, "Das ist so.\n\nWeiter geht es.\n");
+    }
+
+    #[test]
     fn cuts_running_heads_and_keeps_them() {
         let n = normalize("Aspekte wie die\n\n24.11.2022 88 Nordrhein-Westfalen Plenarprotokoll 18/15\n\nlandesweite Einführung\n");
         assert_eq!(
             n.running_heads,
             ["24.11.2022 88 Nordrhein-Westfalen Plenarprotokoll 18/15"]
         );
-        assert_eq!(n.text, "Aspekte wie die landesweite Einführung\n");
+        // The page cut the sentence: its lines go on as one paragraph.
+        assert_eq!(n.text, "Aspekte wie die\nlandesweite Einführung\n");
     }
 
     #[test]
