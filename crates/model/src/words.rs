@@ -14,9 +14,20 @@ pub fn fold(c: char) -> char {
         .unwrap_or(c)
 }
 
-/// Runs of white space (line breaks included) as one space, none at either end.
+/// Runs of white space (line breaks included) as one space, none at either end; a compound
+/// broken after its hyphen (at a line's end, or where a copy turned that break into a space)
+/// goes on without one: `Franziska Müller-` / `Rech` → `Franziska Müller-Rech`, `Teilzeit-
+/// Abgeordneter` → `Teilzeit-Abgeordneter`. Before a small letter the hyphen is a word's own
+/// (`Ein- und Ausgaben`), after a space a dash: both stay as they are.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    static BROKEN_COMPOUND: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(\p{L})-\s+(\p{Lu})").unwrap());
+    let joined = if s.contains("- ") || s.contains("-\n") {
+        BROKEN_COMPOUND.replace_all(s, "$1-$2")
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `s` says `phrase` (words one space apart) with any white space between the words:
@@ -29,4 +40,22 @@ pub fn says(s: &str, phrase: &str) -> bool {
 /// layer finds columns by it, the annex reader options.
 pub fn is_vote_mark(t: &str) -> bool {
     matches!(t.trim(), "X" | "x" | "×" | "✕" | "✗")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse;
+
+    #[test]
+    fn a_compound_broken_at_a_lines_end_goes_on_without_a_space() {
+        assert_eq!(
+            collapse("Franziska Müller-\nRech [FDP]:  Wann?"),
+            "Franziska Müller-Rech [FDP]: Wann?"
+        );
+        // A word's hyphen before a small letter, a dash between spaces: as they are.
+        assert_eq!(
+            collapse("Ein-\nund Ausgaben – Oh!\nJa"),
+            "Ein- und Ausgaben – Oh! Ja"
+        );
+    }
 }

@@ -87,7 +87,16 @@ fn restore_page(page: &str) -> Option<String> {
     if c < blocks.len() && number(c) {
         c += 1;
     }
-    let body_before = !blocks[before].trim_start().starts_with("Landtag");
+    // The page's top (`Landtag` / `Nordrhein-Westfalen`) may open the block before the head:
+    // a body must follow it there.
+    let body_before = blocks[before]
+        .trim_start()
+        .strip_prefix("Landtag")
+        .is_none_or(|rest| {
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix("Nordrhein-Westfalen").unwrap_or(rest);
+            !rest.trim().is_empty()
+        });
     if !body_before || open(blocks[before]).is_some() {
         return None;
     }
@@ -118,8 +127,9 @@ fn open(block: &str) -> Option<Open> {
     if chars.next() == Some('-') && chars.next().is_some_and(char::is_lowercase) {
         return Some(Open::Hyphen);
     }
-    let word = last.split_whitespace().last()?;
-    OPEN_WORDS.contains(&word).then_some(Open::Word)
+    // `… vor. Wir` as well as `… die Fraktionen von`: a sentence's first word ends none.
+    let word = last.split_whitespace().last()?.to_lowercase();
+    OPEN_WORDS.contains(&word.as_str()).then_some(Open::Word)
 }
 
 /// Whether `block` can go on from a block broken off as `how`: after a hyphen, in lower case;
@@ -185,6 +195,25 @@ mod tests {
                     Wir kommen deshalb zur Abstimmung.\n";
         let mended = restore(&format!("{page}\u{0C}")).into_owned();
         assert!(mended.contains("Wer ent-\n\nhält sich?"), "{mended}");
+    }
+
+    /// Page 136 of 18/115, shortened: the left column's last block ends `… vor. Wir`, a
+    /// sentence's first word, and the right column's first (`kommen somit zum Schluss …`,
+    /// the next item's heading after it) was printed before it.
+    #[test]
+    fn a_block_ending_in_a_sentences_first_word_finds_its_end() {
+        let page = "\nLandtag\nNordrhein-Westfalen\nFranziska Müller-Rech (FDP): Vielen Dank.\n\
+                    Wir schätzen uns.\n\n28.01.2026\nPlenarprotokoll 18/115\n\n136\n\n\
+                    kommen somit zum Schluss der Aussprache.\nWir kommen zu:\n18 Gesetz\n\
+                    zweite Lesung\n\n(Lachen von Christian Loose [AfD])\nAusgerechnet hier.\n\
+                    Vizepräsidentin Berivan Aymaz: Vielen Dank. – Es\nliegen keine weiteren \
+                    Wortmeldungen vor. Wir\n\nDie Reden sollen zu Protokoll gegeben werden.\n";
+        let mended = restore(&format!("{page}\u{0C}")).into_owned();
+        assert!(
+            mended.contains("vor. Wir\n\nkommen somit zum Schluss"),
+            "{mended}"
+        );
+        assert!(mended.contains("zweite Lesung\n\nDie Reden"), "{mended}");
     }
 
     #[test]
