@@ -436,12 +436,15 @@ impl<'a> Segmenter<'a> {
             p.start,
             &mut self.contributions,
         );
-        self.carried = self
+        // A heading right after another (plain text prints a page's headings together: 17/1's
+        // `9 …` and `11 …`) closes no turn: the one carried over the first goes on.
+        let closed = self
             .style
             .turns_cross_headings
             .then_some(speaker)
             .flatten()
             .map(Some);
+        self.carried = closed.or(self.carried.take());
         let (title, title_note) = match TITLE_NOTE.captures(&title) {
             Some(c) if !c[1].is_empty() => (c[1].to_owned(), Some(c[2].to_owned())),
             _ => (title, None),
@@ -945,6 +948,21 @@ mod tests {
                 (Some("1"), "Bernd Berg")
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_right_after_another_keeps_the_turn_carried_over_both() {
+        let text = "Beginn: 10:00 Uhr\nPräsident André Kuper: Wir kommen zu:\n\n1 Erste Sache\n\nAntrag\nDrucksache 17/9\n\n3 Dritte Sache\n\nAntrag\nDrucksache 17/11\n\nEine Aussprache ist nicht vorgesehen.";
+        let body = body_of(text, Some(17), false);
+        let turns: Vec<(Option<&str>, &str)> = body
+            .contributions
+            .iter()
+            .map(|c| {
+                let who = c.speaker.as_ref().map_or("", |s| s.name.as_str());
+                (c.item.as_deref(), who)
+            })
+            .collect();
+        assert_eq!(turns, [(None, "André Kuper"), (Some("3"), "André Kuper")]);
     }
 
     /// A plenary body from `Beginn:` to the end, read in `wahlperiode` with the contents list

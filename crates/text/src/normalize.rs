@@ -444,6 +444,7 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
     // Abgeordneten` / `Gemäß § 2 Absatz 1 …`): a blank line goes there.
     let mut words_at = None;
     let starts = title_ends(&lines);
+    let papered = papered_headings(&lines);
     for (i, (line, page)) in lines.into_iter().zip(page_of).enumerate() {
         let t = line.trim();
         if matches!(state, In::Title(_)) && words_at == Some(i) {
@@ -463,8 +464,11 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
                 // `Ich rufe auf:`, and any line ending in a colon (`Wir kommen zu
                 // Tagesordnungspunkt 4, Tagesordnungspunkt 3 ist abgesetzt:`): the heading's
                 // number and title decide (`protocol::heading`, the contents list).
-                let call =
-                    (ITEM_CALL.is_match(after) || after.ends_with(':')) && ITEM_HEADING.is_match(t);
+                // Or no call at all: a sentence ends, and a heading with its papers follows
+                // (17/1: `… mit Mehrheit angenommen.` / `17 Mitteilung …` / `Unterrichtung`).
+                let called = ITEM_CALL.is_match(after) || after.ends_with(':');
+                let ended = after.ends_with(['.', '!', '?']) && papered.contains(&i);
+                let call = (called || ended) && ITEM_HEADING.is_match(t);
                 if call || after.is_empty() && ITEM_HEADING.is_match(t) {
                     state = In::Title(1);
                     words_at = starts.get(&i).copied();
@@ -496,6 +500,22 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
         pages.push(page);
     }
     (out, pages)
+}
+
+/// The lines that could head an item with a paper's block within the next three lines, none
+/// blank (`17 Mitteilung gemäß § 15 …` / `Unterrichtung durch die`).
+fn papered_headings(lines: &[String]) -> std::collections::HashSet<usize> {
+    let opens_paper = |t: &str| t.chars().count() <= 40 && PAPER_BLOCK.is_match(t);
+    (0..lines.len())
+        .filter(|&i| ITEM_HEADING.is_match(lines[i].trim()))
+        .filter(|&i| {
+            lines[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|l| !l.trim().is_empty())
+                .any(|l| opens_paper(l.trim()))
+        })
+        .collect()
 }
 
 /// For each line that could head an item, the line where a sentence of the chair's begins
@@ -670,6 +690,23 @@ mod tests {
         // A sentence ended: the page's break stays a paragraph's.
         let n = normalize(&format!("Das ist so.{head}Weiter geht es.\n"));
         assert_eq!(n.text, "Das ist so.\n\nWeiter geht es.\n");
+    }
+
+    #[test]
+    fn a_heading_with_its_papers_after_a_sentence_is_a_block() {
+        let n = normalize("Damit ist der Antrag angenommen.\n17 Mitteilung gemäß § 15 Abs. 2\nUnterrichtung durch die\nPräsidentin des Landtags\nDrucksache 16/15088\nDie Präsidentin hat die Daten veröffentlicht.\n");
+        assert!(
+            n.text.contains("angenommen.\n\n17 Mitteilung"),
+            "{}",
+            n.text
+        );
+        // A figure opening a line of prose, no paper under it: the prose goes on.
+        let n =
+            normalize("Das kostet viel.\n4 Milliarden Euro fehlen\nden Kommunen seit Jahren.\n");
+        assert_eq!(
+            n.text,
+            "Das kostet viel.\n4 Milliarden Euro fehlen\nden Kommunen seit Jahren.\n"
+        );
     }
 
     #[test]
