@@ -928,18 +928,22 @@ mod tests {
         assert_eq!(units(open).len(), 2);
     }
 
-    #[test]
-    fn before_the_agenda_as_a_heading_of_its_own_keeps_the_chairs_turn() {
-        let text = "Beginn: 10:00 Uhr\nPräsidentin Carina Gödecke: Ich eröffne die Sitzung.\n\nVor Eintritt in die Tagesordnung\n\nDie Fraktion der CDU hat beantragt, Punkt 5 abzusetzen.\n\nIch rufe auf:\n\n1 Gute Radwege\n\nAntrag der Fraktion der GRÜNEN\n\nDrucksache 16/10301\n\nIch eröffne die Aussprache.\n\nBernd Berg (GRÜNE): Wege!";
-        let body = body_of(text, Some(16), false);
-        let turns: Vec<(Option<&str>, &str)> = body
-            .contributions
+    /// Each contribution's item and speaker's name, in order.
+    fn turns_of(body: &Body) -> Vec<(Option<&str>, &str)> {
+        body.contributions
             .iter()
             .map(|c| {
                 let who = c.speaker.as_ref().map_or("", |s| s.name.as_str());
                 (c.item.as_deref(), who)
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn before_the_agenda_as_a_heading_of_its_own_keeps_the_chairs_turn() {
+        let text = "Beginn: 10:00 Uhr\nPräsidentin Carina Gödecke: Ich eröffne die Sitzung.\n\nVor Eintritt in die Tagesordnung\n\nDie Fraktion der CDU hat beantragt, Punkt 5 abzusetzen.\n\nIch rufe auf:\n\n1 Gute Radwege\n\nAntrag der Fraktion der GRÜNEN\n\nDrucksache 16/10301\n\nIch eröffne die Aussprache.\n\nBernd Berg (GRÜNE): Wege!";
+        let body = body_of(text, Some(16), false);
+        let turns = turns_of(&body);
         assert_eq!(
             turns,
             [
@@ -954,14 +958,7 @@ mod tests {
     fn a_heading_right_after_another_keeps_the_turn_carried_over_both() {
         let text = "Beginn: 10:00 Uhr\nPräsident André Kuper: Wir kommen zu:\n\n1 Erste Sache\n\nAntrag\nDrucksache 17/9\n\n3 Dritte Sache\n\nAntrag\nDrucksache 17/11\n\nEine Aussprache ist nicht vorgesehen.";
         let body = body_of(text, Some(17), false);
-        let turns: Vec<(Option<&str>, &str)> = body
-            .contributions
-            .iter()
-            .map(|c| {
-                let who = c.speaker.as_ref().map_or("", |s| s.name.as_str());
-                (c.item.as_deref(), who)
-            })
-            .collect();
+        let turns = turns_of(&body);
         assert_eq!(turns, [(None, "André Kuper"), (Some("3"), "André Kuper")]);
     }
 

@@ -26,12 +26,14 @@ use crate::heads::{DATE_LINE, PROTOCOL_LINE};
 /// through the whole period, `5694`).
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
 
-/// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries.
-const OPEN_WORDS: &[&str] = &[
-    "von", "der", "die", "das", "den", "dem", "des", "und", "oder", "mit", "zu", "zum", "zur",
-    "für", "bei", "beim", "in", "im", "an", "am", "auf", "aus", "nach", "über", "um", "sowie",
-    "sind", "ist", "hat", "haben", "wird", "werden", "ein", "eine", "einen", "einem", "einer",
-    "dass", "wie", "als", "wir", "sich", "nicht", "auch", "noch", "vom", "gegen",
+/// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries
+/// (compared in lower case). The one list: the normaliser's page joins read it too.
+pub(crate) const OPEN_WORDS: &[&str] = &[
+    "von", "vom", "der", "die", "das", "den", "dem", "des", "und", "oder", "sowie", "mit", "zu",
+    "zum", "zur", "für", "bei", "beim", "in", "im", "an", "am", "auf", "aus", "nach", "über",
+    "unter", "vor", "um", "gegen", "sind", "ist", "hat", "haben", "wird", "werden", "ein", "eine",
+    "einen", "einem", "einer", "eines", "dass", "wie", "als", "wir", "sich", "nicht", "auch",
+    "noch",
 ];
 
 /// Words a sentence opens with in a chair's or speaker's text: a block that begins with one

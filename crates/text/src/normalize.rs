@@ -360,13 +360,6 @@ static PAPER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Words that never end a sentence: a line ending in one goes on (`Minister für Inneres und`).
-const GOES_ON: [&str; 38] = [
-    "und", "oder", "sowie", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
-    "eines", "einem", "einen", "für", "von", "vom", "zu", "zur", "zum", "mit", "in", "im", "auf",
-    "an", "am", "bei", "beim", "nach", "über", "unter", "vor", "wie", "als", "dass", "aus", "um",
-];
-
 /// Whether a page cut the sentence between `before` (the last line of a page) and `after`
 /// (the first of the next): a word's hyphen, a comma, a colon or a dash last, a word that never
 /// ends one, or a small letter on both sides (`Titel` / `Rede` is no sentence).
@@ -377,7 +370,9 @@ fn cut_sentence(before: &str, after: &str) -> bool {
     match (end.next(), end.next()) {
         (Some('-'), Some(c)) => c.is_alphabetic() || c == ' ',
         (Some(',' | ':' | '–'), _) => true,
-        (Some(c), _) if c.is_lowercase() => lower_after || GOES_ON.contains(&last_word),
+        (Some(c), _) if c.is_lowercase() => {
+            lower_after || crate::columns::OPEN_WORDS.contains(&last_word.to_lowercase().as_str())
+        }
         _ => false,
     }
 }
