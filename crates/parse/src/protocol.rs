@@ -89,7 +89,7 @@ fn is_heading_block(p: &Paragraph) -> bool {
 /// between them). Every reader of a protocol works on these.
 pub fn units(text: &str) -> Vec<Paragraph<'_>> {
     let mut out = Vec::new();
-    for p in whole_parentheses(text, paragraphs(text)) {
+    for p in whole_labels(text, whole_parentheses(text, paragraphs(text))) {
         let mut start = p.start;
         let mut depth = 0i32;
         let mut offset = p.start;
@@ -184,6 +184,34 @@ fn whole_parentheses<'a>(text: &'a str, paragraphs: Vec<Paragraph<'a>>) -> Vec<P
     out
 }
 
+/// The paragraphs with a speaker's label a blank line cuts made whole again (a page's break in
+/// text without running heads: `Bernd Berger, Staatssekretär im Ministerium für Inneres und` /
+/// blank / `Kommunales: Frau Präsidentin!`): a paragraph whose last line opens a label that
+/// the next paragraph's first lines close takes that paragraph.
+fn whole_labels<'a>(text: &'a str, paragraphs: Vec<Paragraph<'a>>) -> Vec<Paragraph<'a>> {
+    let mut out: Vec<Paragraph<'a>> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        if let Some(prev) = out.last_mut() {
+            let last = prev
+                .text
+                .rfind('\n')
+                .map_or(prev.start, |i| prev.start + i + 1);
+            let line = &text[last..prev.end];
+            let over = label_opens(line, &text[last..p.end]);
+            if !line.contains(':') && matches!(over, Label::OverLines(_)) {
+                *prev = Paragraph {
+                    start: prev.start,
+                    end: p.end,
+                    text: &text[prev.start..p.end],
+                };
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
 /// How a paragraph goes on with a parenthesis left open before it.
 enum Follow {
     /// A line of it closes the parenthesis at its end (`[fraktionslos]: Und Glasfaser!)`; what
@@ -237,6 +265,12 @@ const LABEL_LINES: usize = 4;
 fn label_opens(line: &str, rest: &str) -> Label {
     if speaker::label_at_start(line).is_some() {
         return Label::OnTheLine;
+    }
+    // A label that opens on the next line is its own: this line is none of it (`… gegebene
+    // Reden` / `Ina Brandes, Ministerin für …:` is no `Reden Ina Brandes`).
+    let next = rest.split_once('\n').map_or("", |(_, r)| r.trim_start());
+    if speaker::label_at_start(next).is_some() {
+        return Label::None;
     }
     let mut lines = rest.split('\n');
     let mut upto = lines.next().map_or(0, str::len);
@@ -915,6 +949,17 @@ mod tests {
         // Prose with a colon on its first line opens no label below it.
         let prose = "Ich sage Ihnen:\nJosefine Paul, Ministerin für Kinder, hat recht.";
         assert_eq!(units(prose).len(), 1);
+    }
+
+    #[test]
+    fn a_label_a_blank_line_cuts_opens_one_unit() {
+        let text = "Präsidentin Carina Gödecke: Herr Staatssekretär.\n\nBernd Berger, Staatssekretär im Ministerium für Inneres und\n\nKommunales: Frau Präsidentin! Wir helfen.\n\nWeiter im Text.";
+        let read: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        assert_eq!(read.len(), 3, "{read:?}");
+        assert!(read[1].starts_with("Bernd Berger") && read[1].ends_with("Wir helfen."));
+        // A line of prose before a blank line stays apart.
+        let prose = "Wir danken dem Ministerium für Inneres und\n\nKommunales ist wichtig.";
+        assert_eq!(units(prose).len(), 2);
     }
 
     #[test]
