@@ -919,10 +919,15 @@ mod tests {
 
     /// A label broken before its faction (a narrow column) is one unit with its speech; an
     /// interjection opening a line is a unit of its own.
+    /// The texts of `text`'s units, in order.
+    fn unit_texts(text: &str) -> Vec<&str> {
+        units(text).iter().map(|u| u.text).collect()
+    }
+
     #[test]
     fn a_label_broken_over_two_lines_opens_one_unit() {
         let text = "Ich darf fragen: Nehmen Sie die Wahl an?\nVizepräsident Oliver Keymis\n(GRÜNE): Ja! Vielen Dank!\n(Beifall von der CDU)\nWeiter.";
-        let units: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        let units = unit_texts(text);
         assert_eq!(
             units,
             [
@@ -937,7 +942,7 @@ mod tests {
     #[test]
     fn a_label_broken_over_three_lines_opens_one_unit() {
         let text = "Präsident André Kuper: Frau Ministerin\nPaul.\nJosefine Paul, Ministerin für Kinder,\nJugend, Familie, Gleichstellung,\nFlucht und Integration: Herr\nPräsident! Wir bauen aus.\n(Beifall von den GRÜNEN)";
-        let read: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        let read = unit_texts(text);
         assert_eq!(
             read,
             [
@@ -954,7 +959,7 @@ mod tests {
     #[test]
     fn a_label_a_blank_line_cuts_opens_one_unit() {
         let text = "Präsidentin Carina Gödecke: Herr Staatssekretär.\n\nBernd Berger, Staatssekretär im Ministerium für Inneres und\n\nKommunales: Frau Präsidentin! Wir helfen.\n\nWeiter im Text.";
-        let read: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        let read = unit_texts(text);
         assert_eq!(read.len(), 3, "{read:?}");
         assert!(read[1].starts_with("Bernd Berger") && read[1].ends_with("Wir helfen."));
         // A line of prose before a blank line stays apart.
@@ -965,7 +970,7 @@ mod tests {
     #[test]
     fn a_parenthesis_a_blank_line_cuts_is_one_unit() {
         let text = "Wir bauen aus.\n\n(Beifall von den GRÜNEN – Zuruf von der AfD: Wer soll das bezahlen? –\n\nGegenruf von Gerd Gärtner [GRÜNE]: Das Land!)\n\nWeiter.";
-        let read: Vec<&str> = units(text).iter().map(|u| u.text).collect();
+        let read = unit_texts(text);
         assert_eq!(read.len(), 3, "{read:?}");
         assert!(read[1].starts_with("(Beifall") && read[1].ends_with("Das Land!)"));
         // A parenthesis left open stays as it is: the prose after it is no part of it.
