@@ -514,6 +514,8 @@ pub enum CheckKind {
     /// The chair counts members without a faction among the voters but names them not
     /// (`die beiden fraktionslosen Abgeordneten`): their votes are not recorded.
     VoteMembersUnnamed,
+    /// The chair called for a vote (`Wer stimmt … zu?`) where no vote was read: a vote lost.
+    VoteMissed,
     /// A roll call's rows, the chair's totals and the `Ergebnis` row disagree.
     RollCallTotals,
     /// A roll call whose annex gave no rows.
@@ -525,7 +527,7 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 14] = [
+    pub const ALL: [CheckKind; 15] = [
         Self::VoteFactionsIncomplete,
         Self::VoteFactionTwice,
         Self::VoteResultSeats,
@@ -536,6 +538,7 @@ impl CheckKind {
         Self::VoteAnnouncedOtherwise,
         Self::VoteRereadOtherwise,
         Self::VoteMembersUnnamed,
+        Self::VoteMissed,
         Self::RollCallTotals,
         Self::RollCallNoRows,
         Self::TocSpeechMissing,
@@ -555,6 +558,7 @@ impl CheckKind {
             Self::VoteAnnouncedOtherwise => "vote-announced-otherwise",
             Self::VoteRereadOtherwise => "vote-reread-otherwise",
             Self::VoteMembersUnnamed => "vote-members-unnamed",
+            Self::VoteMissed => "vote-missed",
             Self::RollCallTotals => "roll-call-totals",
             Self::RollCallNoRows => "roll-call-no-rows",
             Self::TocSpeechMissing => "toc-speech-missing",

@@ -25,6 +25,8 @@
 //! - members without a faction the chair counts among the voters are named
 //!   (`vote-members-unnamed`: `die beiden fraktionslosen Abgeordneten`, their votes missing;
 //!   not where they are said to be absent);
+//! - every call of the chair for a vote (`Wer stimmt … zu?`, `Gegenprobe`) stands in a vote read
+//!   (`vote-missed`: a vote lost; in its own words, not the vote grammar's);
 //! - a roll call's rows sum to the totals announced and to its `Ergebnis` row, and a roll call
 //!   has rows (`roll-call-totals`, `roll-call-no-rows`; in `plenary.rs`, where the annex is
 //!   joined);
@@ -35,7 +37,7 @@ use crate::model::{
     BallotOption, Check, CheckKind, CheckTarget, CitedPaper, MemberVote, Position, Tally, Vote,
     VoteMethod, VoteResult, Voter,
 };
-use crate::model::{CharIndex, Contribution};
+use crate::model::{CharIndex, CharSpan, Contribution};
 use crate::phrases::{self, Family};
 use crate::voters::{label, When, ABSENT, UNNAMED_MEMBERS};
 use regex::Regex;
@@ -90,6 +92,101 @@ pub fn votes(votes: &[Vote], when: When) -> Vec<Check> {
         if let Some(d) = coalition_split(v, when) {
             say(CheckKind::VoteCoalitionSplit, d);
         }
+    }
+    out
+}
+
+/// A chair's call for a vote: a question for or against or for abstentions (`Wer stimmt dem
+/// Antrag zu?`, `Wer dem Antrag zustimmen möchte, den bitte ich um das Handzeichen.`,
+/// `Gegenprobe!`, `Enthaltungen?`). Its own words, not the vote grammar's (`abstimmung.tsv`): a
+/// check that shared the reader's phrases would miss what the reader misses.
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bWer\b[^?.!]{0,160}?\b(?:zu|zustimmen|dafür|dagegen|enthält\s+sich|enthalten|ablehnen|ab|stimmen|folgen|Folge\s+leisten|unterstützt|bestätigen)\s*[?!]|\bWer\b[^?.!]{0,160}?\bHandzeichen\b|\b(?:Ist|Stimmt|Möchte|Will)\s+(?:sich\s+)?(?:dem\s+)?jemand\b[^?.!]{0,80}?\b(?:dagegen|enthalten|stimmen|widersprechen)\s*\?|\bEnthält\s+sich\s+jemand\s*\?|\bSich\s+enthalten\s*\?|\b(?:Zustimmung|Ablehnung|Enthaltung|Dafür|Dagegen)\s*\?|\bSind\s+Sie\s+(?:damit\s+)?einverstanden\s*\?|\b(?:Erhebt\s+sich|Gibt\s+es)\s+(?:\w+\s+)?Widerspruch\s*\?|\bGegenprobe\b|\bGegenstimmen\s*[?!]|\b(?:Stimm)?enthaltungen\s*[?!]",
+    )
+    .unwrap()
+});
+
+/// A call for a vote that no vote read covers: where it stands, in the agenda item `item`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub at: CharSpan,
+    pub item: Option<String>,
+}
+
+/// A turn to look for calls in: its span, its agenda item, and how many calls in a row make a
+/// lost vote there (one in the chair's turn; in another's, where a chair's turn the reader gave
+/// to a speaker would stand, at least two, since a speaker may ask `Wer ist denn dagegen?`).
+pub struct Turn {
+    pub span: CharSpan,
+    pub item: Option<String>,
+    pub calls: usize,
+}
+
+impl Turn {
+    /// The turns of a document's contributions: the chair's need one call, another's two.
+    pub fn of(contributions: &[Contribution]) -> Vec<Turn> {
+        contributions
+            .iter()
+            .map(|c| Turn {
+                span: c.span,
+                item: c.item.clone(),
+                calls: if c.speaker.as_ref().is_some_and(crate::speaker::is_presiding) {
+                    1
+                } else {
+                    2
+                },
+            })
+            .collect()
+    }
+}
+
+/// A call that opens a vote: it asks who votes for (a vote asks for, against, abstaining).
+static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:zu\s*[?!]|zustimmen|dafür|Handzeichen|Zustimmung\s*\?|einverstanden)")
+        .unwrap()
+});
+
+/// Calls further apart than this (characters) are two passages.
+const CALLS_APART: usize = 600;
+
+/// The calls for a vote (`CALL`) in `turns` that stand in no vote's passage (`vote-missed`): a
+/// vote the reader lost. Calls of one turn that follow each other closely, no vote read between
+/// them and none asking anew who votes for (`OPENS`), are one lost vote, at the first of them.
+pub fn unread(chars: &CharIndex<'_>, turns: &[Turn], votes: &[Vote]) -> Vec<Unread> {
+    let within = |at: usize| {
+        votes
+            .iter()
+            .any(|v| v.span.start() <= at && at < v.span.end())
+    };
+    let mut out = Vec::new();
+    for turn in turns {
+        let base = chars.bytes(turn.span).start;
+        let mut runs: Vec<Vec<CharSpan>> = Vec::new();
+        for m in CALL.find_iter(chars.slice(turn.span)) {
+            let at = chars.span(base + m.start()..base + m.end());
+            let last = runs.last().and_then(|r| r.last()).map(|l| l.start());
+            let opens = OPENS.is_match(m.as_str());
+            let goes_on = !opens
+                && last.is_some_and(|l| {
+                    at.start() - l <= CALLS_APART
+                        && !votes
+                            .iter()
+                            .any(|v| (l..=at.start()).contains(&v.span.start()))
+                });
+            match runs.last_mut() {
+                Some(run) if goes_on => run.push(at),
+                _ => runs.push(vec![at]),
+            }
+        }
+        out.extend(
+            runs.into_iter()
+                .filter(|r| r.len() >= turn.calls && !within(r[0].start()))
+                .map(|r| Unread {
+                    at: r[0],
+                    item: turn.item.clone(),
+                }),
+        );
     }
     out
 }
@@ -495,6 +592,58 @@ mod tests {
         let mut out = votes(&read, when);
         out.extend(movers(&read, &crate::cited::cited(text)));
         out.into_iter().map(|c| (c.kind, c.detail)).collect()
+    }
+
+    /// The calls no vote covers, as their words, in a text read as one turn needing `calls`
+    /// calls in a row, the votes read but the `lost` ones.
+    fn unread_calls(text: &str, calls: usize, lost: &[usize]) -> Vec<String> {
+        let when = When {
+            wahlperiode: Some(18),
+            date: None,
+        };
+        let chars = CharIndex::new(text);
+        let read: Vec<Vote> = plenary(text, None, when)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !lost.contains(i))
+            .map(|(_, r)| {
+                let mut v = r.vote;
+                v.span = chars.span(r.start..r.end);
+                v
+            })
+            .collect();
+        let turn = [Turn {
+            span: chars.span(0..text.len()),
+            item: Some("3".to_owned()),
+            calls,
+        }];
+        unread(&chars, &turn, &read)
+            .into_iter()
+            .map(|u| chars.slice(u.at).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_call_for_a_vote_no_vote_covers_is_a_doubt() {
+        let text = "Wer wissen will, wie es steht, der lese nach. Wer stimmt dem Antrag Drucksache 18/1 zu? – Die AfD. Die Gegenprobe! – Die übrigen Fraktionen. Stimmenthaltungen? – Keine. Damit ist der Antrag abgelehnt.\n\nWer dem Antrag Drucksache 18/3 zustimmen möchte, den bitte ich um das Handzeichen. – Alle Fraktionen. Damit ist der Antrag angenommen.";
+        let none: [&str; 0] = [];
+        assert_eq!(unread_calls(text, 1, &[]), none);
+        // The first vote lost: one doubt, at its first call (a speaker's `Wer …` is none).
+        let first = "Wer stimmt dem Antrag Drucksache 18/1 zu?";
+        assert_eq!(unread_calls(text, 1, &[0]), [first]);
+        assert_eq!(unread_calls(text, 2, &[0]), [first]);
+        // Both lost: two doubts, the second's call alone is enough in the chair's turn only.
+        let second =
+            "Wer dem Antrag Drucksache 18/3 zustimmen möchte, den bitte ich um das Handzeichen";
+        assert_eq!(unread_calls(text, 1, &[0, 1]), [first, second]);
+        assert_eq!(unread_calls(text, 2, &[0, 1]), [first]);
+        // A speaker's one question is no vote.
+        let asked = "Wer ist denn ernsthaft dagegen? Niemand in diesem Haus.";
+        assert_eq!(unread_calls(asked, 2, &[0]), none);
+        assert_eq!(
+            unread_calls(asked, 1, &[0]),
+            ["Wer ist denn ernsthaft dagegen?"]
+        );
     }
 
     #[test]

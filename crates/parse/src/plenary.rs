@@ -68,6 +68,7 @@ pub fn parse(normalized: &Normalized, diags: &mut Diagnostics) -> Document {
         &body.contributions,
         diags,
     ));
+    checks.extend(missed_votes(normalized, body_start, &body, diags));
     let mentions = refs::mentions(text);
     Document {
         wahlperiode,
@@ -331,6 +332,60 @@ fn check_against_contents(
     }
     let contents = &normalized.text[..body_start.min(normalized.text.len())];
     checks.extend(unlisted(contributions, &starts, &listed, contents));
+    checks
+}
+
+/// The chair's calls for a vote that no vote read covers (`checks::unread`): a doubt each,
+/// named by its item and page, saying where the contents list names a result on that page (the
+/// list's `Ergebnis … 42` stands where the vote begins, the read passage may begin a page later).
+fn missed_votes(
+    normalized: &Normalized,
+    body_start: usize,
+    body: &protocol::Body,
+    diags: &mut Diagnostics,
+) -> Vec<Check> {
+    let text = normalized.text.as_str();
+    let chars = crate::model::CharIndex::new(text);
+    let turns = super::checks::Turn::of(&body.contributions);
+    let listed = toc::results(text, body_start);
+    let mut checks = Vec::new();
+    for u in super::checks::unread(&chars, &turns, &body.votes) {
+        let page = crate::model::pages_of(&normalized.pages, u.at).map(|(p, _)| p);
+        let item = u
+            .item
+            .as_deref()
+            .map_or("vor der Tagesordnung".to_owned(), |n| {
+                format!("Tagesordnungspunkt {n}")
+            });
+        let label = page.map_or(item.clone(), |p| format!("{item} ({p})"));
+        let toc = page
+            .and_then(|p| listed.iter().find(|l| l.page == p || l.page + 1 == p))
+            .map_or(String::new(), |l| {
+                let what = if l.label.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", l.label)
+                };
+                format!(
+                    "; the contents list names a result (Ergebnis{what}) on page {}",
+                    l.page
+                )
+            });
+        let detail = format!(
+            "the chair calls for a vote (`{}`) where no vote was read{toc}",
+            chars
+                .slice(u.at)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        diags.push(Severity::Warning, chars.bytes(u.at).start, detail.clone());
+        checks.push(Check {
+            kind: CheckKind::VoteMissed,
+            target: CheckTarget::Listed(label),
+            detail,
+        });
+    }
     checks
 }
 

@@ -91,6 +91,80 @@ pub fn speeches(text: &str, end: usize) -> Vec<Entry> {
         .collect()
 }
 
+/// A result the table of contents lists: `Ergebnis ........ 27`, or with what was decided over
+/// up to four lines (17/1: `Ergebnis Änderungsantrag zu § 3 Absatz 1 des` / … / `vier ..... 9`,
+/// `Ergebnis Wahl des Präsidenten ..... 11`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// What the entry names after `Ergebnis`, on one line (empty for a bare `Ergebnis`).
+    pub label: String,
+    pub page: u32,
+    /// Byte offset of the entry in the text.
+    pub offset: usize,
+}
+
+/// An entry's last line: its dots and its page.
+static LEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<label>.*?)\s*\.{3,}\s*(?P<page>\d{1,4})\s*$").unwrap());
+
+/// An entry's lines as one: a word hyphenated at a line's end made whole (`Be-` / `grenzung`).
+fn joined(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        if out.ends_with('-') && line.starts_with(char::is_lowercase) {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The results listed in `text[..end]`: a line that opens with `Ergebnis`, closed by dots and a
+/// page on it or on one of the next three lines (a blank line or another entry's page ends the
+/// search: no page, no entry).
+pub fn results(text: &str, end: usize) -> Vec<Listed> {
+    let contents = &text[..end.min(text.len())];
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in contents.split_inclusive('\n') {
+        lines.push((at, line.trim_end()));
+        at += line.len();
+    }
+    let mut out = Vec::new();
+    for (i, &(offset, line)) in lines.iter().enumerate() {
+        let Some(rest) = line.trim_start().strip_prefix("Ergebnis") else {
+            continue;
+        };
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let mut label = Vec::new();
+        for &(_, next) in
+            std::iter::once(&(offset, rest)).chain(&lines[i + 1..(i + 4).min(lines.len())])
+        {
+            if next.trim().is_empty() {
+                break;
+            }
+            if let Some(c) = LEADER.captures(next) {
+                label.push(c["label"].trim().to_owned());
+                if let Ok(page) = c["page"].parse() {
+                    let label = joined(&label);
+                    out.push(Listed {
+                        label,
+                        page,
+                        offset,
+                    });
+                }
+                break;
+            }
+            label.push(next.trim().to_owned());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +182,26 @@ mod tests {
                 ("Verena Schäffer".to_owned(), 7),
                 ("Dr. Jan Heinisch".to_owned(), 10),
                 ("Lena Teschlade".to_owned(), 53)
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_results_bare_and_named_over_lines() {
+        let text = "Ergebnis ..................... 27\nDrucksache 18/17540 ......... 7\nErgebnis Änderungsantrag zu § 3 Absatz 1 des\nEntwurfs der Geschäftsordnung, Stichwort: Be-\ngrenzung auf zwei ......... 9\nErgebnisse der Anhörung\nErgebnis Wahl des Präsidenten ....... 11\nErgebnis\n\nLena Teschlade (SPD)....... 53\n";
+        let got: Vec<(String, u32)> = results(text, text.len())
+            .into_iter()
+            .map(|e| (e.label, e.page))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (String::new(), 27),
+                (
+                    "Änderungsantrag zu § 3 Absatz 1 des Entwurfs der Geschäftsordnung, Stichwort: Begrenzung auf zwei".to_owned(),
+                    9
+                ),
+                ("Wahl des Präsidenten".to_owned(), 11),
             ]
         );
     }

@@ -80,6 +80,22 @@ fn flagged(votes: &[Vote], i: usize, period: u32, papers: &[CitedPaper], text: &
         .any(|c| c.target == CheckTarget::Vote(i))
 }
 
+/// Whether the chair's calls doubt vote `i` of `votes` once the reader lost it (`vote-missed`,
+/// the text read as one turn of the chair).
+fn lost_is_doubted(votes: &[Vote], i: usize, text: &str) -> bool {
+    let chars = CharIndex::new(text);
+    let mut rest = votes.to_vec();
+    let v = rest.remove(i);
+    let turn = [checks::Turn {
+        span: chars.span(0..text.len()),
+        item: None,
+        calls: 1,
+    }];
+    checks::unread(&chars, &turn, &rest)
+        .iter()
+        .any(|u| v.span.start() <= u.at.start() && u.at.start() < v.span.end())
+}
+
 fn turn(p: Position) -> Position {
     match p {
         Position::Yes => Position::No,
@@ -136,6 +152,9 @@ fn the_checks_doubt_most_wrong_votes() {
             continue;
         }
         right += 1;
+        let e = rates.entry("the vote lost").or_default();
+        e.1 += 1;
+        e.0 += u32::from(lost_is_doubted(&votes, i, &text));
         for (kind, w) in wrong(v) {
             let e = rates.entry(kind).or_default();
             e.1 += 1;
@@ -173,6 +192,7 @@ fn the_checks_doubt_most_wrong_votes() {
     assert!(rate("a faction left out") >= 0.99, "{rates:?}");
     assert!(rate("the result turned") >= 0.8, "{rates:?}");
     assert_eq!(rate("the result lost"), 1.0);
+    assert!(rate("the vote lost") >= 0.9, "{rates:?}");
     assert!(rate("the sides swapped") >= 0.8, "{rates:?}");
     assert!(hit as f64 / all as f64 >= 0.7, "{rates:?}");
 }
@@ -219,4 +239,35 @@ fn the_debate_doubts_a_faction_read_otherwise_than_announced() {
          {by_any} by any check"
     );
     assert!(by_debate > 0, "{by_debate} of {turned}");
+}
+
+/// Each vote of a real protocol (18/115 from its PDF) lost in turn: the chair's calls for it
+/// doubt it (`vote-missed`), and with every vote read none is doubted.
+#[test]
+fn a_vote_lost_from_a_real_protocol_is_doubted() {
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample/pdf/mmp18-115.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let raw = landtag_text::pdf::text(&pdf, &bytes).unwrap();
+    let normalized = landtag_text::normalize::normalize(&raw);
+    let doc = landtag_parse::parse(&normalized).document.unwrap();
+    let chars = CharIndex::new(&normalized.text);
+    let turns = checks::Turn::of(&doc.contributions);
+    assert_eq!(checks::unread(&chars, &turns, &doc.votes), []);
+    let mut doubted = 0;
+    for (i, v) in doc.votes.iter().enumerate() {
+        let mut rest = doc.votes.clone();
+        rest.remove(i);
+        let found = checks::unread(&chars, &turns, &rest);
+        // Doubts stand in the lost vote's passage only (one for each round the chair asked).
+        let within =
+            |u: &checks::Unread| v.span.start() <= u.at.start() && u.at.start() < v.span.end();
+        assert!(found.iter().all(within), "{found:?}");
+        let hit = !found.is_empty();
+        doubted += usize::from(hit);
+    }
+    println!(
+        "18/115, one vote lost: {doubted} of {} doubted",
+        doc.votes.len()
+    );
+    assert!(doubted * 10 >= doc.votes.len() * 9, "{doubted}");
 }

@@ -283,6 +283,7 @@ pub(super) fn check_concept(out: &mut Out<'_>, kind: CheckKind) -> NamedNode {
         CheckKind::VoteAnnouncedOtherwise => "Abstimmung: anders als in der Debatte angekündigt",
         CheckKind::VoteRereadOtherwise => "Abstimmung: beim zweiten Lesen anders gelesen",
         CheckKind::VoteMembersUnnamed => "Abstimmung: fraktionslose Abgeordnete ohne Namen",
+        CheckKind::VoteMissed => "Abstimmung aufgerufen, aber nicht gelesen",
         CheckKind::RollCallTotals => "Namentliche Abstimmung: Summen stimmen nicht überein",
         CheckKind::RollCallNoRows => "Namentliche Abstimmung ohne gelesene Einzelstimmen",
         CheckKind::TocSpeechMissing => "Inhaltsverzeichnis: Rede nicht gefunden",
