@@ -533,3 +533,45 @@ fn a_referral_keeps_a_committee_added_and_a_lead_named_apart() {
     );
     assert_eq!(objects("#federfuehrend>"), [committee("va")]);
 }
+
+/// The 15th and 16th periods number their pages through the whole period (`7798`): the
+/// excerpts of 16/76 and 15/57, from the PDF and as plain `pdftotext` prints them, give every
+/// speech its printed pages, and no head's line (`7799`, `Landtag`) is left in the text. Before,
+/// a page number of four digits was not read as one: pages were the PDF's indices (1–3, where
+/// the contents list of a whole protocol prints `7745`), and `Landtag` / `Nordrhein-Westfalen`
+/// / `7799` stood in the speeches at every page break.
+#[test]
+fn pages_numbered_through_the_period_are_read_as_printed() {
+    let dir = tempdir();
+    for (name, first, last) in [
+        ("mmp16-76_pages-7798-7800", 7798, 7800),
+        ("mmp15-57_pages-5694-5696", 5694, 5696),
+    ] {
+        let pdf = repo().join(format!("tests/fixtures/pdf/{name}.pdf"));
+        let pdf_store = dir.path().join(format!("{name}-store"));
+        ok(&["ingest", s(&pdf), "--store", s(&pdf_store)]);
+        let text_store = plain_text_store(dir.path(), &pdf);
+        for store in [&pdf_store, &text_store] {
+            let rows = query_rows(store, "pages");
+            assert!(rows.len() >= 5, "{name}: {}", rows.len());
+            let pages: std::collections::BTreeSet<u32> = rows
+                .iter()
+                .flat_map(|r| [r[5].parse::<u32>().unwrap(), r[6].parse().unwrap()])
+                .collect();
+            assert_eq!(pages.first(), Some(&first), "{name}: {pages:?}");
+            assert_eq!(pages.last(), Some(&last), "{name}: {pages:?}");
+            let texts = query_out(
+                store,
+                "SELECT ?t WHERE { ?d <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?t }",
+                "tsv",
+            );
+            for n in first..=last {
+                assert!(
+                    !texts.contains(&format!("\\n{n}\\n")),
+                    "{name}: page {n} in the text"
+                );
+            }
+            assert!(!texts.contains("Landtag\\nNordrhein-Westfalen"), "{name}");
+        }
+    }
+}

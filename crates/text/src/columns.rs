@@ -16,15 +16,9 @@
 //! Then C is moved to follow A. A page that does not show all three is left as it is; a PDF read
 //! by `pdf.rs` has its head first, so this never changes it.
 
-use regex::Regex;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use crate::heads::{DATE_LINE, PROTOCOL_LINE};
-
-/// A page number's block beside the head: up to four digits (the 15th period numbers its pages
-/// through the whole period, `5694`).
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
+use crate::heads::{DATE_LINE, PAGE_NUMBER_LINE, PROTOCOL_LINE};
 
 /// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries
 /// (compared in lower case). The one list: the normaliser's page joins read it too.
@@ -80,7 +74,7 @@ fn restore_page(page: &str) -> Option<String> {
         .filter(|b| !b.trim().is_empty())
         .collect();
     let head = blocks.iter().position(|b| is_head(b))?;
-    let number = |i: usize| PAGE_NUMBER.is_match(blocks[i].trim());
+    let number = |i: usize| PAGE_NUMBER_LINE.is_match(blocks[i].trim());
     let mut before = head.checked_sub(1)?;
     if number(before) {
         before = before.checked_sub(1)?;

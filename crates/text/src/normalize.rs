@@ -20,7 +20,7 @@
 //! running head does (it stands at a page's top). A page's number is the one its head prints,
 //! else counted from a neighbour that prints one, else the PDF's page index.
 
-use crate::heads::{DATE_LINE, PROTOCOL_LINE};
+use crate::heads::{DATE_LINE, PAGE_NUMBER_LINE, PROTOCOL_LINE};
 pub use crate::model::PageStart;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -58,8 +58,6 @@ static BROKEN_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Ll}[\p{L}.]*)").unwrap());
 /// The words after which a hyphen is a suspended compound's (`Kinder- und Jugendhilfe`).
 const SUSPENDED: [&str; 7] = ["und", "oder", "bzw.", "sowie", "bis", "wie", "als"];
-
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}$").unwrap());
 
 const PAGE_BREAK: &str = "\u{0C}";
 
@@ -170,7 +168,7 @@ impl Cutter<'_> {
     /// written by hand) prints `Landtag` / `Nordrhein-Westfalen` over it at a page's top.
     fn date_head_follows(&self, from: usize) -> bool {
         let mut next = self.next_nonempty(from);
-        if next.is_some_and(|k| PAGE_NUMBER.is_match(self.cleaned[k].trim())) {
+        if next.is_some_and(|k| PAGE_NUMBER_LINE.is_match(self.cleaned[k].trim())) {
             next = next.and_then(|k| self.next_nonempty(k + 1));
         }
         next.filter(|&k| DATE_LINE.is_match(self.cleaned[k].trim()))
@@ -210,7 +208,7 @@ impl Cutter<'_> {
             .push(format!("{trimmed} {}", self.cleaned[j].trim()));
         let mut number = None;
         if let Some(prev) = self.lines.iter().rposition(|l| !l.is_empty()) {
-            if PAGE_NUMBER.is_match(&self.lines[prev]) {
+            if PAGE_NUMBER_LINE.is_match(&self.lines[prev]) {
                 number = self.lines[prev].parse().ok();
                 self.lines[prev].clear();
             }
@@ -218,7 +216,7 @@ impl Cutter<'_> {
         self.skip_until = j + 1;
         if let Some(k) = self
             .next_nonempty(j + 1)
-            .filter(|&k| PAGE_NUMBER.is_match(self.cleaned[k].trim()))
+            .filter(|&k| PAGE_NUMBER_LINE.is_match(self.cleaned[k].trim()))
         {
             number = self.cleaned[k].trim().parse().ok();
             self.skip_until = k + 1;
