@@ -10,7 +10,8 @@
 //! - **Paged**: in columns, with a page's running head wherever every few lines fall (a label,
 //!   a parenthesis, a heading, a word cut by the page), as a real page cuts them; and as plain
 //!   `pdftotext` prints breaks: a form feed before a page's head, date, protocol and page
-//!   number between two columns.
+//!   number between two columns; and with pages numbered through the period (four digits), as
+//!   the 15th and 16th periods print them.
 
 use crate::common::*;
 use crate::periods::{fixture, score_f1_one, WRITTEN};
@@ -145,6 +146,24 @@ fn pdftotext(text: &str, every: usize) -> String {
     })
 }
 
+/// The text with its pages numbered through the period, as the 15th and 16th periods print
+/// them: every page number of the running heads and of the contents list raised by `by`
+/// (`2` → `9872`).
+fn numbered_through(text: &str, by: u32) -> String {
+    let raise = |n: &str| (n.parse::<u32>().unwrap() + by).to_string();
+    let heads = RUNNING_HEAD.replace_all(text, |c: &regex::Captures| {
+        let number = &c[1];
+        let at = c[0].len() - number.len() - 2;
+        format!("{}{}\n\n", &c[0][..at], raise(number))
+    });
+    let listed = regex::Regex::new(r"(?m)(\.{3,} ?)(\d{1,3})$").unwrap();
+    listed
+        .replace_all(&heads, |c: &regex::Captures| {
+            format!("{}{}", &c[1], raise(&c[2]))
+        })
+        .into_owned()
+}
+
 /// The text as the shared corpus prints a protocol.
 fn as_shared(text: &str) -> String {
     let bold = regex::Regex::new(r"(Wer stimmt (?:de[mnr]|diese[mnr]) )(\w+)").unwrap();
@@ -187,11 +206,12 @@ type Printer = fn(&str) -> String;
 
 /// Every written sitting, printed in columns of 38 and 52 characters, as the shared corpus
 /// prints (with every second or fifth long paragraph cut by a page's blank line, or not), and in columns of 45 with a page break every 3 or 7 lines, or with page and column
-/// breaks as `pdftotext` prints them every 5 or 11 lines, scores F1 1.000
+/// breaks as `pdftotext` prints them every 5 or 11 lines, and paged so with its pages numbered
+/// through the period (`9872`), scores F1 1.000
 /// against its gold, roll calls and doubts as before.
 #[test]
 fn written_sittings_read_alike_printed_otherwise() {
-    let forms: [(&str, Printer); 9] = [
+    let forms: [(&str, Printer); 11] = [
         ("columns-38", |t| in_columns(t, 38)),
         ("columns-52", |t| in_columns(t, 52)),
         ("shared", as_shared),
@@ -201,6 +221,12 @@ fn written_sittings_read_alike_printed_otherwise() {
         ("paged-7", |t| paged(t, 7)),
         ("pdftotext-5", |t| pdftotext(t, 5)),
         ("pdftotext-11", |t| pdftotext(t, 11)),
+        ("numbered-through-paged-5", |t| {
+            paged(&numbered_through(t, 9870), 5)
+        }),
+        ("numbered-through-pdftotext-7", |t| {
+            pdftotext(&numbered_through(t, 9870), 7)
+        }),
     ];
     for (name, roll_call) in WRITTEN {
         let text = std::fs::read_to_string(fixture(&format!("text/{name}.txt"))).unwrap();
@@ -214,6 +240,15 @@ fn written_sittings_read_alike_printed_otherwise() {
             score_f1_one(name, &file, roll_call);
         }
     }
+}
+
+#[test]
+fn pages_are_numbered_through_in_heads_and_contents() {
+    let text = std::fs::read_to_string(fixture("text/mmp16-98-written.txt")).unwrap();
+    let through = numbered_through(&text, 9870);
+    assert!(through.contains("Plenarprotokoll 16/98\n\n9872\n\n"));
+    assert!(through.contains("Mitteilungen der Präsidentin ............................ 9872"));
+    assert!(!RUNNING_HEAD.captures_iter(&through).any(|c| c[1].len() < 4));
 }
 
 #[test]
