@@ -12,6 +12,8 @@
 //!   `pdftotext` prints breaks: a form feed before a page's head, date, protocol and page
 //!   number between two columns; and with pages numbered through the period (four digits), as
 //!   the 15th and 16th periods print them.
+//! - **Side by side**: as `pdftotext -layout` prints a page, the two columns beside each other
+//!   on every line.
 
 use crate::common::*;
 use crate::periods::{fixture, score_f1_one, WRITTEN};
@@ -164,6 +166,50 @@ fn numbered_through(text: &str, by: u32) -> String {
         .into_owned()
 }
 
+/// The text as `pdftotext -layout` prints a two-column page: each page of the body (as its
+/// running heads part it) in columns of 45 characters, its first half on the left (padded to
+/// 52), its second beside it, under a head of `Landtag` and the date, `Nordrhein-Westfalen`,
+/// the page's number and the protocol on two lines; a form feed between pages. `wide` pads the
+/// left column further (a gutter of 4 or of `wide` spaces).
+fn side_by_side(text: &str, wide: usize) -> String {
+    let columns = in_columns(text, 45);
+    let first = columns.find("Beginn:").unwrap();
+    let (title, body) = columns.split_at(first);
+    let head = RUNNING_HEAD.captures_iter(title).last().unwrap();
+    let lines: Vec<&str> = head[0].lines().collect();
+    let (date, protocol) = (lines[3].to_owned(), lines[4].to_owned());
+    let mut pages = vec![(head[1].to_owned(), 0)];
+    pages.extend(
+        RUNNING_HEAD
+            .captures_iter(body)
+            .map(|c| (c[1].to_owned(), c.get(0).unwrap().end())),
+    );
+    let ends: Vec<usize> = RUNNING_HEAD
+        .find_iter(body)
+        .map(|m| m.start())
+        .chain([body.len()])
+        .collect();
+    let mut out = title[..title
+        .rfind("Landtag\nNordrhein-Westfalen")
+        .unwrap_or(title.len())]
+        .to_owned();
+    for ((number, start), end) in pages.iter().zip(ends) {
+        let lines: Vec<&str> = body[*start..end].lines().collect();
+        let half = lines.len().div_ceil(2);
+        out.push_str(&format!("\u{0C}Landtag{date:>80}\n"));
+        out.push_str(&format!(
+            "Nordrhein-Westfalen{number:>30}{protocol:>40}\n\n"
+        ));
+        for i in 0..half {
+            let r = lines.get(half + i).copied().unwrap_or("");
+            let l = format!("{:<52}", lines[i]);
+            out.push_str(format!("{l}{:wide$}{r}", "").trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The text as the shared corpus prints a protocol.
 fn as_shared(text: &str) -> String {
     let bold = regex::Regex::new(r"(Wer stimmt (?:de[mnr]|diese[mnr]) )(\w+)").unwrap();
@@ -207,11 +253,12 @@ type Printer = fn(&str) -> String;
 /// Every written sitting, printed in columns of 38 and 52 characters, as the shared corpus
 /// prints (with every second or fifth long paragraph cut by a page's blank line, or not), and in columns of 45 with a page break every 3 or 7 lines, or with page and column
 /// breaks as `pdftotext` prints them every 5 or 11 lines, and paged so with its pages numbered
-/// through the period (`9872`), scores F1 1.000
+/// through the period (`9872`), or with the columns side by side as `pdftotext -layout` prints
+/// them (a gutter of 4 or 12 spaces), scores F1 1.000
 /// against its gold, roll calls and doubts as before.
 #[test]
 fn written_sittings_read_alike_printed_otherwise() {
-    let forms: [(&str, Printer); 11] = [
+    let forms: [(&str, Printer); 13] = [
         ("columns-38", |t| in_columns(t, 38)),
         ("columns-52", |t| in_columns(t, 52)),
         ("shared", as_shared),
@@ -224,6 +271,8 @@ fn written_sittings_read_alike_printed_otherwise() {
         ("numbered-through-paged-5", |t| {
             paged(&numbered_through(t, 9870), 5)
         }),
+        ("side-by-side-4", |t| side_by_side(t, 4)),
+        ("side-by-side-12", |t| side_by_side(t, 12)),
         ("numbered-through-pdftotext-7", |t| {
             pdftotext(&numbered_through(t, 9870), 7)
         }),
@@ -249,6 +298,23 @@ fn pages_are_numbered_through_in_heads_and_contents() {
     assert!(through.contains("Plenarprotokoll 16/98\n\n9872\n\n"));
     assert!(through.contains("Mitteilungen der Präsidentin ............................ 9872"));
     assert!(!RUNNING_HEAD.captures_iter(&through).any(|c| c[1].len() < 4));
+}
+
+#[test]
+fn side_by_side_prints_two_columns_on_a_line() {
+    let text = std::fs::read_to_string(fixture("text/mmp18-98-written.txt")).unwrap();
+    let printed = side_by_side(&text, 4);
+    let both = printed
+        .lines()
+        .filter(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            chars.len() > 57
+                && chars[..45].iter().any(|c| c.is_alphabetic())
+                && chars[56..].iter().any(|c| c.is_alphabetic())
+        })
+        .count();
+    assert!(both >= 20, "{both}");
+    assert!(printed.contains("\u{0C}Landtag"));
 }
 
 #[test]

@@ -30,6 +30,23 @@ pub(crate) const OPEN_WORDS: &[&str] = &[
     "noch",
 ];
 
+/// Whether a page cut the sentence between `before` (the last line of a page) and `after`
+/// (the first of the next): a word's hyphen, a comma, a colon or a dash last, a word that never
+/// ends one, or a small letter on both sides (`Titel` / `Rede` is no sentence).
+pub(crate) fn cut_sentence(before: &str, after: &str) -> bool {
+    let mut end = before.chars().rev();
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let lower_after = after.chars().next().is_some_and(char::is_lowercase);
+    match (end.next(), end.next()) {
+        (Some('-'), Some(c)) => c.is_alphabetic() || c == ' ',
+        (Some(',' | ':' | '–'), _) => true,
+        (Some(c), _) if c.is_lowercase() => {
+            lower_after || OPEN_WORDS.contains(&last_word.to_lowercase().as_str())
+        }
+        _ => false,
+    }
+}
+
 /// Words a sentence opens with in a chair's or speaker's text: a block that begins with one
 /// starts anew rather than going on from a word like `von`.
 const OPENING_WORDS: &[&str] = &[
@@ -54,7 +71,13 @@ pub fn restore(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let pages: Vec<&str> = text.split('\u{0C}').collect();
-    let mended: Vec<Option<String>> = pages.iter().map(|p| restore_page(p)).collect();
+    let mended: Vec<Option<String>> = pages
+        .iter()
+        .map(|p| match parted_lines_joined(p) {
+            Some(joined) => Some(restore_page(&joined).unwrap_or(joined)),
+            None => restore_page(p),
+        })
+        .collect();
     if mended.iter().all(Option::is_none) {
         return Cow::Borrowed(text);
     }
@@ -64,6 +87,49 @@ pub fn restore(text: &str) -> Cow<'_, str> {
         .map(|(p, m)| m.map_or(Cow::Borrowed(*p), Cow::Owned))
         .collect();
     Cow::Owned(out.join("\u{0C}"))
+}
+
+/// A line poppler parted into blocks where it is set with wide spaces (a justified line of a
+/// parenthesis: `(Mehrdad Mostofizadeh` / `schenfeindlich ist das!)` then `[GRÜNE]:` and `Men-`
+/// as blocks of their own, 18/115 page 100) made whole: after a block, up to three blocks of one
+/// short line each, the last ending in a word's hyphen, belong to the end of the block's last
+/// line that the next goes on from in lower case (the hyphenated word's end).
+fn parted_lines_joined(page: &str) -> Option<String> {
+    let blocks: Vec<&str> = page.split("\n\n").collect();
+    let mut out: Vec<String> = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    let mut changed = false;
+    while i < blocks.len() {
+        let lines: Vec<&str> = blocks[i].lines().collect();
+        // The parted line: the last that the next goes on from in lower case, no hyphen between.
+        let parted = (0..lines.len().saturating_sub(1))
+            .rev()
+            .find(|&k| lines[k + 1].starts_with(char::is_lowercase) && !lines[k].ends_with('-'));
+        let short = |b: &str| {
+            !b.contains('\n') && b.split_whitespace().count() <= 3 && !b.trim().is_empty()
+        };
+        let run = (i + 1..blocks.len().min(i + 4))
+            .take_while(|&j| short(blocks[j]))
+            .position(|j| open(blocks[j]) == Some(Open::Hyphen));
+        match run {
+            Some(k) if parted.is_some() => {
+                let at = parted.unwrap_or(0);
+                let parts: Vec<&str> = blocks[i + 1..=i + 1 + k].iter().map(|b| b.trim()).collect();
+                let whole = format!("{} {}", lines[at], parts.join(" ").trim_end_matches('-'));
+                let mut mended: Vec<String> = lines[..at].iter().map(|l| (*l).to_owned()).collect();
+                mended.push(format!("{whole}{}", lines[at + 1]));
+                mended.extend(lines[at + 2..].iter().map(|l| (*l).to_owned()));
+                out.push(mended.join("\n"));
+                i += k + 2;
+                changed = true;
+            }
+            _ => {
+                out.push(blocks[i].to_owned());
+                i += 1;
+            }
+        }
+    }
+    changed.then(|| out.join("\n\n"))
 }
 
 /// One page with its misplaced block put back, or `None` where it shows no misplaced block.
@@ -181,6 +247,22 @@ mod tests {
         );
         // Put back once; the mended page has nothing more to move.
         assert_eq!(restore(&mended), mended);
+    }
+
+    #[test]
+    fn a_line_parted_into_blocks_is_one_line() {
+        let page =
+            "\nKrieg verheizt werden.\n\n(Mehrdad Mostofizadeh\nschenfeindlich ist das!)\n\n\
+                    [GRÜNE]:\n\nMen-\n\nAuf beiden Seiten kämpfen.\n";
+        let mended = restore(&format!("{page}\u{0C}")).into_owned();
+        assert!(
+            mended
+                .contains("\n\n(Mehrdad Mostofizadeh [GRÜNE]: Menschenfeindlich ist das!)\n\nAuf"),
+            "{mended}"
+        );
+        // A block of short lines that ends no hyphenated word is left as it is.
+        let kept = "\n(Zuruf\nvon der SPD)\n\nCDU\n\nWeiter.\n\u{0C}";
+        assert_eq!(restore(kept), kept);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod columns;
 mod heads;
 pub mod normalize;
 pub mod pdf;
+mod side_by_side;
 pub mod source;
 
 /// The model's types under the name the text layer has always used for them.

@@ -64,6 +64,7 @@ const PAGE_BREAK: &str = "\u{0C}";
 /// Normalises a decoded document.
 pub fn normalize(raw: &str) -> Normalized {
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = crate::side_by_side::unfold(&unified);
     let unified = crate::columns::restore(&unified)
         .replace('\u{0C}', "\n\u{0C}\n")
         .replace('\u{00A0}', " ");
@@ -358,25 +359,8 @@ static PAPER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Whether a page cut the sentence between `before` (the last line of a page) and `after`
-/// (the first of the next): a word's hyphen, a comma, a colon or a dash last, a word that never
-/// ends one, or a small letter on both sides (`Titel` / `Rede` is no sentence).
-fn cut_sentence(before: &str, after: &str) -> bool {
-    let mut end = before.chars().rev();
-    let last_word = before.rsplit(' ').next().unwrap_or("");
-    let lower_after = after.chars().next().is_some_and(char::is_lowercase);
-    match (end.next(), end.next()) {
-        (Some('-'), Some(c)) => c.is_alphabetic() || c == ' ',
-        (Some(',' | ':' | '–'), _) => true,
-        (Some(c), _) if c.is_lowercase() => {
-            lower_after || crate::columns::OPEN_WORDS.contains(&last_word.to_lowercase().as_str())
-        }
-        _ => false,
-    }
-}
-
 /// The blank lines around a running head (a page's, or pdftotext's between two columns) taken
-/// out where the break cut a sentence ([`cut_sentence`]): `Ralf Jäger, Minister für Inneres und` / head / `Kommunales: Frau
+/// out where the break cut a sentence ([`crate::columns::cut_sentence`]): `Ralf Jäger, Minister für Inneres und` / head / `Kommunales: Frau
 /// Präsidentin!` go on as one passage, as the column printed them, and the item blocks after
 /// are found as on one page.
 fn page_joins(
@@ -398,7 +382,7 @@ fn page_joins(
             // Landesregierung`) and is whole: what the next page begins is no part of it.
             let block = before.chars().count() <= 40
                 && (PAPER_BLOCK.is_match(before) || PAPER_LINE.is_match(before));
-            if cut_sentence(before, lines[i].trim()) && !block {
+            if crate::columns::cut_sentence(before, lines[i].trim()) && !block {
                 keep[l + 1..i].iter_mut().for_each(|k| *k = false);
             }
         }

@@ -497,13 +497,59 @@ fn number(bytes: &[u8]) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// The blocks with each one-line block that stands on a line of another block of its column,
+/// to its right, joined to that line: poppler parts a line set with wide spaces (a justified
+/// `(Mehrdad Mostofizadeh        [GRÜNE]:     Men-`) into blocks of their own, which the
+/// reading order would put after the whole block the line opens.
+fn beside_joined(blocks: &[Block], mid: f64, head_limit: f64) -> Vec<Block> {
+    let mut out: Vec<Block> = blocks.to_vec();
+    let mut gone = vec![false; out.len()];
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| out[a].x_min.total_cmp(&out[b].x_min));
+    for &i in &order {
+        let b = &out[i];
+        if b.lines.len() != 1 || gone[i] || b.y_max < head_limit {
+            continue;
+        }
+        let centre = (b.y_min + b.y_max) / 2.0;
+        let side = |x: &Block| x.x_max <= mid;
+        // The line of another block of the same column, left of it, its middle stands on.
+        let host = (0..out.len()).find_map(|j| {
+            let a = &out[j];
+            let line = (a.y_max - a.y_min) / a.lines.len().max(1) as f64;
+            let k = ((centre - a.y_min) / line).floor();
+            let fits = j != i
+                && !gone[j]
+                && a.y_min >= head_limit
+                && side(a) == side(b)
+                && a.x_max <= b.x_min + 1.0
+                && k >= 0.0
+                && (k as usize) < a.lines.len()
+                && (b.y_max - b.y_min) < line * 1.5;
+            fits.then_some((j, k as usize))
+        });
+        if let Some((j, k)) = host {
+            let text = out[i].lines[0].clone();
+            out[j].lines[k].push(' ');
+            out[j].lines[k].push_str(&text);
+            out[j].x_max = out[j].x_max.max(out[i].x_max);
+            gone[i] = true;
+        }
+    }
+    out.into_iter()
+        .zip(gone)
+        .filter_map(|(b, g)| (!g).then_some(b))
+        .collect()
+}
+
 /// One page's text: running head first, then bands of left column, right column.
 fn reading_order(page: &Page) -> String {
     let head_limit = page.height * 0.1;
     let mid = page.width / 2.0;
     let gutter = page.width * 0.02;
+    let blocks = beside_joined(&page.blocks, mid, head_limit);
     let (mut head, mut body): (Vec<&Block>, Vec<&Block>) =
-        page.blocks.iter().partition(|b| b.y_max < head_limit);
+        blocks.iter().partition(|b| b.y_max < head_limit);
     head.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
     body.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
     let mut ordered: Vec<&Block> = head;
@@ -610,6 +656,30 @@ mod tests {
         assert_eq!(
             reading_order(&page),
             "Landtag\n\n138\n\n28.01.2026\n\nleft top\n\nleft bottom\n\nright top"
+        );
+    }
+
+    /// 18/115, page 117: poppler parts a justified line into three blocks.
+    #[test]
+    fn a_line_parted_into_blocks_is_one_line() {
+        let mut opened = block((320.0, 420.0), 100.0, "(Mehrdad Mostofizadeh");
+        opened.lines.push("schenfeindlich ist das!)".to_owned());
+        opened.y_max = 120.0;
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            words: Vec::new(),
+            blocks: vec![
+                block((57.0, 283.0), 90.0, "left"),
+                opened,
+                block((480.0, 500.0), 100.0, "Men-"),
+                block((430.0, 470.0), 100.5, "[GRÜNE]:"),
+                block((320.0, 539.0), 130.0, "Auf beiden Seiten"),
+            ],
+        };
+        assert_eq!(
+            reading_order(&page),
+            "left\n\n(Mehrdad Mostofizadeh [GRÜNE]: Men-\nschenfeindlich ist das!)\n\nAuf beiden Seiten"
         );
     }
 
