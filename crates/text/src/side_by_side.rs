@@ -59,6 +59,16 @@ fn gap_at(line: &[char]) -> Option<usize> {
     None
 }
 
+/// How many runs of `GAP` spaces or more part a line's text.
+fn gaps(line: &[char]) -> usize {
+    let text: String = line.iter().collect();
+    text.trim()
+        .split(&" ".repeat(GAP))
+        .filter(|p| !p.trim().is_empty())
+        .count()
+        .saturating_sub(1)
+}
+
 /// Where a line's right part begins: after a gap, or the line's own start far in (a line of the
 /// right column beside a blank one of the left).
 fn right_at(line: &[char]) -> Option<usize> {
@@ -129,6 +139,11 @@ fn gutter(lines: &[Vec<char>]) -> Option<usize> {
     let starts: Vec<usize> = lines.iter().filter_map(|l| right_at(l)).collect();
     let enough = (filled as f64 * TWO_PART_SHARE).ceil() as usize;
     if starts.len() < enough.max(TWO_PART_LEAST) {
+        return None;
+    }
+    // A table's rows have a gap between every two cells: two columns of prose have one.
+    let tabular = lines.iter().filter(|l| gaps(l) >= 2).count();
+    if tabular * 2 > starts.len() {
         return None;
     }
     let mut counts = std::collections::BTreeMap::new();
@@ -219,6 +234,9 @@ Die Fraktion der AfD. Somit ist er angenommen.\n\nWir kommen zu:\n7 300.000 Arbe
     fn plain_text_is_left_as_it_is() {
         let plain = "Landtag\nNordrhein-Westfalen\n\n28.01.2026\nPlenarprotokoll 18/115\n\n53\n\nWenn Sie im Übrigen sagen, dass wäre ein großes\n";
         assert!(matches!(unfold(plain), Cow::Borrowed(_)));
+        // A table (a gap between every two cells) is no two columns.
+        let table = "Programm                 2020        2021        2022\nDigitale Modellregionen  12,0        15,5        20,1\nSchulen digital          30,0        40,0        33,0\n";
+        assert!(matches!(unfold(table), Cow::Borrowed(_)));
         // A contents line's dots and page within one column is no gutter on its own.
         let one = "Mitteilungen des Präsidenten ...... 7\nHenning Höne (FDP) ..... 8\n";
         assert!(matches!(unfold(one), Cow::Borrowed(_)));
