@@ -594,23 +594,33 @@ mod tests {
         out.into_iter().map(|c| (c.kind, c.detail)).collect()
     }
 
-    /// The calls no vote covers, as their words, in a text read as one turn needing `calls`
-    /// calls in a row, the votes read but the `lost` ones.
-    fn unread_calls(text: &str, calls: usize, lost: &[usize]) -> Vec<String> {
+    /// The votes of `text` read in `period`, each with the span it was read from (as the
+    /// protocol's reader sets it).
+    fn spanned(text: &str, period: u32) -> Vec<Vote> {
         let when = When {
-            wahlperiode: Some(18),
+            wahlperiode: Some(period),
             date: None,
         };
         let chars = CharIndex::new(text);
-        let read: Vec<Vote> = plenary(text, None, when)
+        plenary(text, None, when)
             .into_iter()
-            .enumerate()
-            .filter(|(i, _)| !lost.contains(i))
-            .map(|(_, r)| {
+            .map(|r| {
                 let mut v = r.vote;
                 v.span = chars.span(r.start..r.end);
                 v
             })
+            .collect()
+    }
+
+    /// The calls no vote covers, as their words, in a text read as one turn needing `calls`
+    /// calls in a row, the votes read but the `lost` ones.
+    fn unread_calls(text: &str, calls: usize, lost: &[usize]) -> Vec<String> {
+        let chars = CharIndex::new(text);
+        let read: Vec<Vote> = spanned(text, 18)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !lost.contains(i))
+            .map(|(_, v)| v)
             .collect();
         let turn = [Turn {
             span: chars.span(0..text.len()),
@@ -775,19 +785,8 @@ mod tests {
     #[test]
     fn members_counted_but_not_named_are_a_doubt() {
         let unnamed = |text: &str| {
-            let when = When {
-                wahlperiode: Some(17),
-                date: None,
-            };
             let chars = CharIndex::new(text);
-            let read: Vec<Vote> = plenary(text, None, when)
-                .into_iter()
-                .map(|r| {
-                    let mut v = r.vote;
-                    v.span = chars.span(r.start..r.end);
-                    v
-                })
-                .collect();
+            let read = spanned(text, 17);
             unnamed_members(&chars, &read)
                 .into_iter()
                 .map(|c| c.detail)

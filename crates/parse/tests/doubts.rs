@@ -197,16 +197,25 @@ fn the_checks_doubt_most_wrong_votes() {
     assert!(hit as f64 / all as f64 >= 0.7, "{rates:?}");
 }
 
-/// The announcements of the debate against the positions read, on a real protocol (18/115 from
-/// its PDF, `sample/pdf`): the votes as read raise no such doubt, and a faction's position
-/// turned is doubted wherever its speakers announced it. Prints how many.
-#[test]
-fn the_debate_doubts_a_faction_read_otherwise_than_announced() {
+/// A real protocol, 18/115 from its PDF (`sample/pdf`), normalised and read.
+fn real_protocol() -> (
+    landtag_text::normalize::Normalized,
+    landtag_model::model::Document,
+) {
     let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample/pdf/mmp18-115.pdf");
     let bytes = std::fs::read(&pdf).unwrap();
     let raw = landtag_text::pdf::text(&pdf, &bytes).unwrap();
     let normalized = landtag_text::normalize::normalize(&raw);
     let doc = landtag_parse::parse(&normalized).document.unwrap();
+    (normalized, doc)
+}
+
+/// The announcements of the debate against the positions read, on a real protocol (18/115 from
+/// its PDF, `sample/pdf`): the votes as read raise no such doubt, and a faction's position
+/// turned is doubted wherever its speakers announced it. Prints how many.
+#[test]
+fn the_debate_doubts_a_faction_read_otherwise_than_announced() {
+    let (normalized, doc) = real_protocol();
     let chars = landtag_model::model::CharIndex::new(&normalized.text);
     let doubted = |votes: &[Vote]| checks::announced(&chars, &doc.contributions, votes);
     assert_eq!(doubted(&doc.votes).len(), 0, "{:?}", doubted(&doc.votes));
@@ -245,11 +254,7 @@ fn the_debate_doubts_a_faction_read_otherwise_than_announced() {
 /// doubt it (`vote-missed`), and with every vote read none is doubted.
 #[test]
 fn a_vote_lost_from_a_real_protocol_is_doubted() {
-    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample/pdf/mmp18-115.pdf");
-    let bytes = std::fs::read(&pdf).unwrap();
-    let raw = landtag_text::pdf::text(&pdf, &bytes).unwrap();
-    let normalized = landtag_text::normalize::normalize(&raw);
-    let doc = landtag_parse::parse(&normalized).document.unwrap();
+    let (normalized, doc) = real_protocol();
     let chars = CharIndex::new(&normalized.text);
     let turns = checks::Turn::of(&doc.contributions);
     assert_eq!(checks::unread(&chars, &turns, &doc.votes), []);
