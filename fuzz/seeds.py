@@ -1,6 +1,8 @@
 """Seeds for the fuzz targets, cut from the bundled corpus: `text/` holds paragraphs of the
 sample texts and the written variants (vote passages, roll-call rows), at most 4 KiB each;
-`layout/` holds poppler `-tsv` pages of the bundled PDFs, a few blocks each."""
+`layout/` holds poppler `-tsv` pages of the bundled PDFs, a few blocks each; the roll-call
+annexes' pages as `pdftotext -layout` prints them (its first lines, a form feed, the next
+page's first rows) are text seeds too."""
 import json, os, pathlib, re, subprocess, sys
 
 out = pathlib.Path(sys.argv[1])
@@ -48,6 +50,13 @@ for folder in sys.argv[2:]:
                     page = []
                 page.append(row)
             pages.append(page)
+            if "rollcall" in p.parts:
+                r = subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True,
+                                   text=True)
+                printed = [pg.splitlines() for pg in r.stdout.split("\f")]
+                for a, b in zip(printed, printed[1:]):
+                    lines = [l.rstrip() for l in a[:14]] + ["\f"] + [l.rstrip() for l in b[:6]]
+                    seed("text", "\n".join(lines))
             for page in [p for p in pages if p][:12]:
                 # A page cut to its first blocks: small inputs run fast.
                 starts = [i for i, row in enumerate(page) if row.startswith("3\t")] + [len(page)]

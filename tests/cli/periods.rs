@@ -295,23 +295,50 @@ fn expected_annex() -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// Two tables a page, the second page without a header: from the PDF and from the text
+/// `pdftotext -layout` prints of it (each page on a grid of its own, the second page's tables
+/// found where their row numbers stand).
 #[test]
 fn a_roll_call_annex_in_a_pdf_gives_every_members_vote() {
     let dir = tempdir();
-    let store = store_of(dir.path(), &[fixture("rollcall/annex.pdf")]);
-    assert_eq!(member_votes(&store), expected_annex());
-    let calls = rows(&store, "roll-calls");
-    assert_eq!(calls.len(), 1);
-    // No announcement in an annex alone: the Ergebnis row's totals.
-    assert_eq!(
-        (
-            &calls[0]["yes"][..],
-            &calls[0]["no"][..],
-            &calls[0]["abstain"][..]
-        ),
-        ("12", "8", "2")
-    );
-    assert!(shacl(&store, dir.path()).starts_with("CONFORMS"));
+    let pdf = fixture("rollcall/annex.pdf");
+    let text = layout_text(&pdf, dir.path());
+    for input in [pdf, text] {
+        let at = tempdir();
+        let store = store_of(at.path(), std::slice::from_ref(&input));
+        assert_eq!(
+            member_votes(&store),
+            expected_annex(),
+            "{}",
+            input.display()
+        );
+        let calls = rows(&store, "roll-calls");
+        assert_eq!(calls.len(), 1);
+        // No announcement in an annex alone: the Ergebnis row's totals.
+        assert_eq!(
+            (
+                &calls[0]["yes"][..],
+                &calls[0]["no"][..],
+                &calls[0]["abstain"][..]
+            ),
+            ("12", "8", "2"),
+            "{}",
+            input.display()
+        );
+        assert!(shacl(&store, at.path()).starts_with("CONFORMS"));
+    }
+}
+
+/// The text `pdftotext -layout` prints of `pdf`, written into `dir`.
+fn layout_text(pdf: &Path, dir: &Path) -> PathBuf {
+    let name = pdf.file_stem().unwrap().to_string_lossy();
+    let text = dir.join(format!("{name}.txt"));
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", s(pdf), s(&text)])
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    assert!(out.status.success(), "{}", pdf.display());
+    text
 }
 
 #[test]
@@ -364,55 +391,67 @@ fn a_roll_call_whose_marks_miss_the_ergebnis_row_is_reported() {
 }
 
 /// The annex as the Landtag printed it in its 16th period (the shared synthetic sample, header
-/// words centred over their columns) and two variants of ours, through ingest, the store and
-/// `member-votes`: every row as its TSV says, `excused` and `absent` included.
+/// words centred over their columns) and the variants of ours (`tests/fixtures/rollcall/`),
+/// through ingest, the store and `member-votes`, from the PDF and from the text `pdftotext
+/// -layout` prints of it: every row as its TSV says, `excused` and `absent` included.
 #[test]
 fn roll_call_annexes_as_printed_give_every_members_vote() {
+    let dir = tempdir();
     for (name, subject) in [
         ("annex-15-61-synthetic", "Drucksache 15/4711"),
         ("variant-nr-only", "Drucksache 17/8800"),
         ("variant-indented", "Drucksache 18/4100"),
+        ("variant-no-number", "Drucksache 16/12001"),
+        ("variant-more-columns", "Drucksache 18/9900"),
+        ("variant-word-column", "Drucksache 16/4100"),
     ] {
-        let dir = tempdir();
-        let store = store_of(dir.path(), &[fixture(&format!("rollcall/{name}.pdf"))]);
-        let tsv = std::fs::read_to_string(fixture(&format!("rollcall/{name}.tsv"))).unwrap();
-        let option = |o: &str| match o {
-            "ja" => "yes",
-            "nein" => "no",
-            "Stimmenthaltung" => "abstain",
-            "entschuldigt" => "excused",
-            _ => "absent",
-        };
-        // The surname as printed (`Frau Dr. ter Horst`, `Herr Becker, Andreas`) and as stored
-        // (the period's member where one is found: `Ute Schäfer` for `Frau Schäfer`).
-        let surname = |n: &str| {
-            n.split(',')
-                .next()
-                .unwrap()
-                .split(' ')
-                .next_back()
-                .unwrap()
-                .to_owned()
-        };
-        let mut want: Vec<(String, String, String)> = tsv
-            .lines()
-            .map(|l| {
-                let c: Vec<&str> = l.split('\t').collect();
-                let faction = if c[2] == "fraktionslos" { "" } else { c[2] };
-                (surname(c[1]), faction.to_owned(), option(c[3]).to_owned())
-            })
-            .collect();
-        let mut got: Vec<(String, String, String)> = member_votes(&store)
-            .into_iter()
-            .map(|(s, p, f, o)| {
-                assert_eq!(s, subject, "{name}");
-                (surname(&p), f, o)
-            })
-            .collect();
-        want.sort();
-        got.sort();
-        assert_eq!(got, want, "{name}");
+        let pdf = fixture(&format!("rollcall/{name}.pdf"));
+        let text = layout_text(&pdf, dir.path());
+        let want = annex_rows(&fixture(&format!("rollcall/{name}.tsv")));
+        for input in [pdf, text] {
+            let at = tempdir();
+            let store = store_of(at.path(), std::slice::from_ref(&input));
+            let mut got: Vec<(String, String, String)> = member_votes(&store)
+                .into_iter()
+                .map(|(s, p, f, o)| {
+                    assert_eq!(s, subject, "{}", input.display());
+                    (surname(&p), f, o)
+                })
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "{}", input.display());
+        }
     }
+}
+
+/// The surname as printed (`Frau Dr. ter Horst`, `Herr Becker, Andreas`) and as stored (the
+/// period's member where one is found: `Ute Schäfer` for `Frau Schäfer`).
+fn surname(n: &str) -> String {
+    let n = n.split(',').next().unwrap();
+    n.split(' ').next_back().unwrap().to_owned()
+}
+
+/// `surname, faction, option` of each row an annex's TSV lists, sorted.
+fn annex_rows(tsv: &Path) -> Vec<(String, String, String)> {
+    let option = |o: &str| match o {
+        "ja" => "yes",
+        "nein" => "no",
+        "Stimmenthaltung" => "abstain",
+        "entschuldigt" => "excused",
+        _ => "absent",
+    };
+    let mut rows: Vec<(String, String, String)> = std::fs::read_to_string(tsv)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let faction = if c[2] == "fraktionslos" { "" } else { c[2] };
+            (surname(c[1]), faction.to_owned(), option(c[3]).to_owned())
+        })
+        .collect();
+    rows.sort();
+    rows
 }
 
 #[test]

@@ -48,12 +48,41 @@ fn surname(name: &str) -> String {
     name.split_whitespace().last().unwrap_or("").to_owned()
 }
 
-/// The rows the reader gives for a PDF annex.
-fn read(pdf: &Path, period: u32) -> (BTreeSet<Row>, Option<(u32, u32, u32)>) {
+/// How an annex reaches the reader: the PDF through the text layer, or the text `pdftotext
+/// -layout` prints of it (a journalist's conversion); normalised either way, as the document
+/// parser reads it.
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    Pdf,
+    Layout,
+}
+
+fn text_of(pdf: &Path, source: Source) -> String {
     let bytes = std::fs::read(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
-    let text = landtag_text::pdf::text(pdf, &bytes).expect("pdftotext reads the annex");
+    let raw = match source {
+        Source::Pdf => landtag_text::pdf::text(pdf, &bytes).expect("pdftotext reads the annex"),
+        Source::Layout => {
+            let out = std::process::Command::new("pdftotext")
+                .args(["-layout", &pdf.display().to_string(), "-"])
+                .output()
+                .expect("pdftotext runs (apt-get install poppler-utils)");
+            assert!(out.status.success(), "{}", pdf.display());
+            String::from_utf8(out.stdout).unwrap()
+        }
+    };
+    landtag_text::normalize::normalize(&raw).text
+}
+
+/// The rows the reader gives for an annex.
+fn read(pdf: &Path, period: u32, source: Source) -> (BTreeSet<Row>, Option<(u32, u32, u32)>) {
+    let text = text_of(pdf, source);
     let (annexes, _) = rollcall::tables(&text, Some(period));
-    assert_eq!(annexes.len(), 1, "{}: one roll call", pdf.display());
+    assert_eq!(
+        annexes.len(),
+        1,
+        "{} ({source:?}): one roll call",
+        pdf.display()
+    );
     let a = &annexes[0];
     let rows = a
         .rows
@@ -104,18 +133,31 @@ fn check_fixture(name: &str, period: u32, ergebnis: (u32, u32, u32)) {
     );
 }
 
+/// Every row of `pdf`, from the PDF and from its `-layout` text, as its TSV lists them (F1 ≥
+/// 0.99, the same rows both ways); the totals row read, if any.
 fn check_rows(pdf: &Path, tsv: &Path, period: u32) -> Option<(u32, u32, u32)> {
-    let (got, totals) = read(pdf, period);
     let want = expected(tsv);
-    let score = f1(&got, &want);
-    let missing: Vec<_> = want.difference(&got).collect();
-    let extra: Vec<_> = got.difference(&want).collect();
-    assert!(
-        score >= 0.99,
-        "{}: F1 {score:.3}; missing {missing:?}; extra {extra:?}",
+    let mut read_as = [Source::Pdf, Source::Layout].map(|source| {
+        let (got, totals) = read(pdf, period, source);
+        let score = f1(&got, &want);
+        let missing: Vec<_> = want.difference(&got).collect();
+        let extra: Vec<_> = got.difference(&want).collect();
+        assert!(
+            score >= 0.99,
+            "{} ({source:?}): F1 {score:.3}; missing {missing:?}; extra {extra:?}",
+            pdf.display()
+        );
+        (got, totals)
+    });
+    let [(pdf_rows, pdf_totals), (layout_rows, layout_totals)] = &mut read_as;
+    assert_eq!(
+        pdf_rows,
+        layout_rows,
+        "{}: PDF and -layout text",
         pdf.display()
     );
-    totals
+    assert_eq!(pdf_totals, layout_totals, "{}: the totals", pdf.display());
+    *pdf_totals
 }
 
 /// The shared sample: one table a page, `Abstimmung` over the vote columns, lower-case `ja` and

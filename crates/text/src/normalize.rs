@@ -64,6 +64,7 @@ const PAGE_BREAK: &str = "\u{0C}";
 /// Normalises a decoded document.
 pub fn normalize(raw: &str) -> Normalized {
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = crate::pdf::layout_roll_calls(&unified);
     let unified = crate::side_by_side::unfold(&unified);
     let unified = crate::columns::restore(&unified)
         .replace('\u{0C}', "\n\u{0C}\n")
@@ -242,7 +243,14 @@ impl Cutter<'_> {
             last = m.end();
         }
         cut.push_str(&line[last..]);
-        let single = join_broken_words(cut.trim());
+        // A table's row (`pdf/table.rs`: cells parted by tabs) keeps its cells: an empty first
+        // cell (a table without numbers) is a tab the row begins with.
+        let kept = if cut.matches('\t').count() >= 2 {
+            cut.trim_matches(|c: char| c.is_whitespace() && c != '\t')
+        } else {
+            cut.trim()
+        };
+        let single = join_broken_words(kept);
         self.seen_text |= !single.is_empty();
         if single.len() > 2000 {
             // A whole document on one line: its line breaks became spaces, so a hyphen before

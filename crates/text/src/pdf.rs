@@ -78,7 +78,10 @@ struct Word {
     text: String,
 }
 
+mod layout;
 mod table;
+
+pub(crate) use layout::roll_calls as layout_roll_calls;
 
 /// Reads a PDF into text: pages in order, separated by a form feed, each in reading order. A
 /// long document's pages are read in ranges at once, one `pdftotext` each (a handful of

@@ -185,7 +185,7 @@ fn split(line: &[char], gutter: usize) -> (String, String) {
 
 /// A column's part of a line: its pieces a run of spaces parts, each a line (none where it is
 /// empty).
-fn parts(part: &str) -> Vec<String> {
+pub(crate) fn parts(part: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = part;
     while let Some(at) = rest.find(&" ".repeat(GAP)) {

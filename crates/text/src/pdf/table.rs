@@ -31,6 +31,37 @@ pub(super) struct Columns {
 /// holds none. A page without a header goes on with the tables of the page `before` it, where
 /// its lines are rows (a number, then `Herr` or `Frau`).
 pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<Columns>)> {
+    let found = read(page, before)?;
+    let above = Page {
+        width: page.width,
+        height: page.height,
+        blocks: page
+            .blocks
+            .iter()
+            .filter(|b| b.y_max < found.top)
+            .cloned()
+            .collect(),
+        words: Vec::new(),
+    };
+    let mut out = reading_order(&above);
+    for row in &found.rows {
+        out.push('\n');
+        out.push_str(row);
+    }
+    Some((out, found.tables))
+}
+
+/// A page's roll-call tables: where the first begins, their rows (six cells parted by tabs) and
+/// their columns.
+pub(super) struct Found {
+    pub(super) top: f64,
+    pub(super) rows: Vec<String>,
+    pub(super) tables: Vec<Columns>,
+}
+
+/// The roll-call tables of a page, headed or going on from the page `before`; `None` where it
+/// holds none.
+pub(super) fn read(page: &Page, before: &[Columns]) -> Option<Found> {
     let mut anchors = header_anchors(page, |t| t.to_lowercase().starts_with("lfd"));
     if anchors.is_empty() {
         anchors = header_anchors(page, |t| matches!(t, "Nr." | "Nr" | "Nummer"));
@@ -62,25 +93,113 @@ pub(super) fn roll_call(page: &Page, before: &[Columns]) -> Option<(String, Vec<
         return None;
     }
     let top = tables.iter().map(|t| t.head).fold(f64::INFINITY, f64::min);
-    let above = Page {
-        width: page.width,
-        height: page.height,
-        blocks: page
-            .blocks
-            .iter()
-            .filter(|b| b.y_max < top)
-            .cloned()
-            .collect(),
-        words: Vec::new(),
+    let rows = tables.iter().flat_map(|t| rows(page, t)).collect();
+    Some(Found { top, rows, tables })
+}
+
+/// The tables of the page before as they stand on a page whose grid is its own (`pdftotext
+/// -layout` sets each page's characters on a grid of its own, not in proportion to the page
+/// before, nor evenly across a page): tables side by side parted where their row numbers
+/// stand; in each, the vote columns where its marks stand, in order, when they stand in as
+/// many columns as the table has (else where its totals row's numbers stand); number, name and
+/// faction from the runs of the marked rows' words. None where that leaves anything open (a
+/// page without abstentions): rows read in the wrong column would be worse than rows the roll
+/// call's checks miss.
+pub(super) fn regridded(page: &Page, before: &[Columns]) -> Vec<Columns> {
+    let bounds: Vec<(f64, f64)> = if let [_] = before {
+        vec![(0.0, page.width)]
+    } else if before.iter().all(|t| t.numbered) {
+        let starts = runs_of(row_numbers(page).map(|w| w.x_min).collect());
+        if starts.len() != before.len() {
+            return Vec::new();
+        }
+        let ends = starts.iter().skip(1).map(|s| s - 2.0).chain([page.width]);
+        starts.iter().map(|s| s - 2.0).zip(ends).collect()
+    } else {
+        return Vec::new();
     };
-    let mut out = reading_order(&above);
-    for t in &tables {
-        for row in rows(page, t) {
-            out.push('\n');
-            out.push_str(&row);
+    before
+        .iter()
+        .zip(bounds)
+        .map(|(t, (from, to))| regrid(page, t, from, to))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
+}
+
+/// The x positions, sorted, with those closer than a character's width merged: the columns
+/// they stand in.
+fn runs_of(mut xs: Vec<f64>) -> Vec<f64> {
+    xs.sort_by(f64::total_cmp);
+    let mut columns: Vec<f64> = Vec::new();
+    for x in xs {
+        match columns.last() {
+            Some(last) if x - last < 8.0 => {}
+            _ => columns.push(x),
         }
     }
-    Some((out, tables))
+    columns
+}
+
+/// One table of the page before, on this page between `from` and `to`.
+fn regrid(page: &Page, t: &Columns, from: f64, to: f64) -> Option<Columns> {
+    let wanted = 3 + t.others.iter().filter(|o| o.is_finite()).count();
+    let inside: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(|w| w.x_min >= from && w.x_min < to)
+        .collect();
+    let lines_of = |pred: &dyn Fn(&str) -> bool| -> Vec<f64> {
+        inside
+            .iter()
+            .filter(|w| pred(&w.text))
+            .map(|w| w.y_min)
+            .collect()
+    };
+    let rows = lines_of(&|t| landtag_model::words::is_vote_mark(t) || is_across(t));
+    let totals = lines_of(&|t| matches!(t.trim_end_matches(':'), "Ergebnis" | "Summe"));
+    let on = |ys: &[f64], w: &Word| ys.iter().any(|y| (w.y_min - y).abs() < 2.0);
+    let centre = |w: &&Word| (w.x_min + w.x_max) / 2.0;
+    let marks = runs_of(
+        inside
+            .iter()
+            .filter(|w| landtag_model::words::is_vote_mark(&w.text) && on(&rows, w))
+            .map(centre)
+            .collect(),
+    );
+    let summed = || {
+        let numbers = inside
+            .iter()
+            .filter(|w| is_number(&w.text) && on(&totals, w));
+        runs_of(numbers.map(centre).collect())
+    };
+    let columns = Some(marks)
+        .filter(|m| m.len() == wanted)
+        .or_else(|| Some(summed()).filter(|m| m.len() == wanted))?;
+    let first_mark = columns[0] - (columns[1] - columns[0]) / 2.0;
+    let body = inside
+        .iter()
+        .copied()
+        .filter(|w| on(&rows, w) && w.x_max < first_mark);
+    let runs = occupied(body);
+    let at = usize::from(t.numbered);
+    let (name, faction) = (runs.get(at)?, runs.get(at + 1)?);
+    let mut others = t.others;
+    for (o, c) in others
+        .iter_mut()
+        .filter(|o| o.is_finite())
+        .zip(&columns[3..])
+    {
+        *o = *c;
+    }
+    Some(Columns {
+        left: runs[0].0 - 2.0,
+        right: to,
+        name: name.0,
+        faction: faction.0,
+        marks: [columns[0], columns[1], columns[2]],
+        others,
+        ..*t
+    })
 }
 
 /// Rows standing beside the headed tables with no header of their own (one header over a
