@@ -1608,6 +1608,7 @@ fn subject(
             // named after it; else the last paper named.
             None => object
                 .and_then(|o| named_before(&text[..start], o))
+                .or_else(|| announced_in_wording(lead(text, start)))
                 .or_else(|| bill_of_the_item(lead(text, start), object, result, fallback))
                 .or_else(|| {
                     paper_lists(&text[..start])
@@ -1673,6 +1674,17 @@ fn in_wording(object: &str) -> (Option<PaperRef>, Option<PaperRef>) {
         }
     }
     (own, wording)
+}
+
+/// The paper the last sentence before the vote that names one in a recommendation's wording
+/// puts to the vote (`Wir kommen zur Schlussabstimmung über den Gesetzentwurf Drucksache
+/// 16/5117 in der Fassung der Beschlussempfehlung Drucksache 16/5118.`): the bill, not the
+/// recommendation named last.
+fn announced_in_wording(lead: &str) -> Option<PaperRef> {
+    sentence::split(lead).into_iter().rev().find_map(|(a, b)| {
+        let (own, wording) = in_wording(&lead[a..b]);
+        wording.and(own)
+    })
 }
 
 /// The bill or paper voted on in a recommendation's wording (`wording`): the one the
