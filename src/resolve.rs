@@ -101,7 +101,9 @@ fn doubts(doc: &Document) -> Vec<String> {
             if s.name.contains(' ') || own {
                 continue;
             }
-            if let Resolution::Ambiguous(names) = members::resolve(period, &s.name, None, None) {
+            if let Resolution::Ambiguous(names) =
+                members::resolve(period, &s.name, None, None, None)
+            {
                 let d = format!(
                     "`{}` votes on their own; members of period {period} of that name: {}; kept as printed",
                     s.name,
@@ -195,7 +197,7 @@ fn full_name(printed: &str, speakers: &[String], period: Option<u32>) -> Option<
     own.dedup();
     match own.as_slice() {
         [one] => Some((*one).clone()),
-        [] => match members::resolve(period?, printed, None, None) {
+        [] => match members::resolve(period?, printed, None, None, None) {
             Resolution::One(m) => Some(m.name),
             _ => None,
         },

@@ -186,13 +186,15 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
-/// The member of `period` a surname (with a given name, or a salutation's gender, where
-/// printed) names.
+/// The member of `period` a surname (with a given name, a salutation's gender, the faction's
+/// party, where printed) names. An annex prints the given name only where two members sitting
+/// share a surname: a namesake who left, or one of another faction, is told apart by the rest.
 pub fn resolve(
     period: u32,
     surname: &str,
     given: Option<&str>,
     female: Option<bool>,
+    party: Option<&str>,
 ) -> Resolution {
     let Some(all) = INDEX.get(&(period, surname_key(surname))) else {
         return Resolution::NotFound;
@@ -216,6 +218,17 @@ pub fn resolve(
             .collect();
         if !by_gender.is_empty() {
             found = by_gender;
+        }
+    }
+    if let (Some(p), true) = (party, found.len() > 1) {
+        // Of that party, else (a party the list does not name: the Piraten) of none it names.
+        let of = |want: Option<&str>| -> Vec<&Member> {
+            found.iter().copied().filter(|m| m.party == want).collect()
+        };
+        let same = of(Some(p));
+        let narrowed = if same.is_empty() { of(None) } else { same };
+        if !narrowed.is_empty() {
+            found = narrowed;
         }
     }
     match found.as_slice() {
@@ -332,13 +345,30 @@ mod tests {
 
     #[test]
     fn surnames_resolve_within_their_period() {
-        let one = |p, s, g, f| match resolve(p, s, g, f) {
+        let one = |p, s, g, f| match resolve(p, s, g, f, None) {
             Resolution::One(m) => m.name,
             other => format!("{other:?}"),
         };
         assert_eq!(one(16, "Mostofizadeh", None, None), "Mehrdad Mostofizadeh");
         assert_eq!(one(16, "Droste", None, None), "Wilhelm Droste");
-        assert_eq!(resolve(1, "Blex", None, None), Resolution::NotFound);
+        assert_eq!(resolve(1, "Blex", None, None, None), Resolution::NotFound);
+    }
+
+    #[test]
+    fn namesakes_are_told_apart_by_their_faction() {
+        let one = |p, s, party| match resolve(p, s, None, Some(false), party) {
+            Resolution::One(m) => m.name,
+            other => format!("{other:?}"),
+        };
+        // Andreas Becker (SPD) and Horst Becker (Grüne), both in the 16th period.
+        assert_eq!(one(16, "Becker", Some("spd")), "Andreas Becker");
+        assert_eq!(one(16, "Becker", Some("gruene")), "Horst Becker");
+        assert!(one(16, "Becker", None).starts_with("Ambiguous"));
+        // Walter Kern (CDU) and Nicolaus Kern (Piraten, a party the list does not name).
+        assert_eq!(one(16, "Kern", Some("cdu")), "Walter Kern");
+        assert_eq!(one(16, "Kern", Some("piraten")), "Nicolaus Kern");
+        // A faction neither has leaves both.
+        assert!(one(16, "Becker", Some("fdp")).starts_with("Ambiguous"));
     }
 
     fn id(period: u32, name: &str, party: Option<&str>) -> Option<u32> {

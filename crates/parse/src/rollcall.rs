@@ -303,7 +303,7 @@ fn person(
             .then(|| members::identify(p, &printed, party))
             .flatten()
             .map_or_else(
-                || members::resolve(p, surname, given, female),
+                || members::resolve(p, surname, given, female, party),
                 Resolution::One,
             )
     });
