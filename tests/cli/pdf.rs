@@ -577,8 +577,10 @@ fn pages_numbered_through_the_period_are_read_as_printed() {
 }
 
 /// The protocols as `pdftotext -layout` prints them (each page's two columns side by side on
-/// one line, `side_by_side.rs` splits them at the gutter) read as their PDFs: votes, speeches,
-/// interjections and roll calls alike, from four periods. Before, 18/115 so printed lost a third
+/// one line, `side_by_side.rs` splits them at the gutter) and as `pdftotext -raw` prints them
+/// (17/1's call of an item broken over two lines, `zu Ta-` / `gesordnungspunkt`, put item 2's
+/// speeches and votes under item 1 before) read as their PDFs: votes, speeches, interjections and roll calls
+/// alike, from four periods. Before, 18/115 so printed lost a third
 /// of its vote positions (90 of 145) without a word. And the PDF reads a justified line poppler
 /// parts into blocks as one line (18/115: `(Mehrdad Mostofizadeh [GRÜNE]: Men-` /
 /// `schenfeindlich ist das!)` was an interjection of nobody; `-layout` showed it).
@@ -597,17 +599,32 @@ fn layout_text_reads_as_the_pdf() {
         };
         let pdf_store = dir.path().join(format!("{name}-store"));
         ok(&["ingest", s(&pdf), "--store", s(&pdf_store)]);
-        let text = dir.path().join(format!("{name}.txt"));
-        let out = std::process::Command::new("pdftotext")
-            .args(["-layout", s(&pdf), s(&text)])
-            .output()
-            .expect("pdftotext runs (apt-get install poppler-utils)");
-        assert!(out.status.success());
-        let layout_store = dir.path().join(format!("{name}-layout-store"));
-        ok(&["ingest", s(&text), "--store", s(&layout_store)]);
         assert!(said(&pdf_store, "votes").len() >= least, "{name}");
-        for q in ["votes", "contributions", "interjections", "member-votes"] {
-            assert_eq!(said(&pdf_store, q), said(&layout_store, q), "{name}: {q}");
+        // `-raw` (the content stream's order, each printed line a line, no blank lines): poppler
+        // drops a space at a justified line's widest gap (18/115: `der CDUund den GRÜNEN`), so
+        // its interjections are not compared.
+        for (mode, queries) in [
+            (
+                "-layout",
+                &["votes", "contributions", "interjections", "member-votes"][..],
+            ),
+            ("-raw", &["votes", "contributions", "member-votes"][..]),
+        ] {
+            let text = dir.path().join(format!("{name}{mode}.txt"));
+            let out = std::process::Command::new("pdftotext")
+                .args([mode, s(&pdf), s(&text)])
+                .output()
+                .expect("pdftotext runs (apt-get install poppler-utils)");
+            assert!(out.status.success());
+            let text_store = dir.path().join(format!("{name}{mode}-store"));
+            ok(&["ingest", s(&text), "--store", s(&text_store)]);
+            for q in queries {
+                assert_eq!(
+                    said(&pdf_store, q),
+                    said(&text_store, q),
+                    "{name} {mode}: {q}"
+                );
+            }
         }
     }
     let pdf_store = dir.path().join("mmp18-115-store");

@@ -424,7 +424,7 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
         Vec::with_capacity(lines.len()),
         Vec::with_capacity(lines.len()),
     );
-    let mut previous = String::new();
+    let (mut previous, mut earlier) = (String::new(), String::new());
     // Where the chair's words begin under a heading with no paper between (`1 Namensaufruf der
     // Abgeordneten` / `Gemäß § 2 Absatz 1 …`): a blank line goes there.
     let mut words_at = None;
@@ -451,7 +451,12 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
                 // number and title decide (`protocol::heading`, the contents list).
                 // Or no call at all: a sentence ends, and a heading with its papers follows
                 // (17/1: `… mit Mehrheit angenommen.` / `17 Mitteilung …` / `Unterrichtung`).
-                let called = ITEM_CALL.is_match(after) || after.ends_with(':');
+                // The call's last word may be broken over two lines (`zu Ta-` / `gesordnungspunkt`).
+                let whole = match earlier.trim().strip_suffix('-') {
+                    Some(stem) if after.starts_with(char::is_lowercase) => format!("{stem}{after}"),
+                    _ => after.to_owned(),
+                };
+                let called = ITEM_CALL.is_match(&whole) || after.ends_with(':');
                 let ended = after.ends_with(['.', '!', '?']) && papered.contains(&i);
                 let call = (called || ended) && ITEM_HEADING.is_match(t);
                 if call || after.is_empty() && ITEM_HEADING.is_match(t) {
@@ -480,7 +485,7 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
             out.push(String::new());
             pages.push(page);
         }
-        previous.clone_from(&line);
+        earlier = std::mem::replace(&mut previous, line.clone());
         out.push(line);
         pages.push(page);
     }
@@ -754,6 +759,11 @@ mod tests {
             normalize(called).text,
             "Ich rufe nun auf:\n\n1 Namensaufruf der Abgeordneten\n\nGemäß § 2 Absatz 1 der Geschäftsordnung beginnt\ndie Sitzung mit dem Namensaufruf.\n"
         );
+        // The call's last word broken over two lines (17/1 as `pdftotext -raw` prints it).
+        let called = "Wir kommen jetzt zu Ta-\ngesordnungspunkt\n2 Inkraftsetzung der Geschäftsordnung\nAntrag\nder Fraktion der CDU\nDrucksache 17/1\nGemäß Artikel 38 gibt sich der Landtag seine Geschäftsordnung.";
+        assert!(normalize(called)
+            .text
+            .contains("zu Tagesordnungspunkt\n\n2 Inkraftsetzung der Geschäftsordnung\n\nAntrag"));
         // A title over two lines with an abbreviation keeps its lines.
         let called = "Wir kommen zu:\n14 Wahl des Kontrollgremiums gem.\n§ 23 des Gesetzes\nWahlvorschlag\nDrucksache 17/15";
         assert!(normalize(called)
