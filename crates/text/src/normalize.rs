@@ -445,21 +445,12 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
             // After the call: a block of its own. At a block's start (a page's top, where the
             // call stood on the page before): the papers under it are split off below.
             In::Text => {
-                let after = previous.trim();
-                // `Ich rufe auf:`, and any line ending in a colon (`Wir kommen zu
-                // Tagesordnungspunkt 4, Tagesordnungspunkt 3 ist abgesetzt:`): the heading's
-                // number and title decide (`protocol::heading`, the contents list).
                 // Or no call at all: a sentence ends, and a heading with its papers follows
                 // (17/1: `… mit Mehrheit angenommen.` / `17 Mitteilung …` / `Unterrichtung`).
-                // The call's last word may be broken over two lines (`zu Ta-` / `gesordnungspunkt`).
-                let whole = match earlier.trim().strip_suffix('-') {
-                    Some(stem) if after.starts_with(char::is_lowercase) => format!("{stem}{after}"),
-                    _ => after.to_owned(),
-                };
-                let called = ITEM_CALL.is_match(&whole) || after.ends_with(':');
-                let ended = after.ends_with(['.', '!', '?']) && papered.contains(&i);
+                let called = calls_item(&earlier, &previous);
+                let ended = previous.trim().ends_with(['.', '!', '?']) && papered.contains(&i);
                 let call = (called || ended) && ITEM_HEADING.is_match(t);
-                if call || after.is_empty() && ITEM_HEADING.is_match(t) {
+                if call || previous.trim().is_empty() && ITEM_HEADING.is_match(t) {
                     state = In::Title(1);
                     words_at = starts.get(&i).copied();
                 }
@@ -490,6 +481,20 @@ fn item_blocks(lines: Vec<String>, page_of: Vec<usize>) -> (Vec<String>, Vec<usi
         pages.push(page);
     }
     (out, pages)
+}
+
+/// Whether a line (`after`, the line `before` it too) ends in the chair's call of an item: `Ich
+/// rufe auf:`, and any line ending in a colon (`Wir kommen zu Tagesordnungspunkt 4,
+/// Tagesordnungspunkt 3 ist abgesetzt:`), the heading's number and title deciding
+/// (`protocol::heading`, the contents list); the call's last word may be broken over two lines
+/// (`zu Ta-` / `gesordnungspunkt`).
+fn calls_item(before: &str, after: &str) -> bool {
+    let after = after.trim();
+    let whole = match before.trim().strip_suffix('-') {
+        Some(stem) if after.starts_with(char::is_lowercase) => format!("{stem}{after}"),
+        _ => after.to_owned(),
+    };
+    ITEM_CALL.is_match(&whole) || after.ends_with(':')
 }
 
 /// The lines that could head an item with a paper's block within the next three lines, none
