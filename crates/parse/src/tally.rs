@@ -22,9 +22,9 @@ static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
         (Count::Cast, format!(r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben(?:\s+sich)?(?:\s+insgesamt)?|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+{n}|{m}\s+Abgeordnete\s+(?:haben\s+)?(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)")),
         (Count::Valid, format!(r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+{n}")),
         (Count::Invalid, format!(r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+{n}")),
-        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-?[Ss]timmen:?\s+|(?:[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+|[Dd]afür)\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Ja-?[Ss]timmen?|(?:Abgeordneter?\s+)?stimmten\s+mit\s+{q}Ja\b)")),
-        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-?[Ss]timmen:?\s+|,\s+dagegen\s+|[Dd]agegen\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Nein-?[Ss]timmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+)?mit\s+{q}Nein\b)")),
-        (Count::Abstain, format!(r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]nthalten\s+(?:haben|hat)\s+sich\s+){n}|[Ee]s\s+gab\s+{k}\s+(?:Stimm)?[Ee]nthaltung|{m}\s+(?:Abgeordneter?\s+)?(?:(?:haben|hat)\s+sich\s+(?:der\s+Stimme\s+)?enthalten|enthielten?\s+sich|(?:Stimm)?[Ee]nthaltung(?:en)?)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+keine\b")),
+        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|votierten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-?[Ss]timmen:?\s+|(?:[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+|[Dd]afür)\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Ja-?[Ss]timmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+|votierten\s+|haben\s+)?mit\s+{q}Ja\b)")),
+        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|votierten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-?[Ss]timmen:?\s+|,\s+dagegen\s+|[Dd]agegen\s+(?:stimmten|haben\s+gestimmt)\s+|[Gg]egen\s+(?:den|die|das|diesen|diese)\s+\w+\s+(?:stimmten\s+|haben\s+gestimmt\s+)?){n}|{m}\s+(?:Nein-?[Ss]timmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+|votierten\s+|haben\s+)?mit\s+{q}Nein\b)")),
+        (Count::Abstain, format!(r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]nthalten\s+(?:haben|hat)\s+sich\s+){n}|[Ee]s\s+gab\s+{k}\s+(?:Stimm)?[Ee]nthaltung|{m}\s+(?:Abgeordneter?\s+)?(?:(?:haben|hat)\s+sich\s+(?:der\s+Stimme\s+)?enthalten|enthielten?\s+sich|(?:Stimm)?[Ee]nthaltung(?:en)?)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+(?:keine|nicht)\b|\b[Ee]nthalten\s+hat\s+sich\s+(?:niemand|keiner)\b|\b[Nn]iemand\s+hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten")),
     ]
     .into_iter()
     .map(|(c, p)| (c, Regex::new(&p).unwrap()))
@@ -202,6 +202,26 @@ mod tests {
         ] {
             let t = announced(text).unwrap();
             assert_eq!((t.cast, t.yes, t.no, t.abstain), want, "{text}");
+        }
+    }
+
+    /// Wordings of the totals after a roll call not seen before: a count before `mit Ja`
+    /// (`120 mit Ja`, `118 Abgeordnete haben mit Ja gestimmt`), `gegen den Antrag 99`,
+    /// `votierten`, no abstention said as `Stimmenthaltungen gab es nicht`, `enthalten hat sich
+    /// niemand`.
+    #[test]
+    fn roll_call_totals_in_other_words() {
+        for (text, want) in [
+            ("An der Abstimmung haben sich 230 Abgeordnete beteiligt. Davon haben 120 mit Ja und 108 mit Nein gestimmt. Es gab 2 Enthaltungen.", (Some(230), 120, 108, 2)),
+            ("Es wurden 199 Stimmen abgegeben. Für den Antrag stimmten 100 Abgeordnete, gegen den Antrag 99 Abgeordnete. Enthaltungen: keine.", (Some(199), 100, 99, 0)),
+            ("Mit Ja haben 118 Kolleginnen und Kollegen gestimmt, mit Nein 99; enthalten hat sich niemand.", (None, 118, 99, 0)),
+            ("Insgesamt haben 217 Abgeordnete ihre Stimme abgegeben. 118 Abgeordnete stimmten mit Ja, 99 mit Nein. Stimmenthaltungen gab es nicht.", (Some(217), 118, 99, 0)),
+            ("Es haben 220 Abgeordnete abgestimmt. Mit Ja votierten 118, mit Nein votierten 100, zwei Abgeordnete enthielten sich.", (Some(220), 118, 100, 2)),
+            ("118 Abgeordnete haben mit Ja gestimmt, 99 Abgeordnete haben mit Nein gestimmt, eine Abgeordnete hat sich enthalten.", (None, 118, 99, 1)),
+            ("Mit Ja stimmten 101 Abgeordnete, mit Nein 95 Abgeordnete, der Stimme enthalten haben sich zwei Abgeordnete.", (None, 101, 95, 2)),
+        ] {
+            let t = announced(text).unwrap();
+            assert_eq!((t.cast, t.yes, t.no, t.abstain), (want.0, Some(want.1), Some(want.2), Some(want.3)), "{text}");
         }
     }
 }
