@@ -15,6 +15,8 @@ const CHAR_WIDTH: f64 = 4.75;
 /// Points a line of `-layout` text stands for (a row of the annex is 13.1 pt, its header's
 /// lines 12.6).
 const LINE_HEIGHT: f64 = 12.6;
+/// The most lines a page of `-layout` text read for a table may have.
+const MAX_PAGE_LINES: usize = 200;
 /// Height of a word's box within its line.
 const WORD_HEIGHT: f64 = 9.25;
 
@@ -50,6 +52,11 @@ pub(crate) fn roll_calls(text: &str) -> Cow<'_, str> {
 
 /// One page's text with its roll-call tables row by row, or `None` where it holds none.
 fn page_roll_call(text: &str, before: &[table::Columns]) -> Option<(String, Vec<table::Columns>)> {
+    // A printed page holds some 70 lines (`-layout` keeps its blank ones): a longer one is no
+    // page of an annex, and reading it as one would cost time growing with its square.
+    if text.lines().count() > MAX_PAGE_LINES {
+        return None;
+    }
     let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
     // A table's rows are parted by runs of spaces: a page of prose is no table.
     if before.is_empty() && !lines.iter().any(|l| spaced(l)) {
@@ -226,6 +233,13 @@ Nordrhein-Westfalen                            9870                             
         let text = format!("{ANNEX}\u{0C}{two}");
         assert_eq!(rows(&text).len(), 5);
         assert!(roll_calls(&text).ends_with(&two));
+    }
+
+    #[test]
+    fn a_page_longer_than_a_printed_one_is_left_as_it_is() {
+        let long = format!("{ANNEX}{}\u{0C}", "\n".repeat(MAX_PAGE_LINES));
+        assert!(matches!(roll_calls(&long), Cow::Borrowed(_)));
+        assert_eq!(rows(&format!("{ANNEX}\u{0C}")).len(), 5);
     }
 
     #[test]
