@@ -2,33 +2,51 @@
 //! `Ihre Stimme abgegeben haben 217 Abgeordnete. Mit Ja stimmten 118 Abgeordnete, mit Nein 99
 //! Abgeordnete; kein Abgeordneter hat sich der Stimme enthalten.`, `Gültige Stimmen: 199,
 //! ungültige Stimmen: 0. Von den gültigen Stimmen stimmten mit „Ja“ 173, mit „Nein“ 15;
-//! Enthaltungen: 11.`
+//! Enthaltungen: 11.` Each wording is a row of `data/lexicon/zaehlung.tsv`: a new one is a row,
+//! not code.
 
 use crate::model::Tally;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// One pattern per count, each a list of alternatives with the number in group `n` (a pattern
-/// without `n` means zero).
-static PATTERNS: LazyLock<Vec<(Count, Regex)>> = LazyLock::new(|| {
-    let q = r#"[„"»]?"#;
-    let qe = r#"[“"«]?"#;
-    // A count in digits or, as chairs say small ones, in words (`eine Enthaltung`).
-    let n = format!(r"(?P<n>\d+|{WORDS})");
-    let m = format!(r"\b(?P<m>\d+|{WORDS})");
-    let k = format!(r"(?P<k>\d+|{WORDS})");
-    [
-        (Count::Members, format!(r"Dem\s+Landtag\s+gehören\s+{n}\s+Abgeordnete\s+an")),
-        (Count::Cast, format!(r"(?:Ihre\s+Stimmen?\s+abgegeben\s+haben|[Aa]n\s+der\s+(?:Wahl|Abstimmung)\s+haben(?:\s+sich)?(?:\s+insgesamt)?|[Aa]bgegeben\s+wurden|[Aa]bgegebene\s+Stimmen:?|Es\s+wurden)\s+{n}|{m}\s+Abgeordnete\s+(?:haben\s+)?(?:abgestimmt|ihre\s+Stimmen?\s+abgegeben|sich\s+an\s+der\s+(?:Wahl|Abstimmung)\s+beteiligt)")),
-        (Count::Valid, format!(r"\b[Gg]ültige\s+Stimmen(?:\s+gab\s+es)?:?\s+{n}")),
-        (Count::Invalid, format!(r"\b[Uu]ngültige?(?:\s+Stimmen)?(?:\s+damit|\s+waren)?:?\s+{n}")),
-        (Count::Yes, format!(r"(?:[Mm]it\s+{q}Ja{qe}\s+(?:stimmten\s+|votierten\s+|gestimmt\s+haben\s+|haben\s+)?|Ja-?[Ss]timmen:?\s+|(?:[Ff]ür\s+(?:den|die|das|diesen|diese)\s+\w+|[Dd]afür)\s+(?:stimmten|haben\s+gestimmt)\s+){n}|{m}\s+(?:Ja-?[Ss]timmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+|votierten\s+|haben\s+)?mit\s+{q}Ja\b)")),
-        (Count::No, format!(r"(?:[Mm]it\s+{q}Nein{qe}\s+(?:stimmten\s+|votierten\s+|gestimmt\s+haben\s+|haben\s+)?|Nein-?[Ss]timmen:?\s+|,\s+dagegen\s+|[Dd]agegen\s+(?:stimmten|haben\s+gestimmt)\s+|[Gg]egen\s+(?:den|die|das|diesen|diese)\s+\w+\s+(?:stimmten\s+|haben\s+gestimmt\s+)?){n}|{m}\s+(?:Nein-?[Ss]timmen?|(?:Abgeordneter?\s+)?(?:stimmten\s+|votierten\s+|haben\s+)?mit\s+{q}Nein\b)")),
-        (Count::Abstain, format!(r"(?:(?:Stimm)?[Ee]nthaltungen:?\s+|[Ee]nthalten\s+(?:haben|hat)\s+sich\s+){n}|[Ee]s\s+gab\s+{k}\s+(?:Stimm)?[Ee]nthaltung|{m}\s+(?:Abgeordneter?\s+)?(?:(?:haben|hat)\s+sich\s+(?:der\s+Stimme\s+)?enthalten|enthielten?\s+sich|(?:Stimm)?[Ee]nthaltung(?:en)?)|\bkein(?:e|er)?\s+(?:Abgeordneter\s+)?(?:hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten|(?:Stimm)?[Ee]nthaltungen?)|\b(?:Stimm)?[Ee]nthaltungen(?:\s+gab\s+es|:)?\s+(?:keine|nicht)\b|\b[Ee]nthalten\s+hat\s+sich\s+(?:niemand|keiner)\b|\b[Nn]iemand\s+hat\s+sich\s+(?:der\s+Stimme\s+)?enthalten")),
-    ]
-    .into_iter()
-    .map(|(c, p)| (c, Regex::new(&p).unwrap()))
-    .collect()
+const TABLE: &str = include_str!("../../../data/lexicon/zaehlung.tsv");
+
+/// One row of `data/lexicon/zaehlung.tsv`: a wording of one count.
+struct Wording {
+    count: Count,
+    pattern: Regex,
+    example: &'static str,
+    n: u32,
+}
+
+/// The table's wordings, in its order, `{n}` the count's group (digits or a word), `{q}` and
+/// `{qe}` quotation marks, spaces any white space.
+static WORDINGS: LazyLock<Vec<Wording>> = LazyLock::new(|| {
+    let n = format!(r"\b(?P<n>\d+|{WORDS})");
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let [count, pattern, _periods, example, n_said] = l.split('\t').collect::<Vec<_>>()[..]
+            else {
+                panic!("zaehlung.tsv: a row has five columns: {l}");
+            };
+            let pattern = pattern
+                .replace(' ', r"\s+")
+                .replace("{n}", &n)
+                .replace("{qe}", r#"[“"«]?"#)
+                .replace("{q}", r#"[„"»]?"#);
+            Wording {
+                count: Count::named(count)
+                    .unwrap_or_else(|| panic!("zaehlung.tsv: no count {count}")),
+                pattern: Regex::new(&pattern)
+                    .unwrap_or_else(|e| panic!("zaehlung.tsv: {pattern}: {e}")),
+                example,
+                n: n_said.parse().expect("zaehlung.tsv: n is a number"),
+            }
+        })
+        .collect()
 });
 
 /// The counts chairs say in words, one to twelve.
@@ -58,16 +76,38 @@ enum Count {
     Abstain,
 }
 
+impl Count {
+    const ALL: [(&'static str, Count); 7] = [
+        ("members", Count::Members),
+        ("cast", Count::Cast),
+        ("valid", Count::Valid),
+        ("invalid", Count::Invalid),
+        ("yes", Count::Yes),
+        ("no", Count::No),
+        ("abstain", Count::Abstain),
+    ];
+
+    fn named(name: &str) -> Option<Count> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+    }
+}
+
+/// What a count's wordings say in `text`: the wording found first in the text (the first in
+/// the table where two begin at one place), its count (zero where it names none).
+fn said(count: Count, text: &str) -> Option<Option<u32>> {
+    WORDINGS
+        .iter()
+        .filter(|w| w.count == count)
+        .filter_map(|w| w.pattern.captures(text))
+        .min_by_key(|c| c.get(0).map_or(usize::MAX, |m| m.start()))
+        .map(|c| c.name("n").map_or(Some(0), |m| number(m.as_str())))
+}
+
 /// The totals announced in `text`, `None` where it announces no yes or no count.
 pub fn announced(text: &str) -> Option<Tally> {
     let mut t = Tally::default();
-    for (count, re) in PATTERNS.iter() {
-        let Some(c) = re.captures(text) else { continue };
-        let n = c
-            .name("n")
-            .or(c.name("m"))
-            .or(c.name("k"))
-            .map_or(Some(0), |m| number(m.as_str()));
+    for (_, count) in Count::ALL {
+        let Some(n) = said(count, text) else { continue };
         let slot = match count {
             Count::Members => &mut t.members,
             Count::Cast => &mut t.cast,
@@ -85,6 +125,20 @@ pub fn announced(text: &str) -> Option<Tally> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every row of the table finds its example and reads its count from it.
+    #[test]
+    fn every_wording_finds_its_example() {
+        assert!(WORDINGS.len() >= 20);
+        for w in WORDINGS.iter() {
+            let c = w
+                .pattern
+                .captures(w.example)
+                .unwrap_or_else(|| panic!("{:?} does not find {}", w.pattern, w.example));
+            let n = c.name("n").map_or(Some(0), |m| number(m.as_str()));
+            assert_eq!(n, Some(w.n), "{:?} in {}", w.pattern, w.example);
+        }
+    }
 
     /// 16th-period wordings: `mit Nein stimmten`, no abstention said as `Enthaltungen gab es
     /// keine` or `Stimmenthaltungen: keine`.
