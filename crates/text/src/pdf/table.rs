@@ -106,7 +106,9 @@ pub(super) fn read(page: &Page, before: &[Columns]) -> Option<Found> {
 /// page without abstentions): rows read in the wrong column would be worse than rows the roll
 /// call's checks miss.
 pub(super) fn regridded(page: &Page, before: &[Columns]) -> Vec<Columns> {
-    let bounds: Vec<(f64, f64)> = if let [_] = before {
+    let bounds: Vec<(f64, f64)> = if before.is_empty() {
+        return Vec::new();
+    } else if let [_] = before {
         vec![(0.0, page.width)]
     } else if before.iter().all(|t| t.numbered) {
         let starts = runs_of(row_numbers(page).map(|w| w.x_min).collect());
