@@ -63,7 +63,7 @@ fn gap_at(line: &[char]) -> Option<usize> {
 }
 
 /// How many runs of `GAP` spaces or more part a line's text.
-fn gaps(line: &[char]) -> usize {
+pub(crate) fn gaps(line: &[char]) -> usize {
     let text: String = line.iter().collect();
     text.trim()
         .split(&" ".repeat(GAP))

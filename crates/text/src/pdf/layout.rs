@@ -59,7 +59,7 @@ fn page_roll_call(text: &str, before: &[table::Columns]) -> Option<(String, Vec<
     }
     let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
     // A table's rows are parted by runs of spaces: a page of prose is no table.
-    if before.is_empty() && !lines.iter().any(|l| spaced(l)) {
+    if before.is_empty() && !lines.iter().any(|l| crate::side_by_side::gaps(l) > 0) {
         return None;
     }
     let page = page_of(&lines);
@@ -111,12 +111,6 @@ fn line_find(line: &[char], part: &str, from: usize) -> usize {
     (from..line.len())
         .find(|&i| line[i..].starts_with(&p))
         .unwrap_or(from)
-}
-
-/// Whether a line holds a run of three spaces between words.
-fn spaced(line: &[char]) -> bool {
-    let text: String = line.iter().collect();
-    text.trim().contains("   ")
 }
 
 fn top_of(line: usize) -> f64 {
