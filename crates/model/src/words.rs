@@ -36,10 +36,17 @@ pub fn says(s: &str, phrase: &str) -> bool {
     collapse(s).contains(phrase)
 }
 
-/// A mark that puts a roll call's row under a vote column (`X`, `x`, `×`, `✕`, `✗`): the text
-/// layer finds columns by it, the annex reader options.
+/// A mark that puts a roll call's row under a vote column: the text layer finds columns by it,
+/// the annex reader options. Crosses and ticks as Unicode prints them (`X`, `×`, `✓`, `☒`, …),
+/// and as a Wingdings font without a character map comes out of a PDF: its tick and cross are
+/// the letters `ü` and `û` (bytes 0xFC, 0xFB) or the same in the private use area (U+F0FC).
+/// A word of one such character is no German word, so in a vote column it can only be a mark.
 pub fn is_vote_mark(t: &str) -> bool {
-    matches!(t.trim(), "X" | "x" | "×" | "✕" | "✗")
+    const MARKS: [&str; 17] = [
+        "X", "x", "×", "✕", "✗", "✘", "☓", "☒", "⊠", "✓", "✔", "☑", "ü", "û", "\u{f0fb}",
+        "\u{f0fc}", "\u{f0fd}",
+    ];
+    MARKS.contains(&t.trim())
 }
 
 #[cfg(test)]

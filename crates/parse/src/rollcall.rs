@@ -412,6 +412,25 @@ mod tests {
         );
     }
 
+    /// Ticks and crosses of other fonts: `✓`, `☒`, and a Wingdings tick printed without a
+    /// character map (`ü`).
+    #[test]
+    fn a_tick_is_a_mark_as_a_cross_is() {
+        for mark in ["✓", "☒", "ü", "\u{f0fc}"] {
+            let text = format!(
+                "Namentliche Abstimmung über den Antrag Drucksache 16/100\n\
+                 1.\tHerr Abel\tGRÜNE\t{mark}\t\t\n2.\tFrau Altenkamp\tSPD\t\t{mark}\t\n\
+                 3.\tHerr Bolte\tGRÜNE\t\t\t{mark}\nErgebnis\t\t1\t1\t1\n"
+            );
+            let options: Vec<BallotOption> = read(&text)[0].rows.iter().map(|r| r.option).collect();
+            assert_eq!(
+                options,
+                [BallotOption::Yes, BallotOption::No, BallotOption::Abstain],
+                "{mark}"
+            );
+        }
+    }
+
     #[test]
     fn a_new_table_starts_again_at_one() {
         let text = "Namentliche Abstimmung über den Antrag Drucksache 16/100\n\

@@ -636,8 +636,15 @@ mod tests {
         }
     }
 
+    /// Crosses, ticks, and a Wingdings tick without a character map (`ü`, U+F0FC) alike.
     #[test]
     fn rows_keep_the_column_of_their_mark() {
+        for mark in ["X", "✓", "☒", "ü", "\u{f0fc}"] {
+            rows_keep_the_column_of(mark);
+        }
+    }
+
+    fn rows_keep_the_column_of(mark: &str) {
         let mut words = vec![
             word(40.0, 100.0, "Lfd."),
             word(70.0, 100.0, "Name"),
@@ -665,7 +672,7 @@ mod tests {
             }
             words.push(word(190.0, y, f));
             match x {
-                Some(x) => words.push(word(*x, y, "X")),
+                Some(x) => words.push(word(*x, y, mark)),
                 None => words.push(word(250.0, y, "entschuldigt")),
             }
         }
@@ -678,8 +685,8 @@ mod tests {
         let (text, tables) = roll_call(&page, &[]).unwrap();
         assert_eq!(tables.len(), 1);
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-        assert_eq!(lines[0], "1.\tFrau Altenkamp\tSPD\tX\t\t");
-        assert_eq!(lines[1], "2.\tHerr Müller, Hans\tCDU\t\tX\t");
+        assert_eq!(lines[0], format!("1.\tFrau Altenkamp\tSPD\t{mark}\t\t"));
+        assert_eq!(lines[1], format!("2.\tHerr Müller, Hans\tCDU\t\t{mark}\t"));
         assert!(
             lines[2].starts_with("3.\tHerr Dr. Droste\tCDU\t") && lines[2].contains("entschuldigt")
         );
