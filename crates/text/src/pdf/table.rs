@@ -542,15 +542,18 @@ fn rows(page: &Page, t: &Columns) -> Vec<String> {
             .first()
             .is_some_and(|f| (w.y_min - f.y_min).abs() < (f.y_max - f.y_min).max(1.0) * 0.6);
         if !same_line && !row.is_empty() {
-            add_line(&mut lines, &row, t);
+            lines.push(Line::of(&row, t));
             row.clear();
         }
         row.push(w);
     }
     if !row.is_empty() {
-        add_line(&mut lines, &row, t);
+        lines.push(Line::of(&row, t));
     }
-    lines.into_iter().map(|l| l.cells.join("\t")).collect()
+    joined(lines)
+        .into_iter()
+        .map(|l| l.cells.join("\t"))
+        .collect()
 }
 
 /// One line of a table: its cells, where it stands and how high its words are.
@@ -560,30 +563,70 @@ struct Line {
     height: f64,
 }
 
-/// Adds a line of words, or joins it to the row above where it only goes on with that row's
-/// name (`Frau Dr. von der Heyden-` / `Maaß, Anna`): nothing in the other cells, and no
-/// further below than a line of text (a paragraph under the table stands further off).
-fn add_line(lines: &mut Vec<Line>, words: &[&Word], t: &Columns) {
-    let cells = cells(words, t);
-    let y = words.iter().map(|w| w.y_min).fold(f64::INFINITY, f64::min);
-    let height = words.iter().map(|w| w.y_max - w.y_min).fold(0.0, f64::max);
-    let only_name = cells
-        .iter()
-        .enumerate()
-        .all(|(i, c)| (i == 1) != c.is_empty());
-    if let Some(prev) = lines.last_mut() {
-        let near = y - prev.y < 1.5 * prev.height.max(height);
-        if only_name && near && !prev.cells[0].is_empty() {
-            let name = &mut prev.cells[1];
-            if !name.ends_with('-') {
-                name.push(' ');
-            }
-            name.push_str(&cells[1]);
-            prev.y = y;
-            return;
+impl Line {
+    fn of(words: &[&Word], t: &Columns) -> Line {
+        Line {
+            cells: cells(words, t),
+            y: words.iter().map(|w| w.y_min).fold(f64::INFINITY, f64::min),
+            height: words.iter().map(|w| w.y_max - w.y_min).fold(0.0, f64::max),
         }
     }
-    lines.push(Line { cells, y, height });
+
+    /// Words in the name column and nowhere else.
+    fn only_name(&self) -> bool {
+        self.cells
+            .iter()
+            .enumerate()
+            .all(|(i, c)| (i == 1) != c.is_empty())
+    }
+
+    /// A number, a faction or a mark, and no name.
+    fn nameless(&self) -> bool {
+        self.cells[1].is_empty() && self.cells.iter().any(|c| !c.is_empty())
+    }
+
+    /// Whether `below` stands no further below than a line of text (a paragraph under the
+    /// table stands further off).
+    fn near(&self, below: &Line) -> bool {
+        below.y - self.y < 1.5 * self.height.max(below.height)
+    }
+
+    fn go_on_with(&mut self, name: &str) {
+        let cell = &mut self.cells[1];
+        if !cell.is_empty() && !cell.ends_with('-') {
+            cell.push(' ');
+        }
+        cell.push_str(name);
+    }
+}
+
+/// A row's name broken over lines of its own, joined to its row: below the row's first line
+/// (`Frau Dr. von der Heyden-` / `Maaß, Anna`), or around a row whose number, faction and mark
+/// stand in the middle of its two lines (`Frau Dr. von der` / `12 … X` / `Heyden-Maaß`).
+fn joined(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut held: Option<Line> = None;
+    let mut lines = lines.into_iter().peekable();
+    while let Some(mut line) = lines.next() {
+        if line.only_name() {
+            if lines.peek().is_some_and(|n| n.nameless() && line.near(n)) {
+                held = Some(line);
+                continue;
+            }
+            if let Some(prev) = out.last_mut() {
+                if prev.near(&line) && !prev.cells[0].is_empty() {
+                    prev.go_on_with(&line.cells[1]);
+                    prev.y = line.y;
+                    continue;
+                }
+            }
+        } else if let Some(above) = held.take() {
+            line.cells[1] = above.cells[1].clone();
+        }
+        out.push(line);
+    }
+    out.extend(held);
+    out
 }
 
 /// One row's words into six cells by column.
@@ -690,6 +733,61 @@ mod tests {
         assert!(
             lines[2].starts_with("3.\tHerr Dr. Droste\tCDU\t") && lines[2].contains("entschuldigt")
         );
+    }
+
+    /// A name too long for its cell goes on on a line of its own: below the row's first line
+    /// where the cells stand at the top of the row, around the row's number and mark where
+    /// they stand in its middle.
+    #[test]
+    fn a_name_broken_over_two_lines_stays_with_its_row() {
+        for middle in [false, true] {
+            let mut words = vec![
+                word(40.0, 100.0, "Lfd."),
+                word(70.0, 100.0, "Name"),
+                word(190.0, 100.0, "Fraktion"),
+                word(240.0, 100.0, "Ja"),
+                word(262.0, 100.0, "Nein"),
+                word(290.0, 100.0, "Enthaltung"),
+            ];
+            let mut push = |x: f64, y: f64, text: &str| words.push(word(x, y, text));
+            push(40.0, 130.0, "1.");
+            push(70.0, 130.0, "Herr");
+            push(100.0, 130.0, "Abel");
+            push(190.0, 130.0, "GRÜNE");
+            push(243.0, 130.0, "X");
+            // Row 2, two lines high: 142 and 154; its other cells at 142, or at 148.
+            let cells_at = if middle { 148.0 } else { 142.0 };
+            push(70.0, 142.0, "Frau");
+            push(100.0, 142.0, "Dr.");
+            push(120.0, 142.0, "von");
+            push(140.0, 142.0, "der");
+            push(70.0, 154.0, "Heyden-Maaß");
+            push(40.0, cells_at, "2.");
+            push(190.0, cells_at, "CDU");
+            push(268.0, cells_at, "X");
+            push(40.0, 166.0, "3.");
+            push(70.0, 166.0, "Herr");
+            push(100.0, 166.0, "Bolte");
+            push(190.0, 166.0, "GRÜNE");
+            push(295.0, 166.0, "X");
+            let page = Page {
+                width: 400.0,
+                height: 800.0,
+                blocks: Vec::new(),
+                words,
+            };
+            let (text, _) = roll_call(&page, &[]).unwrap();
+            let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+            assert_eq!(
+                lines,
+                [
+                    "1.\tHerr Abel\tGRÜNE\tX\t\t",
+                    "2.\tFrau Dr. von der Heyden-Maaß\tCDU\t\tX\t",
+                    "3.\tHerr Bolte\tGRÜNE\t\t\tX",
+                ],
+                "cells in the middle of their row: {middle}"
+            );
+        }
     }
 
     /// A header with no `Lfd.` or `Nr.`: `Name` anchors the table; numbers before the names,
