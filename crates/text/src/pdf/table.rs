@@ -580,6 +580,14 @@ impl Line {
             .all(|(i, c)| (i == 1) != c.is_empty())
     }
 
+    /// Words in the name or faction column (`DIE GRÜNEN` under `BÜNDNIS 90/`) and nowhere else.
+    fn goes_on(&self) -> bool {
+        let [number, name, faction, marks @ ..] = &self.cells;
+        number.is_empty()
+            && marks.iter().all(String::is_empty)
+            && !(name.is_empty() && faction.is_empty())
+    }
+
     /// A number, a faction or a mark, and no name.
     fn nameless(&self) -> bool {
         self.cells[1].is_empty() && self.cells.iter().any(|c| !c.is_empty())
@@ -591,32 +599,36 @@ impl Line {
         below.y - self.y < 1.5 * self.height.max(below.height)
     }
 
-    fn go_on_with(&mut self, name: &str) {
-        let cell = &mut self.cells[1];
-        if !cell.is_empty() && !cell.ends_with('-') {
-            cell.push(' ');
+    /// The name and faction cells go on with those of the line below.
+    fn go_on_with(&mut self, below: &Line) {
+        for i in [1, 2] {
+            let (cell, more) = (&mut self.cells[i], &below.cells[i]);
+            if !cell.is_empty() && !more.is_empty() && !cell.ends_with(['-', '/']) {
+                cell.push(' ');
+            }
+            cell.push_str(more);
         }
-        cell.push_str(name);
+        self.y = below.y;
     }
 }
 
-/// A row's name broken over lines of its own, joined to its row: below the row's first line
-/// (`Frau Dr. von der Heyden-` / `Maaß, Anna`), or around a row whose number, faction and mark
-/// stand in the middle of its two lines (`Frau Dr. von der` / `12 … X` / `Heyden-Maaß`).
+/// A row's name (or faction) broken over lines of its own, joined to its row: below the row's
+/// first line (`Frau Dr. von der Heyden-` / `Maaß, Anna`; `BÜNDNIS 90/` / `DIE GRÜNEN`), or
+/// around a row whose number, faction and mark stand in the middle of its two lines
+/// (`Frau Dr. von der` / `12 … X` / `Heyden-Maaß`).
 fn joined(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut held: Option<Line> = None;
     let mut lines = lines.into_iter().peekable();
     while let Some(mut line) = lines.next() {
-        if line.only_name() {
-            if lines.peek().is_some_and(|n| n.nameless() && line.near(n)) {
-                held = Some(line);
-                continue;
-            }
+        if line.only_name() && lines.peek().is_some_and(|n| n.nameless() && line.near(n)) {
+            held = Some(line);
+            continue;
+        }
+        if line.goes_on() {
             if let Some(prev) = out.last_mut() {
                 if prev.near(&line) && !prev.cells[0].is_empty() {
-                    prev.go_on_with(&line.cells[1]);
-                    prev.y = line.y;
+                    prev.go_on_with(&line);
                     continue;
                 }
             }
@@ -768,7 +780,10 @@ mod tests {
             push(40.0, 166.0, "3.");
             push(70.0, 166.0, "Herr");
             push(100.0, 166.0, "Bolte");
-            push(190.0, 166.0, "GRÜNE");
+            push(190.0, 166.0, "BÜNDNIS");
+            push(215.0, 166.0, "90/");
+            push(190.0, 178.0, "DIE");
+            push(210.0, 178.0, "GRÜNEN");
             push(295.0, 166.0, "X");
             let page = Page {
                 width: 400.0,
@@ -783,7 +798,7 @@ mod tests {
                 [
                     "1.\tHerr Abel\tGRÜNE\tX\t\t",
                     "2.\tFrau Dr. von der Heyden-Maaß\tCDU\t\tX\t",
-                    "3.\tHerr Bolte\tGRÜNE\t\t\tX",
+                    "3.\tHerr Bolte\tBÜNDNIS 90/DIE GRÜNEN\t\t\tX",
                 ],
                 "cells in the middle of their row: {middle}"
             );
