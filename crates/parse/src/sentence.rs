@@ -54,7 +54,10 @@ fn ends_here(text: &str, i: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '.')
         .next()
         .unwrap_or("");
-    if ABBREVIATIONS.contains(&word) || (word.chars().count() == 1 && word != "I") {
+    // An initial (`A. Merkel`); a digit goes on to the ordinal's rule (`Enthaltungen: 0. Damit`).
+    let initial =
+        word.chars().count() == 1 && word != "I" && !word.starts_with(|c: char| c.is_ascii_digit());
+    if ABBREVIATIONS.contains(&word) || initial {
         return false;
     }
     // `am 1. Juni`, `der 17. Wahlperiode`: an ordinal before the noun it counts.
@@ -110,6 +113,14 @@ mod tests {
         assert_eq!(
             sentences("Gültige Stimmen: 199. Von den gültigen Stimmen"),
             ["Gültige Stimmen: 199.", "Von den gültigen Stimmen"]
+        );
+        // A count of one digit ends its sentence as one of three does.
+        assert_eq!(
+            sentences("Mit Nein 99; Enthaltungen: 0. Damit ist der Antrag am 1. Juni angenommen."),
+            [
+                "Mit Nein 99; Enthaltungen: 0.",
+                "Damit ist der Antrag am 1. Juni angenommen."
+            ]
         );
     }
 

@@ -25,7 +25,7 @@ struct Wording {
 /// The table's wordings, in its order, `{n}` the count's group (digits or a word), `{q}` and
 /// `{qe}` quotation marks, spaces any white space.
 static WORDINGS: LazyLock<Vec<Wording>> = LazyLock::new(|| {
-    let n = format!(r"\b(?P<n>\d+|{WORDS})");
+    let n = format!(r"\b(?P<n>\d+|(?i:{WORDS}))");
     TABLE
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -38,6 +38,7 @@ static WORDINGS: LazyLock<Vec<Wording>> = LazyLock::new(|| {
             let pattern = pattern
                 .replace(' ', r"\s+")
                 .replace("{n}", &n)
+                .replace("{m}", WHO)
                 .replace("{qe}", r#"[“"«]?"#)
                 .replace("{q}", r#"[„"»]?"#);
             Wording {
@@ -52,7 +53,10 @@ static WORDINGS: LazyLock<Vec<Wording>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The counts chairs say in words, one to twelve.
+/// Who voted, as chairs count them (`{m}`), or nothing.
+const WHO: &str = r"(?:(?:Abgeordneter?|Kolleginnen\s+und\s+Kollegen|Kollegen|Kolleginnen|Mitglieder(?:\s+des\s+(?:Landtags|Hauses))?)\s+)?";
+
+/// The counts chairs say in words, one to twelve (`Drei` where a sentence begins with it).
 const WORDS: &str = r"eine[rn]?\b|ein\b|zwei\b|drei\b|vier\b|fünf\b|sechs\b|sieben\b|acht\b|neun\b|zehn\b|elf\b|zwölf\b";
 
 /// A count in digits or words.
@@ -64,7 +68,8 @@ fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let word = if s.starts_with("ein") { "ein" } else { s };
+    let s = s.to_lowercase();
+    let word = if s.starts_with("ein") { "ein" } else { &s };
     NAMES.iter().position(|w| *w == word).map(|i| i as u32 + 1)
 }
 
@@ -104,6 +109,12 @@ fn said(count: Count, text: &str) -> Option<Option<u32>> {
         .filter_map(|w| w.pattern.captures(text))
         .min_by_key(|c| c.get(0).map_or(usize::MAX, |m| m.start()))
         .map(|c| c.name("n").map_or(Some(0), |m| number(m.as_str())))
+}
+
+/// Whether `text` states any count (`Enthaltungen keine`, `Neinstimmen 100`): a sentence that
+/// tells totals, not one that asks.
+pub fn states_a_count(text: &str) -> bool {
+    Count::ALL.iter().any(|(_, c)| said(*c, text).is_some())
 }
 
 /// The totals announced in `text`, `None` where it announces no yes or no count.
@@ -276,6 +287,13 @@ mod tests {
             ("Es haben 220 Abgeordnete abgestimmt. Mit Ja votierten 118, mit Nein votierten 100, zwei Abgeordnete enthielten sich.", (Some(220), 118, 100, 2)),
             ("118 Abgeordnete haben mit Ja gestimmt, 99 Abgeordnete haben mit Nein gestimmt, eine Abgeordnete hat sich enthalten.", (None, 118, 99, 1)),
             ("Mit Ja stimmten 101 Abgeordnete, mit Nein 95 Abgeordnete, der Stimme enthalten haben sich zwei Abgeordnete.", (None, 101, 95, 2)),
+            ("Abgegebene Stimmen 224; Jastimmen 124, Neinstimmen 100, Enthaltungen keine.", (Some(224), 124, 100, 0)),
+            ("Von 230 abgegebenen Stimmen lauteten 125 auf Ja und 105 auf Nein. Enthaltungen gab es nicht.", (Some(230), 125, 105, 0)),
+            ("Insgesamt wurden 230 Stimmen abgegeben. Davon waren 125 Jastimmen und 104 Neinstimmen; ein Abgeordneter hat sich enthalten.", (Some(230), 125, 104, 1)),
+            ("Mit Ja haben 118 Kolleginnen und Kollegen gestimmt, mit Nein 99; zwei Mitglieder des Landtags haben sich bei der Abstimmung enthalten.", (None, 118, 99, 2)),
+            ("Für den Gesetzentwurf haben 118 Abgeordnete gestimmt, dagegen 99 Abgeordnete, der Stimme enthalten hat sich niemand.", (None, 118, 99, 0)),
+            ("Dafür haben 118 Abgeordnete gestimmt. Dagegen haben 99 gestimmt. Drei Kollegen haben sich enthalten.", (None, 118, 99, 3)),
+            ("Abgegeben wurden 220 Stimmen, davon 118 Jastimmen, 99 Neinstimmen und 3 Enthaltungen.", (Some(220), 118, 99, 3)),
         ] {
             let t = announced(text).unwrap();
             assert_eq!((t.cast, t.yes, t.no, t.abstain), (want.0, Some(want.1), Some(want.2), Some(want.3)), "{text}");

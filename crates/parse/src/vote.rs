@@ -796,9 +796,10 @@ impl<'t, 'm> Passage<'t, 'm> {
                 .push(build(self.text, &all, self.fallback, self.when));
         }
         let mut read = build(self.text, &v, self.fallback, self.when);
-        // A result with no question before it: a roll call, where totals precede it.
+        // A result with no question before it: a roll call, where totals precede it (or the
+        // result sentence holds them: `mit 118 Jastimmen gegen 99 Neinstimmen angenommen`).
         if !asked {
-            roll_call(gap, &mut read.vote);
+            roll_call(gap, &self.text[m.start()..move_end(m)], &mut read.vote);
         }
         self.out.push(read);
     }
@@ -813,15 +814,19 @@ impl<'t, 'm> Passage<'t, 'm> {
     }
 }
 
-/// A roll call's announced totals before its result: the vote was taken by roll call.
-fn roll_call(before: &str, vote: &mut Vote) {
-    if let Some(t) = tally::announced(before) {
+/// A roll call's announced totals before its result, or in it: the vote was taken by roll
+/// call; so it was where the text before names one (`Ergebnis der namentlichen Abstimmung`).
+fn roll_call(before: &str, result: &str, vote: &mut Vote) {
+    if let Some(t) = tally::announced(before).or_else(|| tally::announced(result)) {
         vote.method = VoteMethod::RollCall;
         vote.tally = Some(t);
-    } else if words::says(before, "namentliche Abstimmung") || before.contains("Namensaufruf") {
+    } else if ROLL_CALL.is_match(before) {
         vote.method = VoteMethod::RollCall;
     }
 }
+
+static ROLL_CALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bnamentliche[nr]?\s+Abstimmung\b|\bNamensaufruf").unwrap());
 
 fn asked(v: &[&Move], ask: Ask) -> bool {
     v.iter()
@@ -945,6 +950,10 @@ fn question(text: &str, start: usize) -> Option<Move> {
         _ => stop,
     };
     let clause = window[..stop].trim_end();
+    // `Jastimmen 124, Neinstimmen 100, Enthaltungen keine.`: totals told, nothing asked.
+    if tally::states_a_count(clause) {
+        return None;
+    }
     let ask = if ASK_ABSTAIN.is_match(clause) {
         Ask::Abstain
     } else if ASK_NO.is_match(clause) {
@@ -2030,6 +2039,49 @@ mod tests {
         let t = "Zweitens stimmen wir über den Gesetzentwurf Drucksache 18/8900 in zweiter Lesung ab. Der Ausschuss empfiehlt in Drucksache 18/9000, den Gesetzentwurf in der Fassung seiner Beschlüsse anzunehmen. Wer stimmt der Beschlussempfehlung zu? – CDU und Grüne. Damit ist die Beschlussempfehlung angenommen.";
         let v = &plenary(t, None, wp16())[0].vote;
         assert_eq!(v.decides.map(|p| p.number), Some(8900));
+    }
+
+    /// A roll call's totals told as a list (`Jastimmen 124, …, Enthaltungen keine.`: no
+    /// question), ending with a count of one digit (`Enthaltungen: 0.` ends its sentence), or
+    /// given in the result sentence itself.
+    #[test]
+    fn roll_call_totals_however_told() {
+        let opened = "Ich gebe das Ergebnis der namentlichen Abstimmung bekannt. ";
+        for (told, result, want) in [
+            (
+                "Abgegebene Stimmen 224; Jastimmen 124, Neinstimmen 100, Enthaltungen keine.",
+                "",
+                (124, 100, 0),
+            ),
+            (
+                "Mit Ja haben 118 Kolleginnen und Kollegen gestimmt, mit Nein 99; Enthaltungen: 0.",
+                "",
+                (118, 99, 0),
+            ),
+            (
+                "",
+                " mit 118 Jastimmen gegen 99 Neinstimmen bei 2 Enthaltungen",
+                (118, 99, 2),
+            ),
+        ] {
+            let t = format!("{opened}{told}\nDamit ist der Gesetzentwurf Drucksache 16/7147{result} in dritter Lesung angenommen.");
+            let reads = plenary(&t, None, wp16());
+            let v = &reads[0].vote;
+            assert_eq!(v.method, VoteMethod::RollCall, "{t}");
+            let tally = v.tally.as_ref().map(|t| (t.yes, t.no, t.abstain));
+            assert_eq!(
+                tally,
+                Some((Some(want.0), Some(want.1), Some(want.2))),
+                "{t}"
+            );
+        }
+        // Where the totals are not read, the text before still names the roll call.
+        let reads = plenary(
+            &format!("{opened}Damit ist der Antrag angenommen."),
+            None,
+            wp16(),
+        );
+        assert_eq!(reads[0].vote.method, VoteMethod::RollCall);
     }
 
     #[test]
