@@ -329,6 +329,73 @@ fn a_roll_call_annex_in_a_pdf_gives_every_members_vote() {
     }
 }
 
+/// A protocol and its annex in one PDF, as the Landtag publishes them: the 16/76 excerpt (the
+/// chair announces the roll call's totals) with the annex page after it. The roll call gets the
+/// annex's rows from the PDF and from `-layout` text, and the sums check doubts the made-up
+/// annex's totals; from plain text, whose table has lost its columns, no rows and a doubt
+/// saying so. The votes are the same from all three.
+#[test]
+fn a_protocol_and_its_annex_in_one_pdf() {
+    let dir = tempdir();
+    let pdf = dir.path().join("mmp16-76_with-annex.pdf");
+    let united = std::process::Command::new("pdfunite")
+        .args([
+            s(&fixture("pdf/mmp16-76_pages-7798-7800.pdf")),
+            s(&fixture("rollcall/annex.pdf")),
+            s(&pdf),
+        ])
+        .output()
+        .expect("pdfunite runs (apt-get install poppler-utils)");
+    assert!(united.status.success());
+    let plain = dir.path().join("mmp16-76_plain.txt");
+    let out = std::process::Command::new("pdftotext")
+        .args([s(&pdf), s(&plain)])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let surnames = |rows: Vec<(String, String, String, String)>| -> Vec<_> {
+        rows.into_iter()
+            .map(|(s, p, f, o)| (s, p.rsplit(' ').next().unwrap().to_owned(), f, o))
+            .collect()
+    };
+    let mut votes = Vec::new();
+    for input in [pdf.clone(), layout_text(&pdf, dir.path()), plain.clone()] {
+        let at = tempdir();
+        let store = store_of(at.path(), std::slice::from_ref(&input));
+        let checks: Vec<String> = rows(&store, "checks")
+            .into_iter()
+            .map(|r| format!("{} {}", r["subject"], r["check"]))
+            .collect();
+        if input == plain {
+            assert!(member_votes(&store).is_empty());
+            assert_eq!(checks, ["Drucksache 16/7147 roll-call-no-rows"]);
+        } else {
+            let want = surnames(expected_annex());
+            assert_eq!(surnames(member_votes(&store)), want, "{}", input.display());
+            assert_eq!(
+                checks,
+                ["Drucksache 16/7147 roll-call-totals"],
+                "{}",
+                input.display()
+            );
+        }
+        let mut read: Vec<String> = rows(&store, "votes")
+            .into_iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r["subject"], r["result"], r["faction"], r["position"]
+                )
+            })
+            .collect();
+        read.sort();
+        votes.push(read);
+    }
+    assert!(!votes[0].is_empty());
+    assert_eq!(votes[0], votes[1]);
+    assert_eq!(votes[0], votes[2]);
+}
+
 /// The text `pdftotext -layout` prints of `pdf`, written into `dir`.
 fn layout_text(pdf: &Path, dir: &Path) -> PathBuf {
     let name = pdf.file_stem().unwrap().to_string_lossy();
