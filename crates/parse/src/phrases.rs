@@ -24,6 +24,7 @@ pub enum Family {
     ResultSplit,
     ResultElliptic,
     ResultNarrated,
+    ResultElsewhere,
     ClauseMajority,
     ClauseMinority,
     ClauseYes,
@@ -67,7 +68,7 @@ pub enum Family {
 }
 
 impl Family {
-    const ALL: [(&'static str, Family); 53] = [
+    const ALL: [(&'static str, Family); 54] = [
         ("question", Family::Question),
         ("ask-abstain", Family::AskAbstain),
         ("ask-no", Family::AskNo),
@@ -81,6 +82,7 @@ impl Family {
         ("result-split", Family::ResultSplit),
         ("result-elliptic", Family::ResultElliptic),
         ("result-narrated", Family::ResultNarrated),
+        ("result-elsewhere", Family::ResultElsewhere),
         ("clause-majority", Family::ClauseMajority),
         ("clause-minority", Family::ClauseMinority),
         ("clause-yes", Family::ClauseYes),
@@ -137,6 +139,7 @@ impl Family {
                 | Family::ResultAccepted
                 | Family::ResultTense
                 | Family::ResultNarrated
+                | Family::ResultElsewhere
                 | Family::VotedOn
                 | Family::RecommendedIn
                 | Family::PaperKind

@@ -897,7 +897,11 @@ pub(crate) fn is_result(s: &str) -> bool {
         && RESULT_MARK.is_match(s)
         && (PRESENT.is_match(s) || words::says(s, "schließt sich"))
         && !s.trim_end().ends_with('?')
+        && !ELSEWHERE.is_match(s)
 }
+
+/// A result another body took (`im Ausschuss … abgelehnt worden`): told, not voted here.
+static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| phrases::regex(Family::ResultElsewhere));
 
 /// How far after a question's answer a result sentence with no word marking it may begin, in
 /// characters (`Enthaltungen? – Das Erste war die Mehrheit. Der Antrag ist angenommen.`).
