@@ -54,23 +54,70 @@ fn ends_here(text: &str, i: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '.')
         .next()
         .unwrap_or("");
-    // An initial (`A. Merkel`); a digit goes on to the ordinal's rule (`Enthaltungen: 0. Damit`).
-    let initial =
-        word.chars().count() == 1 && word != "I" && !word.starts_with(|c: char| c.is_ascii_digit());
-    if ABBREVIATIONS.contains(&word) || initial {
-        return false;
-    }
-    // `am 1. Juni`, `der 17. Wahlperiode`: an ordinal before the noun it counts.
     let next_word = after
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_end_matches([',', '.', ';', ':']);
+    // An initial (`A. Merkel`), or a digit before anything but a word that opens a sentence
+    // (`im 3. Quartal`, but `Enthaltungen: 0. Damit ist …`).
+    let one = word.chars().count() == 1 && word != "I";
+    let digit = word.starts_with(|c: char| c.is_ascii_digit());
+    if ABBREVIATIONS.contains(&word) || (one && !(digit && OPENERS.contains(&next_word))) {
+        return false;
+    }
+    // `am 1. Juni`, `der 17. Wahlperiode`: an ordinal before the noun it counts.
     let ordinal = !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit());
     let lower_next = next_word.chars().next().is_some_and(char::is_lowercase);
     let counted = ORDINAL_NOUNS.contains(&next_word) || super::refs::MONTHS.contains(&next_word);
     !lower_next && (!ordinal || !counted)
 }
+
+/// Words that open a sentence and never follow an ordinal number (articles, pronouns,
+/// conjunctions, the adverbs a chair begins with): after `0.` to `9.` the sentence ends.
+const OPENERS: &[&str] = &[
+    "Damit",
+    "Dann",
+    "Somit",
+    "Das",
+    "Der",
+    "Die",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Es",
+    "Ich",
+    "Wir",
+    "Sie",
+    "Er",
+    "Und",
+    "Aber",
+    "Auch",
+    "So",
+    "Nun",
+    "Jetzt",
+    "Wer",
+    "Also",
+    "Davon",
+    "Dagegen",
+    "Dafür",
+    "Mit",
+    "Bei",
+    "Kein",
+    "Keine",
+    "Niemand",
+    "Herr",
+    "Frau",
+    "Meine",
+    "Vielen",
+    "Danke",
+    "Insgesamt",
+    "Gegenstimmen",
+    "Enthaltungen",
+    "Stimmenthaltungen",
+];
 
 /// Nouns an ordinal number stands before, besides the months (`refs::MONTHS`): what the
 /// Landtag counts.
@@ -114,12 +161,13 @@ mod tests {
             sentences("Gültige Stimmen: 199. Von den gültigen Stimmen"),
             ["Gültige Stimmen: 199.", "Von den gültigen Stimmen"]
         );
-        // A count of one digit ends its sentence as one of three does.
+        // A count of one digit ends its sentence where a sentence follows; an ordinal of one
+        // digit before what it counts does not.
         assert_eq!(
-            sentences("Mit Nein 99; Enthaltungen: 0. Damit ist der Antrag am 1. Juni angenommen."),
+            sentences("Mit Nein 99; Enthaltungen: 0. Damit ist der Antrag am 1. Juni im 3. Quartal angenommen."),
             [
                 "Mit Nein 99; Enthaltungen: 0.",
-                "Damit ist der Antrag am 1. Juni angenommen."
+                "Damit ist der Antrag am 1. Juni im 3. Quartal angenommen."
             ]
         );
     }
