@@ -130,8 +130,9 @@ fn add_written_speeches(
     }
 }
 
-/// Each roll-call table joins its vote: the roll call on the same paper, else the first roll
-/// call still without rows, else a vote of its own. No faction position is inferred from the
+/// Each roll-call table joins its vote: the roll call on the same paper (or on the
+/// recommendation deciding it: the annex names the bill, the chair the Beschlussempfehlung),
+/// else the first roll call still without rows, else a vote of its own. No faction position is inferred from the
 /// rows: the text states them or it does not. What the rows, the totals announced and the
 /// `Ergebnis` row disagree on, and a roll call left without rows, are doubts.
 fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>) -> Vec<Check> {
@@ -140,7 +141,11 @@ fn attach_roll_calls(votes: &mut Vec<Vote>, annexes: Vec<super::rollcall::Annex>
         let is_roll_call = |v: &Vote| v.method == VoteMethod::RollCall && v.members.is_empty();
         let at = votes
             .iter()
-            .position(|v| is_roll_call(v) && a.subject.is_some() && v.subject == a.subject)
+            .position(|v| {
+                is_roll_call(v)
+                    && a.subject.is_some()
+                    && (v.subject == a.subject || v.decides == a.subject)
+            })
             .or_else(|| votes.iter().position(is_roll_call));
         let index = at.unwrap_or_else(|| {
             let mut v = super::vote::empty_vote(a.subject);
@@ -422,4 +427,38 @@ fn unlisted(
             ),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PaperKind;
+
+    fn paper(number: u32) -> Option<PaperRef> {
+        Some(PaperRef {
+            kind: PaperKind::Drucksache,
+            wahlperiode: 16,
+            number,
+        })
+    }
+
+    /// The annex names the bill, the chair put the Beschlussempfehlung deciding it: the rows
+    /// are that roll call's, not the first one's still without rows.
+    #[test]
+    fn an_annex_joins_the_roll_call_on_the_recommendation_deciding_its_paper() {
+        let mut first = super::super::vote::empty_vote(paper(50));
+        first.method = VoteMethod::RollCall;
+        let mut second = super::super::vote::empty_vote(paper(200));
+        second.method = VoteMethod::RollCall;
+        second.decides = paper(100);
+        let mut votes = vec![first, second];
+        let text = "Namentliche Abstimmung über den Gesetzentwurf Drucksache 16/100\n\
+                    1.\tHerr Abel\tGRÜNE\tX\t\t\nErgebnis\t\t1\t0\t0\n";
+        let (annexes, _) = super::super::rollcall::tables(text, Some(16));
+        let checks = attach_roll_calls(&mut votes, annexes);
+        assert_eq!(votes[1].members.len(), 1);
+        assert!(votes[0].members.is_empty());
+        let kinds: Vec<_> = checks.iter().map(|c| (c.kind, &c.target)).collect();
+        assert_eq!(kinds, [(CheckKind::RollCallNoRows, &CheckTarget::Vote(0))]);
+    }
 }
