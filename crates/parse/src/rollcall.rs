@@ -239,19 +239,8 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    if words.contains("entschuldigt") {
-        return Some(BallotOption::Excused);
-    }
-    if words.contains("beurlaubt") {
-        return Some(BallotOption::Excused);
-    }
-    // `abwesend`, or a ballot not cast (`nicht abgegeben`, `nicht beteiligt`).
-    if words.contains("abwesend")
-        || ["abgegeben", "beteiligt", "teilgenommen", "anwesend"]
-            .iter()
-            .any(|w| words.contains(&format!("nicht {w}")))
-    {
-        return Some(BallotOption::Absent);
+    if let Some(o) = crate::words::written_across(&words) {
+        return Some(o);
     }
     // One column of words (`Ja`, `Nein`, `Enthaltung`) rather than marks under three.
     match words.split_whitespace().collect::<Vec<_>>().as_slice() {
@@ -410,6 +399,24 @@ mod tests {
                 ("Josefine Paul".into(), None, BallotOption::Excused),
             ]
         );
+    }
+
+    /// The words written across the vote columns, whole or shortened.
+    #[test]
+    fn excused_and_absent_in_other_words() {
+        for (word, want) in [
+            ("entschuldigt", BallotOption::Excused),
+            ("entsch.", BallotOption::Excused),
+            ("beurlaubt", BallotOption::Excused),
+            ("erkrankt", BallotOption::Excused),
+            ("Mutterschutz", BallotOption::Excused),
+            ("abwesend", BallotOption::Absent),
+            ("abw.", BallotOption::Absent),
+            ("nicht abgegeben", BallotOption::Absent),
+        ] {
+            assert_eq!(option(&["", word, ""]), Some(want), "{word}");
+        }
+        assert_eq!(option(&["X", "", ""]), Some(BallotOption::Yes));
     }
 
     /// Ticks and crosses of other fonts: `✓`, `☒`, and a Wingdings tick printed without a

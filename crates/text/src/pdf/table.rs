@@ -427,8 +427,7 @@ fn is_mark(t: &str) -> bool {
 }
 
 fn is_across(t: &str) -> bool {
-    let t = t.to_lowercase();
-    t.starts_with("entschuldigt") || t.starts_with("abwesend")
+    landtag_model::words::written_across(&t.to_lowercase()).is_some()
 }
 
 /// Where the first row of a table without numbers stands: the first line below `below` with a
