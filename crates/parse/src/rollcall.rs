@@ -24,10 +24,16 @@ pub struct Annex {
     pub totals: Option<(u32, u32, u32)>,
 }
 
-/// An annex's heading: `Namentliche Abstimmung über …`, `Ergebnis der namentlichen
-/// Abstimmung …`, at a line's start.
+/// An annex's heading, at a line's start: `Namentliche Abstimmung über …`, `Ergebnis der
+/// namentlichen Abstimmung …`, `Anlage 2: Namentliche Schlussabstimmung …`, `Zu TOP 3:
+/// Namentliche Abstimmung …`, `Abstimmungsliste zur namentlichen Abstimmung …`, or
+/// `Abstimmungsliste` alone (as the body points to it: `[Abstimmungsliste siehe Anlage]`). A
+/// heading with no rows under it is none, so a line of the body that begins so costs nothing.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(?:Ergebnis der |Anlage:? )?[Nn]amentlichen?\s+Abstimmung\b").unwrap()
+    Regex::new(
+        r"(?m)^(?:(?:Anlage(?:\s+\d+)?:?|(?:Zu\s+)?(?:TOP|Tagesordnungspunkt)\s+\d+[a-z]?:?)\s+)?(?:(?:(?:Endgültiges\s+)?Ergebnis|Abstimmungsliste)\s+(?:der|zur)\s+)?[Nn]amentlichen?\s+(?:Schluss)?[Aa]bstimmung\b|(?m)^Abstimmungsliste\b",
+    )
+    .unwrap()
 });
 /// A row as the text layer writes it: its number (none in a table without numbers), then
 /// tab-separated cells.
@@ -435,6 +441,28 @@ mod tests {
                 [BallotOption::Yes, BallotOption::No, BallotOption::Abstain],
                 "{mark}"
             );
+        }
+    }
+
+    /// Annexes headed otherwise than `Namentliche Abstimmung`: each is read, its paper its own.
+    #[test]
+    fn annex_headings_in_other_words() {
+        for heading in [
+            "Abstimmungsliste zur namentlichen Abstimmung über den Gesetzentwurf Drucksache 16/100",
+            "Anlage 2: Namentliche Schlussabstimmung über den Gesetzentwurf Drucksache 16/100",
+            "Zu TOP 3: Namentliche Abstimmung über den Gesetzentwurf Drucksache 16/100",
+            "Endgültiges Ergebnis der namentlichen Abstimmung über Drucksache 16/100",
+            "Abstimmungsliste\nGesetzentwurf der Landesregierung Drucksache 16/100",
+        ] {
+            let text = format!(
+                "Damit ist der Gesetzentwurf Drucksache 16/99 angenommen.\n\n{heading}\n\
+                 1.\tHerr Abel\tGRÜNE\tX\t\t\n2.\tFrau Altenkamp\tSPD\t\tX\t\n\
+                 Ergebnis\t\t1\t1\t0\n"
+            );
+            let found = read(&text);
+            assert_eq!(found.len(), 1, "{heading}");
+            assert_eq!(found[0].rows.len(), 2, "{heading}");
+            assert_eq!(found[0].subject.map(|p| p.number), Some(100), "{heading}");
         }
     }
 
