@@ -736,12 +736,6 @@ fn read_votes(
     votes
 }
 
-/// Where the chair opens a roll call (`eine namentliche Abstimmung beantragt`, `Wir kommen zur
-/// namentlichen Abstimmung`, `Namensaufruf`); not where the result is given (`Ergebnis der
-/// namentlichen Abstimmung`).
-static ROLL_CALL_OPENED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bnamentliche[nr]?\s+Abstimmung\b|\bnamentlich\s+ab\b|\bNamensaufruf").unwrap()
-});
 /// An item named by its number: `zu Tagesordnungspunkt 2`, `TOP 2`.
 static ITEM_NAMED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:Tagesordnungspunkt(?:es|s)?|TOP)\s+(\d{1,3})\b").unwrap());
@@ -754,9 +748,11 @@ struct RollCalls {
 }
 
 impl RollCalls {
-    /// Where a region opens a roll call (the chair's words: speeches are blanked).
+    /// Where a region opens a roll call (the chair's words: speeches are blanked): where it
+    /// names one (`vote::ROLL_CALL`), not where the result is given (`Ergebnis der
+    /// namentlichen Abstimmung`).
     fn openings(&self, region: &str) -> Vec<usize> {
-        ROLL_CALL_OPENED
+        super::vote::ROLL_CALL
             .find_iter(region)
             .map(|m| m.start())
             .filter(|&at| !region[super::chars_before(region, at, 40)..at].contains("Ergebnis"))

@@ -825,8 +825,14 @@ fn roll_call(before: &str, result: &str, vote: &mut Vote) {
     }
 }
 
-static ROLL_CALL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bnamentliche[nr]?\s+Abstimmung\b|\bNamensaufruf").unwrap());
+/// Words that name a roll call (`eine namentliche Abstimmung beantragt`, `namentliche
+/// Schlussabstimmung`, `Wir stimmen namentlich ab`, `Namensaufruf`).
+pub(crate) static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\bnamentliche[nr]?\s+(?:Schluss)?[Aa]bstimmung\b|\bnamentlich\s+ab\b|\bNamensaufruf",
+    )
+    .unwrap()
+});
 
 fn asked(v: &[&Move], ask: Ask) -> bool {
     v.iter()
@@ -2080,12 +2086,17 @@ mod tests {
             );
         }
         // Where the totals are not read, the text before still names the roll call.
-        let reads = plenary(
-            &format!("{opened}Damit ist der Antrag angenommen."),
-            None,
-            wp16(),
-        );
-        assert_eq!(reads[0].vote.method, VoteMethod::RollCall);
+        for opened in [
+            opened,
+            "Das Ergebnis der namentlichen Schlussabstimmung liegt vor. ",
+        ] {
+            let reads = plenary(
+                &format!("{opened}Damit ist der Antrag angenommen."),
+                None,
+                wp16(),
+            );
+            assert_eq!(reads[0].vote.method, VoteMethod::RollCall, "{opened}");
+        }
     }
 
     #[test]
