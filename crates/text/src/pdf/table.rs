@@ -279,14 +279,13 @@ fn header_anchors(page: &Page, is_anchor: impl Fn(&str) -> bool) -> Vec<&Word> {
         .iter()
         .filter(|a| is_anchor(&a.text))
         .filter(|a| {
-            let near = |t: &str| {
+            let near_by = |is: &dyn Fn(&str) -> bool| {
                 page.words.iter().any(|w| {
-                    w.text.eq_ignore_ascii_case(t)
-                        && w.x_min > a.x_max
-                        && (w.y_min - a.y_min).abs() <= HEADER_HEIGHT
+                    is(&w.text) && w.x_min > a.x_max && (w.y_min - a.y_min).abs() <= HEADER_HEIGHT
                 })
             };
-            (near("ja") && near("nein"))
+            let near = |t: &str| near_by(&|w: &str| w.eq_ignore_ascii_case(t));
+            (near_by(&is_yes_head) && near_by(&is_no_head))
                 || (VOTE_COLUMN.iter().any(|h| near(h)) && near("Fraktion") && near("Name"))
         })
         .collect()
@@ -371,6 +370,38 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
     })
 }
 
+/// The header of the yes column: `ja` in any case, or said otherwise (`Ja-Stimme`,
+/// `Zustimmung`, `dafür`).
+fn is_yes_head(t: &str) -> bool {
+    let t = t.to_lowercase();
+    [
+        "ja",
+        "ja-stimme",
+        "ja-stimmen",
+        "jastimme",
+        "jastimmen",
+        "zustimmung",
+        "dafür",
+    ]
+    .contains(&t.trim_end_matches([':', '.']))
+}
+
+/// The header of the no column: `nein`, or said otherwise (`Nein-Stimme`, `Ablehnung`,
+/// `dagegen`).
+fn is_no_head(t: &str) -> bool {
+    let t = t.to_lowercase();
+    [
+        "nein",
+        "nein-stimme",
+        "nein-stimmen",
+        "neinstimme",
+        "neinstimmen",
+        "ablehnung",
+        "dagegen",
+    ]
+    .contains(&t.trim_end_matches([':', '.']))
+}
+
 /// Centres of the vote columns from their header words: `ja`, `nein` and the first word of
 /// `Stimmenthaltung` (`Stimm-`, `Enthal-`, `Enthaltung`; any case).
 fn mark_heads(header: &[&Word]) -> Option<[f64; 3]> {
@@ -378,12 +409,12 @@ fn mark_heads(header: &[&Word]) -> Option<[f64; 3]> {
     let centre = |w: &Word| (w.x_min + w.x_max) / 2.0;
     // One column whose rows say the vote in words (`Stimmabgabe`: `Ja`, `Nein`, …).
     let single = find(&|t| VOTE_COLUMN.iter().any(|h| t.eq_ignore_ascii_case(h)));
-    if let (Some(w), None) = (single, find(&|t| t.eq_ignore_ascii_case("ja"))) {
+    if let (Some(w), None) = (single, find(&is_yes_head)) {
         // Its words start under the header's start: the column reaches a little left of it.
         return Some([w.x_min - 2.0, centre(w), w.x_max + 2.0]);
     }
-    let yes = find(&|t| t.eq_ignore_ascii_case("ja"))?;
-    let no = find(&|t| t.eq_ignore_ascii_case("nein"))?;
+    let yes = find(&is_yes_head)?;
+    let no = find(&is_no_head)?;
     let abstain = find(&|t| {
         let t = t.to_lowercase();
         t.starts_with("stimm") || t.starts_with("enth")
@@ -800,6 +831,52 @@ mod tests {
                     "3.\tHerr Bolte\tBÜNDNIS 90/DIE GRÜNEN\t\t\tX",
                 ],
                 "cells in the middle of their row: {middle}"
+            );
+        }
+    }
+
+    /// The vote columns headed in other words than `Ja` and `Nein`.
+    #[test]
+    fn vote_columns_headed_in_other_words() {
+        for (yes, no) in [
+            ("Ja-Stimme", "Nein-Stimme"),
+            ("Zustimmung", "Ablehnung"),
+            ("dafür", "dagegen"),
+        ] {
+            let mut words = vec![
+                word(40.0, 100.0, "Lfd."),
+                word(70.0, 100.0, "Name"),
+                word(190.0, 100.0, "Fraktion"),
+                word(240.0, 100.0, yes),
+                word(310.0, 100.0, no),
+                word(380.0, 100.0, "Enthaltung"),
+            ];
+            for (i, (name, x)) in [("Abel", 260.0), ("Bolte", 330.0), ("Deppe", 400.0)]
+                .iter()
+                .enumerate()
+            {
+                let y = 130.0 + 12.0 * i as f64;
+                words.push(word(40.0, y, &format!("{}.", i + 1)));
+                words.push(word(70.0, y, name));
+                words.push(word(190.0, y, "GRÜNE"));
+                words.push(word(*x, y, "X"));
+            }
+            let page = Page {
+                width: 500.0,
+                height: 800.0,
+                blocks: Vec::new(),
+                words,
+            };
+            let (text, _) = roll_call(&page, &[]).unwrap_or_else(|| panic!("{yes} / {no}"));
+            let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+            assert_eq!(
+                lines,
+                [
+                    "1.\tAbel\tGRÜNE\tX\t\t",
+                    "2.\tBolte\tGRÜNE\t\tX\t",
+                    "3.\tDeppe\tGRÜNE\t\t\tX"
+                ],
+                "{yes} / {no}"
             );
         }
     }
