@@ -69,7 +69,9 @@ pub(super) fn read(page: &Page, before: &[Columns]) -> Option<Found> {
     // A table without a number column: its `Name` (`Abgeordnete`) header anchors it.
     let numbered = !anchors.is_empty();
     if !numbered {
-        anchors = header_anchors(page, |t| t == "Name" || t.starts_with("Abgeordnete"));
+        anchors = header_anchors(page, |t| {
+            t.trim_end_matches([',', ':']) == "Name" || t.starts_with("Abgeordnete")
+        });
     }
     anchors.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
     let tables: Vec<Columns> = if anchors.is_empty() {
@@ -881,13 +883,13 @@ mod tests {
         }
     }
 
-    /// A header with no `Lfd.` or `Nr.`: `Name` anchors the table; numbers before the names,
+    /// A header with no `Lfd.` or `Nr.`: `Name` (`Name,` before `Vorname`) anchors the table; numbers before the names,
     /// where there are any, are its number column all the same.
     #[test]
     fn a_table_headed_by_name_alone() {
         for numbered in [false, true] {
             let mut words = vec![
-                word(80.0, 100.0, "Name"),
+                word(80.0, 100.0, if numbered { "Name" } else { "Name," }),
                 word(190.0, 100.0, "Fraktion"),
                 word(240.0, 100.0, "Ja"),
                 word(262.0, 100.0, "Nein"),
