@@ -66,6 +66,17 @@ pub fn written_across(lower: &str) -> Option<BallotOption> {
         .map(|(_, o)| *o)
 }
 
+/// The label of the row under a roll call's table that sums its columns (`Ergebnis 118 99 0`).
+pub const TOTALS_LABELS: [&str; 7] = [
+    "Ergebnis",
+    "Gesamtergebnis",
+    "Endergebnis",
+    "Summe",
+    "Insgesamt",
+    "Gesamt",
+    "Zusammen",
+];
+
 /// A mark that puts a roll call's row under a vote column: the text layer finds columns by it,
 /// the annex reader options. Crosses and ticks as Unicode prints them (`X`, `×`, `✓`, `☒`, …),
 /// and as a Wingdings font without a character map comes out of a PDF: its tick and cross are

@@ -39,16 +39,22 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// tab-separated cells.
 static ROW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^ *(?P<nr>\d{1,3})?\.?\t(?P<cells>[^\n]*)$").unwrap());
-/// The totals under the rows: `Ergebnis` (or `Summe`, `Insgesamt`), then yes, no, abstentions.
+/// The totals under the rows: `Ergebnis` (or another of `words::TOTALS_LABELS`), then yes, no,
+/// abstentions.
 static RESULT_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)^\s*{TOTALS}\b[^\n\d]*\t\s*(?P<y>\d+)\s*\t\s*(?P<n>\d+)\s*\t\s*(?P<a>\d+)"
+        r"(?m)^\s*{}\b[^\n\d]*\t\s*(?P<y>\d+)\s*\t\s*(?P<n>\d+)\s*\t\s*(?P<a>\d+)",
+        totals_label()
     ))
     .unwrap()
 });
-const TOTALS: &str = "(?:Ergebnis|Summe|Insgesamt|Gesamt)";
 static TOTALS_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^\s*{TOTALS}\b")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^\s*{}\b", totals_label())).unwrap());
+
+/// `Ergebnis|Summe|…` as a group.
+fn totals_label() -> String {
+    format!("(?:{})", crate::words::TOTALS_LABELS.join("|"))
+}
 /// Academic titles before a name.
 static TITLES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:(?:Prof\.|Dr\.(?:\s?h\.\s?c\.)?|Dr\.-Ing\.)\s*)*").unwrap());
@@ -463,6 +469,21 @@ mod tests {
             assert_eq!(found.len(), 1, "{heading}");
             assert_eq!(found[0].rows.len(), 2, "{heading}");
             assert_eq!(found[0].subject.map(|p| p.number), Some(100), "{heading}");
+        }
+    }
+
+    /// The row that sums the table, under any of its labels, is the totals and no member.
+    #[test]
+    fn the_totals_row_under_other_labels() {
+        for label in crate::words::TOTALS_LABELS {
+            let text = format!(
+                "Namentliche Abstimmung über den Antrag Drucksache 16/100\n\
+                 1.\tHerr Abel\tGRÜNE\tX\t\t\n2.\tFrau Altenkamp\tSPD\t\tX\t\n\
+                 \t{label}:\t\t1\t1\t0\n"
+            );
+            let found = read(&text);
+            assert_eq!(found[0].rows.len(), 2, "{label}");
+            assert_eq!(found[0].totals, Some((1, 1, 0)), "{label}");
         }
     }
 

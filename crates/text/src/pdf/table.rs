@@ -160,7 +160,8 @@ fn regrid(page: &Page, t: &Columns, from: f64, to: f64) -> Option<Columns> {
             .collect()
     };
     let rows = lines_of(&|t| landtag_model::words::is_vote_mark(t) || is_across(t));
-    let totals = lines_of(&|t| matches!(t.trim_end_matches(':'), "Ergebnis" | "Summe"));
+    let totals =
+        lines_of(&|t| landtag_model::words::TOTALS_LABELS.contains(&t.trim_end_matches(':')));
     let on = |ys: &[f64], w: &Word| ys.iter().any(|y| (w.y_min - y).abs() < 2.0);
     let centre = |w: &&Word| (w.x_min + w.x_max) / 2.0;
     let marks = runs_of(
