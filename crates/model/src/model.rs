@@ -840,7 +840,34 @@ pub enum BallotOption {
     Absent,
 }
 
+/// Words written across the vote columns (or in a column of their own), abbreviated too
+/// where a narrow column shortens them, and the option each says: excused (`entschuldigt`,
+/// `beurlaubt`, ill, on leave), or absent (`abwesend`, a ballot not cast).
+const ACROSS: [(&str, BallotOption); 12] = [
+    ("entsch", BallotOption::Excused),
+    ("beurl", BallotOption::Excused),
+    ("krank", BallotOption::Excused),
+    ("verhindert", BallotOption::Excused),
+    ("mutterschutz", BallotOption::Excused),
+    ("elternzeit", BallotOption::Excused),
+    ("abwes", BallotOption::Absent),
+    ("abw.", BallotOption::Absent),
+    ("nicht abgegeben", BallotOption::Absent),
+    ("nicht beteiligt", BallotOption::Absent),
+    ("nicht teilgenommen", BallotOption::Absent),
+    ("nicht anwesend", BallotOption::Absent),
+];
+
 impl BallotOption {
+    /// What the words written across a row's vote columns say (`entschuldigt`, `abw.`), lower
+    /// case; `None` where they say none of it.
+    pub fn written_across(lower: &str) -> Option<BallotOption> {
+        ACROSS
+            .iter()
+            .find(|(w, _)| lower.contains(w))
+            .map(|(_, o)| *o)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Self::Yes => "yes",

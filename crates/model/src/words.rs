@@ -2,8 +2,6 @@
 //! list and the lexicon's spellings fold alike), the one white-space collapser, and the marks and
 //! words of a roll call's vote columns.
 
-use crate::model::BallotOption;
-
 /// Latin letters with diacritics → their base letter (German umlauts included: both sides of a
 /// comparison are folded alike). The one diacritic folder: the members by period use it too.
 pub fn fold(c: char) -> char {
@@ -37,33 +35,6 @@ pub fn collapse(s: &str) -> String {
 /// a printed line breaks anywhere (`schließt` / `sich`).
 pub fn says(s: &str, phrase: &str) -> bool {
     collapse(s).contains(phrase)
-}
-
-/// Words written across the vote columns (or in a column of their own), abbreviated too
-/// where a narrow column shortens them, and the option each says: excused (`entschuldigt`,
-/// `beurlaubt`, ill, on leave), or absent (`abwesend`, a ballot not cast).
-const ACROSS: [(&str, BallotOption); 12] = [
-    ("entsch", BallotOption::Excused),
-    ("beurl", BallotOption::Excused),
-    ("krank", BallotOption::Excused),
-    ("verhindert", BallotOption::Excused),
-    ("mutterschutz", BallotOption::Excused),
-    ("elternzeit", BallotOption::Excused),
-    ("abwes", BallotOption::Absent),
-    ("abw.", BallotOption::Absent),
-    ("nicht abgegeben", BallotOption::Absent),
-    ("nicht beteiligt", BallotOption::Absent),
-    ("nicht teilgenommen", BallotOption::Absent),
-    ("nicht anwesend", BallotOption::Absent),
-];
-
-/// What the words written across a row's vote columns say (`entschuldigt`, `abw.`), lower
-/// case; `None` where they say none of it.
-pub fn written_across(lower: &str) -> Option<BallotOption> {
-    ACROSS
-        .iter()
-        .find(|(w, _)| lower.contains(w))
-        .map(|(_, o)| *o)
 }
 
 /// The label of the row under a roll call's table that sums its columns (`Ergebnis 118 99 0`).

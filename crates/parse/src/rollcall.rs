@@ -251,7 +251,7 @@ fn option(marks: &[&str]) -> Option<BallotOption> {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    if let Some(o) = crate::words::written_across(&words) {
+    if let Some(o) = crate::model::BallotOption::written_across(&words) {
         return Some(o);
     }
     // One column of words (`Ja`, `Nein`, `Enthaltung`) rather than marks under three.

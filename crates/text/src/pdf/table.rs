@@ -461,7 +461,7 @@ fn is_mark(t: &str) -> bool {
 }
 
 fn is_across(t: &str) -> bool {
-    landtag_model::words::written_across(&t.to_lowercase()).is_some()
+    landtag_model::model::BallotOption::written_across(&t.to_lowercase()).is_some()
 }
 
 /// Where the first row of a table without numbers stands: the first line below `below` with a
