@@ -714,6 +714,22 @@ fn cells(row: &[&Word], t: &Columns) -> [String; 6] {
 mod tests {
     use super::*;
 
+    /// The rows `roll_call` writes of a page of `words` (one table at least), blank lines left
+    /// out.
+    fn rows_of(words: Vec<Word>, width: f64) -> Vec<String> {
+        let page = Page {
+            width,
+            height: 800.0,
+            blocks: Vec::new(),
+            words,
+        };
+        let (text, _) = roll_call(&page, &[]).expect("a table");
+        text.lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
     fn word(x: f64, y: f64, text: &str) -> Word {
         Word {
             x_min: x,
@@ -818,14 +834,7 @@ mod tests {
             push(190.0, 178.0, "DIE");
             push(210.0, 178.0, "GRÜNEN");
             push(295.0, 166.0, "X");
-            let page = Page {
-                width: 400.0,
-                height: 800.0,
-                blocks: Vec::new(),
-                words,
-            };
-            let (text, _) = roll_call(&page, &[]).unwrap();
-            let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+            let lines = rows_of(words, 400.0);
             assert_eq!(
                 lines,
                 [
@@ -864,14 +873,7 @@ mod tests {
                 words.push(word(190.0, y, "GRÜNE"));
                 words.push(word(*x, y, "X"));
             }
-            let page = Page {
-                width: 500.0,
-                height: 800.0,
-                blocks: Vec::new(),
-                words,
-            };
-            let (text, _) = roll_call(&page, &[]).unwrap_or_else(|| panic!("{yes} / {no}"));
-            let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+            let lines = rows_of(words, 500.0);
             assert_eq!(
                 lines,
                 [
@@ -909,14 +911,7 @@ mod tests {
                 words.push(word(190.0, y, f));
                 words.push(word(*x, y, "X"));
             }
-            let page = Page {
-                width: 400.0,
-                height: 800.0,
-                blocks: Vec::new(),
-                words,
-            };
-            let (text, _) = roll_call(&page, &[]).unwrap();
-            let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+            let lines = rows_of(words, 400.0);
             let nr = |n: &str| {
                 if numbered {
                     n.to_owned()
