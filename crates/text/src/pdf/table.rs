@@ -373,36 +373,38 @@ fn columns(page: &Page, anchor: &Word, right: f64) -> Option<Columns> {
     })
 }
 
-/// The header of the yes column: `ja` in any case, or said otherwise (`Ja-Stimme`,
-/// `Zustimmung`, `dafür`).
+/// How the yes column's header reads: `ja` in any case, or said otherwise.
+const YES_HEADS: [&str; 7] = [
+    "ja",
+    "ja-stimme",
+    "ja-stimmen",
+    "jastimme",
+    "jastimmen",
+    "zustimmung",
+    "dafür",
+];
+/// How the no column's header reads: `nein`, or said otherwise.
+const NO_HEADS: [&str; 7] = [
+    "nein",
+    "nein-stimme",
+    "nein-stimmen",
+    "neinstimme",
+    "neinstimmen",
+    "ablehnung",
+    "dagegen",
+];
+
 fn is_yes_head(t: &str) -> bool {
-    let t = t.to_lowercase();
-    [
-        "ja",
-        "ja-stimme",
-        "ja-stimmen",
-        "jastimme",
-        "jastimmen",
-        "zustimmung",
-        "dafür",
-    ]
-    .contains(&t.trim_end_matches([':', '.']))
+    is_head(t, &YES_HEADS)
 }
 
-/// The header of the no column: `nein`, or said otherwise (`Nein-Stimme`, `Ablehnung`,
-/// `dagegen`).
 fn is_no_head(t: &str) -> bool {
-    let t = t.to_lowercase();
-    [
-        "nein",
-        "nein-stimme",
-        "nein-stimmen",
-        "neinstimme",
-        "neinstimmen",
-        "ablehnung",
-        "dagegen",
-    ]
-    .contains(&t.trim_end_matches([':', '.']))
+    is_head(t, &NO_HEADS)
+}
+
+/// Whether a header word is one of `heads`, in any case, a colon or full stop after it.
+fn is_head(t: &str, heads: &[&str]) -> bool {
+    heads.contains(&t.to_lowercase().trim_end_matches([':', '.']))
 }
 
 /// Centres of the vote columns from their header words: `ja`, `nein` and the first word of
